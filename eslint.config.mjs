@@ -1,0 +1,30 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'coverage/', '.serverless/', '.esbuild/', 'dist/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': 'off',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Workflows, state, aws and cost never know about Slack or the sandbox (DESIGN.md: dependency direction).
+    files: ['src/workflows/**', 'src/state/**', 'src/aws/**', 'src/cost/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['@slack/*', '**/bot/**', '**/sandbox/**'] }],
+    },
+  },
+  {
+    files: ['src/bot/**', 'src/handlers/**', 'src/cli/**', 'src/config/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/sandbox/**'] }] },
+  },
+);

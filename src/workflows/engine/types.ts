@@ -1,0 +1,67 @@
+/**
+ * The workflow model (DESIGN.md "Workflows"): a workflow is a DAG of idempotent steps; a step
+ * never blocks on AWS, it answers done / wait / fail and the runner polls it again later.
+ * Workflows know nothing of Slack: they report through a ProgressSink.
+ */
+import type { Run, RunKind, StepError } from '../../state/types';
+
+export type StepResult =
+  /** Finished; `outputs` are merged into the step's recorded outputs and visible to dependants. */
+  | { status: 'done'; outputs?: Record<string, unknown>; note?: string }
+  /** Not yet (a resource is still pending): poll again after `retryInMs`. */
+  | { status: 'wait'; retryInMs: number; note?: string; outputs?: Record<string, unknown> }
+  /** Gave up. A retryable failure is retried by the runner with backoff within its budget. */
+  | { status: 'fail'; error: StepError };
+
+export interface StepContext<Deps> {
+  readonly runId: string;
+  readonly env: string;
+  readonly kind: RunKind;
+  /** Validated command options of the run. */
+  readonly params: Readonly<Record<string, unknown>>;
+  /** Adapters the step may use (AWS services, clock, config), injected by whoever builds the runner. */
+  readonly deps: Deps;
+  /** This step's outputs recorded by earlier attempts (ids it already created). */
+  readonly own: Readonly<Record<string, unknown>>;
+  /** Outputs of another step of this run (normally one listed in `needs`). */
+  outputsOf(stepId: string): Readonly<Record<string, unknown>>;
+  /**
+   * Persist outputs now, before returning: call it right after a create call succeeds so that
+   * a crash before the step finishes cannot lose the new resource's id.
+   */
+  record(outputs: Record<string, unknown>): Promise<void>;
+  /** 1 on the first call of this step, then 2, 3, … across waits, retries and resumes. */
+  readonly attempt: number;
+  /** When this step first started (epoch ms), for step-level deadlines. */
+  readonly startedAt: number;
+  now(): number;
+}
+
+export interface StepDefinition<Deps> {
+  /** Stable id, stored in DynamoDB: never rename a shipped step. */
+  readonly id: string;
+  /** Short human title for progress messages ("Create VPC"). */
+  readonly title: string;
+  readonly needs: readonly string[];
+  run(ctx: StepContext<Deps>): Promise<StepResult>;
+}
+
+export interface WorkflowDefinition<Deps> {
+  readonly kind: RunKind;
+  readonly steps: readonly StepDefinition<Deps>[];
+}
+
+export type RunEvent =
+  | { type: 'started' }
+  | { type: 'step'; stepId: string }
+  | { type: 'finished' };
+
+/** Receives every persisted change of a run (the bot renders it to Slack; the CLI to a progress bar). */
+export interface ProgressSink {
+  onRunUpdate(run: Run, event: RunEvent): Promise<void> | void;
+}
+
+/** Asks for the run to be ticked again later: an in-process timer locally, SQS DelaySeconds on AWS. */
+export interface TickScheduler {
+  schedule(runId: string, delayMs: number): Promise<void>;
+}
