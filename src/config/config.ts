@@ -1,0 +1,96 @@
+/**
+ * Runtime configuration, read once from environment variables and validated with zod.
+ * The same variables drive the local sandbox, the CLI, a self-hosted bot and Lambda; AWS
+ * endpoints are not here: the SDK reads AWS_ENDPOINT_URL[_<SERVICE>] (see src/aws/clients.ts).
+ */
+import { z } from 'zod';
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+const durationMs = (fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const ms = parseDurationMs(v ?? fallback);
+      if (ms === undefined) {
+        ctx.addIssue({ code: 'custom', message: `not a duration: ${v}` });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
+const schema = z.object({
+  SITEBOT_REGION: z.string().default('ap-northeast-1'),
+  SITEBOT_AZS: list,
+  SITEBOT_TABLE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,200}$/)
+    .default('sitebot'),
+  SLACK_SIGNING_SECRET: z.string().min(1).default('sandbox-signing-secret'),
+  SLACK_BOT_TOKEN: z.string().min(1).default('xoxb-sandbox-token'),
+  /** Base URL of the Slack Web API; set to the sandbox stand-in locally, unset on real Slack. */
+  SLACK_API_URL: z.string().url().optional(),
+  SITEBOT_ALLOWED_CHANNELS: list,
+  SITEBOT_ADMINS: list,
+  SITEBOT_DEFAULT_TTL: durationMs('24h'),
+  SITEBOT_MAX_TTL: durationMs('7d'),
+});
+
+export interface Config {
+  region: string;
+  /** The two AZs the environment spans. */
+  azs: [string, string];
+  tablePrefix: string;
+  slack: {
+    signingSecret: string;
+    botToken: string;
+    apiUrl?: string;
+    /** Channels where /site is allowed; empty means every channel. */
+    allowedChannels: string[];
+    /** Users who may destroy/failover/extend any environment. */
+    admins: string[];
+  };
+  ttl: { defaultMs: number; maxMs: number };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  const v = parsed.data;
+  const azs = v.SITEBOT_AZS.length > 0 ? v.SITEBOT_AZS : [`${v.SITEBOT_REGION}a`, `${v.SITEBOT_REGION}c`];
+  if (azs.length !== 2) throw new Error('invalid configuration: SITEBOT_AZS must name exactly two AZs');
+  return {
+    region: v.SITEBOT_REGION,
+    azs: [azs[0], azs[1]],
+    tablePrefix: v.SITEBOT_TABLE_PREFIX,
+    slack: {
+      signingSecret: v.SLACK_SIGNING_SECRET,
+      botToken: v.SLACK_BOT_TOKEN,
+      apiUrl: v.SLACK_API_URL,
+      allowedChannels: v.SITEBOT_ALLOWED_CHANNELS,
+      admins: v.SITEBOT_ADMINS,
+    },
+    ttl: { defaultMs: v.SITEBOT_DEFAULT_TTL, maxMs: v.SITEBOT_MAX_TTL },
+  };
+}
+
+const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** `90m`, `8h`, `3d` → milliseconds; anything else → undefined. */
+export function parseDurationMs(text: string): number | undefined {
+  const m = /^([1-9][0-9]{0,4})([mhd])$/.exec(text.trim());
+  if (!m) return undefined;
+  return Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS];
+}
