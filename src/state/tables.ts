@@ -1,0 +1,161 @@
+/**
+ * The one definition of sitebot's DynamoDB tables, as plain `CreateTableCommandInput` data so the
+ * sandbox, the tests and the deploy check (serverless.yml) all read the same shapes.
+ *
+ * Sparse GSIs carry "what is live" without a Scan: an item has the index's partition attribute
+ * only while it belongs in the index (`activeShard` while an env is not destroyed,
+ * `runningShard` while a run is running). The repositories set and remove those attributes.
+ */
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  waitUntilTableExists,
+  type CreateTableCommandInput,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+
+export interface TableNames {
+  environments: string;
+  runs: string;
+  locks: string;
+  audit: string;
+}
+
+/** Index names, shared by the table definitions and the repositories' queries. */
+export const INDEX = {
+  /** environments: partition `activeShard`, sort `activeSort` (= `<channel>#<name>`). */
+  activeEnvironments: 'active',
+  /** runs: partition `env`, sort `createdAt`. */
+  runsByEnv: 'by-env',
+  /** runs: partition `runningShard`, sort `createdAt`. */
+  runningRuns: 'running',
+} as const;
+
+/** The single value of a sparse index's partition attribute (few items, so one partition suffices). */
+export const ACTIVE_SHARD = 'active';
+export const RUNNING_SHARD = 'running';
+
+export function tableNames(prefix: string): TableNames {
+  return {
+    environments: `${prefix}-environments`,
+    runs: `${prefix}-runs`,
+    locks: `${prefix}-locks`,
+    audit: `${prefix}-audit`,
+  };
+}
+
+export function tableDefinitions(prefix: string): Record<keyof TableNames, CreateTableCommandInput> {
+  const names = tableNames(prefix);
+  return {
+    environments: {
+      TableName: names.environments,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'name', AttributeType: 'S' },
+        { AttributeName: 'activeShard', AttributeType: 'S' },
+        { AttributeName: 'activeSort', AttributeType: 'S' },
+      ],
+      KeySchema: [{ AttributeName: 'name', KeyType: 'HASH' }],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: INDEX.activeEnvironments,
+          KeySchema: [
+            { AttributeName: 'activeShard', KeyType: 'HASH' },
+            { AttributeName: 'activeSort', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+    },
+    runs: {
+      TableName: names.runs,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'runId', AttributeType: 'S' },
+        { AttributeName: 'env', AttributeType: 'S' },
+        { AttributeName: 'createdAt', AttributeType: 'N' },
+        { AttributeName: 'runningShard', AttributeType: 'S' },
+      ],
+      KeySchema: [{ AttributeName: 'runId', KeyType: 'HASH' }],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: INDEX.runsByEnv,
+          KeySchema: [
+            { AttributeName: 'env', KeyType: 'HASH' },
+            { AttributeName: 'createdAt', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+        {
+          IndexName: INDEX.runningRuns,
+          KeySchema: [
+            { AttributeName: 'runningShard', KeyType: 'HASH' },
+            { AttributeName: 'createdAt', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+    },
+    locks: {
+      TableName: names.locks,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'env', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'env', KeyType: 'HASH' }],
+    },
+    audit: {
+      TableName: names.audit,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'env', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: 'env', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+    },
+  };
+}
+
+/**
+ * Creates whichever tables are missing and waits until each is ACTIVE. For the sandbox and
+ * tests; on AWS the tables come from serverless.yml.
+ */
+export async function ensureTables(
+  client: DynamoDBClient,
+  prefix: string,
+  maxWaitSeconds = 60,
+): Promise<void> {
+  const names = tableNames(prefix);
+  const definitions = tableDefinitions(prefix);
+  for (const key of Object.keys(names) as (keyof TableNames)[]) {
+    const TableName = names[key];
+    const definition = definitions[key];
+    if (!(await tableExists(client, TableName))) {
+      try {
+        await client.send(new CreateTableCommand(definition));
+      } catch (err) {
+        // Someone else (another test worker, a second sandbox) created it first: that is fine.
+        if (errorName(err) !== 'ResourceInUseException') throw err;
+      }
+    }
+    await waitUntilTableExists(
+      { client, minDelay: 1, maxDelay: 2, maxWaitTime: maxWaitSeconds },
+      { TableName },
+    );
+  }
+}
+
+async function tableExists(client: DynamoDBClient, TableName: string): Promise<boolean> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName }));
+    return true;
+  } catch (err) {
+    if (errorName(err) === 'ResourceNotFoundException') return false;
+    throw err;
+  }
+}
+
+function errorName(err: unknown): string | undefined {
+  return err instanceof Error ? err.name : undefined;
+}
