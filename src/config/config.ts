@@ -39,6 +39,11 @@ const schema = z.object({
   SLACK_BOT_TOKEN: z.string().min(1).default('xoxb-sandbox-token'),
   /** Base URL of the Slack Web API; set to the sandbox stand-in locally, unset on real Slack. */
   SLACK_API_URL: z.string().url().optional(),
+  /** The bot's ids (from auth.test); when both are set the bot never calls auth.test itself. */
+  SLACK_BOT_ID: z.string().min(1).optional(),
+  SLACK_BOT_USER_ID: z.string().min(1).optional(),
+  /** Port of the bot's HTTP receiver when self-hosted or in the sandbox. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SITEBOT_ALLOWED_CHANNELS: list,
   SITEBOT_ADMINS: list,
   SITEBOT_DEFAULT_TTL: durationMs('24h'),
@@ -54,12 +59,16 @@ export interface Config {
     signingSecret: string;
     botToken: string;
     apiUrl?: string;
+    botId?: string;
+    botUserId?: string;
     /** Channels where /site is allowed; empty means every channel. */
     allowedChannels: string[];
     /** Users who may destroy/failover/extend any environment. */
     admins: string[];
   };
   ttl: { defaultMs: number; maxMs: number };
+  /** HTTP receiver port (self-hosting, sandbox). */
+  port: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -71,6 +80,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const v = parsed.data;
   const azs = v.SITEBOT_AZS.length > 0 ? v.SITEBOT_AZS : [`${v.SITEBOT_REGION}a`, `${v.SITEBOT_REGION}c`];
   if (azs.length !== 2) throw new Error('invalid configuration: SITEBOT_AZS must name exactly two AZs');
+  if (v.SITEBOT_DEFAULT_TTL > v.SITEBOT_MAX_TTL) {
+    throw new Error('invalid configuration: SITEBOT_DEFAULT_TTL is over SITEBOT_MAX_TTL');
+  }
   return {
     region: v.SITEBOT_REGION,
     azs: [azs[0], azs[1]],
@@ -79,10 +91,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       signingSecret: v.SLACK_SIGNING_SECRET,
       botToken: v.SLACK_BOT_TOKEN,
       apiUrl: v.SLACK_API_URL,
+      botId: v.SLACK_BOT_ID,
+      botUserId: v.SLACK_BOT_USER_ID,
       allowedChannels: v.SITEBOT_ALLOWED_CHANNELS,
       admins: v.SITEBOT_ADMINS,
     },
     ttl: { defaultMs: v.SITEBOT_DEFAULT_TTL, maxMs: v.SITEBOT_MAX_TTL },
+    port: v.PORT,
   };
 }
 

@@ -1,0 +1,39 @@
+/**
+ * Who may run what, and where. Channels: an allow-list (empty means every channel).
+ * Destroy, failover and extend act on someone's environment: only its owner or an admin.
+ */
+import type { Environment } from '../state/types';
+import type { Command } from './grammar';
+
+export interface AuthorizationPolicy {
+  allowedChannels: readonly string[];
+  admins: readonly string[];
+}
+
+export type Decision = { allowed: true } | { allowed: false; reason: string };
+
+const ALLOWED: Decision = { allowed: true };
+
+/** `help` works everywhere so people can find out where the bot is enabled. */
+export function checkChannel(policy: AuthorizationPolicy, command: Command, channelId: string): Decision {
+  if (command.kind === 'help' || policy.allowedChannels.length === 0) return ALLOWED;
+  if (policy.allowedChannels.includes(channelId)) return ALLOWED;
+  return { allowed: false, reason: '/site is not enabled in this channel' };
+}
+
+export function isAdmin(policy: AuthorizationPolicy, userId: string): boolean {
+  return policy.admins.includes(userId);
+}
+
+/** Commands that change someone else's environment need ownership or admin rights. */
+export function requiresOwnership(command: Command): boolean {
+  return command.kind === 'destroy' || command.kind === 'failover' || command.kind === 'extend';
+}
+
+export function checkOwnership(policy: AuthorizationPolicy, env: Environment, userId: string): Decision {
+  if (env.owner === userId || isAdmin(policy, userId)) return ALLOWED;
+  return {
+    allowed: false,
+    reason: `only <@${env.owner}> (the owner of ${env.name}) or an admin can do that`,
+  };
+}

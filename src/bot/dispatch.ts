@@ -1,0 +1,71 @@
+/**
+ * From command text to the reply the bot acks with: parse, check the channel, load and
+ * authorize the environment, then answer (help/list/status) or hand over to a service.
+ * Nothing here writes to the store; only services do.
+ */
+import type { StateStore } from '../state/types';
+import type { Config } from '../config/config';
+import { checkChannel, checkOwnership } from './authorization';
+import { parseCommand, type Command, type GrammarLimits } from './grammar';
+import type { BotServices, CommandContext } from './services';
+import { renderCommandError, renderNotAvailable, renderRefusal } from './views/error';
+import { renderEnvNotFound, renderEnvStatus, renderList, renderStatusAll } from './views/environments';
+import { renderHelp } from './views/help';
+import type { Reply } from './views/reply';
+
+export interface DispatchDeps {
+  config: Config;
+  store: StateStore;
+  services: BotServices;
+}
+
+export function grammarLimits(config: Config): GrammarLimits {
+  return { defaultTtlMs: config.ttl.defaultMs, maxTtlMs: config.ttl.maxMs };
+}
+
+export async function dispatchCommand(text: string, ctx: CommandContext, deps: DispatchDeps): Promise<Reply> {
+  const parsed = parseCommand(text, grammarLimits(deps.config));
+  if (parsed.kind === 'error') return renderCommandError(parsed.error);
+  const channel = checkChannel(deps.config.slack, parsed, ctx.channelId);
+  if (!channel.allowed) return renderRefusal(channel.reason);
+  return answer(parsed, ctx, deps);
+}
+
+async function answer(cmd: Command, ctx: CommandContext, deps: DispatchDeps): Promise<Reply> {
+  const { store, services } = deps;
+  switch (cmd.kind) {
+    case 'help':
+      return renderHelp(grammarLimits(deps.config));
+    case 'list':
+      return renderList(await store.environments.listActive(), ctx.now());
+    case 'status': {
+      if (cmd.env === undefined) return renderStatusAll(await store.environments.listActive(), ctx.now());
+      const env = await store.environments.get(cmd.env);
+      if (!env) return renderEnvNotFound(cmd.env);
+      const run = env.currentRunId ? await store.runs.get(env.currentRunId) : undefined;
+      return renderEnvStatus(env, run, ctx.now());
+    }
+    case 'create':
+      return services.startCreate ? services.startCreate(cmd, ctx) : renderNotAvailable('/site create');
+    case 'destroy':
+    case 'failover':
+    case 'extend': {
+      const env = await store.environments.get(cmd.env);
+      if (!env || env.status === 'destroyed') return renderEnvNotFound(cmd.env);
+      const owner = checkOwnership(deps.config.slack, env, ctx.userId);
+      if (!owner.allowed) return renderRefusal(owner.reason);
+      const envCtx = { ...ctx, env };
+      if (cmd.kind === 'destroy') {
+        return services.startDestroy
+          ? services.startDestroy(cmd, envCtx)
+          : renderNotAvailable('/site destroy');
+      }
+      if (cmd.kind === 'failover') {
+        return services.startFailover
+          ? services.startFailover(cmd, envCtx)
+          : renderNotAvailable('/site failover');
+      }
+      return services.extend ? services.extend(cmd, envCtx) : renderNotAvailable('/site extend');
+    }
+  }
+}

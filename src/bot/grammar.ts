@@ -1,0 +1,281 @@
+/**
+ * The `/site` command grammar: text in, a typed command or a one-line error out.
+ * Never throws: whatever a person types becomes either a command or `{ kind: 'error' }`.
+ *
+ * @example
+ *   parseCommand('create demo --ttl 8h', limits)
+ *   // → { kind: 'create', env: 'demo', ttlMs: 28800000, multiAz: 'now', dryRun: false }
+ */
+import { z } from 'zod';
+import type { MultiAzMode } from '../state/types';
+import { parseDurationMs } from '../config/config';
+import { formatDuration } from './format';
+
+export type FailoverTarget = 'web' | 'db' | 'all';
+
+export interface CreateCommand {
+  kind: 'create';
+  env: string;
+  ttlMs: number;
+  multiAz: MultiAzMode;
+  dryRun: boolean;
+}
+export interface StatusCommand {
+  kind: 'status';
+  env?: string;
+}
+export interface ListCommand {
+  kind: 'list';
+}
+export interface FailoverCommand {
+  kind: 'failover';
+  env: string;
+  target: FailoverTarget;
+  force: boolean;
+}
+export interface DestroyCommand {
+  kind: 'destroy';
+  env: string;
+}
+export interface ExtendCommand {
+  kind: 'extend';
+  env: string;
+  byMs: number;
+}
+export interface HelpCommand {
+  kind: 'help';
+}
+
+export type Command =
+  | CreateCommand
+  | StatusCommand
+  | ListCommand
+  | FailoverCommand
+  | DestroyCommand
+  | ExtendCommand
+  | HelpCommand;
+
+export interface ParseError {
+  kind: 'error';
+  /** One line naming the problem, for a person. */
+  error: string;
+}
+
+export type ParseResult = Command | ParseError;
+
+export interface GrammarLimits {
+  defaultTtlMs: number;
+  maxTtlMs: number;
+}
+
+export const SUBCOMMANDS = ['create', 'status', 'list', 'failover', 'destroy', 'extend', 'help'] as const;
+
+/** One usage line per subcommand, shown by `help` and after every error. */
+export const USAGE: Record<(typeof SUBCOMMANDS)[number], string> = {
+  create: '/site create <env> [--ttl <dur>] [--multi-az now|later|off] [--dry-run]',
+  status: '/site status [<env>]',
+  list: '/site list',
+  failover: '/site failover <env> [web|db|all] [--force]',
+  destroy: '/site destroy <env>',
+  extend: '/site extend <env> <dur>',
+  help: '/site help',
+};
+
+// Env names end up in RDS identifiers and ALB/target-group names (32 chars) with suffixes such as `-tg`.
+export const envNameSchema = z
+  .string()
+  .min(3, 'is shorter than 3 characters')
+  .max(20, 'is longer than 20 characters')
+  .regex(/^[a-z0-9-]*$/, 'may only contain lowercase letters, digits and hyphens')
+  .regex(/^[a-z]/, 'must start with a letter')
+  .refine((s) => !s.endsWith('-'), 'must not end with a hyphen')
+  .refine((s) => !s.includes('--'), 'must not contain a double hyphen');
+
+const multiAzSchema = z.enum(['now', 'later', 'off']);
+const failoverTargetSchema = z.enum(['web', 'db', 'all']);
+
+/** Parses the text after `/site`. Empty text is `help`. */
+export function parseCommand(text: string, limits: GrammarLimits): ParseResult {
+  try {
+    return parseTokens(tokenize(String(text ?? '')), limits);
+  } catch (err) {
+    // Unreachable by design; the contract is "never throws", so keep it even if a bug slips in.
+    return fail(`could not read the command (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
+/** Splits on whitespace; Slack clients may turn `--` into an em/en dash, so those count as `--`. */
+function tokenize(text: string): string[] {
+  return text
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((t) => t.replace(/^[\u2014\u2013]/, '--'));
+}
+
+interface Split {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+function parseTokens(tokens: string[], limits: GrammarLimits): ParseResult {
+  if (tokens.length === 0) return { kind: 'help' };
+  const [sub, ...rest] = tokens;
+  switch (sub) {
+    case 'help':
+      return noArgs(rest, 'help') ?? { kind: 'help' };
+    case 'list':
+      return noArgs(rest, 'list') ?? { kind: 'list' };
+    case 'status':
+      return parseStatus(rest);
+    case 'create':
+      return parseCreate(rest, limits);
+    case 'failover':
+      return parseFailover(rest);
+    case 'destroy':
+      return parseDestroy(rest);
+    case 'extend':
+      return parseExtend(rest, limits);
+    default:
+      return fail(`unknown subcommand '${clip(sub)}' (try one of: ${SUBCOMMANDS.join(', ')})`);
+  }
+}
+
+function noArgs(rest: string[], sub: string): ParseError | undefined {
+  return rest.length > 0 ? fail(`'${sub}' takes no arguments, got '${clip(rest[0])}'`) : undefined;
+}
+
+function parseStatus(rest: string[]): ParseResult {
+  const split = splitFlags(rest, {});
+  if ('kind' in split) return split;
+  if (split.positional.length > 1)
+    return fail(`unexpected '${clip(split.positional[1])}' after the env name`);
+  if (split.positional.length === 0) return { kind: 'status' };
+  const env = envName(split.positional[0]);
+  return typeof env === 'string' ? { kind: 'status', env } : env;
+}
+
+function parseCreate(rest: string[], limits: GrammarLimits): ParseResult {
+  const split = splitFlags(rest, { '--ttl': 'value', '--multi-az': 'value', '--dry-run': 'switch' });
+  if ('kind' in split) return split;
+  const env = oneEnv(split.positional, 'create');
+  if (typeof env !== 'string') return env;
+  let ttlMs = limits.defaultTtlMs;
+  const ttl = split.flags.get('--ttl');
+  if (typeof ttl === 'string') {
+    const parsed = duration(ttl, '--ttl', limits);
+    if (typeof parsed !== 'number') return parsed;
+    ttlMs = parsed;
+  }
+  let multiAz: MultiAzMode = 'now';
+  const az = split.flags.get('--multi-az');
+  if (typeof az === 'string') {
+    const parsed = multiAzSchema.safeParse(az);
+    if (!parsed.success) return fail(`--multi-az must be now, later or off, not '${clip(az)}'`);
+    multiAz = parsed.data;
+  }
+  return { kind: 'create', env, ttlMs, multiAz, dryRun: split.flags.has('--dry-run') };
+}
+
+function parseFailover(rest: string[]): ParseResult {
+  const split = splitFlags(rest, { '--force': 'switch' });
+  if ('kind' in split) return split;
+  const [first, second, third] = split.positional;
+  if (first === undefined) return fail("'failover' needs an env name");
+  const env = envName(first);
+  if (typeof env !== 'string') return env;
+  if (third !== undefined) return fail(`unexpected '${clip(third)}' after the failover target`);
+  let target: FailoverTarget = 'all';
+  if (second !== undefined) {
+    const parsed = failoverTargetSchema.safeParse(second);
+    if (!parsed.success) return fail(`failover target must be web, db or all, not '${clip(second)}'`);
+    target = parsed.data;
+  }
+  return { kind: 'failover', env, target, force: split.flags.has('--force') };
+}
+
+function parseDestroy(rest: string[]): ParseResult {
+  const split = splitFlags(rest, {});
+  if ('kind' in split) return split;
+  const env = oneEnv(split.positional, 'destroy');
+  return typeof env === 'string' ? { kind: 'destroy', env } : env;
+}
+
+function parseExtend(rest: string[], limits: GrammarLimits): ParseResult {
+  const split = splitFlags(rest, {});
+  if ('kind' in split) return split;
+  const [first, second, third] = split.positional;
+  if (first === undefined) return fail("'extend' needs an env name and a duration");
+  const env = envName(first);
+  if (typeof env !== 'string') return env;
+  if (second === undefined) return fail("'extend' needs a duration after the env name (e.g. 8h)");
+  if (third !== undefined) return fail(`unexpected '${clip(third)}' after the duration`);
+  const byMs = duration(second, 'duration', limits);
+  return typeof byMs === 'number' ? { kind: 'extend', env, byMs } : byMs;
+}
+
+/** Separates `--flag [value]` (also `--flag=value`) from positional words, rejecting unknown and repeated flags. */
+function splitFlags(tokens: string[], known: Record<string, 'value' | 'switch'>): Split | ParseError {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i];
+    if (!token.startsWith('-')) {
+      positional.push(token);
+      continue;
+    }
+    const eq = token.indexOf('=');
+    const name = eq > 0 ? token.slice(0, eq) : token;
+    const kind = Object.prototype.hasOwnProperty.call(known, name) ? known[name] : undefined;
+    if (kind === undefined) {
+      const allowed = Object.keys(known);
+      return fail(
+        `unknown option '${clip(name)}'${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}`,
+      );
+    }
+    if (flags.has(name)) return fail(`option ${name} is given twice`);
+    if (kind === 'switch') {
+      if (eq > 0) return fail(`option ${name} takes no value`);
+      flags.set(name, true);
+      continue;
+    }
+    const value = eq > 0 ? token.slice(eq + 1) : tokens[i + 1];
+    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) {
+      return fail(`option ${name} needs a value`);
+    }
+    if (eq < 0) i += 1;
+    flags.set(name, value);
+  }
+  return { positional, flags };
+}
+
+function oneEnv(positional: string[], sub: string): string | ParseError {
+  if (positional.length === 0) return fail(`'${sub}' needs an env name`);
+  if (positional.length > 1) return fail(`unexpected '${clip(positional[1])}' after the env name`);
+  return envName(positional[0]);
+}
+
+function envName(raw: string): string | ParseError {
+  const parsed = envNameSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  return fail(`env name '${clip(raw)}' ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
+}
+
+function duration(raw: string, what: string, limits: GrammarLimits): number | ParseError {
+  const ms = parseDurationMs(raw);
+  if (ms === undefined) return fail(`${what} '${clip(raw)}' is not a duration like 90m, 8h or 3d`);
+  if (ms > limits.maxTtlMs) {
+    return fail(`${what} ${raw} is over the maximum of ${formatDuration(limits.maxTtlMs)}`);
+  }
+  return ms;
+}
+
+function fail(error: string): ParseError {
+  return { kind: 'error', error };
+}
+
+/** Echoes user input into an error without letting a huge paste or a newline through. */
+function clip(s: string): string {
+  const flat = s.replace(/[\r\n`]/g, ' ');
+  return flat.length > 30 ? `${flat.slice(0, 29)}…` : flat;
+}

@@ -1,0 +1,77 @@
+import type { Environment, Run } from '../../state/types';
+import { formatDuration } from '../format';
+import { context, ephemeral, header, section, type Block, type Reply } from './reply';
+import { renderRunProgress, type StepTitle } from './run-progress';
+
+/** "expires in 3h", or "expired 10m ago". */
+export function ttlText(env: Environment, now: number): string {
+  const left = env.expiresAt - now;
+  return left >= 0 ? `expires in ${formatDuration(left)}` : `expired ${formatDuration(left)} ago`;
+}
+
+export function ageText(env: Environment, now: number): string {
+  return formatDuration(now - env.createdAt);
+}
+
+function summaryLine(env: Environment, now: number): string {
+  return `*${env.name}* — ${env.status} — owner <@${env.owner}> — age ${ageText(env, now)} — ${ttlText(env, now)}`;
+}
+
+export function renderList(envs: readonly Environment[], now: number): Reply {
+  if (envs.length === 0) {
+    return ephemeral('No environments.', [section('No environments. Start one with `/site create <env>`.')]);
+  }
+  const sorted = [...envs].sort((a, b) => a.name.localeCompare(b.name));
+  const lines = sorted.map((e) => summaryLine(e, now));
+  return ephemeral(`${envs.length} environment(s):\n${lines.join('\n')}`, [
+    header(`Environments (${envs.length})`),
+    section(lines.join('\n')),
+  ]);
+}
+
+/**
+ * One environment: its state, outputs, how many resources it owns, and the run holding it now
+ * (with each step's state) if any.
+ */
+export function renderEnvStatus(
+  env: Environment,
+  run: Run | undefined,
+  now: number,
+  steps: StepTitle[] = [],
+): Reply {
+  const outputs = Object.entries(env.outputs);
+  const facts = [
+    `status: *${env.status}*`,
+    `owner: <@${env.owner}>`,
+    `region: ${env.region}`,
+    `multi-AZ: ${env.multiAz}`,
+    `age: ${ageText(env, now)}`,
+    `TTL: ${ttlText(env, now)}`,
+    `resources: ${Object.keys(env.resources).length}`,
+  ];
+  const blocks: Block[] = [header(env.name), section(facts.join('\n'))];
+  if (outputs.length > 0) blocks.push(section(outputs.map(([k, v]) => `${k}: ${v}`).join('\n')));
+  if (run) blocks.push(...renderRunProgress(run, steps, now));
+  else blocks.push(context('no run in progress'));
+  const text = `${env.name}: ${env.status}, ${ttlText(env, now)}`;
+  return ephemeral(text, blocks);
+}
+
+export function renderEnvNotFound(name: string): Reply {
+  return ephemeral(`No environment named ${name}.`, [
+    section(`No environment named *${name}*. See \`/site list\`.`),
+  ]);
+}
+
+/** `status` without a name: every active environment with its outputs. */
+export function renderStatusAll(envs: readonly Environment[], now: number): Reply {
+  if (envs.length === 0) return renderList(envs, now);
+  const sorted = [...envs].sort((a, b) => a.name.localeCompare(b.name));
+  const blocks: Block[] = [header(`Status (${envs.length})`)];
+  for (const env of sorted) {
+    const outputs = Object.entries(env.outputs).map(([k, v]) => `\n    ${k}: ${v}`);
+    const running = env.currentRunId ? `\n    run in progress: \`${env.currentRunId}\`` : '';
+    blocks.push(section(`${summaryLine(env, now)}${outputs.join('')}${running}`));
+  }
+  return ephemeral(`${envs.length} environment(s)`, blocks);
+}

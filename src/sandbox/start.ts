@@ -1,0 +1,48 @@
+/**
+ * `npm start`: the local sandbox with the terminal Slack console.
+ * `npm start -- --no-console` runs headless (drive it through /_sandbox/slack/*).
+ * Ports: PORT (bot, 3000), SITEBOT_SLACK_PORT (3001), SITEBOT_DYNAMODB_PORT (8000).
+ */
+import { z } from 'zod';
+import { loadConfig } from '../config/config';
+import { startSandbox } from './sandbox';
+import { startConsole } from './slack/console';
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+const portsSchema = z.object({
+  PORT: port(3000),
+  SITEBOT_SLACK_PORT: port(3001),
+  SITEBOT_DYNAMODB_PORT: port(8000),
+});
+
+async function main(): Promise<void> {
+  const headless = process.argv.includes('--no-console');
+  const env = portsSchema.parse(process.env);
+  const config = loadConfig();
+  const sandbox = await startSandbox({
+    config,
+    ports: { bot: env.PORT, slack: env.SITEBOT_SLACK_PORT, dynamodb: env.SITEBOT_DYNAMODB_PORT },
+  });
+  let stopping = false;
+  const shutdown = (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    ui?.close();
+    sandbox.stop().then(
+      () => process.exit(code),
+      () => process.exit(1),
+    );
+  };
+  console.log(
+    `sitebot sandbox ready on 127.0.0.1: bot ${sandbox.ports.bot} (${sandbox.urls.bot}), ` +
+      `slack ${sandbox.ports.slack} (${sandbox.urls.slack}), dynamodb ${sandbox.ports.dynamodb}`,
+  );
+  const ui = headless ? undefined : startConsole({ slack: sandbox.slack, onExit: () => shutdown(0) });
+  process.once('SIGINT', () => shutdown(0));
+  process.once('SIGTERM', () => shutdown(0));
+}
+
+main().catch((err: unknown) => {
+  console.error(`sandbox failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
