@@ -1,0 +1,41 @@
+/**
+ * sitebot's state in DynamoDB (all tables on-demand, defined once in ./tables.ts):
+ *
+ * - `<prefix>-environments`  pk `name`. Sparse GSI `active` (`activeShard`, `activeSort` =
+ *   `<channel>#<name>`) holds only envs that are not destroyed: listing, per channel too, is a Query.
+ * - `<prefix>-runs`          pk `runId`. GSI `by-env` (`env`, `createdAt`); sparse GSI `running`
+ *   (`runningShard`, `createdAt`) holds only running runs, for resuming after a restart.
+ * - `<prefix>-locks`         pk `env`. One item while a run owns the env.
+ * - `<prefix>-audit`         pk `env`, sk `<zero-padded at>#<random>`. Who did what, when.
+ *
+ * Why no transactions: each write touches one item and is made safe on its own by a condition
+ * (create-if-absent, `version = :expected`, lease free/expired/ours, lock held by this run), and
+ * the workflows are written so that any single write can be the last one before a crash. That
+ * keeps us on operations dynalite (the sandbox and tests) implements; TransactWriteItems it lacks.
+ * Nothing relies on DynamoDB TTL deletion either: expiry is decided by comparing times we store.
+ */
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoAuditRepository } from './audit-repository';
+import { DynamoEnvironmentsRepository } from './environments-repository';
+import { DynamoLocksRepository } from './locks-repository';
+import { DynamoRunsRepository } from './runs-repository';
+import { tableNames } from './tables';
+import type { StateStore } from './types';
+
+export function createStateStore(doc: DynamoDBDocumentClient, prefix: string): StateStore {
+  const names = tableNames(prefix);
+  return {
+    environments: new DynamoEnvironmentsRepository(doc, names.environments),
+    runs: new DynamoRunsRepository(doc, names.runs),
+    locks: new DynamoLocksRepository(doc, names.locks),
+    audit: new DynamoAuditRepository(doc, names.audit),
+  };
+}
+
+export * from './types';
+export { ensureTables, tableDefinitions, tableNames, INDEX, type TableNames } from './tables';
+export { DynamoAuditRepository, auditSortKey } from './audit-repository';
+export { DynamoEnvironmentsRepository } from './environments-repository';
+export { DynamoLocksRepository } from './locks-repository';
+export { DynamoRunsRepository } from './runs-repository';
+export { isConditionFailure } from './dynamo';
