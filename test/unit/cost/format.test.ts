@@ -1,0 +1,66 @@
+import {
+  formatDuration,
+  formatPerDay,
+  formatPerHour,
+  formatPerMonth,
+  formatUsd,
+  roundTo,
+} from '../../../src/cost/format';
+
+describe('money', () => {
+  test.each([
+    [1.23, '$1.23'],
+    [0, '$0.00'],
+    [1.005, '$1.01'], // half-up on the decimal value, not the float 1.00499…
+    [2.675, '$2.68'],
+    [1234.5, '$1,234.50'],
+    [1234567.891, '$1,234,567.89'],
+    [0.004, '<$0.01'],
+    [0.005, '$0.01'],
+    [-3.456, '-$3.46'],
+  ])('formatUsd(%p) = %p', (value, expected) => {
+    expect(formatUsd(value)).toBe(expected);
+  });
+
+  test.each([
+    [0.0052, '$0.0052/h'],
+    [0.14171, '$0.1417/h'],
+    [0.00005, '$0.0001/h'],
+    [1.256, '$1.26/h'],
+    [0, '$0.00/h'],
+  ])('formatPerHour(%p) = %p', (value, expected) => {
+    expect(formatPerHour(value)).toBe(expected);
+  });
+
+  test('per day and per month', () => {
+    expect(formatPerDay(3.1)).toBe('$3.10/day');
+    expect(formatPerDay(3.40111)).toBe('$3.40/day');
+    expect(formatPerMonth(103.4513)).toBe('$103.45/month');
+  });
+
+  test('roundTo rounds half away from zero at the given decimals', () => {
+    expect(roundTo(0.12345, 4)).toBe(0.1235);
+    expect(roundTo(-0.125, 2)).toBe(-0.13);
+    expect(roundTo(10, 2)).toBe(10);
+  });
+});
+
+describe('formatDuration', () => {
+  const S = 1000;
+  const M = 60 * S;
+  const H = 60 * M;
+  const D = 24 * H;
+  test.each([
+    [0, '0s'],
+    [45 * S, '45s'],
+    [59 * S + 999, '59s'],
+    [60 * S, '1m'],
+    [12 * M + 30 * S, '12m'],
+    [2 * H + 5 * M, '2h 05m'],
+    [23 * H + 59 * M + 59 * S, '23h 59m'],
+    [3 * D + 4 * H + 30 * M, '3d 4h'],
+    [-5 * S, '0s'],
+  ])('formatDuration(%p) = %p', (ms, expected) => {
+    expect(formatDuration(ms)).toBe(expected);
+  });
+});
