@@ -1,0 +1,90 @@
+/**
+ * When to remind people about a running environment (issue: TTL and reminders).
+ * Pure: given an environment, the time and the settings, say what the scheduler should do.
+ * What has been sent is kept on the environment (`meta.reminders`) and keyed by the expiry it
+ * refers to, so moving the expiry (extend, snooze) starts a fresh set of warnings.
+ */
+import type { Environment } from '../../state/types';
+
+export interface ReminderSettings {
+  /** Warn this long before expiry, each once (default 2 h and 30 min). */
+  warnLeadMs: readonly number[];
+  /** Destroy at expiry; when off (globally or per env), remind instead. */
+  autoDestroy: boolean;
+  /** With auto-destroy off, how often an expired environment is mentioned again. */
+  overdueEveryMs: number;
+}
+
+export const defaultReminderSettings: ReminderSettings = {
+  warnLeadMs: [2 * 3_600_000, 30 * 60_000],
+  autoDestroy: true,
+  overdueEveryMs: 24 * 3_600_000,
+};
+
+/** Marks recorded on the environment so each reminder goes out once. */
+export interface ReminderMarks {
+  /** The expiry these marks refer to. */
+  forExpiry: number;
+  /** Lead times already warned about for that expiry. */
+  warned: number[];
+  /** When the environment was last reported overdue (auto-destroy off). */
+  overdueAt?: number;
+  /** When auto-destroy was started for that expiry. */
+  destroyStartedAt?: number;
+}
+
+export type ReminderAction =
+  | { kind: 'none' }
+  | { kind: 'warn'; leadMs: number; marks: ReminderMarks }
+  | { kind: 'destroy'; marks: ReminderMarks }
+  | { kind: 'overdue'; marks: ReminderMarks };
+
+/** Statuses that cost money and so deserve reminders. */
+const BILLABLE: ReadonlySet<Environment['status']> = new Set(['creating', 'ready', 'failed']);
+
+export function readMarks(env: Environment): ReminderMarks {
+  const raw = env.meta?.reminders as Partial<ReminderMarks> | undefined;
+  if (!raw || raw.forExpiry !== env.expiresAt) return { forExpiry: env.expiresAt, warned: [] };
+  return {
+    forExpiry: raw.forExpiry,
+    warned: Array.isArray(raw.warned) ? raw.warned.filter((n) => typeof n === 'number') : [],
+    overdueAt: raw.overdueAt,
+    destroyStartedAt: raw.destroyStartedAt,
+  };
+}
+
+export function autoDestroyEnabled(env: Environment, settings: ReminderSettings): boolean {
+  return settings.autoDestroy && env.meta?.autoDestroy !== false;
+}
+
+export function nextReminderAction(
+  env: Environment,
+  now: number,
+  settings: ReminderSettings,
+): ReminderAction {
+  if (!BILLABLE.has(env.status)) return { kind: 'none' };
+  const marks = readMarks(env);
+
+  if (now >= env.expiresAt) {
+    if (autoDestroyEnabled(env, settings)) {
+      // A run in progress (create, drill) holds the env: destroy once it lets go.
+      if (marks.destroyStartedAt !== undefined || env.currentRunId) return { kind: 'none' };
+      return { kind: 'destroy', marks: { ...marks, destroyStartedAt: now } };
+    }
+    if (marks.overdueAt !== undefined && now - marks.overdueAt < settings.overdueEveryMs)
+      return { kind: 'none' };
+    return { kind: 'overdue', marks: { ...marks, overdueAt: now } };
+  }
+
+  // Every lead time already passed and not yet warned about; send only the most urgent one.
+  const due = settings.warnLeadMs.filter(
+    (lead) => now >= env.expiresAt - lead && !marks.warned.includes(lead),
+  );
+  if (due.length === 0) return { kind: 'none' };
+  const leadMs = Math.min(...due);
+  return {
+    kind: 'warn',
+    leadMs,
+    marks: { ...marks, warned: [...marks.warned, ...due].sort((a, b) => b - a) },
+  };
+}

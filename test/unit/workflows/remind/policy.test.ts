@@ -1,0 +1,90 @@
+import type { Environment } from '../../../../src/state/types';
+import { defaultReminderSettings, nextReminderAction } from '../../../../src/workflows/remind/policy';
+
+const H = 3_600_000;
+const M = 60_000;
+const EXPIRY = Date.UTC(2026, 10, 27, 12, 0, 0);
+
+function env(over: Partial<Environment> = {}): Environment {
+  return {
+    name: 'demo',
+    channel: 'C1',
+    owner: 'U1',
+    status: 'ready',
+    region: 'ap-northeast-1',
+    multiAz: 'now',
+    createdAt: EXPIRY - 24 * H,
+    updatedAt: EXPIRY - 24 * H,
+    expiresAt: EXPIRY,
+    resources: {},
+    outputs: {},
+    version: 1,
+    ...over,
+  };
+}
+
+describe('nextReminderAction', () => {
+  const settings = defaultReminderSettings;
+
+  it('does nothing while expiry is further away than the first lead time', () => {
+    expect(nextReminderAction(env(), EXPIRY - 2 * H - 1, settings)).toEqual({ kind: 'none' });
+  });
+
+  it('warns 2 h ahead, then 30 min ahead, each once', () => {
+    const first = nextReminderAction(env(), EXPIRY - 2 * H, settings);
+    expect(first).toMatchObject({ kind: 'warn', leadMs: 2 * H });
+    const marked = env({ meta: { reminders: first.kind === 'warn' ? first.marks : undefined } });
+    expect(nextReminderAction(marked, EXPIRY - 31 * M, settings)).toEqual({ kind: 'none' });
+    const second = nextReminderAction(marked, EXPIRY - 30 * M, settings);
+    expect(second).toMatchObject({ kind: 'warn', leadMs: 30 * M });
+    const both = env({ meta: { reminders: second.kind === 'warn' ? second.marks : undefined } });
+    expect(nextReminderAction(both, EXPIRY - 1 * M, settings)).toEqual({ kind: 'none' });
+  });
+
+  it('sends only the most urgent warning when several are due at once, and marks them all', () => {
+    const action = nextReminderAction(env(), EXPIRY - 10 * M, settings);
+    expect(action).toMatchObject({ kind: 'warn', leadMs: 30 * M, marks: { warned: [2 * H, 30 * M] } });
+  });
+
+  it('starts over when the expiry moves (extend or snooze)', () => {
+    const marks = { forExpiry: EXPIRY, warned: [2 * H, 30 * M] };
+    const extended = env({ expiresAt: EXPIRY + 24 * H, meta: { reminders: marks } });
+    expect(nextReminderAction(extended, EXPIRY + 22 * H, settings)).toMatchObject({
+      kind: 'warn',
+      leadMs: 2 * H,
+    });
+  });
+
+  it('destroys at expiry once, and not while a run holds the env', () => {
+    const action = nextReminderAction(env(), EXPIRY, settings);
+    expect(action).toMatchObject({ kind: 'destroy', marks: { destroyStartedAt: EXPIRY } });
+    const started = env({ meta: { reminders: action.kind === 'destroy' ? action.marks : undefined } });
+    expect(nextReminderAction(started, EXPIRY + H, settings)).toEqual({ kind: 'none' });
+    expect(nextReminderAction(env({ currentRunId: 'r1' }), EXPIRY, settings)).toEqual({ kind: 'none' });
+  });
+
+  it('with auto-destroy off, reports overdue at most once a day', () => {
+    const off = { ...settings, autoDestroy: false };
+    const first = nextReminderAction(env(), EXPIRY + M, off);
+    expect(first).toMatchObject({ kind: 'overdue', marks: { overdueAt: EXPIRY + M } });
+    const marked = env({ meta: { reminders: first.kind === 'overdue' ? first.marks : undefined } });
+    expect(nextReminderAction(marked, EXPIRY + M + 24 * H - 1, off)).toEqual({ kind: 'none' });
+    expect(nextReminderAction(marked, EXPIRY + M + 24 * H, off)).toMatchObject({ kind: 'overdue' });
+  });
+
+  it('honours auto-destroy turned off for one environment', () => {
+    expect(nextReminderAction(env({ meta: { autoDestroy: false } }), EXPIRY, settings)).toMatchObject({
+      kind: 'overdue',
+    });
+  });
+
+  it('leaves environments that no longer cost money alone', () => {
+    expect(nextReminderAction(env({ status: 'destroying' }), EXPIRY + H, settings)).toEqual({ kind: 'none' });
+    expect(nextReminderAction(env({ status: 'destroyed' }), EXPIRY + H, settings)).toEqual({ kind: 'none' });
+  });
+
+  it('reminds about failed and still-creating environments too: they cost money', () => {
+    expect(nextReminderAction(env({ status: 'failed' }), EXPIRY - H, settings).kind).toBe('warn');
+    expect(nextReminderAction(env({ status: 'creating' }), EXPIRY - H, settings).kind).toBe('warn');
+  });
+});
