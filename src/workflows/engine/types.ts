@@ -49,12 +49,24 @@ export interface StepDefinition<Deps> {
 export interface WorkflowDefinition<Deps> {
   readonly kind: RunKind;
   readonly steps: readonly StepDefinition<Deps>[];
+  /**
+   * Called once the run's outcome is known (succeeded / failed / cancelled), before that outcome
+   * is saved: update the environment record here (creating → ready, destroying → destroyed).
+   * Must be idempotent: a crash after it ran but before the outcome was saved calls it again.
+   * If it throws, the runner retries it on later ticks (with backoff) before finishing the run.
+   */
+  onFinish?(run: Run, ctx: FinishContext<Deps>): Promise<void>;
 }
 
-export type RunEvent =
-  | { type: 'started' }
-  | { type: 'step'; stepId: string }
-  | { type: 'finished' };
+/** What `onFinish` gets: the run's final status is already set on `run`. */
+export interface FinishContext<Deps> {
+  readonly deps: Deps;
+  /** Outputs a step of the run recorded (empty when it never ran). */
+  outputsOf(stepId: string): Readonly<Record<string, unknown>>;
+  now(): number;
+}
+
+export type RunEvent = { type: 'started' } | { type: 'step'; stepId: string } | { type: 'finished' };
 
 /** Receives every persisted change of a run (the bot renders it to Slack; the CLI to a progress bar). */
 export interface ProgressSink {

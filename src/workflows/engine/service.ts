@@ -1,0 +1,194 @@
+/**
+ * Starting, cancelling and resuming runs: what the bot and the CLI call. The runner advances
+ * runs; this service decides whether one may start (one run per environment, by lock).
+ *
+ * There are no DynamoDB transactions, so writes are ordered for crash safety: the env lock is
+ * taken first, then the run is created, then its first tick is scheduled. A lock whose run
+ * never got created, or whose run has ended, is released the next time someone asks for it.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  ConflictError,
+  type EnvLock,
+  type Run,
+  type RunKind,
+  type RunNotify,
+  type StateStore,
+} from '../../state/types';
+import { systemClock, type Clock } from './clock';
+import { describeLock } from './lock-message';
+import type { ProgressSink, TickScheduler, WorkflowDefinition } from './types';
+
+export interface StartRunInput {
+  kind: RunKind;
+  env: string;
+  /** Slack user id (or CLI user) asking for the run. */
+  requestedBy: string;
+  /** Channel the run reports to; becomes `notify.channel` unless `notify` is given. */
+  channel: string;
+  /** Validated command options. Never secrets. */
+  params: Record<string, unknown>;
+  notify?: RunNotify;
+}
+
+export type StartRunResult =
+  | { ok: true; run: Run }
+  | {
+      ok: false;
+      reason: 'locked';
+      heldBy: EnvLock;
+      /** The run holding the lock, when it exists (its steps say what it is doing). */
+      holderRun?: Run;
+      /** Who holds it, what it is doing and since when, in plain words. */
+      message: string;
+    }
+  | { ok: false; reason: 'unknown-kind'; message: string };
+
+export type CancelRunResult =
+  | { ok: true; run: Run }
+  | { ok: false; reason: 'not-found'; message: string }
+  | { ok: false; reason: 'ended'; run: Run; message: string };
+
+export interface WorkflowServiceOptions<Deps> {
+  store: StateStore;
+  workflows: Partial<Record<RunKind, WorkflowDefinition<Deps>>>;
+  scheduler: TickScheduler;
+  sink?: ProgressSink;
+  clock?: Clock;
+  /** New run ids; default `<env>-<kind>-<time>-<random>`. */
+  newRunId?(kind: RunKind, env: string, now: number): string;
+  /** A lock without a run is taken as abandoned after this long (its creator crashed). Default 60 s. */
+  staleLockMs?: number;
+}
+
+const defaultRunId = (kind: RunKind, env: string, now: number): string =>
+  `${env}-${kind}-${now.toString(36)}-${randomBytes(3).toString('hex')}`;
+
+export class WorkflowService<Deps> {
+  private readonly clock: Clock;
+  private readonly staleLockMs: number;
+
+  constructor(private readonly options: WorkflowServiceOptions<Deps>) {
+    this.clock = options.clock ?? systemClock;
+    this.staleLockMs = options.staleLockMs ?? 60_000;
+  }
+
+  /** Lock the env, create the run with every step pending, and schedule its first tick. */
+  async startRun(input: StartRunInput): Promise<StartRunResult> {
+    const { store } = this.options;
+    const workflow = this.options.workflows[input.kind];
+    if (!workflow) return { ok: false, reason: 'unknown-kind', message: `no ${input.kind} workflow` };
+    const now = this.clock.now();
+    const runId = (this.options.newRunId ?? defaultRunId)(input.kind, input.env, now);
+    const lock: EnvLock = {
+      env: input.env,
+      runId,
+      kind: input.kind,
+      holder: input.requestedBy,
+      acquiredAt: now,
+    };
+
+    let taken = await store.locks.acquire(lock);
+    if (!taken.acquired && (await this.isAbandoned(taken.heldBy, now))) {
+      await store.locks.release(input.env, taken.heldBy.runId);
+      taken = await store.locks.acquire(lock);
+    }
+    if (!taken.acquired) {
+      const holderRun = await store.runs.get(taken.heldBy.runId);
+      const message = describeLock(taken.heldBy, holderRun, now);
+      return {
+        ok: false,
+        reason: 'locked',
+        heldBy: taken.heldBy,
+        message,
+        ...(holderRun ? { holderRun } : {}),
+      };
+    }
+
+    let run: Run;
+    try {
+      run = await store.runs.create({
+        runId,
+        env: input.env,
+        kind: input.kind,
+        status: 'running',
+        requestedBy: input.requestedBy,
+        params: input.params,
+        steps: Object.fromEntries(workflow.steps.map((s) => [s.id, { status: 'pending', attempts: 0 }])),
+        createdAt: now,
+        updatedAt: now,
+        notify: input.notify ?? { channel: input.channel },
+      });
+    } catch (err) {
+      await store.locks.release(input.env, runId);
+      throw err;
+    }
+    await store.audit.record({
+      env: input.env,
+      at: now,
+      actor: input.requestedBy,
+      action: `${input.kind}.requested`,
+      detail: { runId, channel: input.channel },
+    });
+    try {
+      await this.options.sink?.onRunUpdate(run, { type: 'started' });
+    } catch {
+      // Progress display is best effort; the run itself has started.
+    }
+    await this.options.scheduler.schedule(runId, 0);
+    return { ok: true, run };
+  }
+
+  /** Ask a running run to stop; the runner marks it cancelled and frees the env at its next tick. */
+  async cancelRun(runId: string, by: string): Promise<CancelRunResult> {
+    const { runs } = this.options.store;
+    for (let attempt = 0; ; attempt++) {
+      const run = await runs.get(runId);
+      if (!run) return { ok: false, reason: 'not-found', message: `no run ${runId}` };
+      if (run.status !== 'running') {
+        return { ok: false, reason: 'ended', run, message: `run ${runId} already ${run.status}` };
+      }
+      if (run.cancelRequested) return { ok: true, run };
+      try {
+        const saved = await runs.save({
+          ...run,
+          cancelRequested: true,
+          updatedAt: this.clock.now(),
+          summary: { ...run.summary, cancelledBy: by },
+        });
+        await this.options.store.audit.record({
+          env: run.env,
+          at: this.clock.now(),
+          actor: by,
+          action: `${run.kind}.cancel-requested`,
+          detail: { runId },
+        });
+        await this.options.scheduler.schedule(runId, 0);
+        return { ok: true, run: saved };
+      } catch (err) {
+        if (!(err instanceof ConflictError) || attempt >= 8) throw err;
+      }
+    }
+  }
+
+  /**
+   * At process start: schedule a tick for every run left `running`. A run still leased by a
+   * dead process is ticked just after its lease expires. Returns the run ids scheduled.
+   */
+  async resumeAll(): Promise<string[]> {
+    const now = this.clock.now();
+    const running = await this.options.store.runs.listRunning();
+    for (const run of running) {
+      const leaseLeft = run.lease && run.lease.until > now ? run.lease.until - now + 1 : 0;
+      await this.options.scheduler.schedule(run.runId, leaseLeft);
+    }
+    return running.map((r) => r.runId);
+  }
+
+  /** A lock is abandoned when its run has ended, or never got created within `staleLockMs`. */
+  private async isAbandoned(lock: EnvLock, now: number): Promise<boolean> {
+    const run = await this.options.store.runs.get(lock.runId);
+    if (!run) return now - lock.acquiredAt > this.staleLockMs;
+    return run.status !== 'running';
+  }
+}

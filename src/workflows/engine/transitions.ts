@@ -1,0 +1,67 @@
+/**
+ * How one step's state changes: when the runner starts it, and when it answers (or throws).
+ * Kept apart from the runner so the rules read in one place and re-apply cleanly after a
+ * version conflict (they are applied to whatever the store holds now).
+ */
+import type { StepError, StepState } from '../../state/types';
+import { backoffDelay, type RetryPolicy } from './backoff';
+import type { StepResult } from './types';
+
+/**
+ * The runner's view of a step's state: `failures` counts failed attempts in a row (reset by
+ * any done/wait answer) and bounds retries; `attempts` counts every call, as StepContext says.
+ */
+export type RunnerStepState = StepState & { failures?: number };
+
+export function markStarted(state: StepState, now: number): RunnerStepState {
+  return { ...state, status: 'running', attempts: state.attempts + 1, startedAt: state.startedAt ?? now };
+}
+
+export function mergeOutputs(state: StepState, outputs: Record<string, unknown> | undefined): StepState {
+  if (!outputs || Object.keys(outputs).length === 0) return state;
+  return { ...state, outputs: { ...state.outputs, ...outputs } };
+}
+
+export interface OutcomeOptions {
+  now: number;
+  retry: RetryPolicy;
+  random: () => number;
+}
+
+/** Apply a step's answer (a StepResult, or a classified thrown error as a `fail`). */
+export function applyResult(
+  state: RunnerStepState,
+  result: StepResult,
+  opts: OutcomeOptions,
+): RunnerStepState {
+  const { nextAt: _nextAt, error: _error, ...base } = state;
+  switch (result.status) {
+    case 'done':
+      return {
+        ...mergeOutputs(base, result.outputs),
+        status: 'done',
+        finishedAt: opts.now,
+        failures: 0,
+        ...(result.note === undefined ? {} : { note: result.note }),
+      };
+    case 'wait':
+      return {
+        ...mergeOutputs(base, result.outputs),
+        status: 'waiting',
+        nextAt: opts.now + Math.max(0, result.retryInMs),
+        failures: 0,
+        ...(result.note === undefined ? {} : { note: result.note }),
+      };
+    case 'fail':
+      return applyFailure(base, result.error, opts);
+  }
+}
+
+function applyFailure(state: RunnerStepState, error: StepError, opts: OutcomeOptions): RunnerStepState {
+  const failures = (state.failures ?? 0) + 1;
+  if (!error.retryable || failures >= opts.retry.maxAttempts) {
+    return { ...state, status: 'failed', failures, finishedAt: opts.now, error, note: error.message };
+  }
+  const delay = backoffDelay(failures, opts.retry, opts.random);
+  return { ...state, status: 'waiting', failures, nextAt: opts.now + delay, error, note: error.message };
+}
