@@ -1,0 +1,57 @@
+/**
+ * The whole sandbox in-process on port 0s for tests, plus a look into its DynamoDB tables.
+ * Each sandbox has its own dynalite, so tests never share state.
+ */
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import type { BotServices } from '../../src/bot/services';
+import { loadConfig } from '../../src/config/config';
+import { startSandbox, type Sandbox } from '../../src/sandbox/sandbox';
+import { tableNames } from '../../src/state/tables';
+
+export interface TestSandbox extends Sandbox {
+  /** Item counts per table: proof that nothing was written. */
+  itemCounts(): Promise<Record<string, number>>;
+  command(text: string, user?: string, channel?: string): Promise<{ status: number; body: string }>;
+  messages(channel?: string): Promise<SandboxMessage[]>;
+}
+
+export interface SandboxMessage {
+  ts: string;
+  user: string;
+  text: string;
+  blocks: unknown[];
+  thread_ts?: string;
+  ephemeral_to?: string;
+  edits?: number;
+}
+
+export async function startTestSandbox(
+  options: { env?: NodeJS.ProcessEnv; services?: BotServices } = {},
+): Promise<TestSandbox> {
+  const sandbox = await startSandbox({ config: loadConfig(options.env ?? {}), services: options.services });
+  const names = tableNames(sandbox.config.tablePrefix);
+  return {
+    ...sandbox,
+    async itemCounts() {
+      const counts: Record<string, number> = {};
+      for (const [key, TableName] of Object.entries(names)) {
+        const out = await sandbox.clients.dynamodb.send(new ScanCommand({ TableName, Select: 'COUNT' }));
+        counts[key] = out.Count ?? 0;
+      }
+      return counts;
+    },
+    async command(text, user = 'U1', channel = 'C1') {
+      const res = await fetch(`${sandbox.urls.slack}/_sandbox/slack/command`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text, user, channel }),
+      });
+      return { status: res.status, body: await res.text() };
+    },
+    async messages(channel = 'C1') {
+      const res = await fetch(`${sandbox.urls.slack}/_sandbox/slack/messages?channel=${channel}`);
+      const json = (await res.json()) as { messages: SandboxMessage[] };
+      return json.messages;
+    },
+  };
+}
