@@ -1,0 +1,135 @@
+import { setup, step, T0, workflow } from './fixtures';
+
+describe('WorkflowService.startRun', () => {
+  it('locks the env, creates the run with every step pending, audits, and schedules the first tick', async () => {
+    const t = setup(workflow([step('a', []), step('b', ['a'])]));
+    const result = await t.start();
+    if (!result.ok) throw new Error(result.message);
+    expect(result.run).toMatchObject({
+      runId: 'demo-create-1',
+      env: 'demo',
+      kind: 'create',
+      status: 'running',
+      requestedBy: 'U123',
+      params: { ttl: '24h' },
+      notify: { channel: 'C1' },
+      steps: { a: { status: 'pending', attempts: 0 }, b: { status: 'pending', attempts: 0 } },
+      createdAt: T0,
+    });
+    expect(await t.store.locks.get('demo')).toEqual({
+      env: 'demo',
+      runId: 'demo-create-1',
+      kind: 'create',
+      holder: 'U123',
+      acquiredAt: T0,
+    });
+    expect(t.scheduler.pendingTicks()).toEqual([{ runId: 'demo-create-1', at: T0 }]);
+    expect(t.store.audit.events).toEqual([
+      {
+        env: 'demo',
+        at: T0,
+        actor: 'U123',
+        action: 'create.requested',
+        detail: { runId: 'demo-create-1', channel: 'C1' },
+      },
+    ]);
+    expect(t.sink.events.map((e) => e.event.type)).toEqual(['started']);
+  });
+
+  it('refuses a busy env saying who holds it, what it is doing and since when; creates nothing', async () => {
+    const t = setup(
+      workflow([step('vpc', [], async () => ({ status: 'wait', retryInMs: 9_000, note: 'pending' }))]),
+    );
+    await t.startOk();
+    await t.scheduler.runDue();
+    t.clock.advance(5 * 60_000 + 10_000);
+    const second = await t.service.startRun({
+      kind: 'create',
+      env: 'demo',
+      requestedBy: 'U777',
+      channel: 'C2',
+      params: {},
+    });
+    expect(second).toMatchObject({
+      ok: false,
+      reason: 'locked',
+      heldBy: { env: 'demo', runId: 'demo-create-1', kind: 'create', holder: 'U123', acquiredAt: T0 },
+      holderRun: { runId: 'demo-create-1', status: 'running' },
+    });
+    if (second.ok || second.reason !== 'locked') throw new Error('expected a lock refusal');
+    expect(second.message).toBe(
+      'demo is busy: a create run (demo-create-1) started by U123 at 2026-11-27T03:00:00.000Z (5 min ago) is running; now at: vpc (pending)',
+    );
+    expect([...t.store.runs.items.keys()]).toEqual(['demo-create-1']);
+  });
+
+  it('releases a lock whose run never got created once it is older than staleLockMs', async () => {
+    const t = setup(workflow([step('a', [])]));
+    await t.store.locks.acquire({
+      env: 'demo',
+      runId: 'ghost',
+      kind: 'create',
+      holder: 'U1',
+      acquiredAt: T0,
+    });
+    const young = await t.start();
+    expect(young).toMatchObject({ ok: false, reason: 'locked', heldBy: { runId: 'ghost' } });
+    t.clock.advance(60_001);
+    const later = await t.start();
+    expect(later.ok).toBe(true);
+    expect((await t.store.locks.get('demo'))?.runId).toBe('demo-create-2');
+  });
+
+  it('releases the lock when creating the run fails', async () => {
+    const t = setup(workflow([step('a', [])]));
+    jest.spyOn(t.store.runs, 'create').mockRejectedValueOnce(new Error('table missing'));
+    await expect(t.start()).rejects.toThrow('table missing');
+    expect(await t.store.locks.get('demo')).toBeUndefined();
+  });
+
+  it('refuses a kind it has no workflow for', async () => {
+    const t = setup(workflow([step('a', [])]));
+    const result = await t.service.startRun({
+      kind: 'failover',
+      env: 'demo',
+      requestedBy: 'U1',
+      channel: 'C',
+      params: {},
+    });
+    expect(result).toEqual({ ok: false, reason: 'unknown-kind', message: 'no failover workflow' });
+    expect(await t.store.locks.get('demo')).toBeUndefined();
+  });
+});
+
+describe('WorkflowService.resumeAll and cancelRun', () => {
+  it('schedules a tick for each running run; a still-leased one just after its lease ends', async () => {
+    const t = setup(workflow([step('a', [])]));
+    const free = await t.startOk('one');
+    const leased = await t.startOk('two');
+    await t.startOk('three');
+    await t.scheduler.runDue(); // all three finish
+    // Two runs left "running" by a dead process; one still holds a lease.
+    for (const run of [free, leased]) {
+      const stored = await t.store.runs.get(run.runId);
+      if (stored) await t.store.runs.save({ ...stored, status: 'running' });
+    }
+    await t.store.runs.acquireLease(leased.runId, 'dead-process', T0, 10_000);
+    t.clock.advance(4_000);
+    t.scheduler.clear();
+    const resumed = await t.service.resumeAll();
+    expect(resumed.sort()).toEqual([free.runId, leased.runId].sort());
+    expect(t.scheduler.pendingTicks()).toEqual([
+      { runId: free.runId, at: T0 + 4_000 },
+      { runId: leased.runId, at: T0 + 10_001 },
+    ]);
+  });
+
+  it('cancelRun on an unknown run says so', async () => {
+    const t = setup(workflow([step('a', [])]));
+    expect(await t.service.cancelRun('nope', 'U1')).toEqual({
+      ok: false,
+      reason: 'not-found',
+      message: 'no run nope',
+    });
+  });
+});
