@@ -1,0 +1,60 @@
+/**
+ * What the RDS model needs from the rest of the emulator. The world adapts itself to this
+ * (see `world-adapter.ts`), and unit tests hand in a small fake, so the model's rules can be
+ * tested without an HTTP server.
+ */
+
+export interface SubnetView {
+  subnetId: string;
+  vpcId: string;
+  availabilityZone: string;
+}
+
+export interface SecurityGroupView {
+  groupId: string;
+  vpcId: string;
+}
+
+export interface NetworkInterfaceRequest {
+  subnetId: string;
+  groupIds: string[];
+  description: string;
+  interfaceType?: string;
+  requesterManaged?: boolean;
+  associatePublicIp?: boolean;
+  tags?: Record<string, string>;
+}
+
+/** The slice of the EC2 model that RDS and ELBv2 use: lookups and service-managed ENIs. */
+export interface Ec2Port {
+  getSubnet(id: string): SubnetView | undefined;
+  getSecurityGroup(id: string): SecurityGroupView | undefined;
+  createNetworkInterface(req: NetworkInterfaceRequest): string;
+  /** `afterMs` schedules the deletion on the virtual clock (ENIs that linger). */
+  deleteNetworkInterface(eniId: string, opts?: { afterMs?: number }): void;
+}
+
+export interface RdsDurations {
+  dbCreate: number;
+  dbCreateMultiAz: number;
+  dbModifyMultiAz: number;
+  dbRebootFailover: number;
+  dbReboot: number;
+  dbDelete: number;
+}
+
+/** Where RDS-managed master passwords live (Secrets Manager), when the emulator has it. */
+export interface SecretsPort {
+  createManagedSecret(name: string, secretString: string, tags: Record<string, string>): string;
+  deleteManagedSecret(arn: string): void;
+}
+
+export interface RdsEnv {
+  /** Virtual epoch milliseconds. */
+  now(): number;
+  region: string;
+  accountId: string;
+  durations: RdsDurations;
+  ec2: Ec2Port;
+  secrets?: SecretsPort;
+}
