@@ -1,0 +1,29 @@
+/** Every name the create workflow gives a resource: deterministic per env, so a retry finds it. */
+export function resourceNames(env: string) {
+  return {
+    vpc: `${env}-vpc`,
+    subnet: (tier: 'public' | 'private', side: 'a' | 'c') => `${env}-${tier}-${side}`,
+    igw: `${env}-igw`,
+    publicRouteTable: `${env}-public-rt`,
+    elbSg: `${env}-elb-sg`,
+    webSg: `${env}-web-sg`,
+    dbSg: `${env}-db-sg`,
+    secret: `sitebot/${env}/credentials`,
+    webRole: `sitebot-${env}-web`,
+    webProfile: `sitebot-${env}-web`,
+    webPolicy: 'sitebot-web-credentials',
+    dbSubnetGroup: `${env}-db-subnets`,
+    db: `${env}-db`,
+    web: (n: 1 | 2) => `${env}-web-${n}`,
+    ami: `${env}-web-ami`,
+    targetGroup: `${env}-tg`,
+    alb: `${env}-alb`,
+  };
+}
+
+export type ResourceNames = ReturnType<typeof resourceNames>;
+
+/** The EC2 ClientToken for a create call of this run (≤ 64 ASCII chars). */
+export function clientToken(runId: string, role: string): string {
+  return `sitebot-${runId}-${role}`.slice(0, 64);
+}

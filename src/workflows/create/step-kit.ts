@@ -1,0 +1,123 @@
+/**
+ * Small helpers every create step uses: the step shape with its plan metadata, and the
+ * wait / done / fail answers (AWS errors classified by src/aws/errors).
+ */
+import { toStepError } from '../../aws/errors';
+import type { Readiness } from '../../aws/readiness';
+import type { StepContext, StepDefinition, StepResult } from '../engine/types';
+import type { CreateDeps } from './deps';
+import { resourceNames, type ResourceNames } from './names';
+import type { MultiAzMode } from '../../state/types';
+
+/** One AWS resource a step creates, for the `--dry-run` plan. */
+export interface PlannedResource {
+  type: string;
+  name: string;
+  detail?: string;
+}
+
+export interface PlanInput {
+  env: string;
+  multiAz: MultiAzMode;
+  config: CreateDeps['config'];
+}
+
+export interface CreateStep extends StepDefinition<CreateDeps> {
+  /** What this step creates, given the run's options (empty: a check or a wait only). */
+  resources(input: PlanInput): PlannedResource[];
+  /** Give up after this long in the step (ms since it first started). */
+  readonly timeoutMs: number;
+}
+
+export type Ctx = StepContext<CreateDeps>;
+
+export const done = (outputs?: Record<string, unknown>, note?: string): StepResult => ({
+  status: 'done',
+  outputs,
+  note,
+});
+
+export const wait = (retryInMs: number, note: string): StepResult => ({ status: 'wait', retryInMs, note });
+
+export const failFinal = (code: string, message: string): StepResult => ({
+  status: 'fail',
+  error: { code, message, retryable: false },
+});
+
+/** A readiness answer as a step answer: RETRY → wait, FAILURE → final failure. */
+export function fromReadiness<T>(
+  r: Readiness<T>,
+  retryInMs: number,
+  what: string,
+  onSuccess: (value: T | undefined) => StepResult | Promise<StepResult>,
+): StepResult | Promise<StepResult> {
+  if (r.state === 'SUCCESS') return onSuccess(r.value);
+  if (r.state === 'RETRY') return wait(retryInMs, `${what}: ${r.reason}`);
+  return failFinal('NotReady', `${what}: ${r.reason}`);
+}
+
+export const names = (ctx: Ctx): ResourceNames => resourceNames(ctx.env);
+
+export const multiAzMode = (ctx: Pick<Ctx, 'params'>): MultiAzMode => {
+  const v = ctx.params.multiAz;
+  return v === 'later' || v === 'off' ? v : 'now';
+};
+
+/** A recorded string output of this step or another. */
+export function str(outputs: Readonly<Record<string, unknown>>, key: string): string | undefined {
+  const v = outputs[key];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/** A string output a step needs from a step it `needs`: missing means the DAG is wrong. */
+export function need(ctx: Ctx, stepId: string, key: string): string {
+  const v = str(ctx.outputsOf(stepId), key);
+  if (v === undefined) throw new Error(`step "${stepId}" recorded no "${key}"`);
+  return v;
+}
+
+type StepBody = (ctx: Ctx) => Promise<StepResult>;
+
+/**
+ * Wraps a step body: enforces its deadline and turns a thrown AWS error into a classified
+ * failure (retryable ones are retried by the runner with backoff).
+ */
+export function defineStep(
+  spec: Omit<CreateStep, 'run' | 'resources'> & { resources?: CreateStep['resources']; body: StepBody },
+): CreateStep {
+  const { body, resources, ...rest } = spec;
+  return {
+    ...rest,
+    resources: resources ?? (() => []),
+    async run(ctx) {
+      if (ctx.now() - ctx.startedAt > spec.timeoutMs) {
+        return failFinal(
+          'StepTimeout',
+          `${spec.title}: gave up after ${Math.round(spec.timeoutMs / 60_000)} min`,
+        );
+      }
+      // A failed `record` (the store, or a simulated crash) is the runner's business, not AWS's.
+      const fromRecord = new WeakSet<object>();
+      const guarded: Ctx = Object.create(ctx, {
+        record: {
+          value: async (outputs: Record<string, unknown>) => {
+            try {
+              await ctx.record(outputs);
+            } catch (err) {
+              if (typeof err === 'object' && err !== null) fromRecord.add(err);
+              throw err;
+            }
+          },
+        },
+      });
+      try {
+        return await body(guarded);
+      } catch (err) {
+        if (typeof err === 'object' && err !== null && fromRecord.has(err)) throw err;
+        return { status: 'fail', error: toStepError(err, spec.title) };
+      }
+    },
+  };
+}
+
+export const MINUTE = 60_000;

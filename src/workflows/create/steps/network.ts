@@ -1,0 +1,127 @@
+/** SPEC §1: the VPC over two AZs, four subnets, the internet gateway and the public route table. */
+import { sitebotTags } from '../../../aws/tags';
+import { clientToken } from '../names';
+import { defineStep, done, MINUTE, names, need, str } from '../step-kit';
+
+export const VPC_CIDR = '10.0.0.0/16';
+
+/** Subnet layout of SPEC §1: role → CIDR, tier and AZ side. */
+export const SUBNETS = [
+  { key: 'publicSubnetA', role: 'subnet-public-a', tier: 'public', side: 'a', cidr: '10.0.0.0/24' },
+  { key: 'publicSubnetC', role: 'subnet-public-c', tier: 'public', side: 'c', cidr: '10.0.1.0/24' },
+  { key: 'privateSubnetA', role: 'subnet-private-a', tier: 'private', side: 'a', cidr: '10.0.2.0/24' },
+  { key: 'privateSubnetC', role: 'subnet-private-c', tier: 'private', side: 'c', cidr: '10.0.3.0/24' },
+] as const;
+
+export const vpcStep = defineStep({
+  id: 'vpc',
+  title: 'Create VPC',
+  needs: [],
+  timeoutMs: 5 * MINUTE,
+  resources: ({ env }) => [{ type: 'vpc', name: `${env}-vpc`, detail: `${VPC_CIDR}, DNS resolution on` }],
+  async body(ctx) {
+    const { ec2 } = ctx.deps;
+    let vpc = await ec2.findVpc(str(ctx.own, 'vpcId'), ctx.env);
+    if (!vpc) {
+      vpc = await ec2.createVpc(VPC_CIDR, sitebotTags(ctx, 'vpc', names(ctx).vpc));
+      await ctx.record({ vpcId: vpc.VpcId });
+    }
+    const vpcId = vpc.VpcId!;
+    // On by default; set explicitly because the web servers resolve the RDS endpoint through it.
+    if (!(await ec2.vpcDnsSupport(vpcId))) await ec2.enableVpcDnsSupport(vpcId);
+    return done({ vpcId });
+  },
+});
+
+export const subnetsStep = defineStep({
+  id: 'subnets',
+  title: 'Create subnets',
+  needs: ['vpc'],
+  timeoutMs: 5 * MINUTE,
+  resources: ({ env, config }) =>
+    SUBNETS.map((s) => ({
+      type: 'subnet',
+      name: `${env}-${s.tier}-${s.side}`,
+      detail: `${s.cidr} in ${config.azs[s.side === 'a' ? 0 : 1]}${s.tier === 'public' ? ', public IPv4 on launch' : ''}`,
+    })),
+  async body(ctx) {
+    const { ec2, config } = ctx.deps;
+    const vpcId = need(ctx, 'vpc', 'vpcId');
+    const ids: Record<string, string> = {};
+    for (const s of SUBNETS) {
+      let subnet = await ec2.findSubnet(str(ctx.own, s.key), ctx.env, s.role);
+      if (!subnet) {
+        const az = config.azs[s.side === 'a' ? 0 : 1];
+        subnet = await ec2.createSubnet(
+          vpcId,
+          s.cidr,
+          az,
+          sitebotTags(ctx, s.role, names(ctx).subnet(s.tier, s.side)),
+        );
+        await ctx.record({ [s.key]: subnet.SubnetId });
+      }
+      if (s.tier === 'public' && !subnet.MapPublicIpOnLaunch) await ec2.mapPublicIpOnLaunch(subnet.SubnetId!);
+      ids[s.key] = subnet.SubnetId!;
+    }
+    return done(ids);
+  },
+});
+
+export const internetGatewayStep = defineStep({
+  id: 'internet-gateway',
+  title: 'Create and attach internet gateway',
+  needs: ['vpc'],
+  timeoutMs: 5 * MINUTE,
+  resources: ({ env }) => [{ type: 'internet-gateway', name: `${env}-igw`, detail: 'attached to the VPC' }],
+  async body(ctx) {
+    const { ec2 } = ctx.deps;
+    const vpcId = need(ctx, 'vpc', 'vpcId');
+    let igw = await ec2.findInternetGateway(str(ctx.own, 'igwId'), ctx.env);
+    if (!igw) {
+      igw = await ec2.createInternetGateway(sitebotTags(ctx, 'igw', names(ctx).igw));
+      await ctx.record({ igwId: igw.InternetGatewayId });
+    }
+    const attached = (igw.Attachments ?? []).some((a) => a.VpcId === vpcId);
+    if (!attached) await ec2.attachInternetGateway(igw.InternetGatewayId!, vpcId);
+    return done({ igwId: igw.InternetGatewayId });
+  },
+});
+
+export const publicRoutesStep = defineStep({
+  id: 'public-routes',
+  title: 'Route public subnets to the internet',
+  needs: ['subnets', 'internet-gateway'],
+  timeoutMs: 5 * MINUTE,
+  resources: ({ env }) => [
+    {
+      type: 'route-table',
+      name: `${env}-public-rt`,
+      detail: '0.0.0.0/0 → internet gateway; both public subnets',
+    },
+  ],
+  async body(ctx) {
+    const { ec2 } = ctx.deps;
+    const vpcId = need(ctx, 'vpc', 'vpcId');
+    const igwId = need(ctx, 'internet-gateway', 'igwId');
+    const publicSubnets = [need(ctx, 'subnets', 'publicSubnetA'), need(ctx, 'subnets', 'publicSubnetC')];
+    let rt = await ec2.findRouteTable(str(ctx.own, 'routeTableId'), ctx.env, 'public-route-table');
+    if (!rt) {
+      rt = await ec2.createRouteTable(
+        vpcId,
+        clientToken(ctx.runId, 'public-route-table'),
+        sitebotTags(ctx, 'public-route-table', names(ctx).publicRouteTable),
+      );
+      await ctx.record({ routeTableId: rt.RouteTableId });
+    }
+    const routeTableId = rt.RouteTableId!;
+    const hasDefault = (rt.Routes ?? []).some(
+      (r) => r.DestinationCidrBlock === '0.0.0.0/0' && r.GatewayId === igwId,
+    );
+    if (!hasDefault) await ec2.ensureDefaultRoute(routeTableId, igwId);
+    const associated = new Set((rt.Associations ?? []).map((a) => a.SubnetId));
+    for (const subnetId of publicSubnets) {
+      if (!associated.has(subnetId)) await ec2.associateRouteTable(routeTableId, subnetId);
+    }
+    return done({ routeTableId });
+  },
+});

@@ -1,0 +1,102 @@
+/** SPEC §2: three security groups; web-sg takes HTTP from the ALB only, db-sg MySQL from web-sg only. */
+import type { IpPermission } from '@aws-sdk/client-ec2';
+import { sitebotTags } from '../../../aws/tags';
+import { defineStep, done, MINUTE, need, str, type Ctx } from '../step-kit';
+
+interface GroupSpec {
+  key: 'elbSgId' | 'webSgId' | 'dbSgId';
+  role: string;
+  name: (env: string) => string;
+  description: string;
+  /** Inbound rules, given the ids of the groups created before it. */
+  ingress: (ids: Partial<Record<GroupSpec['key'], string>>) => IpPermission[];
+}
+
+const tcp = (port: number, from: { cidr?: string; groupId?: string }): IpPermission => ({
+  IpProtocol: 'tcp',
+  FromPort: port,
+  ToPort: port,
+  ...(from.cidr ? { IpRanges: [{ CidrIp: from.cidr }] } : {}),
+  ...(from.groupId ? { UserIdGroupPairs: [{ GroupId: from.groupId }] } : {}),
+});
+
+/** In dependency order: each group's rules refer to the one before it. */
+export const SECURITY_GROUPS: GroupSpec[] = [
+  {
+    key: 'elbSgId',
+    role: 'elb-sg',
+    name: (env) => `${env}-elb-sg`,
+    description: 'sitebot load balancer: HTTP from anywhere',
+    ingress: () => [tcp(80, { cidr: '0.0.0.0/0' })],
+  },
+  {
+    key: 'webSgId',
+    role: 'web-sg',
+    name: (env) => `${env}-web-sg`,
+    description: 'sitebot web servers: HTTP from the load balancer only',
+    ingress: (ids) => [tcp(80, { groupId: ids.elbSgId })],
+  },
+  {
+    key: 'dbSgId',
+    role: 'db-sg',
+    name: (env) => `${env}-db-sg`,
+    description: 'sitebot database: MySQL from the web servers only',
+    ingress: (ids) => [tcp(3306, { groupId: ids.webSgId })],
+  },
+];
+
+function hasRule(existing: IpPermission[] | undefined, want: IpPermission): boolean {
+  return (existing ?? []).some(
+    (p) =>
+      p.IpProtocol === want.IpProtocol &&
+      p.FromPort === want.FromPort &&
+      p.ToPort === want.ToPort &&
+      (want.IpRanges ?? []).every((r) => (p.IpRanges ?? []).some((x) => x.CidrIp === r.CidrIp)) &&
+      (want.UserIdGroupPairs ?? []).every((g) =>
+        (p.UserIdGroupPairs ?? []).some((x) => x.GroupId === g.GroupId),
+      ),
+  );
+}
+
+async function ensureGroup(
+  ctx: Ctx,
+  vpcId: string,
+  spec: GroupSpec,
+  ids: Partial<Record<GroupSpec['key'], string>>,
+) {
+  const { ec2 } = ctx.deps;
+  const groupName = spec.name(ctx.env);
+  let group = await ec2.findSecurityGroup(str(ctx.own, spec.key), vpcId, groupName, ctx.env, spec.role);
+  let groupId = group?.GroupId;
+  if (!groupId) {
+    groupId = await ec2.createSecurityGroup(
+      vpcId,
+      groupName,
+      spec.description,
+      sitebotTags(ctx, spec.role, groupName),
+    );
+    await ctx.record({ [spec.key]: groupId });
+    group = undefined;
+  }
+  const missing = spec.ingress(ids).filter((rule) => !hasRule(group?.IpPermissions, rule));
+  if (missing.length > 0) await ec2.authorizeIngress(groupId, missing);
+  return groupId;
+}
+
+export const securityGroupsStep = defineStep({
+  id: 'security-groups',
+  title: 'Create security groups',
+  needs: ['vpc'],
+  timeoutMs: 5 * MINUTE,
+  resources: ({ env }) => [
+    { type: 'security-group', name: `${env}-elb-sg`, detail: 'HTTP 80 from 0.0.0.0/0' },
+    { type: 'security-group', name: `${env}-web-sg`, detail: `HTTP 80 from ${env}-elb-sg only` },
+    { type: 'security-group', name: `${env}-db-sg`, detail: `MySQL 3306 from ${env}-web-sg only` },
+  ],
+  async body(ctx) {
+    const vpcId = need(ctx, 'vpc', 'vpcId');
+    const ids: Partial<Record<GroupSpec['key'], string>> = {};
+    for (const spec of SECURITY_GROUPS) ids[spec.key] = await ensureGroup(ctx, vpcId, spec, ids);
+    return done(ids);
+  },
+});

@@ -1,0 +1,157 @@
+/**
+ * SPEC §3 and §7: web server #1 from the current Amazon Linux 2023 AMI, an AMI of it (with
+ * reboot), and web server #2 from that AMI in the other AZ. The user data configures
+ * WordPress by itself once the DB endpoint exists, so nothing here waits for the database.
+ */
+import { imageAvailable, instanceRunning } from '../../../aws/ec2';
+import { errorCode } from '../../../aws/errors';
+import { al2023AmiParameter } from '../../../aws/ssm';
+import { sitebotTags } from '../../../aws/tags';
+import { renderUserData } from '../../userdata/wordpress';
+import type { CreateConfig } from '../deps';
+import { clientToken } from '../names';
+import { defineStep, done, fromReadiness, MINUTE, names, need, str, wait, type Ctx } from '../step-kit';
+import type { StepResult } from '../../engine/types';
+
+/** Graviton families (t4g, m7g, c8g, …) need the arm64 AMI. */
+export function amiArchitecture(instanceType: string): 'arm64' | 'x86_64' {
+  return /^[a-z]+\d+[a-z]*g[a-z]*\./.test(instanceType) ? 'arm64' : 'x86_64';
+}
+
+/** A fresh instance profile takes seconds to be visible to EC2 (IAM is eventually consistent). */
+function isProfileNotYetVisible(err: unknown): boolean {
+  return (
+    errorCode(err) === 'InvalidParameterValue' &&
+    /iam ?instance ?profile/i.test(String((err as Error).message))
+  );
+}
+
+function userDataFor(ctx: Ctx, config: CreateConfig): string {
+  const n = names(ctx);
+  return renderUserData({
+    env: ctx.env,
+    region: config.region,
+    secretId: n.secret,
+    dbInstanceId: n.db,
+    locale: config.wpLocale,
+    siteTitle: ctx.env,
+    adminEmail: config.wpAdminEmail,
+  });
+}
+
+interface LaunchSpec {
+  n: 1 | 2;
+  imageId: string;
+  subnetId: string;
+}
+
+async function ensureWebServer(ctx: Ctx, spec: LaunchSpec): Promise<StepResult> {
+  const { ec2, config } = ctx.deps;
+  const role = `web-${spec.n}`;
+  let instance = await ec2.findInstance(str(ctx.own, 'instanceId'), ctx.env, role);
+  if (!instance) {
+    try {
+      instance = await ec2.runInstance({
+        imageId: spec.imageId,
+        instanceType: config.instanceType,
+        subnetId: spec.subnetId,
+        securityGroupIds: [need(ctx, 'security-groups', 'webSgId')],
+        instanceProfileName: need(ctx, 'web-role', 'instanceProfileName'),
+        userData: userDataFor(ctx, config),
+        clientToken: clientToken(ctx.runId, role),
+        tags: sitebotTags(ctx, role, names(ctx).web(spec.n)),
+      });
+    } catch (err) {
+      if (isProfileNotYetVisible(err))
+        return wait(config.poll.fast, 'instance profile not visible to EC2 yet');
+      throw err;
+    }
+    await ctx.record({ instanceId: instance.InstanceId });
+  }
+  return fromReadiness(instanceRunning(instance), config.poll.instance, role, (running) =>
+    done({
+      instanceId: running!.InstanceId,
+      az: running!.Placement?.AvailabilityZone,
+      privateIp: running!.PrivateIpAddress,
+      publicIp: running!.PublicIpAddress,
+    }),
+  );
+}
+
+const WEB_NEEDS = ['subnets', 'security-groups', 'web-role', 'public-routes'] as const;
+
+export const web1Step = defineStep({
+  id: 'web-1',
+  title: 'Launch web server #1',
+  needs: [...WEB_NEEDS],
+  timeoutMs: 15 * MINUTE,
+  resources: ({ env, config }) => [
+    {
+      type: 'instance',
+      name: `${env}-web-1`,
+      detail: `${config.instanceType}, Amazon Linux 2023, public subnet ${config.azs[0]}, IMDSv2 required, WordPress by user data`,
+    },
+  ],
+  async body(ctx) {
+    const { ssm, config } = ctx.deps;
+    // Pin the AMI on first use so a retry launches the same image.
+    let imageId = str(ctx.own, 'baseImageId');
+    if (!imageId) {
+      imageId = await ssm.getParameter(al2023AmiParameter(amiArchitecture(config.instanceType)));
+      await ctx.record({ baseImageId: imageId });
+    }
+    return ensureWebServer(ctx, { n: 1, imageId, subnetId: need(ctx, 'subnets', 'publicSubnetA') });
+  },
+});
+
+export const webAmiStep = defineStep({
+  id: 'web-ami',
+  title: 'Create AMI of web server #1',
+  needs: ['web-1'],
+  timeoutMs: 45 * MINUTE,
+  resources: ({ env }) => [
+    { type: 'image', name: `${env}-web-ami`, detail: 'from web #1 with reboot' },
+    { type: 'snapshot', name: `${env}-web-ami root volume` },
+  ],
+  async body(ctx) {
+    const { ec2, config } = ctx.deps;
+    const name = names(ctx).ami;
+    const image = await ec2.findImage(str(ctx.own, 'imageId'), name);
+    if (!image) {
+      const imageId = await ec2.createImage(
+        need(ctx, 'web-1', 'instanceId'),
+        name,
+        sitebotTags(ctx, 'web-ami', name),
+      );
+      await ctx.record({ imageId });
+      return wait(config.poll.image, 'image: pending');
+    }
+    return fromReadiness(imageAvailable(image), config.poll.image, 'image', (ready) =>
+      done({
+        imageId: ready!.ImageId,
+        snapshotIds: (ready!.BlockDeviceMappings ?? []).map((b) => b.Ebs?.SnapshotId).filter(Boolean),
+      }),
+    );
+  },
+});
+
+export const web2Step = defineStep({
+  id: 'web-2',
+  title: 'Launch web server #2 from the AMI',
+  needs: [...WEB_NEEDS, 'web-ami'],
+  timeoutMs: 15 * MINUTE,
+  resources: ({ env, config }) => [
+    {
+      type: 'instance',
+      name: `${env}-web-2`,
+      detail: `${config.instanceType} from ${env}-web-ami, public subnet ${config.azs[1]}`,
+    },
+  ],
+  async body(ctx) {
+    return ensureWebServer(ctx, {
+      n: 2,
+      imageId: need(ctx, 'web-ami', 'imageId'),
+      subnetId: need(ctx, 'subnets', 'publicSubnetC'),
+    });
+  },
+});
