@@ -105,7 +105,8 @@ class MemoryRuns implements RunsRepository {
     const existing = this.items.get(runId);
     if (!existing) return undefined;
     const lease = existing.lease;
-    if (lease && lease.owner !== owner && lease.until > now) return undefined;
+    // As in DynamoDB's condition: free when absent, ours, or expired (`until < now`).
+    if (lease && lease.owner !== owner && lease.until >= now) return undefined;
     const stored: Run = {
       ...existing,
       lease: { owner, until: now + durationMs },

@@ -38,9 +38,10 @@ describe('memory store semantics (the DynamoDB contract the engine relies on)', 
       owner: 'a',
       until: 1_999,
     });
-    expect((await store.runs.acquireLease('r1', 'b', 1_999, 500))?.lease).toEqual({
+    expect(await store.runs.acquireLease('r1', 'b', 1_999, 500)).toBeUndefined();
+    expect((await store.runs.acquireLease('r1', 'b', 2_000, 500))?.lease).toEqual({
       owner: 'b',
-      until: 2_499,
+      until: 2_500,
     });
     await store.runs.releaseLease('r1', 'a');
     expect((await store.runs.get('r1'))?.lease?.owner).toBe('b');
