@@ -318,3 +318,11 @@ function groupBy<T, K extends string>(items: T[], key: (item: T) => K): Map<K, T
 function sum(values: number[]): number {
   return values.reduce((a, b) => a + b, 0);
 }
+
+/**
+ * What the environment will have cost after `durationMs` more at today's rate (for TTL caps and
+ * "cost until expiry"): cost so far + per-hour rate × the remaining hours.
+ */
+export function projectedCost(estimate: Pick<CostEstimate, 'soFar' | 'perHour'>, durationMs: number): number {
+  return estimate.soFar + estimate.perHour * (Math.max(0, durationMs) / 3_600_000);
+}

@@ -62,3 +62,19 @@ export function formatDuration(ms: number): string {
   const hours = Math.floor((total % DAY) / HOUR);
   return `${days}d ${hours}h`;
 }
+
+/** One line for Slack/CLI: `$0.1417/h · $3.40/day · $103.45/month · so far $1.23`. */
+export function formatCostSummary(estimate: {
+  perHour: number;
+  perDay: number;
+  perMonth: number;
+  soFar?: number;
+}): string {
+  const parts = [
+    formatPerHour(estimate.perHour),
+    formatPerDay(estimate.perDay),
+    formatPerMonth(estimate.perMonth),
+  ];
+  if (estimate.soFar !== undefined) parts.push(`so far ${formatUsd(estimate.soFar)}`);
+  return parts.join(' · ');
+}

@@ -19,7 +19,8 @@ export function pricingApiRegion(preferred?: string): string {
 
 /** A Pricing client for an endpoint that serves the API (honours AWS_ENDPOINT_URL like every SDK client). */
 export function createPricingClient(preferredRegion?: string): PricingClient {
-  return new PricingClient({ region: pricingApiRegion(preferredRegion) });
+  // GetProducts is throttled per account; a refresh makes ~20 calls per region, so retry more.
+  return new PricingClient({ region: pricingApiRegion(preferredRegion), maxAttempts: 6 });
 }
 
 export const DEFAULT_INSTANCE_TYPES = ['t3.micro', 't3.small', 't4g.micro', 't4g.small'];
@@ -99,7 +100,7 @@ async function buildRegionPrices(
     });
     instanceHour[instanceType] = pickPrice(
       products,
-      (a) => /(^|-)BoxUsage:/.test(a.usagetype ?? '') && a.operation === 'RunInstances',
+      (a) => /^([A-Z0-9]+-)?BoxUsage:/.test(a.usagetype ?? '') && a.operation === 'RunInstances',
       `EC2 ${instanceType} Linux in ${region}`,
     );
   }
@@ -250,7 +251,10 @@ export function pickPrice(
   matches: (attributes: Record<string, string>) => boolean,
   what: string,
 ): Price {
-  const candidates = products.filter((p) => matches(p.product.attributes));
+  // Outposts and Wavelength rows can share a parent region's code; we price the region itself.
+  const inRegion = (a: Record<string, string>) =>
+    a.locationType === undefined || a.locationType === 'AWS Region';
+  const candidates = products.filter((p) => inRegion(p.product.attributes) && matches(p.product.attributes));
   const prices = new Map<number, string>();
   for (const product of candidates) {
     const usd = onDemandUsd(product);

@@ -1,6 +1,7 @@
 import {
   estimateEnvironmentCost,
   estimateSpecEnvironment,
+  projectedCost,
   type EnvironmentUsage,
 } from '../../../src/cost/estimator';
 import { PriceNotFoundError } from '../../../src/cost/price-table';
@@ -369,5 +370,14 @@ describe('estimateSpecEnvironment', () => {
     expect(estimate.assumptions).toBe(
       'ap-northeast-1 on-demand prices of 2026-11-27; ALB at 1 LCU; RDS storage 20 GB gp3; excludes data transfer; some prices estimated',
     );
+  });
+});
+
+describe('projectedCost', () => {
+  test('adds the current rate for the remaining time to the cost so far', () => {
+    // $1.50 so far + $0.12/h × 24 h = $1.50 + $2.88 = $4.38
+    expect(projectedCost({ soFar: 1.5, perHour: 0.12 }, 24 * H)).toBeCloseTo(4.38, 12);
+    // a time already past adds nothing
+    expect(projectedCost({ soFar: 1.5, perHour: 0.12 }, -H)).toBe(1.5);
   });
 });

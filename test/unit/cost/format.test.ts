@@ -1,4 +1,5 @@
 import {
+  formatCostSummary,
   formatDuration,
   formatPerDay,
   formatPerHour,
@@ -62,5 +63,16 @@ describe('formatDuration', () => {
     [-5 * S, '0s'],
   ])('formatDuration(%p) = %p', (ms, expected) => {
     expect(formatDuration(ms)).toBe(expected);
+  });
+});
+
+describe('formatCostSummary', () => {
+  test('rates, then cost so far when known', () => {
+    expect(
+      formatCostSummary({ perHour: 0.1417137, perDay: 3.4011288, perMonth: 103.451, soFar: 1.234 }),
+    ).toBe('$0.1417/h · $3.40/day · $103.45/month · so far $1.23');
+    expect(formatCostSummary({ perHour: 0.12, perDay: 2.88, perMonth: 87.6 })).toBe(
+      '$0.1200/h · $2.88/day · $87.60/month',
+    );
   });
 });
