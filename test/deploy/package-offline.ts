@@ -1,0 +1,79 @@
+/**
+ * Runs `osls package` with no way to reach AWS: dummy credentials, the region set, no profile,
+ * so nothing in serverless.yml may need a live lookup (no ${ssm:}, ${cf:}, ${aws:accountId}).
+ * Output: .serverless/ (the CloudFormation template and one zip per function).
+ *
+ *   npx tsx test/deploy/package-offline.ts [--force]
+ *
+ * The deploy tests call `ensurePackaged()`, which packages only when the template is missing
+ * or older than serverless.yml, so `npm test` works on a fresh clone.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(__dirname, '..', '..');
+/** The stage the check packages; resource names in the template carry it. */
+export const CI_STAGE = 'ci';
+export const CI_REGION = 'ap-northeast-1';
+export const SERVERLESS_DIR = join(ROOT, '.serverless');
+export const TEMPLATE_PATH = join(SERVERLESS_DIR, 'cloudformation-template-update-stack.json');
+
+/** Environment for an offline package: nothing that could authenticate anywhere. */
+export function offlineEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...base };
+  for (const key of Object.keys(env)) {
+    if (/^AWS_(PROFILE|SESSION_TOKEN|ROLE_ARN|WEB_IDENTITY_TOKEN_FILE|CONTAINER_|ENDPOINT_URL)/.test(key))
+      delete env[key];
+  }
+  return {
+    ...env,
+    AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'offline-package-check-not-a-real-key',
+    AWS_REGION: CI_REGION,
+    AWS_DEFAULT_REGION: CI_REGION,
+    // Keep the SDK off ~/.aws and the instance metadata service.
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    // Upstream Serverless' telemetry/notification switches; osls has neither, harmless if ignored.
+    SLS_TELEMETRY_DISABLED: '1',
+    SLS_NOTIFICATIONS_MODE: 'off',
+    SLS_INTERACTIVE_SETUP_ENABLE: '0',
+  };
+}
+
+export interface PackageResult {
+  ran: boolean;
+  ms: number;
+}
+
+/** Packages into .serverless/ (throws with osls's output when it fails). */
+export function packageOffline(): PackageResult {
+  const started = Date.now();
+  const bin = join(ROOT, 'node_modules', 'osls', 'bin', 'serverless.js');
+  const out = spawnSync(process.execPath, [bin, 'package', '--stage', CI_STAGE, '--region', CI_REGION], {
+    cwd: ROOT,
+    env: offlineEnv(),
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  if (out.status !== 0) {
+    throw new Error(`osls package failed (exit ${out.status ?? out.signal}):\n${out.stdout}\n${out.stderr}`);
+  }
+  return { ran: true, ms: Date.now() - started };
+}
+
+/** Packages unless a template newer than serverless.yml is already there. */
+export function ensurePackaged(force = false): PackageResult {
+  const fresh =
+    existsSync(TEMPLATE_PATH) &&
+    statSync(TEMPLATE_PATH).mtimeMs >= statSync(join(ROOT, 'serverless.yml')).mtimeMs;
+  if (fresh && !force) return { ran: false, ms: 0 };
+  return packageOffline();
+}
+
+if (require.main === module) {
+  const result = ensurePackaged(process.argv.includes('--force'));
+  console.log(result.ran ? `packaged into .serverless/ in ${result.ms} ms` : '.serverless/ is up to date');
+}

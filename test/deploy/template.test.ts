@@ -1,0 +1,290 @@
+/**
+ * Checks the CloudFormation template `osls package` generates from serverless.yml (offline):
+ * the functions and their events, the tables against src/state/tables.ts, the queue + DLQ +
+ * alarm, the IAM policy (explicit actions, scoped resources, covering every AWS call the code
+ * makes) and the absence of secrets.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { tableDefinitions } from '../../src/state/tables';
+import { CI_STAGE, ROOT, TEMPLATE_PATH, ensurePackaged } from './package-offline';
+
+interface Resource {
+  Type: string;
+  Properties: Record<string, unknown>;
+}
+interface Template {
+  Resources: Record<string, Resource>;
+  Outputs?: Record<string, unknown>;
+}
+interface Statement {
+  Sid?: string;
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: Record<string, Record<string, unknown>>;
+}
+
+let template: Template;
+
+beforeAll(() => {
+  ensurePackaged();
+  template = JSON.parse(readFileSync(TEMPLATE_PATH, 'utf8')) as Template;
+}, 300_000);
+
+const PREFIX = `sitebot-${CI_STAGE}`;
+
+function ofType(type: string): [string, Resource][] {
+  return Object.entries(template.Resources).filter(([, r]) => r.Type === type);
+}
+function resource(logicalId: string): Resource {
+  const r = template.Resources[logicalId];
+  if (!r) throw new Error(`no resource ${logicalId} in the template`);
+  return r;
+}
+function statements(): Statement[] {
+  const role = resource('IamRoleLambdaExecution').Properties as {
+    Policies: { PolicyDocument: { Statement: Statement[] } }[];
+  };
+  return role.Policies.flatMap((p) => p.PolicyDocument.Statement);
+}
+function actionsOf(s: Statement): string[] {
+  return Array.isArray(s.Action) ? s.Action : [s.Action];
+}
+/** SDK input shapes as plain records, for order-insensitive comparison. */
+const plain = (list: unknown): Record<string, unknown>[] =>
+  (Array.isArray(list) ? list : []) as Record<string, unknown>[];
+const byName =
+  <T extends Record<string, unknown>>(key: string) =>
+  (a: T, b: T) =>
+    String(a[key]).localeCompare(String(b[key]));
+
+describe('functions', () => {
+  const fn = (id: string) =>
+    resource(id).Properties as Record<string, unknown> & {
+      Environment: { Variables: Record<string, unknown> };
+    };
+
+  it('has exactly the slack and worker functions, on nodejs22.x', () => {
+    const names = ofType('AWS::Lambda::Function')
+      .map(([id]) => id)
+      .sort();
+    expect(names).toEqual(['SlackLambdaFunction', 'WorkerLambdaFunction']);
+    for (const id of names) {
+      expect(fn(id).Runtime).toBe('nodejs22.x');
+      expect(fn(id).Handler).toMatch(/^src\/handlers\/(slack|worker)\.handler$/);
+    }
+  });
+
+  it('routes POST /slack/events of an HTTP API to the slack function', () => {
+    const routes = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey);
+    expect(routes).toEqual(['POST /slack/events']);
+    const integration = ofType('AWS::ApiGatewayV2::Integration')[0][1].Properties;
+    expect(JSON.stringify(integration.IntegrationUri)).toContain('SlackLambdaFunction');
+  });
+
+  it('feeds the worker from the ticks queue with partial batch failures, small batches', () => {
+    const mappings = ofType('AWS::Lambda::EventSourceMapping').map(([, r]) => r.Properties);
+    expect(mappings).toHaveLength(1);
+    const [m] = mappings;
+    expect(m.EventSourceArn).toEqual({ 'Fn::GetAtt': ['TicksQueue', 'Arn'] });
+    expect(JSON.stringify(m.FunctionName)).toContain('WorkerLambdaFunction');
+    expect(m.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+    expect(m.BatchSize).toBeLessThanOrEqual(10);
+  });
+
+  it("times the worker out well inside the queue's visibility timeout", () => {
+    const visibility = resource('TicksQueue').Properties.VisibilityTimeout as number;
+    const timeout = fn('WorkerLambdaFunction').Timeout as number;
+    expect(timeout).toBeGreaterThanOrEqual(60); // the runner's lease lasts 60 s
+    expect(visibility).toBeGreaterThanOrEqual(6 * timeout); // AWS's advice for SQS event sources
+  });
+
+  it('passes table prefix, queue URL and SSM parameter names; never the secrets', () => {
+    for (const id of ['SlackLambdaFunction', 'WorkerLambdaFunction']) {
+      const vars = fn(id).Environment.Variables;
+      expect(vars.SITEBOT_TABLE_PREFIX).toBe(PREFIX);
+      expect(vars.SITEBOT_TICK_QUEUE_URL).toEqual({ Ref: 'TicksQueue' });
+      expect(vars.SITEBOT_SLACK_SIGNING_SECRET_PARAM).toBe(`/sitebot/${CI_STAGE}/slack-signing-secret`);
+      expect(vars.SITEBOT_SLACK_BOT_TOKEN_PARAM).toBe(`/sitebot/${CI_STAGE}/slack-bot-token`);
+      expect(Object.keys(vars)).not.toEqual(expect.arrayContaining(['SLACK_SIGNING_SECRET']));
+      expect(Object.keys(vars)).not.toEqual(expect.arrayContaining(['SLACK_BOT_TOKEN']));
+    }
+  });
+
+  it('keeps logs for a bounded time', () => {
+    const groups = ofType('AWS::Logs::LogGroup');
+    expect(groups.length).toBeGreaterThanOrEqual(2);
+    for (const [, g] of groups) expect(g.Properties.RetentionInDays).toBeGreaterThan(0);
+  });
+});
+
+describe('tables', () => {
+  const definitions = Object.values(tableDefinitions(PREFIX));
+  const cfnTables = () => ofType('AWS::DynamoDB::Table').map(([, r]) => r.Properties);
+
+  it('declares exactly the tables of tableDefinitions()', () => {
+    expect(
+      cfnTables()
+        .map((t) => t.TableName)
+        .sort(),
+    ).toEqual(definitions.map((d) => d.TableName).sort());
+  });
+
+  it.each(definitions.map((d) => [d.TableName!, d] as const))(
+    '%s matches its key schema, attributes and GSIs',
+    (name, def) => {
+      const cfn = cfnTables().find((t) => t.TableName === name) as Record<string, unknown> & {
+        AttributeDefinitions: Record<string, unknown>[];
+        GlobalSecondaryIndexes?: Record<string, unknown>[];
+      };
+      expect(cfn.BillingMode).toBe('PAY_PER_REQUEST');
+      expect(def.BillingMode).toBe('PAY_PER_REQUEST');
+      expect(cfn.PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+      expect(cfn.KeySchema).toEqual(def.KeySchema);
+      expect(plain(cfn.AttributeDefinitions).sort(byName('AttributeName'))).toEqual(
+        plain(def.AttributeDefinitions).sort(byName('AttributeName')),
+      );
+      const gsis = (list: Record<string, unknown>[] | undefined) =>
+        (list ?? [])
+          .map((g) => ({ IndexName: g.IndexName, KeySchema: g.KeySchema, Projection: g.Projection }))
+          .sort(byName('IndexName'));
+      expect(gsis(cfn.GlobalSecondaryIndexes)).toEqual(gsis(plain(def.GlobalSecondaryIndexes)));
+    },
+  );
+});
+
+describe('ticks queue', () => {
+  it('redrives to a dead-letter queue with an alarm-worthy name', () => {
+    const queue = resource('TicksQueue').Properties as {
+      RedrivePolicy: Record<string, unknown>;
+      QueueName: string;
+    };
+    expect(queue.QueueName).toBe(`${PREFIX}-ticks`);
+    expect(queue.RedrivePolicy.deadLetterTargetArn).toEqual({
+      'Fn::GetAtt': ['TicksDeadLetterQueue', 'Arn'],
+    });
+    expect(queue.RedrivePolicy.maxReceiveCount).toBeGreaterThanOrEqual(3);
+    expect(resource('TicksDeadLetterQueue').Properties.QueueName).toBe(`${PREFIX}-ticks-dlq`);
+  });
+
+  it('alarms as soon as the DLQ holds a message', () => {
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, r]) => r.Properties);
+    const alarm = alarms.find((a) => JSON.stringify(a.Dimensions).includes('TicksDeadLetterQueue'));
+    expect(alarm).toBeDefined();
+    expect(alarm!.Namespace).toBe('AWS/SQS');
+    expect(alarm!.MetricName).toBe('ApproximateNumberOfMessagesVisible');
+    expect(alarm!.Threshold).toBe(0);
+    expect(alarm!.ComparisonOperator).toBe('GreaterThanThreshold');
+    expect(alarm!.AlarmActions).toEqual([{ Ref: 'AlarmTopic' }]);
+  });
+});
+
+describe('IAM', () => {
+  it('lists every action explicitly: no wildcard anywhere in an action', () => {
+    const all = statements().flatMap(actionsOf);
+    expect(all.length).toBeGreaterThan(20);
+    expect(all.filter((a) => a.includes('*') || a.includes('?'))).toEqual([]);
+    expect(statements().every((s) => s.Effect === 'Allow' && s.Action !== undefined)).toBe(true);
+  });
+
+  it("uses Resource '*' only with a condition or for APIs without resource-level permissions", () => {
+    const noResourceLevel = /^(ec2:Describe\w+|elasticloadbalancing:Describe\w+|pricing:GetProducts)$/;
+    const offenders = statements()
+      .filter((s) => s.Resource === '*' || (Array.isArray(s.Resource) && s.Resource.includes('*')))
+      .filter((s) => !s.Condition && !actionsOf(s).every((a) => noResourceLevel.test(a)))
+      .map((s) => s.Sid ?? actionsOf(s).join(','));
+    expect(offenders).toEqual([]);
+  });
+
+  it('scopes state access to the four tables and their indexes', () => {
+    const s = statements().find((st) => st.Sid === 'StateTables')!;
+    expect(JSON.stringify(s.Resource)).not.toContain('"*"');
+    for (const table of ['EnvironmentsTable', 'RunsTable', 'LocksTable', 'AuditTable']) {
+      expect(s.Resource).toContainEqual({ 'Fn::GetAtt': [table, 'Arn'] });
+    }
+  });
+
+  it('lets the bot change only what carries sitebot:managed=true', () => {
+    const mutating =
+      /:(Delete|Terminate|Modify|Reboot|Stop|Start|Put|Deregister|Revoke|Detach|Disassociate)\w*$/;
+    const unscoped = statements()
+      .filter((s) => actionsOf(s).some((a) => mutating.test(a)))
+      .filter((s) => !/^(StateTables|ElbDeleteListeners)$/.test(s.Sid ?? ''))
+      .filter((s) => JSON.stringify(s.Condition ?? {}).includes('aws:ResourceTag/sitebot:managed') === false)
+      .map((s) => s.Sid);
+    expect(unscoped).toEqual([]);
+  });
+
+  it('allows every AWS call the code makes', () => {
+    const allowed = new Set(statements().flatMap(actionsOf));
+    const missing = awsCallsInCode().filter((action) => !allowed.has(action));
+    expect(missing).toEqual([]);
+  });
+
+  it('allows tagging only as part of the create calls the code makes', () => {
+    const ec2Tagging = statements().find((s) => actionsOf(s).includes('ec2:CreateTags'))!;
+    const createActions = ec2Tagging.Condition?.StringEquals?.['ec2:CreateAction'] as string[];
+    const ec2Creates = awsCallsInCode()
+      .filter((a) => /^ec2:(Create(?!Tags|Route$)|RunInstances)/.test(a))
+      .map((a) => a.slice('ec2:'.length));
+    expect(createActions).toEqual(expect.arrayContaining(ec2Creates));
+  });
+});
+
+describe('secrets', () => {
+  it('keeps every secret value out of the template', () => {
+    const text = readFileSync(TEMPLATE_PATH, 'utf8');
+    expect(text).not.toMatch(/xox[abposr]-/);
+    expect(text).not.toMatch(/xapp-/);
+    expect(text).not.toContain('sandbox-signing-secret');
+    expect(text).not.toMatch(/SLACK_(SIGNING_SECRET|BOT_TOKEN|APP_TOKEN)"/);
+  });
+});
+
+/** Which IAM prefix each file's `new XCommand(...)` calls belong to. */
+const CALL_SITES: Record<string, string> = {
+  'src/aws/ec2.ts': 'ec2',
+  'src/aws/rds.ts': 'rds',
+  'src/aws/elbv2.ts': 'elasticloadbalancing',
+  'src/aws/iam.ts': 'iam',
+  'src/aws/secrets.ts': 'secretsmanager',
+  'src/aws/ssm.ts': 'ssm',
+  'src/handlers/runtime.ts': 'ssm',
+  'src/handlers/sqs-tick-scheduler.ts': 'sqs',
+};
+/** lib-dynamodb's command names → DynamoDB actions. */
+const DOC_COMMANDS: Record<string, string> = {
+  Get: 'GetItem',
+  Put: 'PutItem',
+  Update: 'UpdateItem',
+  Delete: 'DeleteItem',
+  Query: 'Query',
+  Scan: 'Scan',
+  BatchGet: 'BatchGetItem',
+  BatchWrite: 'BatchWriteItem',
+  TransactGet: 'TransactGetItems',
+  TransactWrite: 'TransactWriteItems',
+};
+
+/** IAM actions for every SDK command constructed in the adapters, the state repositories and the handlers. */
+function awsCallsInCode(): string[] {
+  const actions = new Set<string>();
+  const commands = (file: string) =>
+    [...readFileSync(join(ROOT, file), 'utf8').matchAll(/new (\w+)Command\(/g)].map((m) => m[1]);
+  for (const [file, prefix] of Object.entries(CALL_SITES)) {
+    try {
+      for (const name of commands(file)) actions.add(`${prefix}:${name}`);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+  }
+  // tables.ts creates tables for the sandbox only; on AWS they come from the template.
+  const stateFiles = readdirSync(join(ROOT, 'src/state')).filter(
+    (f) => f.endsWith('.ts') && f !== 'tables.ts',
+  );
+  for (const file of stateFiles) {
+    for (const name of commands(`src/state/${file}`)) actions.add(`dynamodb:${DOC_COMMANDS[name] ?? name}`);
+  }
+  return [...actions].sort();
+}
