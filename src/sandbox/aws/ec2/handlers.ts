@@ -1,0 +1,50 @@
+/**
+ * The EC2 service (EC2 Query protocol, API version 2016-11-15): one table of actions gathered
+ * from the per-resource files.
+ *
+ * LIMITATIONS: IPv4 only; no default VPC; no key pairs, elastic IPs, NAT gateways, endpoints,
+ * launch templates, volumes API, egress rule editing or DryRun; RunInstances uses one ENI per
+ * instance. Everything else the sitebot workflows call behaves as documented, with AWS's codes.
+ */
+import type { QueryParams } from '../protocol/query';
+import { dispatch, type EmulatedService, type RequestContext } from '../protocol/service';
+import { EC2_XMLNS } from '../protocol/xml';
+import { availabilityZoneHandlers } from './availability-zone';
+import { igwHandlers } from './igw';
+import { imageHandlers } from './image';
+import { instanceHandlers } from './instance';
+import type { Ec2Handler } from './model';
+import { networkInterfaceHandlers } from './network-interface';
+import { routeTableHandlers } from './route-table';
+import { securityGroupHandlers } from './security-group';
+import { subnetHandlers } from './subnet';
+import { tagHandlers } from './tags';
+import { vpcHandlers } from './vpc';
+
+const actions: Record<string, Ec2Handler> = {
+  ...vpcHandlers,
+  ...subnetHandlers,
+  ...igwHandlers,
+  ...routeTableHandlers,
+  ...securityGroupHandlers,
+  ...instanceHandlers,
+  ...imageHandlers,
+  ...networkInterfaceHandlers,
+  ...tagHandlers,
+  ...availabilityZoneHandlers,
+};
+
+export const ec2Service: EmulatedService = {
+  signingName: 'ec2',
+  protocol: 'ec2',
+  xmlns: EC2_XMLNS,
+  handle(action: string, input: QueryParams | Record<string, unknown>, ctx: RequestContext) {
+    const table = Object.fromEntries(
+      Object.entries(actions).map(([name, h]) => [
+        name,
+        (p: QueryParams, c: RequestContext) => h(p, c.world.ec2, c),
+      ]),
+    );
+    return dispatch('ec2', table, action, input as QueryParams, ctx);
+  },
+};
