@@ -5,7 +5,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { PricingClient } from '@aws-sdk/client-pricing';
-import { buildPriceTable } from '../cost/price-list';
+import { buildPriceTable, createPricingClient } from '../cost/price-list';
 import { parsePriceTable, type PriceTable } from '../cost/price-table';
 
 /** The table the estimator ships with. */
@@ -51,6 +51,47 @@ export async function refreshPrices(options: RefreshPricesOptions): Promise<Refr
   });
   await writeAtomically(options.out, `${JSON.stringify(table, null, 2)}\n`);
   return { table, refreshed: regions, out: options.out };
+}
+
+/**
+ * The whole subcommand for the CLI: `prices refresh [--region R]…` → exit code. Prints one line
+ * per refreshed region; errors go to `printError` with a non-zero code, never a partial file.
+ */
+export async function runPricesCommand(
+  args: string[],
+  deps: {
+    pricingClient?: Pick<PricingClient, 'send'>;
+    out?: string;
+    now?: number;
+    print?: (line: string) => void;
+    printError?: (line: string) => void;
+  } = {},
+): Promise<number> {
+  const print = deps.print ?? ((line: string) => console.log(line));
+  const printError = deps.printError ?? ((line: string) => console.error(line));
+  try {
+    const { regions } = parsePricesArgs(args);
+    const result = await refreshPrices({
+      pricingClient: deps.pricingClient ?? createPricingClient(process.env.AWS_REGION),
+      regions,
+      out: deps.out ?? DEFAULT_PRICES_PATH,
+      now: deps.now,
+    });
+    for (const region of result.refreshed) {
+      const prices = result.table.regions[region];
+      const ec2 = Object.keys(prices.ec2.instanceHour).length;
+      const rds = Object.values(prices.rds.instanceHour).reduce(
+        (n, classes) => n + Object.keys(classes).length,
+        0,
+      );
+      print(`${region}: ${ec2} instance types, ${rds} DB classes, EBS, RDS storage, ALB, IPv4 priced`);
+    }
+    print(`wrote ${result.out} (prices of ${result.table.date})`);
+    return 0;
+  } catch (error) {
+    printError(`prices refresh failed: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
 }
 
 /** `refresh [--region R]…` (also `--region=R` and comma lists) → the regions asked for. */

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { GetProductsCommand, PricingClient, type GetProductsCommandInput } from '@aws-sdk/client-pricing';
 import { mockClient } from 'aws-sdk-client-mock';
-import { parsePricesArgs, refreshPrices } from '../../../src/cli/prices';
+import { parsePricesArgs, refreshPrices, runPricesCommand } from '../../../src/cli/prices';
 import { estimateSpecEnvironment } from '../../../src/cost/estimator';
 import {
   buildPriceTable,
@@ -200,6 +200,40 @@ describe('refreshPrices', () => {
       }),
     ).rejects.toThrow(/unrecorded GetProducts call: AWSELB/);
     expect(await fs.readFile(out, 'utf8')).toBe(before);
+  });
+});
+
+describe('runPricesCommand', () => {
+  test('refreshes, reports each region and exits 0', async () => {
+    replay(exchanges);
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sitebot-prices-cli-'));
+    const out = path.join(dir, 'prices.json');
+    const lines: string[] = [];
+    const code = await runPricesCommand(['refresh', '--region', 'ap-northeast-1'], {
+      pricingClient: new PricingClient({ region: 'us-east-1' }),
+      out,
+      now: NOW,
+      print: (l) => lines.push(l),
+    });
+    expect(code).toBe(0);
+    expect(lines).toEqual([
+      'ap-northeast-1: 4 instance types, 4 DB classes, EBS, RDS storage, ALB, IPv4 priced',
+      `wrote ${out} (prices of 2026-11-27)`,
+    ]);
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  test('bad arguments exit 1 with a message and call nothing', async () => {
+    const pricing = replay(exchanges);
+    const errors: string[] = [];
+    const code = await runPricesCommand(['refresh', '--regoin', 'x'], {
+      pricingClient: new PricingClient({ region: 'us-east-1' }),
+      out: '/nonexistent/prices.json',
+      printError: (l) => errors.push(l),
+    });
+    expect(code).toBe(1);
+    expect(errors[0]).toMatch(/^prices refresh failed: unknown option --regoin/);
+    expect(pricing.commandCalls(GetProductsCommand)).toHaveLength(0);
   });
 });
 
