@@ -1,8 +1,7 @@
 /**
  * The ALB data plane of one emulator world: a real HTTP server per load balancer, opened by
  * CreateLoadBalancer and closed by DeleteLoadBalancer, by `world.reset()` (it registers as a
- * resource lister with no resources of its own) and by `closeDataPlane(world)`, which the
- * emulator's `close()` must call.
+ * resource lister with no resources of its own) and by `world.close()` (an `onClose` hook).
  *
  * LIMITATIONS: a load balancer's DNSName is `127.0.0.1:<port>` (so `http://<DNSName>/` opens
  * from this machine; on AWS it is a DNS name). The port stands for the listener on port 80
@@ -72,11 +71,8 @@ export function dataPlaneOf(world: World): DataPlane {
     plane = new DataPlane(world);
     planes.set(world, plane);
     world.register(plane);
+    const closing = plane;
+    world.onClose(() => closing.closeAll());
   }
   return plane;
-}
-
-/** Closes every load balancer server of this world (call from the emulator's close()). */
-export async function closeDataPlane(world: World): Promise<void> {
-  await planes.get(world)?.closeAll();
 }
