@@ -36,31 +36,61 @@ describe('security groups', () => {
     const web = await group(vpcId, 'demo-web-sg');
     const db = await group(vpcId, 'demo-db-sg');
     await emu.clients.ec2.send(
-      new AuthorizeSecurityGroupIngressCommand({ GroupId: elb, IpPermissions: [{ ...http80, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }),
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: elb,
+        IpPermissions: [{ ...http80, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }],
+      }),
     );
     const webRule = await emu.clients.ec2.send(
-      new AuthorizeSecurityGroupIngressCommand({ GroupId: web, IpPermissions: [{ ...http80, UserIdGroupPairs: [{ GroupId: elb }] }] }),
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: web,
+        IpPermissions: [{ ...http80, UserIdGroupPairs: [{ GroupId: elb }] }],
+      }),
     );
     expect(webRule.Return).toBe(true);
-    expect(webRule.SecurityGroupRules![0]).toMatchObject({ IsEgress: false, FromPort: 80, ReferencedGroupInfo: { GroupId: elb } });
+    expect(webRule.SecurityGroupRules![0]).toMatchObject({
+      IsEgress: false,
+      FromPort: 80,
+      ReferencedGroupInfo: { GroupId: elb },
+    });
     await emu.clients.ec2.send(
       new AuthorizeSecurityGroupIngressCommand({
         GroupId: db,
-        IpPermissions: [{ IpProtocol: 'tcp', FromPort: 3306, ToPort: 3306, UserIdGroupPairs: [{ GroupId: web }] }],
+        IpPermissions: [
+          { IpProtocol: 'tcp', FromPort: 3306, ToPort: 3306, UserIdGroupPairs: [{ GroupId: web }] },
+        ],
       }),
     );
 
     const described = await emu.clients.ec2.send(
-      new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }, { Name: 'tag:sitebot:env', Values: ['demo'] }] }),
+      new DescribeSecurityGroupsCommand({
+        Filters: [
+          { Name: 'vpc-id', Values: [vpcId] },
+          { Name: 'tag:sitebot:env', Values: ['demo'] },
+        ],
+      }),
     );
-    expect(described.SecurityGroups!.map((g) => g.GroupName).sort()).toEqual(['demo-db-sg', 'demo-elb-sg', 'demo-web-sg']);
+    expect(described.SecurityGroups!.map((g) => g.GroupName).sort()).toEqual([
+      'demo-db-sg',
+      'demo-elb-sg',
+      'demo-web-sg',
+    ]);
     const dbGroup = described.SecurityGroups!.find((g) => g.GroupId === db)!;
     expect(dbGroup.IpPermissions).toEqual([
-      expect.objectContaining({ IpProtocol: 'tcp', FromPort: 3306, ToPort: 3306, UserIdGroupPairs: [expect.objectContaining({ GroupId: web })] }),
+      expect.objectContaining({
+        IpProtocol: 'tcp',
+        FromPort: 3306,
+        ToPort: 3306,
+        UserIdGroupPairs: [expect.objectContaining({ GroupId: web })],
+      }),
     ]);
-    expect(dbGroup.IpPermissionsEgress).toEqual([expect.objectContaining({ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] })]);
+    expect(dbGroup.IpPermissionsEgress).toEqual([
+      expect.objectContaining({ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }),
+    ]);
 
-    const byName = await emu.clients.ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: ['demo-web-sg'] }] }));
+    const byName = await emu.clients.ec2.send(
+      new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'group-name', Values: ['demo-web-sg'] }] }),
+    );
     expect(byName.SecurityGroups!.map((g) => g.GroupId)).toEqual([web]);
   });
 
@@ -87,9 +117,14 @@ describe('security groups', () => {
     const elb = await group(vpcId, 'demo-elb-sg');
     const web = await group(vpcId, 'demo-web-sg');
     await emu.clients.ec2.send(
-      new AuthorizeSecurityGroupIngressCommand({ GroupId: web, IpPermissions: [{ ...http80, UserIdGroupPairs: [{ GroupId: elb }] }] }),
+      new AuthorizeSecurityGroupIngressCommand({
+        GroupId: web,
+        IpPermissions: [{ ...http80, UserIdGroupPairs: [{ GroupId: elb }] }],
+      }),
     );
-    await expect(emu.clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: elb }))).rejects.toMatchObject({
+    await expect(
+      emu.clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: elb })),
+    ).rejects.toMatchObject({
       name: 'DependencyViolation',
       message: `resource ${elb} has a dependent object`,
     });
@@ -97,7 +132,12 @@ describe('security groups', () => {
     await emu.clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: elb }));
 
     const defaults = await emu.clients.ec2.send(
-      new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }, { Name: 'group-name', Values: ['default'] }] }),
+      new DescribeSecurityGroupsCommand({
+        Filters: [
+          { Name: 'vpc-id', Values: [vpcId] },
+          { Name: 'group-name', Values: ['default'] },
+        ],
+      }),
     );
     await expect(
       emu.clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: defaults.SecurityGroups![0].GroupId })),
@@ -114,9 +154,11 @@ describe('security groups', () => {
       requesterManaged: true,
     });
     emu.world.ec2.deleteNetworkInterface(eni, { afterMs: 300_000 });
-    await expect(emu.clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: sg }))).rejects.toMatchObject({
-      name: 'DependencyViolation',
-    });
+    await expect(emu.clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: sg }))).rejects.toMatchObject(
+      {
+        name: 'DependencyViolation',
+      },
+    );
     emu.advance(300_000);
     await emu.clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: sg }));
   });
