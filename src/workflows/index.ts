@@ -22,6 +22,7 @@ export {
 export {
   WorkflowService,
   type CancelRunResult,
+  type RetryRunResult,
   type StartRunInput,
   type StartRunResult,
   type WorkflowServiceOptions,

@@ -73,6 +73,8 @@ export type TickOutcome =
   /** Another worker holds the run's lease (or this runner is already ticking it): nothing done. */
   | { outcome: 'busy' }
   | { outcome: 'missing' }
+  /** This runner has no workflow for the run's kind; nothing done, no tick scheduled. */
+  | { outcome: 'unsupported'; message: string }
   /** The run has ended (now or before); `run` is its final record. */
   | { outcome: 'finished'; run: Run }
   /** Steps advanced; the next tick is scheduled in `delayMs`. */
@@ -138,7 +140,11 @@ export class WorkflowRunner<Deps> {
       return this.settleEnded(leased);
     }
     const workflow = this.workflows[leased.kind];
-    if (!workflow) throw new Error(`no workflow for run kind "${leased.kind}"`);
+    if (!workflow) {
+      // Another deployment's run kind: leave it alone rather than retrying forever.
+      await this.releaseLease(runId);
+      return { outcome: 'unsupported', message: `no ${leased.kind} workflow in this runner` };
+    }
     const session = new RunSession(
       this.store.runs,
       leased,

@@ -49,6 +49,11 @@ export type CancelRunResult =
   | { ok: false; reason: 'not-found'; message: string }
   | { ok: false; reason: 'ended'; run: Run; message: string };
 
+export type RetryRunResult =
+  | { ok: true; run: Run }
+  | { ok: false; reason: 'not-found' | 'not-failed' | 'conflict'; message: string }
+  | { ok: false; reason: 'locked'; heldBy: EnvLock; message: string };
+
 export interface WorkflowServiceOptions<Deps> {
   store: StateStore;
   workflows: Partial<Record<RunKind, WorkflowDefinition<Deps>>>;
@@ -169,6 +174,76 @@ export class WorkflowService<Deps> {
         if (!(err instanceof ConflictError) || attempt >= 8) throw err;
       }
     }
+  }
+
+  /**
+   * Resume a failed run where it stopped: its failed steps go back to pending (keeping what
+   * they recorded, so nothing is created twice) and it runs again under the env lock.
+   * The workflow's onFinish runs again when it ends.
+   */
+  async retryRun(runId: string, by: string): Promise<RetryRunResult> {
+    const { store } = this.options;
+    const run = await store.runs.get(runId);
+    if (!run) return { ok: false, reason: 'not-found', message: `no run ${runId}` };
+    if (run.status !== 'failed') {
+      return { ok: false, reason: 'not-failed', message: `run ${runId} is ${run.status}, not failed` };
+    }
+    const now = this.clock.now();
+    const lock: EnvLock = { env: run.env, runId, kind: run.kind, holder: by, acquiredAt: now };
+    let taken = await store.locks.acquire(lock);
+    if (!taken.acquired && taken.heldBy.runId !== runId && (await this.isAbandoned(taken.heldBy, now))) {
+      await store.locks.release(run.env, taken.heldBy.runId);
+      taken = await store.locks.acquire(lock);
+    }
+    if (!taken.acquired && taken.heldBy.runId !== runId) {
+      const holderRun = await store.runs.get(taken.heldBy.runId);
+      return {
+        ok: false,
+        reason: 'locked',
+        heldBy: taken.heldBy,
+        message: describeLock(taken.heldBy, holderRun, now),
+      };
+    }
+    const {
+      failedSteps: _f,
+      error: _e,
+      finishAttempts: _a,
+      finishError: _fe,
+      ...summary
+    } = run.summary ?? {};
+    const steps = Object.fromEntries(
+      Object.entries(run.steps).map(([id, state]) => {
+        if (state.status !== 'failed') return [id, state];
+        // A fresh startedAt: step deadlines start over on a retry.
+        const { error: _err, nextAt: _n, finishedAt: _fin, startedAt: _s, ...rest } = state;
+        return [id, { ...rest, status: 'pending', failures: 0 }];
+      }),
+    );
+    const { finishedAt: _finished, ...rest } = run;
+    let saved: Run;
+    try {
+      saved = await store.runs.save({
+        ...rest,
+        status: 'running',
+        steps,
+        updatedAt: now,
+        summary: { ...summary, retriedBy: by },
+      });
+    } catch (err) {
+      // The run changed under us; the lock stays with a run that is not running, so it is reclaimable.
+      if (err instanceof ConflictError)
+        return { ok: false, reason: 'conflict', message: `run ${runId} changed; try again` };
+      throw err;
+    }
+    await store.audit.record({
+      env: run.env,
+      at: now,
+      actor: by,
+      action: `${run.kind}.retry-requested`,
+      detail: { runId },
+    });
+    await this.options.scheduler.schedule(runId, 0);
+    return { ok: true, run: saved };
   }
 
   /**

@@ -133,3 +133,92 @@ describe('WorkflowService.resumeAll and cancelRun', () => {
     });
   });
 });
+
+describe('WorkflowService.retryRun', () => {
+  it('resumes a failed run: failed steps start over keeping their outputs, done steps are not re-run', async () => {
+    const calls: string[] = [];
+    let healthy = false;
+    const t = setup(
+      workflow([
+        step('vpc', [], async () => {
+          calls.push('vpc');
+          return { status: 'done', outputs: { id: 'vpc-1' } };
+        }),
+        step('db', ['vpc'], async (ctx) => {
+          calls.push(`db#${ctx.attempt}:${String(ctx.own.id)}`);
+          if (ctx.attempt === 1) await ctx.record({ id: 'db-1' });
+          if (!healthy) throw new Error('quota');
+          return { status: 'done' };
+        }),
+        step('web', ['db']),
+      ]),
+    );
+    const run = await t.startOk();
+    await t.scheduler.drain();
+    expect((await t.store.runs.get(run.runId))?.status).toBe('failed');
+    expect(await t.service.retryRun('nope', 'U1')).toMatchObject({ ok: false, reason: 'not-found' });
+
+    healthy = true;
+    t.clock.advance(60_000);
+    const retriedAt = t.clock.now();
+    const retried = await t.service.retryRun(run.runId, 'U5');
+    expect(retried).toMatchObject({ ok: true, run: { status: 'running', summary: { retriedBy: 'U5' } } });
+    expect((await t.store.locks.get('demo'))?.holder).toBe('U5');
+    await t.scheduler.drain();
+    const final = await t.store.runs.get(run.runId);
+    expect(final?.status).toBe('succeeded');
+    expect(final?.summary).not.toHaveProperty('failedSteps');
+    expect(final?.steps.db).toMatchObject({
+      status: 'done',
+      outputs: { id: 'db-1' },
+      startedAt: retriedAt,
+    });
+    expect(calls).toEqual(['vpc', 'db#1:undefined', 'db#2:db-1', 'db#3:db-1', 'db#4:db-1']);
+    expect(await t.store.locks.get('demo')).toBeUndefined();
+    expect(await t.service.retryRun(run.runId, 'U5')).toMatchObject({ ok: false, reason: 'not-failed' });
+  });
+
+  it('refuses to retry while another run holds the env', async () => {
+    const t = setup(
+      workflow([step('x', [], async () => ({ status: 'fail', error: { message: 'no', retryable: false } }))]),
+    );
+    const failed = await t.startOk();
+    await t.scheduler.drain();
+    await t.store.locks.acquire({
+      env: 'demo',
+      runId: 'other',
+      kind: 'destroy',
+      holder: 'U2',
+      acquiredAt: T0,
+    });
+    await t.store.runs.create({ ...failed, runId: 'other', kind: 'destroy', status: 'running', steps: {} });
+    expect(await t.service.retryRun(failed.runId, 'U1')).toMatchObject({
+      ok: false,
+      reason: 'locked',
+      heldBy: { runId: 'other' },
+    });
+  });
+});
+
+describe('WorkflowRunner with a run of a kind it does not know', () => {
+  it('leaves the run alone and schedules nothing', async () => {
+    const t = setup(workflow([step('a', [])]));
+    await t.store.runs.create({
+      runId: 'f1',
+      env: 'demo',
+      kind: 'failover',
+      status: 'running',
+      requestedBy: 'U1',
+      params: {},
+      steps: {},
+      createdAt: T0,
+      updatedAt: T0,
+    });
+    expect(await t.runner.tick('f1')).toEqual({
+      outcome: 'unsupported',
+      message: 'no failover workflow in this runner',
+    });
+    expect(t.scheduler.pendingTicks()).toEqual([]);
+    expect((await t.store.runs.get('f1'))?.lease).toBeUndefined();
+  });
+});
