@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /** Every name the create workflow gives a resource: deterministic per env, so a retry finds it. */
 export function resourceNames(env: string) {
   return {
@@ -23,7 +25,7 @@ export function resourceNames(env: string) {
 
 export type ResourceNames = ReturnType<typeof resourceNames>;
 
-/** The EC2 ClientToken for a create call of this run (≤ 64 ASCII chars). */
+/** The EC2 ClientToken for a create call of this run: the same run and role always give the same token (≤ 64 chars). */
 export function clientToken(runId: string, role: string): string {
-  return `sitebot-${runId}-${role}`.slice(0, 64);
+  return `${role}-${createHash('sha256').update(runId).digest('hex').slice(0, 40)}`.slice(0, 64);
 }

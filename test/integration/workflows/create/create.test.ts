@@ -1,0 +1,151 @@
+/**
+ * `/site create` end to end on the emulator: the run succeeds, the emulator holds exactly
+ * SPEC's resources with the right settings and tags, and the site answers 200 through the ALB.
+ */
+import {
+  DescribeSecurityGroupsCommand,
+  DescribeSubnetsCommand,
+  DescribeVpcAttributeCommand,
+} from '@aws-sdk/client-ec2';
+import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
+import { DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { GetRolePolicyCommand } from '@aws-sdk/client-iam';
+import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+import { runWithCrashAt } from '../../../helpers/crash-harness';
+import { startCreateHarness, type CreateHarness } from './harness';
+
+let h: CreateHarness;
+
+beforeEach(async () => {
+  h = await startCreateHarness();
+});
+
+afterEach(async () => {
+  await h.close();
+});
+
+/** Live resources of the emulator by `service:type`, counted. */
+export function resourceCounts(h: CreateHarness): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of h.emu.world.listResources()) {
+    const key = `${r.service}:${r.type}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
+
+test('create --multi-az now builds the SPEC stack and the site answers 200', async () => {
+  const { run } = await runWithCrashAt(h.scenario('now'), undefined);
+  expect(run.status).toBe('succeeded');
+  expect(Object.values(run.steps).every((s) => s.status === 'done')).toBe(true);
+
+  const site = run.steps.site.outputs as { siteUrl: string; dbEndpoint: string; azs: string[] };
+  expect(site.siteUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  expect((await fetch(site.siteUrl)).status).toBe(200);
+  expect(site.azs).toEqual(['ap-northeast-1a', 'ap-northeast-1c']);
+
+  const { ec2, rds, elbv2, secretsManager } = h.emu.clients;
+  const vpcId = run.steps.vpc.outputs!.vpcId as string;
+  const dns = await ec2.send(
+    new DescribeVpcAttributeCommand({ VpcId: vpcId, Attribute: 'enableDnsSupport' }),
+  );
+  expect(dns.EnableDnsSupport?.Value).toBe(true);
+
+  const subnets = (
+    await ec2.send(new DescribeSubnetsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }))
+  ).Subnets!;
+  expect(subnets.map((s) => [s.CidrBlock, s.AvailabilityZone, s.MapPublicIpOnLaunch]).sort()).toEqual([
+    ['10.0.0.0/24', 'ap-northeast-1a', true],
+    ['10.0.1.0/24', 'ap-northeast-1c', true],
+    ['10.0.2.0/24', 'ap-northeast-1a', false],
+    ['10.0.3.0/24', 'ap-northeast-1c', false],
+  ]);
+
+  const groups = (
+    await ec2.send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [vpcId] }] }))
+  ).SecurityGroups!.filter((g) => g.GroupName !== 'default');
+  const byName = new Map(groups.map((g) => [g.GroupName, g]));
+  expect([...byName.keys()].sort()).toEqual(['demo-db-sg', 'demo-elb-sg', 'demo-web-sg']);
+  const ingress = (name: string) =>
+    byName.get(name)!.IpPermissions!.map((p) => ({
+      port: p.FromPort,
+      cidrs: (p.IpRanges ?? []).map((r) => r.CidrIp),
+      groups: (p.UserIdGroupPairs ?? []).map((g) => g.GroupId),
+    }));
+  expect(ingress('demo-elb-sg')).toEqual([{ port: 80, cidrs: ['0.0.0.0/0'], groups: [] }]);
+  expect(ingress('demo-web-sg')).toEqual([
+    { port: 80, cidrs: [], groups: [byName.get('demo-elb-sg')!.GroupId] },
+  ]);
+  expect(ingress('demo-db-sg')).toEqual([
+    { port: 3306, cidrs: [], groups: [byName.get('demo-web-sg')!.GroupId] },
+  ]);
+
+  const db = (await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'demo-db' })))
+    .DBInstances![0];
+  expect(db).toMatchObject({
+    Engine: 'mysql',
+    DBInstanceClass: 'db.t4g.micro',
+    MasterUsername: 'admin',
+    DBName: 'wordpress',
+    PubliclyAccessible: false,
+    MultiAZ: true,
+    BackupRetentionPeriod: 0,
+    DBInstanceStatus: 'available',
+  });
+  expect(db.EngineVersion).toMatch(/^8\.4\./);
+  expect(site.dbEndpoint).toBe(db.Endpoint!.Address);
+
+  const tgArn = run.steps['target-group'].outputs!.targetGroupArn as string;
+  const health = (await elbv2.send(new DescribeTargetHealthCommand({ TargetGroupArn: tgArn })))
+    .TargetHealthDescriptions!;
+  expect(health.map((t) => t.TargetHealth?.State)).toEqual(['healthy', 'healthy']);
+
+  // Exactly SPEC's resources, all tagged for the env.
+  const counts = resourceCounts(h);
+  expect(counts).toEqual({
+    'ec2:vpc': 1,
+    'ec2:route-table': 2, // the VPC's main table and the public one
+    'ec2:security-group': 4, // the VPC's default group and SPEC's three
+    'ec2:network-interface': 6, // 2 instances, 2 ALB nodes, RDS primary and standby
+    'secretsmanager:secret': 1,
+    'ec2:subnet': 4,
+    'ec2:internet-gateway': 1,
+    'ec2:instance': 2,
+    'ec2:image': 1,
+    'ec2:snapshot': 1,
+    'rds:db-instance': 1,
+    'rds:db-subnet-group': 1,
+    'elbv2:target-group': 1,
+    'elbv2:load-balancer': 1,
+    'elbv2:listener': 1,
+    'iam:role': 1,
+    'iam:instance-profile': 1,
+  });
+  const tagged = h.emu.world.listResources().filter((r) => r.tags['sitebot:env'] === 'demo');
+  for (const r of tagged)
+    expect(r.tags).toMatchObject({ 'sitebot:managed': 'true', 'sitebot:run': run.runId });
+
+  // The instance role may read exactly the credentials secret and describe exactly this DB.
+  const policy = await h.iam.send(
+    new GetRolePolicyCommand({ RoleName: 'sitebot-demo-web', PolicyName: 'sitebot-web-credentials' }),
+  );
+  const statements = JSON.parse(decodeURIComponent(policy.PolicyDocument!)).Statement;
+  expect(statements.map((s: { Action: string }) => s.Action)).toEqual([
+    'secretsmanager:GetSecretValue',
+    'rds:DescribeDBInstances',
+  ]);
+  expect(statements[1].Resource).toMatch(/:db:demo-db$/);
+
+  // The password is in Secrets Manager and nowhere in the run record or the environment.
+  const secret = JSON.parse(
+    (await secretsManager.send(new GetSecretValueCommand({ SecretId: 'sitebot/demo/credentials' })))
+      .SecretString!,
+  );
+  const stored = JSON.stringify([
+    run,
+    await h.store.environments.get('demo'),
+    await h.store.runs.get(run.runId),
+  ]);
+  expect(stored).not.toContain(secret.password);
+  expect(stored).not.toContain(secret.wpAdminPassword);
+});
