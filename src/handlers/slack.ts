@@ -1,13 +1,12 @@
 /**
- * Lambda entry point for Slack (HTTP API → Bolt's AwsLambdaReceiver). Thin: build the
- * config, the state store and the app once per container, then delegate.
+ * Lambda entry point for Slack (HTTP API → Bolt's AwsLambdaReceiver). Thin: the container's
+ * runtime (config with the Slack secrets from SSM, clients, state store) is built once by
+ * ./runtime.ts; the Bolt app on top of it once per container too; then every request delegates.
  */
 import { AwsLambdaReceiver } from '@slack/bolt';
-import { createAwsClients } from '../aws/clients';
 import { createApp } from '../bot/app';
 import { isFreshSlackTimestamp } from '../bot/request-freshness';
-import { loadConfig } from '../config/config';
-import { createStateStore } from '../state';
+import { getRuntime } from './runtime';
 
 type LambdaHandler = ReturnType<AwsLambdaReceiver['toHandler']>;
 type LambdaEvent = Parameters<LambdaHandler>[0];
@@ -15,15 +14,14 @@ type LambdaEvent = Parameters<LambdaHandler>[0];
 let ready: Promise<LambdaHandler> | undefined;
 
 async function build(): Promise<LambdaHandler> {
-  const config = loadConfig();
-  const clients = createAwsClients({ region: config.region });
-  const store = createStateStore(clients.doc, config.tablePrefix);
-  const receiver = new AwsLambdaReceiver({ signingSecret: config.slack.signingSecret });
-  createApp({ config, store, receiver });
+  const runtime = await getRuntime();
+  const receiver = new AwsLambdaReceiver({ signingSecret: runtime.config.slack.signingSecret });
+  createApp({ config: runtime.config, store: runtime.store, receiver });
   return receiver.start();
 }
 
 export const handler = async (event: LambdaEvent, context: unknown) => {
+  // Replays and clock-skewed requests are refused before anything is built or read.
   const timestamp = Object.entries(event.headers ?? {}).find(
     ([name]) => name.toLowerCase() === 'x-slack-request-timestamp',
   )?.[1];

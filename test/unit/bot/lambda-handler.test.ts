@@ -1,0 +1,77 @@
+/**
+ * The Lambda entry point with the container runtime replaced by an in-memory one: the same
+ * Bolt app answers API Gateway (HTTP API v2) events, and unsigned or stale requests get 401.
+ */
+import { loadConfig } from '../../../src/config/config';
+import { slackSignature } from '../../../src/sandbox/slack/signing';
+import { createMemoryStore } from '../../helpers/memory-store';
+import { slashCommandBody } from '../../helpers/slack';
+
+const config = loadConfig({ SLACK_BOT_ID: 'B1', SLACK_BOT_USER_ID: 'U0BOT' });
+const store = createMemoryStore();
+const getRuntime = jest.fn(async () => ({ config, store }));
+jest.mock('../../../src/handlers/runtime', () => ({ getRuntime: () => getRuntime() }));
+
+// Imported after the mock is registered (jest hoists jest.mock above imports anyway).
+import { handler } from '../../../src/handlers/slack';
+
+function event(body: string, headers: Record<string, string>) {
+  return {
+    version: '2.0',
+    routeKey: 'POST /slack/events',
+    rawPath: '/slack/events',
+    rawQueryString: '',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    requestContext: {},
+    isBase64Encoded: false,
+    body,
+  };
+}
+
+function signed(body: string, ts = Math.floor(Date.now() / 1000), secret = config.slack.signingSecret) {
+  return event(body, {
+    'x-slack-request-timestamp': String(ts),
+    'x-slack-signature': slackSignature(secret, ts, body),
+  });
+}
+
+test('a stale or future timestamp → 401, before the runtime is even built (runs first: nothing built yet)', async () => {
+  const now = Math.floor(Date.now() / 1000);
+  expect((await handler(signed(slashCommandBody({ text: 'help' }), now - 301), {})).statusCode).toBe(401);
+  expect((await handler(signed(slashCommandBody({ text: 'help' }), now + 301), {})).statusCode).toBe(401);
+  expect((await handler(event(slashCommandBody({ text: 'help' }), {}), {})).statusCode).toBe(401);
+  expect(getRuntime).not.toHaveBeenCalled();
+});
+
+test('a signed /site help is answered in the response body', async () => {
+  const res = await handler(signed(slashCommandBody({ text: 'help' })), {});
+  expect(res.statusCode).toBe(200);
+  expect(JSON.parse(res.body)).toMatchObject({
+    response_type: 'ephemeral',
+    text: expect.stringContaining('/site list'),
+  });
+});
+
+test('list reads the runtime store', async () => {
+  const now = Date.now();
+  await store.environments.create({
+    name: 'lambda-env',
+    channel: 'C1',
+    owner: 'U1',
+    status: 'ready',
+    region: 'ap-northeast-1',
+    multiAz: 'now',
+    createdAt: now,
+    updatedAt: now,
+    expiresAt: now + 3_600_000,
+    resources: {},
+    outputs: {},
+  });
+  const res = await handler(signed(slashCommandBody({ text: 'list' })), {});
+  expect(res.body).toContain('lambda-env');
+});
+
+test('a forged signature → 401', async () => {
+  const res = await handler(signed(slashCommandBody({ text: 'help' }), undefined, 'wrong-secret'), {});
+  expect(res).toEqual({ statusCode: 401, body: '' });
+});
