@@ -16,6 +16,7 @@ export async function queryAll(
   limit?: number,
 ): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
+  if (limit !== undefined && limit <= 0) return items; // DynamoDB rejects Limit 0
   let ExclusiveStartKey: QueryCommandInput['ExclusiveStartKey'];
   do {
     const remaining = limit === undefined ? undefined : limit - items.length;

@@ -41,7 +41,8 @@ export async function startDynalite(): Promise<DynaliteHandle> {
     region: 'us-east-1',
     endpoints: { dynamodb: endpoint },
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 2,
+    // Retries absorb a slow connect when the whole suite shares two busy cores.
+    maxAttempts: 4,
   });
   const prefix = `t${process.pid}-${++started}`;
   const close = async () => {

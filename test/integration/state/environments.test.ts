@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, createStateStore, INDEX, tableNames, type StateStore } from '../../../src/state';
 import { startDynalite, type DynaliteHandle } from '../../helpers/dynalite';
-import { envRecord } from './fixtures';
+import { envRecord, inBatches } from './fixtures';
 
 describe('environments repository (dynalite)', () => {
   let db: DynaliteHandle;
@@ -119,15 +119,13 @@ describe('environments listActive (dynalite)', () => {
     // ~5 KB per item: 300 items is ~1.5 MB, more than one Query page.
     const padding = 'x'.repeat(5_000);
     const total = 300;
-    await Promise.all(
-      Array.from({ length: total }, (_, i) =>
-        store.environments.create(
-          envRecord({
-            name: `env-${String(i).padStart(3, '0')}`,
-            channel: i % 3 === 0 ? 'CA' : 'CB',
-            outputs: { padding },
-          }),
-        ),
+    await inBatches(total, 20, (i) =>
+      store.environments.create(
+        envRecord({
+          name: `env-${String(i).padStart(3, '0')}`,
+          channel: i % 3 === 0 ? 'CA' : 'CB',
+          outputs: { padding },
+        }),
       ),
     );
     // Destroy every tenth.

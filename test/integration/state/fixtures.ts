@@ -34,3 +34,18 @@ export function runRecord(overrides: Partial<Omit<Run, 'version'>> = {}): Omit<R
     ...overrides,
   };
 }
+
+/**
+ * Runs `task` for 0..count-1, `width` at a time: hundreds of simultaneous sockets to one
+ * in-process dynalite on a busy machine can exceed the client's connection timeout.
+ */
+export async function inBatches(
+  count: number,
+  width: number,
+  task: (i: number) => Promise<unknown>,
+): Promise<void> {
+  for (let start = 0; start < count; start += width) {
+    const end = Math.min(count, start + width);
+    await Promise.all(Array.from({ length: end - start }, (_, k) => task(start + k)));
+  }
+}

@@ -1,6 +1,6 @@
 import { ConflictError, createStateStore, type Run, type StateStore } from '../../../src/state';
 import { startDynalite, type DynaliteHandle } from '../../helpers/dynalite';
-import { runRecord } from './fixtures';
+import { inBatches, runRecord } from './fixtures';
 
 describe('runs repository (dynalite)', () => {
   let db: DynaliteHandle;
@@ -133,10 +133,8 @@ describe('runs listRunning (dynalite)', () => {
 
   it('reads every running run across pages', async () => {
     const steps = { big: { status: 'running' as const, attempts: 1, note: 'y'.repeat(8_000) } };
-    await Promise.all(
-      Array.from({ length: 200 }, (_, i) =>
-        store.runs.create(runRecord({ runId: `many-${i}`, createdAt: 100 + i, steps })),
-      ),
+    await inBatches(200, 20, (i) =>
+      store.runs.create(runRecord({ runId: `many-${i}`, createdAt: 100 + i, steps })),
     );
     const running = await store.runs.listRunning();
     expect(running.filter((r) => r.runId.startsWith('many-'))).toHaveLength(200);
