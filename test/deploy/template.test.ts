@@ -4,10 +4,11 @@
  * alarm, the IAM policy (explicit actions, scoped resources, covering every AWS call the code
  * makes) and the absence of secrets.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ESBUILD_OPTIONS } from '../../bench/bundle/run';
 import { tableDefinitions } from '../../src/state/tables';
-import { CI_STAGE, ROOT, TEMPLATE_PATH, ensurePackaged } from './package-offline';
+import { CI_STAGE, ROOT, SERVERLESS_DIR, TEMPLATE_PATH, ensurePackaged } from './package-offline';
 
 interface Resource {
   Type: string;
@@ -239,6 +240,21 @@ describe('secrets', () => {
     expect(text).not.toMatch(/xapp-/);
     expect(text).not.toContain('sandbox-signing-secret');
     expect(text).not.toMatch(/SLACK_(SIGNING_SECRET|BOT_TOKEN|APP_TOKEN)"/);
+  });
+});
+
+describe('bundles', () => {
+  it('are built with the settings bench/bundle measures', () => {
+    const state = JSON.parse(readFileSync(join(SERVERLESS_DIR, 'serverless-state.json'), 'utf8')) as {
+      service: { custom: { esbuild: Record<string, unknown> } };
+    };
+    const { exclude, ...esbuild } = state.service.custom.esbuild;
+    expect(exclude).toEqual([]); // everything bundled, @aws-sdk/* included
+    expect(esbuild).toEqual(ESBUILD_OPTIONS);
+  });
+
+  it('keep the slack artifact under 1.5 MB zipped', () => {
+    expect(statSync(join(SERVERLESS_DIR, 'slack.zip')).size).toBeLessThan(1.5 * 1024 * 1024);
   });
 });
 
