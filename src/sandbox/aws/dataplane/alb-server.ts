@@ -21,7 +21,7 @@ export class AlbServer {
     this.server = createServer((req, res) => {
       const decision = this.answer();
       if (decision.kind === 'reset') {
-        req.socket.destroy();
+        req.socket.resetAndDestroy();
         return;
       }
       const body =
@@ -46,7 +46,7 @@ export class AlbServer {
     });
     this.server.on('connection', (socket: Socket) => {
       if (this.answer().kind === 'reset') {
-        socket.destroy();
+        socket.resetAndDestroy(); // RST, as a closed port answers: clients fail at once
         return;
       }
       this.sockets.add(socket);
