@@ -4,7 +4,8 @@
  *   POST /_sandbox/reset                                  clear all resources, call counts and faults
  *   GET  /_sandbox/clock, POST /_sandbox/clock {"speed":N} | {"advanceMs":N}
  *   GET  /_sandbox/calls, DELETE /_sandbox/calls          API call counts by "service:Action"
- *   GET  /_sandbox/faults, POST /_sandbox/faults {throttleRate, serverErrorRate, insufficientCapacity, eniLingerMs, seed}
+ *   GET  /_sandbox/faults, POST /_sandbox/faults {throttleRate, serverErrorRate, insufficientCapacity, eniLingerMs,
+ *        seed, throttleNext, serverErrorNext}  (the *Next counts fail exactly the next N calls)
  *   GET  /_sandbox/health
  */
 import { z } from 'zod';
@@ -29,6 +30,8 @@ const faultsInput = z
       .optional(),
     eniLingerMs: z.number().min(0).optional(),
     seed: z.number().int().optional(),
+    throttleNext: z.number().int().min(0).optional(),
+    serverErrorNext: z.number().int().min(0).optional(),
   })
   .strict();
 

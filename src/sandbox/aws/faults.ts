@@ -20,6 +20,10 @@ export interface FaultSettings {
   insufficientCapacity?: CapacityFault[];
   eniLingerMs?: number;
   seed?: number;
+  /** Deterministic: throttle exactly the next N AWS calls (then fall back to the rate). */
+  throttleNext?: number;
+  /** Deterministic: fail exactly the next N AWS calls with a 5xx. */
+  serverErrorNext?: number;
 }
 
 export class Faults {
@@ -28,6 +32,8 @@ export class Faults {
   insufficientCapacity: CapacityFault[] = [];
   /** Overrides `durations.albEniLinger` when set. */
   eniLingerMs?: number;
+  throttleNext = 0;
+  serverErrorNext = 0;
   private rng: () => number;
 
   constructor(settings: FaultSettings = {}) {
@@ -53,6 +59,10 @@ export class Faults {
       this.insufficientCapacity = [...settings.insufficientCapacity];
     if (settings.eniLingerMs !== undefined) this.eniLingerMs = settings.eniLingerMs;
     if (settings.seed !== undefined) this.seed(settings.seed);
+    if (settings.throttleNext !== undefined) this.throttleNext = count(settings.throttleNext, 'throttleNext');
+    if (settings.serverErrorNext !== undefined) {
+      this.serverErrorNext = count(settings.serverErrorNext, 'serverErrorNext');
+    }
   }
 
   clear(): void {
@@ -60,25 +70,34 @@ export class Faults {
     this.serverErrorRate = 0;
     this.insufficientCapacity = [];
     this.eniLingerMs = undefined;
+    this.throttleNext = 0;
+    this.serverErrorNext = 0;
   }
 
-  snapshot(): Required<Omit<FaultSettings, 'seed' | 'eniLingerMs'>> & { eniLingerMs?: number } {
+  snapshot(): Omit<FaultSettings, 'seed'> {
     return {
       throttleRate: this.throttleRate,
       serverErrorRate: this.serverErrorRate,
       insufficientCapacity: this.insufficientCapacity,
       eniLingerMs: this.eniLingerMs,
+      throttleNext: this.throttleNext,
+      serverErrorNext: this.serverErrorNext,
     };
   }
 
   /** The error to answer instead of dispatching, if a fault fires for this call. */
   pick(protocol: WireProtocol, internalErrorCode?: string): AwsError | undefined {
-    if (this.throttleRate > 0 && this.random() < this.throttleRate) {
+    const throttle = this.throttleNext > 0 || (this.throttleRate > 0 && this.random() < this.throttleRate);
+    if (this.throttleNext > 0) this.throttleNext -= 1;
+    if (throttle) {
       if (protocol === 'ec2') return new AwsError('RequestLimitExceeded', 'Request limit exceeded.', 503);
       if (protocol === 'query') return new AwsError('Throttling', 'Rate exceeded', 400);
       return new AwsError('ThrottlingException', 'Rate exceeded', 400);
     }
-    if (this.serverErrorRate > 0 && this.random() < this.serverErrorRate) {
+    const serverError =
+      this.serverErrorNext > 0 || (this.serverErrorRate > 0 && this.random() < this.serverErrorRate);
+    if (this.serverErrorNext > 0) this.serverErrorNext -= 1;
+    if (serverError) {
       if (protocol === 'ec2') {
         return new AwsError('InternalError', 'An internal error has occurred', 500);
       }
@@ -100,6 +119,11 @@ export class Faults {
       eniLingerMs: num(env.SANDBOX_ENI_LINGER_MS),
     };
   }
+}
+
+function count(n: number, name: string): number {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`${name} must be a whole number >= 0, got ${n}`);
+  return n;
 }
 
 function rate(n: number, name: string): number {
