@@ -1,4 +1,4 @@
-/** Small DynamoDB helpers shared by the repositories: lost-race detection and full pagination. */
+/** Small DynamoDB helpers shared by the repositories: lost-race detection, write conditions, full pagination. */
 import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 
 /** A conditional write whose condition did not hold: someone else got there first. */
