@@ -149,3 +149,83 @@ test('create --multi-az now builds the SPEC stack and the site answers 200', asy
   expect(stored).not.toContain(secret.password);
   expect(stored).not.toContain(secret.wpAdminPassword);
 });
+
+test('create --multi-az later creates the DB single-AZ in AZ a, then converts it with one modify', async () => {
+  const { run } = await runWithCrashAt(h.scenario('later'), undefined);
+  expect(run.status).toBe('succeeded');
+  const calls = h.emu.world.calls;
+  expect(calls.get('rds:CreateDBInstance')).toBe(1);
+  expect(calls.get('rds:ModifyDBInstance')).toBe(1);
+  expect(run.steps['database'].outputs).toMatchObject({ dbAz: 'ap-northeast-1a' });
+  const db = (
+    await h.emu.clients.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'demo-db' }))
+  ).DBInstances![0];
+  expect(db.MultiAZ).toBe(true);
+  expect(db.DBInstanceStatus).toBe('available');
+  expect(Object.values(db.PendingModifiedValues ?? {}).filter((v) => v !== undefined)).toEqual([]);
+  expect(run.steps.site.outputs).toMatchObject({ multiAz: true });
+  expect((await fetch(run.steps.site.outputs!.siteUrl as string)).status).toBe(200);
+});
+
+test('create --multi-az off leaves a single-AZ database and never modifies it', async () => {
+  const { run } = await runWithCrashAt(h.scenario('off'), undefined);
+  expect(run.status).toBe('succeeded');
+  expect(h.emu.world.calls.get('rds:ModifyDBInstance')).toBeUndefined();
+  const db = (
+    await h.emu.clients.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'demo-db' }))
+  ).DBInstances![0];
+  expect(db).toMatchObject({ MultiAZ: false, AvailabilityZone: 'ap-northeast-1a' });
+  expect(run.steps.site.outputs).toMatchObject({ multiAz: false });
+});
+
+test('the environment record ends ready with resource ids and outputs (no secrets)', async () => {
+  const now = h.clock.now();
+  await h.store.environments.create({
+    name: 'demo',
+    channel: 'C123',
+    owner: 'U123',
+    status: 'creating',
+    region: 'ap-northeast-1',
+    multiAz: 'now',
+    createdAt: now,
+    updatedAt: now,
+    expiresAt: now + 86_400_000,
+    resources: {},
+    outputs: {},
+  });
+  const { run } = await runWithCrashAt(h.scenario('now'), undefined);
+  const env = await h.store.environments.get('demo');
+  expect(env?.status).toBe('ready');
+  expect(env?.outputs).toEqual({
+    siteUrl: run.steps.site.outputs!.siteUrl,
+    dbEndpoint: run.steps.site.outputs!.dbEndpoint,
+    azs: 'ap-northeast-1a, ap-northeast-1c',
+    multiAz: 'true',
+  });
+  expect(Object.keys(env!.resources).sort()).toEqual(
+    [
+      'credentials',
+      'db',
+      'db-sg',
+      'db-subnet-group',
+      'elb-sg',
+      'igw',
+      'listener',
+      'load-balancer',
+      'public-route-table',
+      'subnet-private-a',
+      'subnet-private-c',
+      'subnet-public-a',
+      'subnet-public-c',
+      'target-group',
+      'vpc',
+      'web-1',
+      'web-2',
+      'web-ami',
+      'web-ami-snapshot-1',
+      'web-instance-profile',
+      'web-role',
+      'web-sg',
+    ].sort(),
+  );
+});
