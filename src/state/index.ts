@@ -18,9 +18,10 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoAuditRepository } from './audit-repository';
 import { DynamoEnvironmentsRepository } from './environments-repository';
 import { DynamoLocksRepository } from './locks-repository';
+import { DynamoOnceMarkersRepository } from './markers-repository';
 import { DynamoRunsRepository } from './runs-repository';
 import { tableNames } from './tables';
-import type { StateStore } from './types';
+import type { OnceMarkersRepository, StateStore } from './types';
 
 export function createStateStore(doc: DynamoDBDocumentClient, prefix: string): StateStore {
   const names = tableNames(prefix);
@@ -32,10 +33,16 @@ export function createStateStore(doc: DynamoDBDocumentClient, prefix: string): S
   };
 }
 
+/** Once-only claims (digests), stored beside the locks. */
+export function createOnceMarkers(doc: DynamoDBDocumentClient, prefix: string): OnceMarkersRepository {
+  return new DynamoOnceMarkersRepository(doc, tableNames(prefix).locks);
+}
+
 export * from './types';
 export { ensureTables, tableDefinitions, tableNames, INDEX, type TableNames } from './tables';
 export { DynamoAuditRepository, auditSortKey } from './audit-repository';
 export { DynamoEnvironmentsRepository } from './environments-repository';
 export { DynamoLocksRepository } from './locks-repository';
+export { DynamoOnceMarkersRepository } from './markers-repository';
 export { DynamoRunsRepository } from './runs-repository';
 export { isConditionFailure } from './dynamo';

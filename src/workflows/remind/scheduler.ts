@@ -7,7 +7,12 @@
  * concurrent passes race on that write; the loser skips. A crash between claim and send loses
  * that one message rather than repeating it: a duplicate warning is the worse failure here.
  */
-import { ConflictError, type Environment, type StateStore } from '../../state/types';
+import {
+  ConflictError,
+  type Environment,
+  type OnceMarkersRepository,
+  type StateStore,
+} from '../../state/types';
 import { localTime } from './local-time';
 import { nextReminderAction, type ReminderSettings } from './policy';
 
@@ -19,11 +24,6 @@ export interface ReminderNotifier {
   postDigest(channel: string, envs: Environment[]): Promise<void>;
 }
 
-/** Create-if-absent claims for things that happen once per key (a channel's digest of a day). */
-export interface OnceMarkers {
-  claim(key: string, now: number): Promise<boolean>;
-}
-
 export interface DigestSettings {
   /** Minutes after local midnight. */
   atMinutes: number;
@@ -32,7 +32,7 @@ export interface DigestSettings {
 
 export interface ReminderDeps {
   store: StateStore;
-  markers: OnceMarkers;
+  markers: OnceMarkersRepository;
   notifier: ReminderNotifier;
   /** Starts the teardown workflow for an expired environment. */
   startDestroy(env: Environment): Promise<{ started: boolean; reason?: string }>;

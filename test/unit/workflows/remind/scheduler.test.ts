@@ -1,8 +1,7 @@
-import type { Environment } from '../../../../src/state/types';
+import type { Environment, OnceMarkersRepository } from '../../../../src/state/types';
 import {
   defaultReminderSettings,
   runReminderPass,
-  type OnceMarkers,
   type ReminderDeps,
   type ReminderNotifier,
 } from '../../../../src/workflows/remind';
@@ -29,7 +28,7 @@ class RecordingNotifier implements ReminderNotifier {
   }
 }
 
-class MemoryMarkers implements OnceMarkers {
+class MemoryMarkers implements OnceMarkersRepository {
   readonly keys = new Set<string>();
   async claim(key: string) {
     if (this.keys.has(key)) return false;

@@ -1,0 +1,19 @@
+import { createOnceMarkers } from '../../../src/state';
+import { startDynalite } from '../../helpers/dynalite';
+
+describe('once markers (dynalite)', () => {
+  let db: Awaited<ReturnType<typeof startDynalite>>;
+  beforeAll(async () => {
+    db = await startDynalite();
+  });
+  afterAll(() => db.close());
+
+  it('lets exactly one of many concurrent claimers have a key', async () => {
+    const markers = createOnceMarkers(db.doc, db.prefix);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => markers.claim('digest#C1#2026-11-27', 1)),
+    );
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await markers.claim('digest#C1#2026-11-28', 2)).toBe(true);
+  });
+});
