@@ -1,6 +1,6 @@
 /**
  * The whole local sandbox in one process, on 127.0.0.1 only: dynalite with sitebot's tables,
- * the Slack stand-in, and the bot's HTTP receiver wired to both. `npm start` (./start.ts)
+ * the AWS emulator, the Slack stand-in, and the bot's HTTP receiver wired to them. `npm start` (./start.ts)
  * runs it with fixed ports and a console; tests run it on port 0s (test/helpers/sandbox.ts).
  */
 import { LogLevel } from '@slack/bolt';
@@ -10,6 +10,7 @@ import type { BotServices } from '../bot/services';
 import { loadConfig, type Config } from '../config/config';
 import { createStateStore, ensureTables } from '../state';
 import type { StateStore } from '../state/types';
+import { startEmulator, type RunningEmulator } from './aws/server';
 import { startLocalDynamo } from './dynamo';
 import { SANDBOX_BOT, startSlackStandIn, type SlackStandIn } from './slack/server';
 
@@ -17,6 +18,8 @@ export interface SandboxPorts {
   bot: number;
   slack: number;
   dynamodb: number;
+  /** 0 when the emulator is off. */
+  aws: number;
 }
 
 export interface SandboxOptions {
@@ -26,15 +29,19 @@ export interface SandboxOptions {
   config?: Config;
   services?: BotServices;
   logLevel?: LogLevel;
+  /** The AWS emulator (EC2, RDS, ELBv2, SSM, …); on by default. `speed` is its virtual clock's factor. */
+  aws?: { speed?: number } | false;
 }
 
 export interface Sandbox {
-  urls: { bot: string; slack: string; slackApi: string; dynamodb: string };
+  urls: { bot: string; slack: string; slackApi: string; dynamodb: string; aws?: string };
   ports: SandboxPorts;
   /** The bot's config as wired (Slack API URL and bot ids point at the stand-in). */
   config: Config;
   store: StateStore;
+  /** AWS clients pointed at the emulator (and DynamoDB at dynalite), with dummy credentials. */
   clients: AwsClients;
+  emulator?: RunningEmulator;
   slack: SlackStandIn;
   bot: HttpBot;
   stop(): Promise<void>;
@@ -52,9 +59,32 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   try {
     const dynamo = await startLocalDynamo({ port: options.ports?.dynamodb ?? 0 });
     stops.push(dynamo.close);
+    let emulator: RunningEmulator | undefined;
+    if (options.aws !== false) {
+      emulator = await startEmulator({
+        port: options.ports?.aws ?? 0,
+        speed: options.aws?.speed,
+        region: base.region,
+      });
+      stops.push(emulator.close);
+    }
+    const awsUrl = emulator?.url;
     const clients = createAwsClients({
       region: base.region,
-      endpoints: { dynamodb: dynamo.endpoint },
+      endpoints: {
+        dynamodb: dynamo.endpoint,
+        ...(awsUrl
+          ? {
+              ec2: awsUrl,
+              rds: awsUrl,
+              elbv2: awsUrl,
+              ssm: awsUrl,
+              secretsManager: awsUrl,
+              iam: awsUrl,
+              sqs: awsUrl,
+            }
+          : {}),
+      },
       credentials: SANDBOX_CREDENTIALS,
       maxAttempts: 2,
     });
@@ -83,11 +113,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     slack.setBotUrl(bot.eventsUrl);
 
     return {
-      urls: { bot: bot.eventsUrl, slack: slack.url, slackApi: slack.apiUrl, dynamodb: dynamo.endpoint },
-      ports: { bot: bot.port, slack: slack.port, dynamodb: dynamo.port },
+      urls: {
+        bot: bot.eventsUrl,
+        slack: slack.url,
+        slackApi: slack.apiUrl,
+        dynamodb: dynamo.endpoint,
+        aws: awsUrl,
+      },
+      ports: { bot: bot.port, slack: slack.port, dynamodb: dynamo.port, aws: emulator?.port ?? 0 },
       config,
       store,
       clients,
+      emulator,
       slack,
       bot,
       stop,

@@ -1,11 +1,12 @@
 /**
  * `npm start`: the local sandbox with the terminal Slack console.
  * `npm start -- --no-console` runs headless (drive it through /_sandbox/slack/*).
- * Ports: PORT (bot, 3000), SITEBOT_SLACK_PORT (3001), SITEBOT_DYNAMODB_PORT (8000).
+ * Ports: PORT (bot, 3000), SITEBOT_SLACK_PORT (3001), SITEBOT_DYNAMODB_PORT (8000),
+ * SANDBOX_AWS_PORT (AWS emulator, 4566). SANDBOX_SPEED sets the emulator's clock factor.
  */
 import { z } from 'zod';
 import { loadConfig } from '../config/config';
-import { startSandbox } from './sandbox';
+import { SANDBOX_CREDENTIALS, startSandbox } from './sandbox';
 import { startConsole } from './slack/console';
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
@@ -13,6 +14,7 @@ const portsSchema = z.object({
   PORT: port(3000),
   SITEBOT_SLACK_PORT: port(3001),
   SITEBOT_DYNAMODB_PORT: port(8000),
+  SANDBOX_AWS_PORT: port(4566),
 });
 
 async function main(): Promise<void> {
@@ -21,8 +23,19 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const sandbox = await startSandbox({
     config,
-    ports: { bot: env.PORT, slack: env.SITEBOT_SLACK_PORT, dynamodb: env.SITEBOT_DYNAMODB_PORT },
+    ports: {
+      bot: env.PORT,
+      slack: env.SITEBOT_SLACK_PORT,
+      dynamodb: env.SITEBOT_DYNAMODB_PORT,
+      aws: env.SANDBOX_AWS_PORT,
+    },
   });
+  // Anything in this process that builds AWS clients from the environment talks to the sandbox.
+  if (sandbox.urls.aws) process.env.AWS_ENDPOINT_URL = sandbox.urls.aws;
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = sandbox.urls.dynamodb;
+  process.env.AWS_ACCESS_KEY_ID = SANDBOX_CREDENTIALS.accessKeyId;
+  process.env.AWS_SECRET_ACCESS_KEY = SANDBOX_CREDENTIALS.secretAccessKey;
+  process.env.AWS_REGION = config.region;
   let stopping = false;
   const shutdown = (code: number) => {
     if (stopping) return;
@@ -35,7 +48,8 @@ async function main(): Promise<void> {
   };
   console.log(
     `sitebot sandbox ready on 127.0.0.1: bot ${sandbox.ports.bot} (${sandbox.urls.bot}), ` +
-      `slack ${sandbox.ports.slack} (${sandbox.urls.slack}), dynamodb ${sandbox.ports.dynamodb}`,
+      `slack ${sandbox.ports.slack} (${sandbox.urls.slack}), dynamodb ${sandbox.ports.dynamodb}, ` +
+      `aws ${sandbox.ports.aws} (${sandbox.urls.aws})`,
   );
   const ui = headless ? undefined : startConsole({ slack: sandbox.slack, onExit: () => shutdown(0) });
   process.once('SIGINT', () => shutdown(0));
