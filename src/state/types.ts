@@ -48,7 +48,10 @@ export interface StepError {
 
 export interface StepState {
   status: StepStatus;
+  /** Every call of the step, polls included. */
   attempts: number;
+  /** Consecutive failed calls; what the runner's retry budget limits. */
+  failures?: number;
   startedAt?: number;
   finishedAt?: number;
   /** When a `waiting` step should be polled again. */

@@ -11,7 +11,7 @@ import type { StepResult } from './types';
  * The runner's view of a step's state: `failures` counts failed attempts in a row (reset by
  * any done/wait answer) and bounds retries; `attempts` counts every call, as StepContext says.
  */
-export type RunnerStepState = StepState & { failures?: number };
+export type RunnerStepState = StepState;
 
 export function markStarted(state: StepState, now: number): RunnerStepState {
   return { ...state, status: 'running', attempts: state.attempts + 1, startedAt: state.startedAt ?? now };
