@@ -169,7 +169,7 @@ describe('ALB data plane', () => {
     expect(await probe(lb)).toBe(500);
   });
 
-  it('stops answering when the load balancer is deleted, and on emulator close', async () => {
+  it('stops answering when the load balancer is deleted, on reset and on emulator close', async () => {
     const { lb, tgArn } = await createAlb();
     emu.advance(3 * min);
     await listen(lb, tgArn);
@@ -182,8 +182,16 @@ describe('ALB data plane', () => {
     emu.advance(3 * min);
     await listen(other!.lb, other!.tgArn);
     expect(await probe(other!.lb)).toBe(503);
-    await emu.close();
+    await emu.admin('POST', '/_sandbox/reset');
     expect(await probe(other!.lb)).toBe('refused');
+
+    net = await buildNetwork(emu.clients.ec2); // reset cleared the VPC too
+    const third = await createAlb();
+    emu.advance(3 * min);
+    await listen(third.lb, third.tgArn);
+    expect(await probe(third.lb)).toBe(503);
+    await emu.close();
+    expect(await probe(third.lb)).toBe('refused');
     emu = await startTestEmulator(); // afterEach closes this one
   });
 });

@@ -5,6 +5,8 @@
  */
 import {
   CreateSecurityGroupCommand,
+  CreateVpcCommand,
+  CreateSubnetCommand,
   DescribeNetworkInterfacesCommand,
   DetachInternetGatewayCommand,
   StartInstancesCommand,
@@ -19,6 +21,7 @@ import {
   DeleteLoadBalancerCommand,
   DeleteTargetGroupCommand,
   DeregisterTargetsCommand,
+  ModifyTargetGroupCommand,
   DescribeListenersCommand,
   DescribeLoadBalancersCommand,
   DescribeTagsCommand,
@@ -217,6 +220,27 @@ describe('load balancers', () => {
     );
   });
 
+  it('refuses an internet-facing load balancer in a VPC without an internet gateway', async () => {
+    const vpcId = (await emu.clients.ec2.send(new CreateVpcCommand({ CidrBlock: '10.1.0.0/16' }))).Vpc!
+      .VpcId!;
+    const subnets = [];
+    for (const [cidr, az] of [
+      ['10.1.0.0/24', AZ_A],
+      ['10.1.1.0/24', AZ_C],
+    ]) {
+      const out = await emu.clients.ec2.send(
+        new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: cidr, AvailabilityZone: az }),
+      );
+      subnets.push(out.Subnet!.SubnetId!);
+    }
+    expect(await code(createLb({ Name: 'no-igw', Subnets: subnets, SecurityGroups: [] }))).toBe(
+      'InvalidSubnetException',
+    );
+    expect(
+      await code(createLb({ Name: 'no-igw', Subnets: subnets, SecurityGroups: [], Scheme: 'internal' })),
+    ).toBe('no error');
+  });
+
   it('creates one ENI with a public IP in each subnet', async () => {
     await createLb();
     const out = await emu.clients.ec2.send(
@@ -382,6 +406,24 @@ describe('target health', () => {
     );
     emu.advance(5 * min);
     expect(await health(tg.TargetGroupArn!)).toMatchObject({ State: 'unhealthy', Reason: 'Target.Timeout' });
+  });
+
+  it('fails on the response code after ModifyTargetGroup sets a matcher the site does not answer', async () => {
+    const { tg } = await site();
+    const modified = await emu.clients.elbv2.send(
+      new ModifyTargetGroupCommand({ TargetGroupArn: tg.TargetGroupArn, Matcher: { HttpCode: '301,302' } }),
+    );
+    expect(modified.TargetGroups![0].Matcher).toEqual({ HttpCode: '301,302' });
+    const web = await launchWeb(emu.clients.ec2, net.publicSubnets[0], net.webSg);
+    emu.advance(30 * s);
+    await emu.clients.elbv2.send(
+      new RegisterTargetsCommand({ TargetGroupArn: tg.TargetGroupArn, Targets: [{ Id: web }] }),
+    );
+    emu.advance(5 * min);
+    expect(await health(tg.TargetGroupArn!)).toMatchObject({
+      State: 'unhealthy',
+      Reason: 'Target.ResponseCodeMismatch',
+    });
   });
 
   it('drains a deregistered target for the deregistration delay, then reports it not registered', async () => {

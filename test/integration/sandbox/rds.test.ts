@@ -8,7 +8,10 @@ import {
   AddTagsToResourceCommand,
   CreateDBInstanceCommand,
   CreateDBSubnetGroupCommand,
+  DeleteDBInstanceAutomatedBackupCommand,
   DeleteDBInstanceCommand,
+  DeleteDBSnapshotCommand,
+  DescribeDBSnapshotsCommand,
   DeleteDBSubnetGroupCommand,
   DescribeDBInstancesCommand,
   DescribeDBSubnetGroupsCommand,
@@ -144,7 +147,7 @@ describe('CreateDBInstance', () => {
     expect(created.DBInstance!.DBInstanceIdentifier).toBe('site-db');
     expect(created.DBInstance!.DBInstanceStatus).toBe('creating');
     expect(created.DBInstance!.Endpoint).toBeUndefined();
-    expect(created.DBInstance!.MasterUserPassword).toBeUndefined();
+    expect(JSON.stringify(created)).not.toContain('correct-horse-battery');
 
     emu.advance(8 * min - 1000);
     expect((await describe1()).DBInstanceStatus).toBe('creating');
@@ -394,6 +397,55 @@ describe('DeleteDBInstance', () => {
   });
 });
 
+describe('what a deletion leaves behind', () => {
+  it('keeps a final snapshot until it is deleted', async () => {
+    await createAvailable();
+    await emu.clients.rds.send(
+      new DeleteDBInstanceCommand({
+        DBInstanceIdentifier: 'site-db',
+        FinalDBSnapshotIdentifier: 'site-db-final',
+      }),
+    );
+    const out = await emu.clients.rds.send(
+      new DescribeDBSnapshotsCommand({ DBInstanceIdentifier: 'site-db' }),
+    );
+    expect(out.DBSnapshots!.map((s) => [s.DBSnapshotIdentifier, s.Status])).toEqual([
+      ['site-db-final', 'available'],
+    ]);
+    await emu.clients.rds.send(new DeleteDBSnapshotCommand({ DBSnapshotIdentifier: 'site-db-final' }));
+    expect(
+      await code(
+        emu.clients.rds.send(new DescribeDBSnapshotsCommand({ DBSnapshotIdentifier: 'site-db-final' })),
+      ),
+    ).toBe('DBSnapshotNotFoundFault');
+  });
+
+  it('retains automated backups when asked, until DeleteDBInstanceAutomatedBackup', async () => {
+    const db = await createAvailable({ BackupRetentionPeriod: 7 });
+    await emu.clients.rds.send(
+      new DeleteDBInstanceCommand({
+        DBInstanceIdentifier: 'site-db',
+        SkipFinalSnapshot: true,
+        DeleteAutomatedBackups: false,
+      }),
+    );
+    const types = async () =>
+      (
+        (await emu.admin('GET', '/_sandbox/resources')).body as { resources: { type: string }[] }
+      ).resources.map((r) => r.type);
+    expect(await types()).toContain('db-automated-backup');
+    await emu.clients.rds.send(
+      new DeleteDBInstanceAutomatedBackupCommand({ DbiResourceId: db.DbiResourceId }),
+    );
+    expect(await types()).not.toContain('db-automated-backup');
+    expect(
+      await code(
+        emu.clients.rds.send(new DeleteDBInstanceAutomatedBackupCommand({ DbiResourceId: db.DbiResourceId })),
+      ),
+    ).toBe('DBInstanceAutomatedBackupNotFoundFault');
+  });
+});
+
 describe('tags', () => {
   it('adds, lists and removes tags by ARN', async () => {
     const db = await createAvailable({ Tags: [{ Key: 'sitebot:env', Value: 'site' }] });
@@ -418,10 +470,9 @@ describe('tags', () => {
 
   it('lists DB instances and subnet groups in the admin resources', async () => {
     await createAvailable();
-    const res = (await emu.admin('GET', '/_sandbox/resources')).body as
-      | { type: string; id: string; state: string }[]
-      | { resources: { type: string; id: string; state: string }[] };
-    const list = Array.isArray(res) ? res : res.resources;
+    const { resources: list } = (await emu.admin('GET', '/_sandbox/resources')).body as {
+      resources: { type: string; id: string; state: string }[];
+    };
     expect(list).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ type: 'db-instance', id: 'site-db', state: 'available' }),

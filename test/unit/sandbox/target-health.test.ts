@@ -1,3 +1,4 @@
+import { matcherAccepts } from '../../../src/sandbox/aws/elbv2/model';
 import { evaluateTargetHealth, type HealthInputs } from '../../../src/sandbox/aws/elbv2/target-health';
 
 const s = 1000;
@@ -77,5 +78,22 @@ describe('evaluateTargetHealth', () => {
     expect(at(1020 * s, restarted).reason).toBe('Elb.RegistrationInProgress');
     expect(at(1030 * s, restarted).reason).toBe('Elb.InitialHealthChecking'); // 30 s of uptime < boot
     expect(at(1060 * s, restarted).state).toBe('healthy');
+  });
+
+  it('fails on the response code when the matcher does not accept 200', () => {
+    expect(at(60 * s, { codeMatches: false })).toEqual(
+      expect.objectContaining({ state: 'unhealthy', reason: 'Target.ResponseCodeMismatch' }),
+    );
+  });
+});
+
+describe('matcherAccepts', () => {
+  it.each([
+    ['200', 200, true],
+    ['200-299', 204, true],
+    ['301,302', 200, false],
+    ['200,302', 302, true],
+  ])('%s accepts %d: %s', (matcher, code, expected) => {
+    expect(matcherAccepts(matcher, code)).toBe(expected);
   });
 });

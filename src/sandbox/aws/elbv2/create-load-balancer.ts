@@ -45,6 +45,9 @@ export function buildLoadBalancer(env: ElbEnv, input: CreateLoadBalancerInput): 
     );
   }
   const vpcId = subnets[0].vpcId;
+  if (scheme === 'internet-facing' && env.ec2.hasInternetGateway && !env.ec2.hasInternetGateway(vpcId)) {
+    throw elbErrors.invalidSubnet(`VPC ${vpcId} has no internet gateway`);
+  }
   // Without security groups AWS gives the load balancer the VPC's default group.
   const defaultGroup = env.ec2.getVpc(vpcId)?.defaultSecurityGroupId;
   const securityGroups =

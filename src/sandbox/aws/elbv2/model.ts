@@ -27,6 +27,14 @@ import {
   type TargetHealth,
 } from './types';
 
+/** Whether an ALB matcher (`200`, `200-299`, `200,302`) accepts a status code. */
+export function matcherAccepts(matcher: string, code: number): boolean {
+  return matcher.split(',').some((part) => {
+    const [low, high] = part.split('-').map(Number);
+    return high === undefined ? code === low : low <= code && code <= high;
+  });
+}
+
 export interface TargetRef {
   id: string;
   port?: number;
@@ -324,7 +332,14 @@ export class ElbModel {
       drainUntil: target.drainUntil,
       inUseSince: this.inUseSince(tg),
       instance,
-      reachable: instance !== undefined && this.reachable(instance, lbs, target.port),
+      reachable:
+        instance !== undefined &&
+        this.reachable(
+          instance,
+          lbs,
+          tg.healthCheck.port === 'traffic-port' ? target.port : Number(tg.healthCheck.port),
+        ),
+      codeMatches: matcherAccepts(tg.healthCheck.matcher, 200),
       intervalMs: tg.healthCheck.intervalSeconds * 1000,
       healthyThreshold: tg.healthCheck.healthyThreshold,
       unhealthyThreshold: tg.healthCheck.unhealthyThreshold,

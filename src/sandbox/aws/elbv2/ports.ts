@@ -15,6 +15,8 @@ export interface InstanceView {
 export interface ElbEc2Port extends Ec2Port {
   getVpc(id: string): { vpcId: string; defaultSecurityGroupId?: string } | undefined;
   getInstance(id: string): InstanceView | undefined;
+  /** Whether an internet gateway is attached to the VPC (an internet-facing ALB needs one). */
+  hasInternetGateway?(vpcId: string): boolean;
   /** Whether an instance's security groups let a load balancer with these groups in on `port`. */
   allowsFrom?(instance: InstanceView, sourceGroupIds: string[], port: number): boolean;
 }

@@ -36,6 +36,8 @@ function elbEc2PortOf(world: World): ElbEc2Port {
     ...ec2PortOf(world),
     getVpc: (id) => world.ec2.getVpc(id),
     getInstance: (id) => world.ec2.getInstance(id),
+    hasInternetGateway: (vpcId) =>
+      [...world.ec2.internetGateways.values()].some((g) => g.attachedVpcId === vpcId),
     allowsFrom: (instance, groups, port) => allowsFrom(world, instance, groups, port),
   };
 }

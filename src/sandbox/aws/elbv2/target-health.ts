@@ -9,7 +9,10 @@
  * - an unhealthy target needs `healthyThreshold` consecutive passes to be healthy again;
  * - a stopped/terminated instance is `unused` / `Target.InvalidState`; a target group no
  *   load balancer forwards to gives `unused` / `Target.NotInUse`; a deregistered target is
- *   `draining` / `Target.DeregistrationInProgress` for the deregistration delay.
+ *   `draining` / `Target.DeregistrationInProgress` for the deregistration delay;
+ * - failing checks say why: `Target.Timeout` (security groups keep the ALB out),
+ *   `Target.ResponseCodeMismatch` (the matcher does not accept the site's 200),
+ *   `Target.FailedHealthChecks` (nothing answers yet: the instance is still booting).
  */
 import type { TargetHealth } from './types';
 
@@ -23,6 +26,8 @@ export interface HealthInputs {
   instance?: { state: string; runningSince?: number };
   /** False when the instance's security groups do not let the load balancer in: checks time out. */
   reachable: boolean;
+  /** False when the group's matcher does not accept the 200 the site answers: checks fail on the code. */
+  codeMatches?: boolean;
   intervalMs: number;
   healthyThreshold: number;
   unhealthyThreshold: number;
@@ -57,9 +62,10 @@ export function evaluateTargetHealth(h: HealthInputs): TargetHealth {
   const epoch = Math.max(h.registeredAt, h.inUseSince, instance.runningSince);
   const checksDone = Math.floor((h.now - epoch) / h.intervalMs);
   if (checksDone <= 0) return registrationInProgress();
-  const firstPass = h.reachable ? firstPassingCheck(epoch, instance.runningSince, h) : Infinity;
+  const passes = h.reachable && h.codeMatches !== false;
+  const firstPass = passes ? firstPassingCheck(epoch, instance.runningSince, h) : Infinity;
   const failuresBeforePass = Math.min(firstPass - 1, checksDone);
-  const failure = h.reachable ? failedChecks() : timedOut();
+  const failure = !h.reachable ? timedOut() : h.codeMatches === false ? codeMismatch() : failedChecks();
   if (checksDone < firstPass) {
     return failuresBeforePass >= h.unhealthyThreshold
       ? failure
@@ -69,9 +75,9 @@ export function evaluateTargetHealth(h: HealthInputs): TargetHealth {
           description: 'Initial health checks in progress',
         };
   }
-  const passes = checksDone - failuresBeforePass;
+  const passed = checksDone - failuresBeforePass;
   const becameUnhealthy = failuresBeforePass >= h.unhealthyThreshold;
-  return !becameUnhealthy || passes >= h.healthyThreshold ? HEALTHY : failure;
+  return !becameUnhealthy || passed >= h.healthyThreshold ? HEALTHY : failure;
 }
 
 /** The index (1-based) of the first check made at least `bootMs` after the instance started running. */
@@ -90,6 +96,14 @@ function registrationInProgress(): TargetHealth {
 
 function failedChecks(): TargetHealth {
   return { state: 'unhealthy', reason: 'Target.FailedHealthChecks', description: 'Health checks failed' };
+}
+
+function codeMismatch(): TargetHealth {
+  return {
+    state: 'unhealthy',
+    reason: 'Target.ResponseCodeMismatch',
+    description: 'Health checks failed with these codes: [200]',
+  };
 }
 
 function timedOut(): TargetHealth {
