@@ -114,6 +114,7 @@ async function main(): Promise<void> {
       const outfile = join(dir, name, 'src', 'handlers', `${name}.js`);
       const result = await build({
         ...ESBUILD_OPTIONS,
+        mainFields: [...ESBUILD_OPTIONS.mainFields],
         entryPoints: [join(ROOT, 'src', 'handlers', `${name}.ts`)],
         outfile,
         metafile: true,
@@ -132,7 +133,7 @@ async function main(): Promise<void> {
       );
       heavy.push(
         `- ${name}: ` +
-          heaviestPackages(result.metafile, 6)
+          heaviestPackages(result.metafile!, 6)
             .map(([pkg, bytes]) => `${pkg} ${kb(bytes)}`)
             .join(', '),
       );

@@ -1,6 +1,7 @@
 /**
  * What the Lambda handlers share, built once per container (at cold start) and reused by every
- * warm invocation: the config, the AWS clients, the state store and the SQS tick scheduler.
+ * warm invocation: the config, the AWS clients, the state store, the SQS tick scheduler and the
+ * workflow runner the worker ticks.
  *
  * The Slack signing secret and bot token are read here from SSM Parameter Store (SecureString,
  * decrypted), never from the template or the function's environment: serverless.yml only
@@ -12,6 +13,8 @@ import { loadConfig, type Config } from '../config/config';
 import { createStateStore } from '../state';
 import type { StateStore } from '../state/types';
 import { WorkflowRunner, type TickTarget } from '../workflows';
+import { buildCreateDeps } from '../workflows/create/build-deps';
+import { createWorkflow } from '../workflows/create/workflow';
 import { SqsTickScheduler } from './sqs-tick-scheduler';
 
 /** Environment variables serverless.yml sets on every function (besides config.ts's SITEBOT_*). */
@@ -114,7 +117,17 @@ export async function buildRuntime(
     queueUrl: required(env, LAMBDA_ENV.tickQueueUrl),
     now: options.now,
   });
-  const runner = new WorkflowRunner({ store, workflows: {}, deps: clients, scheduler: ticks });
+  // Progress is not rendered to Slack from the worker yet: the runner gets no ProgressSink.
+  const runner = new WorkflowRunner({
+    store,
+    workflows: { create: createWorkflow },
+    deps: buildCreateDeps({
+      clients,
+      config: { region: config.region, azs: config.azs },
+      environments: store.environments,
+    }),
+    scheduler: ticks,
+  });
   return { config, clients, store, ticks, runner };
 }
 

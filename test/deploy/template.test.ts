@@ -190,7 +190,8 @@ describe('IAM', () => {
   });
 
   it("uses Resource '*' only with a condition or for APIs without resource-level permissions", () => {
-    const noResourceLevel = /^(ec2:Describe\w+|elasticloadbalancing:Describe\w+|pricing:GetProducts)$/;
+    const noResourceLevel =
+      /^(ec2:Describe\w+|elasticloadbalancing:Describe\w+|pricing:GetProducts|secretsmanager:ListSecrets)$/;
     const offenders = statements()
       .filter((s) => s.Resource === '*' || (Array.isArray(s.Resource) && s.Resource.includes('*')))
       .filter((s) => !s.Condition && !actionsOf(s).every((a) => noResourceLevel.test(a)))
@@ -258,16 +259,18 @@ describe('bundles', () => {
   });
 });
 
-/** Which IAM prefix each file's `new XCommand(...)` calls belong to. */
-const CALL_SITES: Record<string, string> = {
-  'src/aws/ec2.ts': 'ec2',
-  'src/aws/rds.ts': 'rds',
-  'src/aws/elbv2.ts': 'elasticloadbalancing',
-  'src/aws/iam.ts': 'iam',
-  'src/aws/secrets.ts': 'secretsmanager',
-  'src/aws/ssm.ts': 'ssm',
-  'src/handlers/runtime.ts': 'ssm',
-  'src/handlers/sqs-tick-scheduler.ts': 'sqs',
+/** IAM service prefix of each SDK package the code calls AWS through. */
+const IAM_PREFIX: Record<string, string> = {
+  '@aws-sdk/client-ec2': 'ec2',
+  '@aws-sdk/client-rds': 'rds',
+  '@aws-sdk/client-elastic-load-balancing-v2': 'elasticloadbalancing',
+  '@aws-sdk/client-iam': 'iam',
+  '@aws-sdk/client-secrets-manager': 'secretsmanager',
+  '@aws-sdk/client-ssm': 'ssm',
+  '@aws-sdk/client-sqs': 'sqs',
+  '@aws-sdk/client-dynamodb': 'dynamodb',
+  '@aws-sdk/lib-dynamodb': 'dynamodb',
+  '@aws-sdk/client-pricing': 'pricing',
 };
 /** lib-dynamodb's command names → DynamoDB actions. */
 const DOC_COMMANDS: Record<string, string> = {
@@ -275,32 +278,46 @@ const DOC_COMMANDS: Record<string, string> = {
   Put: 'PutItem',
   Update: 'UpdateItem',
   Delete: 'DeleteItem',
-  Query: 'Query',
-  Scan: 'Scan',
   BatchGet: 'BatchGetItem',
   BatchWrite: 'BatchWriteItem',
   TransactGet: 'TransactGetItems',
   TransactWrite: 'TransactWriteItems',
 };
+/**
+ * Not deployed, or not on Lambda: the emulator, and the sandbox/test table creation in
+ * tables.ts (on AWS the tables come from the template).
+ */
+const NOT_ON_LAMBDA = [/^src\/sandbox\//, /^src\/state\/tables\.ts$/];
 
-/** IAM actions for every SDK command constructed in the adapters, the state repositories and the handlers. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return sourceFiles(path);
+    return entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/**
+ * IAM actions for every SDK command and paginator the deployed code imports: `XCommand` and
+ * `paginateX` from `@aws-sdk/client-*` (and lib-dynamodb's document commands).
+ */
 function awsCallsInCode(): string[] {
   const actions = new Set<string>();
-  const commands = (file: string) =>
-    [...readFileSync(join(ROOT, file), 'utf8').matchAll(/new (\w+)Command\(/g)].map((m) => m[1]);
-  for (const [file, prefix] of Object.entries(CALL_SITES)) {
-    try {
-      for (const name of commands(file)) actions.add(`${prefix}:${name}`);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  const importRe = /import\s*\{([^}]*)\}\s*from\s*'(@aws-sdk\/[a-z0-9-]+)'/g;
+  for (const file of sourceFiles('src').filter((f) => !NOT_ON_LAMBDA.some((re) => re.test(f)))) {
+    for (const [, names, pkg] of readFileSync(join(ROOT, file), 'utf8').matchAll(importRe)) {
+      const prefix = IAM_PREFIX[pkg];
+      if (!prefix) continue;
+      for (const raw of names.split(',')) {
+        const name = raw.trim();
+        if (name.startsWith('type ')) continue;
+        const m = /^(?:(\w+)Command|paginate(\w+))$/.exec(name);
+        if (!m) continue;
+        const op = m[1] ?? m[2];
+        const action = pkg === '@aws-sdk/lib-dynamodb' ? (DOC_COMMANDS[op] ?? op) : op;
+        actions.add(`${prefix}:${action}`);
+      }
     }
-  }
-  // tables.ts creates tables for the sandbox only; on AWS they come from the template.
-  const stateFiles = readdirSync(join(ROOT, 'src/state')).filter(
-    (f) => f.endsWith('.ts') && f !== 'tables.ts',
-  );
-  for (const file of stateFiles) {
-    for (const name of commands(`src/state/${file}`)) actions.add(`dynamodb:${DOC_COMMANDS[name] ?? name}`);
   }
   return [...actions].sort();
 }
