@@ -23,6 +23,8 @@ export interface HttpBotOptions {
   port?: number;
   now?: () => number;
   logLevel?: LogLevel;
+  /** See CreateAppOptions.ackBudgetMs. */
+  ackBudgetMs?: number;
 }
 
 export interface HttpBot {

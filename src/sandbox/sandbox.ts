@@ -29,6 +29,8 @@ export interface SandboxOptions {
   config?: Config;
   services?: BotServices;
   logLevel?: LogLevel;
+  /** How long the bot waits for an answer before acking "working on it" (default 2 s). */
+  ackBudgetMs?: number;
   /** The AWS emulator (EC2, RDS, ELBv2, SSM, …); on by default. `speed` is its virtual clock's factor. */
   aws?: { speed?: number } | false;
 }
@@ -106,6 +108,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       config,
       store,
       services: options.services,
+      ackBudgetMs: options.ackBudgetMs,
       port: options.ports?.bot ?? 0,
       logLevel: options.logLevel ?? LogLevel.ERROR,
     });

@@ -26,9 +26,13 @@ export interface SandboxMessage {
 }
 
 export async function startTestSandbox(
-  options: { env?: NodeJS.ProcessEnv; services?: BotServices } = {},
+  options: { env?: NodeJS.ProcessEnv; services?: BotServices; ackBudgetMs?: number } = {},
 ): Promise<TestSandbox> {
-  const sandbox = await startSandbox({ config: loadConfig(options.env ?? {}), services: options.services });
+  const sandbox = await startSandbox({
+    config: loadConfig(options.env ?? {}),
+    services: options.services,
+    ackBudgetMs: options.ackBudgetMs,
+  });
   const names = tableNames(sandbox.config.tablePrefix);
   return {
     ...sandbox,
