@@ -15,7 +15,9 @@ import {
   waitUntilInstanceRunning,
   waitUntilInstanceStopped,
   waitUntilInstanceTerminated,
+  paginateDescribeSecurityGroups,
 } from '@aws-sdk/client-ec2';
+import { iamModelOf } from '../../../src/sandbox/aws/iam/model';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
 import { buildNetwork, type Network } from './ec2-fixture';
@@ -303,5 +305,31 @@ describe('instances', () => {
     ).rejects.toMatchObject({
       name: 'InvalidParameterCombination',
     });
+  });
+});
+
+describe('instance profiles and pagination of other Describe calls', () => {
+  it('launches with an existing IAM instance profile and refuses an unknown one', async () => {
+    const profile = iamModelOf(emu.world).createInstanceProfile({ name: 'demo-web-profile', tags: [] });
+    const run = await launch({ IamInstanceProfile: { Name: 'demo-web-profile' } });
+    expect(run.Instances![0].IamInstanceProfile).toEqual({ Arn: profile.arn, Id: profile.id });
+    await expect(launch({ IamInstanceProfile: { Name: 'missing-profile' } })).rejects.toMatchObject({
+      name: 'InvalidParameterValue',
+      message: expect.stringContaining('iamInstanceProfile.name'),
+    });
+  });
+
+  it('pages security groups through the SDK paginator', async () => {
+    for (let n = 0; n < 6; n++) {
+      await ec2.send(
+        new CreateSecurityGroupCommand({ VpcId: net.vpcId, GroupName: `g${n}`, Description: 'x' }),
+      );
+    }
+    const pages = [];
+    for await (const page of paginateDescribeSecurityGroups({ client: ec2, pageSize: 5 }, {}))
+      pages.push(page);
+    expect(pages).toHaveLength(2);
+    // 6 created + web + the VPC's default group
+    expect(pages.flatMap((p) => p.SecurityGroups!)).toHaveLength(8);
   });
 });

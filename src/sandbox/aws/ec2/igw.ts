@@ -1,10 +1,11 @@
 /** Internet gateways: create, attach (one per VPC), detach (refused while public addresses are mapped), delete. */
 import { AwsError } from '../protocol/errors';
-import { qFilters, qList, qRequired } from '../protocol/query';
+import { qFilters, qInt, qList, qRequired } from '../protocol/query';
 import { xmlList } from '../protocol/xml';
 import { checkId, dependencyViolation } from './errors';
 import { applyFilters } from './filters';
 import type { Ec2Handler, Ec2Model } from './model';
+import { paginate } from './paginate';
 import { tagSet, tagSpecs } from './tags';
 import type { InternetGateway } from './types';
 
@@ -96,11 +97,13 @@ const describeInternetGateways: Ec2Handler = (p, model) => {
     },
     (g) => model.tagsOf(g.internetGatewayId),
   );
+  const page = paginate(filtered, qInt(p, 'MaxResults'), p.NextToken);
   return {
     internetGatewaySet: xmlList(
       'item',
-      filtered.map((g) => igwXml(model, g)),
+      page.items.map((g) => igwXml(model, g)),
     ),
+    nextToken: page.nextToken,
   };
 };
 

@@ -6,6 +6,7 @@
  * LIMITATIONS: one network interface per instance; no key pairs (KeyName is rejected as not
  * found); no EBS volumes API beyond the root volume id; no spot, placement groups or templates.
  */
+import { iamModelOf } from '../iam/model';
 import { AwsError } from '../protocol/errors';
 import {
   qBool,
@@ -70,6 +71,7 @@ export function instanceXml(model: Ec2Model, i: Instance) {
     dnsName: gone ? '' : publicDns,
     reason: i.stateTransitionReason,
     keyName: i.keyName,
+    iamInstanceProfile: i.iamInstanceProfile,
     amiLaunchIndex: 0,
     productCodes: xmlList('item', []),
     instanceType: i.instanceType,
@@ -247,6 +249,7 @@ const runInstances: Ec2Handler = (p, model) => {
   if (minCount < 1 || maxCount < minCount || maxCount > 20) {
     throw invalidParameterValue(`Invalid MinCount/MaxCount: ${minCount}/${maxCount}`);
   }
+  const iamInstanceProfile = instanceProfile(model, p);
   if (p.KeyName) throw new AwsError('InvalidKeyPair.NotFound', `The key pair '${p.KeyName}' does not exist`);
   const eniSpec = qStructList(p, 'NetworkInterface')[0] ?? {};
   const subnetId = p.SubnetId ?? eniSpec.SubnetId;
@@ -334,6 +337,7 @@ const runInstances: Ec2Handler = (p, model) => {
       networkInterfaceId: eniId,
       privateIpAddress: eni.privateIpAddress,
       userData,
+      iamInstanceProfile,
       httpTokens,
       httpEndpoint,
       httpPutResponseHopLimit: hopLimit,
@@ -359,6 +363,23 @@ const runInstances: Ec2Handler = (p, model) => {
   }
   return reservationXml(model, reservationId, instances);
 };
+
+/** `IamInstanceProfile.Name` / `.Arn` must name an existing profile (IAM emulator). */
+function instanceProfile(model: Ec2Model, p: QueryParams): Instance['iamInstanceProfile'] {
+  const spec = qStruct(p, 'IamInstanceProfile');
+  if (!spec || (!spec.Name && !spec.Arn)) return undefined;
+  const profiles = iamModelOf(model.world).profiles;
+  const profile = spec.Name
+    ? profiles.get(spec.Name)
+    : [...profiles.values()].find((x) => x.arn === spec.Arn);
+  if (!profile) {
+    const field = spec.Name ? 'name' : 'arn';
+    throw invalidParameterValue(
+      `Value (${spec.Name ?? spec.Arn}) for parameter iamInstanceProfile.${field} is invalid. Invalid IAM Instance Profile ${field}`,
+    );
+  }
+  return { arn: profile.arn, id: profile.id };
+}
 
 function insufficientCapacity(model: Ec2Model, instanceType: string, az: string): AwsError {
   const others = zonesOf(model.world.region)

@@ -1,11 +1,12 @@
 /** Route tables: the VPC's main table, custom tables, routes to an internet gateway, subnet associations. */
 import { AwsError } from '../protocol/errors';
-import { qFilters, qList, qRequired } from '../protocol/query';
+import { qFilters, qInt, qList, qRequired } from '../protocol/query';
 import { xmlList } from '../protocol/xml';
 import { parseCidr } from './cidr';
 import { checkId, dependencyViolation, invalidParameterValue } from './errors';
 import { applyFilters } from './filters';
 import type { Ec2Handler, Ec2Model } from './model';
+import { paginate } from './paginate';
 import { tagSet, tagSpecs } from './tags';
 import type { RouteTable } from './types';
 
@@ -160,18 +161,22 @@ const describeRouteTables: Ec2Handler = (p, model) => {
       'vpc-id': (t) => t.vpcId,
       'association.subnet-id': (t) => t.associations.flatMap((a) => (a.subnetId ? [a.subnetId] : [])),
       'association.route-table-association-id': (t) => t.associations.map((a) => a.associationId),
-      'association.main': (t) => String(t.associations.some((a) => a.main)),
+      // Tables without any association are not matched by this filter (AWS documents it so).
+      'association.main': (t) =>
+        t.associations.length > 0 ? String(t.associations.some((a) => a.main)) : undefined,
       'route.gateway-id': (t) => t.routes.map((r) => r.gatewayId),
       'route.destination-cidr-block': (t) => t.routes.map((r) => r.destinationCidrBlock),
       'owner-id': () => model.accountId,
     },
     (t) => model.tagsOf(t.routeTableId),
   );
+  const page = paginate(filtered, qInt(p, 'MaxResults'), p.NextToken, { min: 5, max: 100 });
   return {
     routeTableSet: xmlList(
       'item',
-      filtered.map((t) => routeTableXml(model, t)),
+      page.items.map((t) => routeTableXml(model, t)),
     ),
+    nextToken: page.nextToken,
   };
 };
 

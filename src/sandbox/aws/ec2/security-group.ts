@@ -4,12 +4,13 @@
  * `DependencyViolation` as on AWS. LIMITATIONS: egress rules are the default allow-all only.
  */
 import { AwsError } from '../protocol/errors';
-import { qFilters, qList, qRequired, qStructList, type QueryParams } from '../protocol/query';
+import { qFilters, qInt, qList, qRequired, qStructList, type QueryParams } from '../protocol/query';
 import { xmlList } from '../protocol/xml';
 import { parseCidr } from './cidr';
 import { dependencyViolation, invalidParameterValue } from './errors';
 import { applyFilters } from './filters';
 import type { Ec2Handler, Ec2Model } from './model';
+import { paginate } from './paginate';
 import { tagSet, tagSpecs } from './tags';
 import type { SecurityGroup, SecurityGroupRule } from './types';
 
@@ -278,11 +279,13 @@ const describeSecurityGroups: Ec2Handler = (p, model) => {
     },
     (g) => model.tagsOf(g.groupId),
   );
+  const page = paginate(filtered, qInt(p, 'MaxResults'), p.NextToken);
   return {
     securityGroupInfo: xmlList(
       'item',
-      filtered.map((g) => securityGroupXml(model, g)),
+      page.items.map((g) => securityGroupXml(model, g)),
     ),
+    nextToken: page.nextToken,
   };
 };
 

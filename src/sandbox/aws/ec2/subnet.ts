@@ -1,12 +1,13 @@
 /** Subnets: CreateSubnet (AZ checked against the region's real AZs, CIDR inside the VPC, no overlap), attributes, DeleteSubnet. */
 import { AwsError } from '../protocol/errors';
-import { qFilters, qList, qRequired } from '../protocol/query';
+import { qFilters, qInt, qList, qRequired } from '../protocol/query';
 import { xmlList } from '../protocol/xml';
 import { zonesOf } from './azs';
 import { contains, overlaps, parseCidr } from './cidr';
 import { dependencyViolation } from './errors';
 import { applyFilters } from './filters';
 import type { Ec2Handler, Ec2Model } from './model';
+import { paginate } from './paginate';
 import { tagSet, tagSpecs } from './tags';
 import type { Subnet } from './types';
 
@@ -103,11 +104,13 @@ const describeSubnets: Ec2Handler = (p, model) => {
     },
     (s) => model.tagsOf(s.subnetId),
   );
+  const page = paginate(filtered, qInt(p, 'MaxResults'), p.NextToken);
   return {
     subnetSet: xmlList(
       'item',
-      filtered.map((s) => subnetXml(model, s)),
+      page.items.map((s) => subnetXml(model, s)),
     ),
+    nextToken: page.nextToken,
   };
 };
 

@@ -100,6 +100,7 @@ export interface Instance {
   networkInterfaceId: string;
   privateIpAddress: string;
   keyName?: string;
+  iamInstanceProfile?: { arn: string; id: string };
   /** Base64, exactly as sent. */
   userData?: string;
   httpTokens: 'optional' | 'required';

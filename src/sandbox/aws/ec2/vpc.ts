@@ -1,11 +1,12 @@
 /** VPCs: CreateVpc (with its main route table and default security group), attributes, DeleteVpc. */
 import { AwsError } from '../protocol/errors';
-import { qFilters, qList, qRequired } from '../protocol/query';
+import { qFilters, qInt, qList, qRequired } from '../protocol/query';
 import { xmlList } from '../protocol/xml';
 import { parseCidr } from './cidr';
 import { dependencyViolation, invalidParameterCombination } from './errors';
 import { applyFilters } from './filters';
 import type { Ec2Handler, Ec2Model } from './model';
+import { paginate } from './paginate';
 import { tagSet, tagSpecs } from './tags';
 import type { Vpc } from './types';
 
@@ -84,11 +85,13 @@ const describeVpcs: Ec2Handler = (p, model) => {
     },
     (v) => model.tagsOf(v.vpcId),
   );
+  const page = paginate(filtered, qInt(p, 'MaxResults'), p.NextToken);
   return {
     vpcSet: xmlList(
       'item',
-      filtered.map((v) => vpcXml(model, v)),
+      page.items.map((v) => vpcXml(model, v)),
     ),
+    nextToken: page.nextToken,
   };
 };
 
