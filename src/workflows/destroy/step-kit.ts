@@ -1,0 +1,176 @@
+/**
+ * One teardown step = some units run in order. Each call finds what is left (by recorded id
+ * and by tag), checks the ownership guard on the resource's own tags, deletes what is owned,
+ * then looks again: the step is done only once nothing owned is left. "In use" answers and
+ * deletions still under way make it wait, with backoff, within its budget; past the budget it
+ * fails, saying what remains and why.
+ */
+import { toStepError } from '../../aws/errors';
+import type { StepContext, StepDefinition, StepResult } from '../engine/types';
+import { destroyConfig, teardownAws, type DestroyConfig, type DestroyDeps, type TeardownAws } from './deps';
+import { pollDelay, type RemoveOutcome } from './outcome';
+import {
+  isOwned,
+  notTaggedReason,
+  uniqueRefs,
+  type Candidate,
+  type ResourceNote,
+  type ResourceRef,
+} from './resources';
+import type { FindInput, Unit } from './units/unit';
+
+export type Ctx = StepContext<DestroyDeps>;
+
+export const BEGIN_STEP = 'begin';
+export const SWEEP_STEP = 'sweep';
+
+/** The env record's `resources` as the begin step recorded them. */
+export function recordedResources(ctx: Pick<Ctx, 'outputsOf'>): Record<string, string> {
+  const v = ctx.outputsOf(BEGIN_STEP).recorded;
+  return typeof v === 'object' && v !== null ? (v as Record<string, string>) : {};
+}
+
+export const refsOf = (v: unknown): ResourceRef[] => (Array.isArray(v) ? (v as ResourceRef[]) : []);
+export const notesOf = (v: unknown): ResourceNote[] => (Array.isArray(v) ? (v as ResourceNote[]) : []);
+
+/** What one pass over the units saw. */
+export interface PassResult {
+  deleted: ResourceRef[];
+  skipped: ResourceNote[];
+  /** Owned resources still there after the pass, with why. */
+  waiting: ResourceNote[];
+}
+
+/**
+ * Runs each unit once: find, guard, delete, and find again when something was deleted (so
+ * "deleted" means gone, not just accepted). `ordered`: stop at the first unit that still
+ * has something left (later units depend on it).
+ */
+export async function runPass(
+  aws: TeardownAws,
+  input: FindInput,
+  units: readonly Unit[],
+  ordered: boolean,
+  onDeleted: (refs: ResourceRef[]) => Promise<void>,
+): Promise<PassResult> {
+  const result: PassResult = { deleted: [], skipped: [], waiting: [] };
+  for (const unit of units) {
+    const found = await unit.find(aws, input);
+    const reasons = new Map<string, string>();
+    let deletedAny = false;
+    for (const c of found) {
+      if (!isOwned(c.tags, input.env)) {
+        if (c.recorded) result.skipped.push({ type: c.type, id: c.id, reason: notTaggedReason(input.env) });
+        continue;
+      }
+      const out: RemoveOutcome = await unit.remove(aws, c, input.env);
+      if (out.kind === 'deleted') {
+        const refs = [{ type: c.type, id: c.id }, ...(out.also ?? [])];
+        result.deleted.push(...refs);
+        deletedAny = true;
+        await onDeleted(refs);
+      } else if (out.kind !== 'gone') {
+        reasons.set(c.id, out.reason);
+      }
+    }
+    const left: Candidate[] = deletedAny
+      ? (await unit.find(aws, input)).filter((c) => isOwned(c.tags, input.env))
+      : found.filter((c) => isOwned(c.tags, input.env) && reasons.has(c.id));
+    const unitWaiting = left.map((c) => ({
+      type: c.type,
+      id: c.id,
+      reason: reasons.get(c.id) ?? stateReason(c),
+    }));
+    result.waiting.push(...unitWaiting);
+    if (ordered && unitWaiting.length > 0) break;
+  }
+  return result;
+}
+
+const stateReason = (c: Candidate): string => {
+  const state = c.facts?.state ?? c.facts?.status;
+  return typeof state === 'string' ? `still ${state}` : 'deletion still in progress';
+};
+
+export interface TeardownStepSpec {
+  id: string;
+  title: string;
+  needs: readonly string[];
+  units: readonly Unit[];
+  /** Stop at the first unit with something left (default true). */
+  ordered?: boolean;
+  /** How long this step may wait, from its first start (default: the config's budget). */
+  timeoutMs?: (config: DestroyConfig) => number;
+}
+
+export interface TeardownStep extends StepDefinition<DestroyDeps> {
+  readonly units: readonly Unit[];
+}
+
+export function describeWaiting(waiting: readonly ResourceNote[]): string {
+  return waiting.map((w) => `${w.type} ${w.id}: ${w.reason}`).join('; ');
+}
+
+export function teardownStep(spec: TeardownStepSpec): TeardownStep {
+  const ordered = spec.ordered ?? true;
+  return {
+    id: spec.id,
+    title: spec.title,
+    needs: spec.needs,
+    units: spec.units,
+    async run(ctx: Ctx): Promise<StepResult> {
+      const config = destroyConfig(ctx.deps);
+      const aws = teardownAws(ctx.deps);
+      const deleted = refsOf(ctx.own.deleted);
+      // A failed `record` (the store, or a simulated crash) is the runner's business, not AWS's.
+      let recordError: unknown;
+      const onDeleted = async (refs: ResourceRef[]) => {
+        deleted.push(...refs);
+        try {
+          await ctx.record({ deleted: uniqueRefs([deleted]) });
+        } catch (err) {
+          recordError = err;
+          throw err;
+        }
+      };
+      let pass: PassResult;
+      try {
+        pass = await runPass(
+          aws,
+          { env: ctx.env, recorded: recordedResources(ctx) },
+          spec.units,
+          ordered,
+          onDeleted,
+        );
+      } catch (err) {
+        if (recordError !== undefined && err === recordError) throw err;
+        return { status: 'fail', error: toStepError(err, spec.title) };
+      }
+      const outputs = {
+        deleted: uniqueRefs([deleted]),
+        skipped: uniqueRefs([notesOf(ctx.own.skipped), pass.skipped]),
+        waiting: pass.waiting,
+      };
+      if (pass.waiting.length === 0) return { status: 'done', outputs };
+      const limit = (spec.timeoutMs ?? ((c) => c.budgetMs))(config);
+      const what = describeWaiting(pass.waiting);
+      if (ctx.now() - ctx.startedAt >= limit) {
+        await ctx.record(outputs);
+        return {
+          status: 'fail',
+          error: {
+            code: 'TeardownBudgetExceeded',
+            retryable: false,
+            message: `${spec.title}: gave up after ${Math.round(limit / 60_000)} min; still there: ${what}`,
+          },
+        };
+      }
+      return {
+        status: 'wait',
+        retryInMs: pollDelay(ctx.attempt, config.pollBaseMs, config.pollMaxMs),
+        note: what,
+        outputs,
+      };
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/** Every resource type sitebot creates, in teardown order: what the sweep (and a failed run's receipt) lists. */
+import { imageUnit, instanceUnit, snapshotUnit } from './compute';
+import {
+  dbInstanceUnit,
+  dbSubnetGroupUnit,
+  iamRoleUnit,
+  instanceProfileUnit,
+  loadBalancerUnit,
+  secretUnit,
+  targetGroupUnit,
+} from './managed';
+import {
+  internetGatewayUnit,
+  networkInterfaceUnit,
+  routeTableUnit,
+  securityGroupUnit,
+  subnetUnit,
+  vpcUnit,
+} from './network';
+import type { Unit } from './unit';
+
+export const ALL_UNITS: readonly Unit[] = [
+  loadBalancerUnit,
+  targetGroupUnit,
+  instanceUnit,
+  dbInstanceUnit,
+  dbSubnetGroupUnit,
+  imageUnit,
+  snapshotUnit,
+  secretUnit,
+  instanceProfileUnit,
+  iamRoleUnit,
+  securityGroupUnit,
+  routeTableUnit,
+  internetGatewayUnit,
+  subnetUnit,
+  vpcUnit,
+  networkInterfaceUnit,
+];
