@@ -1,6 +1,9 @@
 import { CreateVpcCommand, DescribeVpcsCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
+import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
 import { ListSecretsCommand } from '@aws-sdk/client-secrets-manager';
+import { startEmulator } from '../../../src/sandbox/aws/server';
 import { PUBLIC_AL2023 } from '../../../src/sandbox/aws/ec2/public-images';
 import type { SandboxResource } from '../../../src/sandbox/aws/world';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
@@ -119,6 +122,16 @@ describe('faults', () => {
     await emu.clients.ec2.send(new DescribeVpcsCommand({}));
   });
 
+  it('throttles the Query-protocol services with Throttling', async () => {
+    await emu.admin('POST', '/_sandbox/faults', { throttleNext: 2 });
+    await expect(emu.clients.rds.send(new DescribeDBInstancesCommand({}))).rejects.toMatchObject({
+      name: 'Throttling',
+    });
+    await expect(emu.clients.elbv2.send(new DescribeLoadBalancersCommand({}))).rejects.toMatchObject({
+      name: 'Throttling',
+    });
+  });
+
   it('injects 5xx as InternalError (EC2)', async () => {
     await emu.admin('POST', '/_sandbox/faults', { serverErrorNext: 1 });
     await expect(emu.clients.ec2.send(new DescribeVpcsCommand({}))).rejects.toMatchObject({
@@ -169,5 +182,38 @@ describe('faults', () => {
     expect((await emu.admin('POST', '/_sandbox/faults', { throttleRate: 2 })).status).toBe(400);
     expect((await emu.admin('POST', '/_sandbox/faults', { bogus: true })).status).toBe(400);
     expect((await emu.admin('GET', '/_sandbox/nope')).status).toBe(404);
+  });
+});
+
+describe('settings from the environment', () => {
+  it('reads SANDBOX_SPEED, SANDBOX_THROTTLE_RATE, SANDBOX_5XX_RATE and SANDBOX_ENI_LINGER_MS', async () => {
+    const emu2 = await startEmulator({
+      env: {
+        SANDBOX_SPEED: '120',
+        SANDBOX_THROTTLE_RATE: '0.25',
+        SANDBOX_5XX_RATE: '0.1',
+        SANDBOX_ENI_LINGER_MS: '1000',
+      },
+    });
+    try {
+      expect(emu2.world.clock.speed).toBe(120);
+      expect(emu2.world.faults.throttleRate).toBe(0.25);
+      expect(emu2.world.faults.serverErrorRate).toBe(0.1);
+      expect(emu2.world.eniLingerMs()).toBe(1000);
+      expect(emu2.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    } finally {
+      await emu2.close();
+    }
+  });
+
+  it('falls back to speed 60 and no faults without settings', async () => {
+    const emu2 = await startEmulator({ env: { SANDBOX_SPEED: 'fast' } });
+    try {
+      expect(emu2.world.clock.speed).toBe(60);
+      expect(emu2.world.faults.snapshot()).toMatchObject({ throttleRate: 0, serverErrorRate: 0 });
+      expect(emu2.world.eniLingerMs()).toBe(emu2.world.durations.albEniLinger);
+    } finally {
+      await emu2.close();
+    }
   });
 });

@@ -3,6 +3,8 @@ import {
   CreateSecurityGroupCommand,
   DeleteSecurityGroupCommand,
   DescribeSecurityGroupsCommand,
+  DeleteNetworkInterfaceCommand,
+  DescribeNetworkInterfacesCommand,
   RevokeSecurityGroupIngressCommand,
 } from '@aws-sdk/client-ec2';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
@@ -161,5 +163,46 @@ describe('security groups', () => {
     );
     emu.advance(300_000);
     await emu.clients.ec2.send(new DeleteSecurityGroupCommand({ GroupId: sg }));
+  });
+});
+
+describe('network interfaces', () => {
+  it('describes service-created ENIs and deletes only detached, self-managed ones', async () => {
+    const { vpcId, publicSubnets } = await buildNetwork(emu.clients.ec2);
+    const sg = await group(vpcId, 'demo-elb-sg');
+    const managed = emu.world.ec2.createNetworkInterface({
+      subnetId: publicSubnets[0],
+      groupIds: [sg],
+      description: 'ELB app/demo-alb/0123456789abcdef',
+      requesterManaged: true,
+      associatePublicIp: true,
+    });
+    const own = emu.world.ec2.createNetworkInterface({
+      subnetId: publicSubnets[1],
+      groupIds: [sg],
+      description: 'mine',
+    });
+    const described = await emu.clients.ec2.send(
+      new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'group-id', Values: [sg] }] }),
+    );
+    expect(described.NetworkInterfaces!.map((e) => e.NetworkInterfaceId).sort()).toEqual(
+      [managed, own].sort(),
+    );
+    const alb = described.NetworkInterfaces!.find((e) => e.NetworkInterfaceId === managed)!;
+    expect(alb).toMatchObject({
+      RequesterManaged: true,
+      Status: 'available',
+      SubnetId: publicSubnets[0],
+      VpcId: vpcId,
+    });
+    expect(alb.Association?.PublicIp).toBeDefined();
+
+    await expect(
+      emu.clients.ec2.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: managed })),
+    ).rejects.toMatchObject({ name: 'OperationNotPermitted' });
+    await emu.clients.ec2.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: own }));
+    await expect(
+      emu.clients.ec2.send(new DeleteNetworkInterfaceCommand({ NetworkInterfaceId: own })),
+    ).rejects.toMatchObject({ name: 'InvalidNetworkInterfaceID.NotFound' });
   });
 });

@@ -35,9 +35,21 @@ describe('decideSiteAnswer', () => {
     expect(answer.kind === 'http' && answer.delayMs > 0 && answer.delayMs <= 50).toBe(true);
   });
 
-  it("answers WordPress's DB connection error (500) when the VPC has no DB", () => {
+  it("answers WordPress's DB connection error (500) when no DB could answer", () => {
     expect(decideSiteAnswer({ ...serving, dbStatuses: [] })).toEqual(
       expect.objectContaining({ status: 500 }),
+    );
+    expect(decideSiteAnswer({ ...serving, dbStatuses: ['creating'] })).toEqual(
+      expect.objectContaining({ status: 500 }),
+    );
+    expect(decideSiteAnswer({ ...serving, dbStatuses: ['deleting'] })).toEqual(
+      expect.objectContaining({ status: 500 }),
+    );
+  });
+
+  it('serves when one of several DBs in the VPC is available', () => {
+    expect(decideSiteAnswer({ ...serving, dbStatuses: ['rebooting', 'available'] })).toEqual(
+      expect.objectContaining({ status: 200 }),
     );
   });
 });
