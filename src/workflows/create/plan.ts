@@ -116,7 +116,8 @@ export function criticalPath(
     }
   }
   let last: string | undefined;
-  for (const id of Object.keys(finishAt)) if (last === undefined || finishAt[id] > finishAt[last]) last = id;
+  // Ties go to the later step, so the path runs to the end of the workflow.
+  for (const id of Object.keys(finishAt)) if (last === undefined || finishAt[id] >= finishAt[last]) last = id;
   const path: string[] = [];
   for (let id = last; id !== undefined; id = via[id]) path.unshift(id);
   return { totalMs: last === undefined ? 0 : finishAt[last], path, finishAt };
