@@ -133,6 +133,8 @@ export function startConsole(options: ConsoleOptions): { close(): void } {
       .finally(() => rl.prompt(true));
   });
   rl.on('close', () => options.onExit?.());
+  // In a terminal readline swallows Ctrl-C (raw mode), so the process never sees SIGINT: stop here.
+  rl.on('SIGINT', () => options.onExit?.());
   print(`Slack console: channel ${channel} as ${user}. Type /site help, or help for console commands.`);
 
   return {
