@@ -13,6 +13,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleAdmin } from './admin';
+import { defaultSpeed } from './clock';
 import type { Durations } from './durations';
 import { Faults, type FaultSettings } from './faults';
 import { AwsError, serializeError, type WireResponse } from './protocol/errors';
@@ -146,7 +147,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
   const envFaults = Faults.fromEnv(env);
   const world = new World({
     region: opts.region,
-    clock: { speed: opts.speed ?? (env.SANDBOX_SPEED !== undefined ? Number(env.SANDBOX_SPEED) : 60) },
+    clock: { speed: opts.speed ?? defaultSpeed(env) },
     durations: opts.durations,
     faults: { ...envFaults, ...opts.faults },
   });
