@@ -1,0 +1,76 @@
+/**
+ * What the bot and the CLI call to start a drill: checks the env record (exists, not
+ * destroyed, ready, fully built; a DB drill on a single-AZ DB only with `force`), asks the
+ * caller's authorization predicate, then starts the run under the env lock.
+ *
+ * Authorization (owner or admin) is the bot's rule (src/bot/authorization.ts); pass it as
+ * `isAllowed` so the CLI and the bot refuse alike. Without it, everyone is allowed.
+ */
+import type { Environment, Run, RunNotify, StateStore } from '../../state/types';
+import type { StartRunInput, StartRunResult } from '../engine/service';
+import { checkEnvRecord, type RefusalReason } from './preconditions';
+import { phasesOf, type DrillTarget } from './report';
+
+export interface StartFailoverInput {
+  env: string;
+  requestedBy: string;
+  channel: string;
+  /** Default `all`: web, then db. */
+  target?: DrillTarget;
+  /** Reboot a single-AZ DB anyway (an outage, not a failover). */
+  force?: boolean;
+  notify?: RunNotify;
+  /** Owner/admin check; called with the env record and `requestedBy`. */
+  isAllowed?(env: Environment, userId: string): boolean | Promise<boolean>;
+}
+
+export type StartFailoverResult =
+  | { ok: true; run: Run; message: string }
+  | { ok: false; reason: RefusalReason | 'unavailable'; message: string };
+
+/** The one method of WorkflowService this needs (any Deps). */
+export interface RunStarter {
+  startRun(input: StartRunInput): Promise<StartRunResult>;
+}
+
+export async function startFailover(
+  service: RunStarter,
+  store: Pick<StateStore, 'environments'>,
+  input: StartFailoverInput,
+): Promise<StartFailoverResult> {
+  const target = input.target ?? 'all';
+  const force = input.force === true;
+  const env = await store.environments.get(input.env);
+  const checked = checkEnvRecord(input.env, env, target, force);
+  if (!checked.ok) return checked;
+  if (env && input.isAllowed && !(await input.isAllowed(env, input.requestedBy))) {
+    return {
+      ok: false,
+      reason: 'not-allowed',
+      message: `Only ${input.env}'s owner or an admin can run a failover drill on it.`,
+    };
+  }
+  const started = await service.startRun({
+    kind: 'failover',
+    env: input.env,
+    requestedBy: input.requestedBy,
+    channel: input.channel,
+    params: { target, force },
+    ...(input.notify ? { notify: input.notify } : {}),
+  });
+  if (!started.ok) {
+    return {
+      ok: false,
+      reason: started.reason === 'locked' ? 'locked' : 'unavailable',
+      message: started.message,
+    };
+  }
+  const what = phasesOf(target)
+    .map((p) => (p === 'web' ? 'stop one web server and start it again' : 'reboot the DB with failover'))
+    .join(', then ');
+  return {
+    ok: true,
+    run: started.run,
+    message: `Failover drill on ${input.env} started: I will ${what}, probing ${checked.subjects.siteUrl} every second.`,
+  };
+}

@@ -1,0 +1,100 @@
+/** What the drill's steps share: params, the probe burst, and reading back recorded state. */
+import { toStepError } from '../../../aws/errors';
+import type { StepContext, StepResult } from '../../engine/types';
+import { failoverConfig, probeIo, type FailoverConfig, type FailoverDeps } from '../deps';
+import { appendSamples, probeRunsOf, type ProbeRun } from '../probe-log';
+import { probeBurst, type ProbeIo } from '../prober';
+import type { DrillTarget } from '../report';
+
+export type Ctx = StepContext<FailoverDeps>;
+
+export const PREFLIGHT_STEP = 'preflight';
+export const WEB_STEP = 'web-drill';
+export const DB_STEP = 'db-drill';
+
+export interface DrillParams {
+  target: DrillTarget;
+  force: boolean;
+}
+
+export function drillParams(params: Readonly<Record<string, unknown>>): DrillParams {
+  const t = params.target;
+  const target: DrillTarget = t === 'web' || t === 'db' ? t : 'all';
+  return { target, force: params.force === true };
+}
+
+export interface DrillTools {
+  cfg: FailoverConfig;
+  io: ProbeIo;
+}
+
+export function tools(ctx: Ctx): DrillTools {
+  return { cfg: failoverConfig(ctx.deps), io: probeIo(ctx.deps) };
+}
+
+/** The part of a phase's recorded state every drill step keeps: its probe log and next probe time. */
+export interface ProbedState {
+  runs: ProbeRun[];
+  nextProbeAt?: number;
+  errors: number;
+  lastError?: string;
+}
+
+/** Probes for one burst and appends what it saw to `state` (mutated). */
+export async function probeInto(state: ProbedState, siteUrl: string, t: DrillTools): Promise<void> {
+  const burst = await probeBurst(
+    t.io,
+    siteUrl,
+    { intervalMs: t.cfg.intervalMs, timeoutMs: t.cfg.timeoutMs },
+    { forMs: t.cfg.burstMs, nextAt: state.nextProbeAt },
+  );
+  state.runs = appendSamples(state.runs, burst.samples);
+  state.nextProbeAt = burst.nextAt;
+}
+
+/** Come back when the next probe is due. */
+export function waitForNextProbe(state: ProbedState, t: DrillTools, note: string): StepResult {
+  const retryInMs = Math.max(0, (state.nextProbeAt ?? t.io.clock.now()) - t.io.clock.now());
+  return { status: 'wait', retryInMs, note, outputs: asOutputs(state) };
+}
+
+/** An AWS call failed after the fault was injected: note it and try again soon (the step must finish its restore). */
+export function retryAfterError(state: ProbedState, err: unknown, t: DrillTools, doing: string): StepResult {
+  state.errors += 1;
+  state.lastError = toStepError(err, doing).message;
+  return { status: 'wait', retryInMs: t.cfg.errorRetryMs, note: state.lastError, outputs: asOutputs(state) };
+}
+
+/** Record everything, then fail for good (a fail result carries no outputs). */
+export async function failAfterRecording(
+  ctx: Ctx,
+  state: object,
+  message: string,
+  code: string,
+): Promise<StepResult> {
+  await ctx.record(asOutputs(state));
+  return { status: 'fail', error: { message, retryable: false, code } };
+}
+
+export function asOutputs(state: object): Record<string, unknown> {
+  return { ...(state as Record<string, unknown>) };
+}
+
+export function baseProbed(own: Readonly<Record<string, unknown>>): ProbedState {
+  return {
+    runs: probeRunsOf(own.runs),
+    ...(typeof own.nextProbeAt === 'number' ? { nextProbeAt: own.nextProbeAt } : {}),
+    errors: typeof own.errors === 'number' ? own.errors : 0,
+    ...(typeof own.lastError === 'string' ? { lastError: own.lastError } : {}),
+  };
+}
+
+export const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+export const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+
+/** Appends `value` when it differs from the last one: a compact history of states. */
+export function noteTransition(history: string[], value: string): void {
+  if (history[history.length - 1] !== value) history.push(value);
+}
