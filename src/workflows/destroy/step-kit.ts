@@ -16,6 +16,7 @@ import {
   type Candidate,
   type ResourceNote,
   type ResourceRef,
+  type ResourceType,
 } from './resources';
 import type { FindInput, Unit } from './units/unit';
 
@@ -39,6 +40,17 @@ export interface PassResult {
   skipped: ResourceNote[];
   /** Owned resources still there after the pass, with why. */
   waiting: ResourceNote[];
+  /** `type|id` of everything the pass found, and the types it looked at. */
+  seen: Set<string>;
+  processed: Set<ResourceType>;
+}
+
+export const refKey = (r: ResourceRef): string => `${r.type}|${r.id}`;
+
+export interface PassHooks {
+  /** Before a delete call: a crash between the call and `onDeleted` still leaves a trace. */
+  onDeleting(ref: ResourceRef): Promise<void>;
+  onDeleted(refs: ResourceRef[]): Promise<void>;
 }
 
 /**
@@ -51,11 +63,13 @@ export async function runPass(
   input: FindInput,
   units: readonly Unit[],
   ordered: boolean,
-  onDeleted: (refs: ResourceRef[]) => Promise<void>,
+  hooks: PassHooks,
 ): Promise<PassResult> {
-  const result: PassResult = { deleted: [], skipped: [], waiting: [] };
+  const result: PassResult = { deleted: [], skipped: [], waiting: [], seen: new Set(), processed: new Set() };
   for (const unit of units) {
     const found = await unit.find(aws, input);
+    result.processed.add(unit.type);
+    for (const c of found) result.seen.add(refKey(c));
     const reasons = new Map<string, string>();
     let deletedAny = false;
     for (const c of found) {
@@ -63,12 +77,13 @@ export async function runPass(
         if (c.recorded) result.skipped.push({ type: c.type, id: c.id, reason: notTaggedReason(input.env) });
         continue;
       }
+      await hooks.onDeleting({ type: c.type, id: c.id });
       const out: RemoveOutcome = await unit.remove(aws, c, input.env);
       if (out.kind === 'deleted') {
         const refs = [{ type: c.type, id: c.id }, ...(out.also ?? [])];
         result.deleted.push(...refs);
         deletedAny = true;
-        await onDeleted(refs);
+        await hooks.onDeleted(refs);
       } else if (out.kind !== 'gone') {
         reasons.set(c.id, out.reason);
       }
@@ -122,16 +137,23 @@ export function teardownStep(spec: TeardownStepSpec): TeardownStep {
       const config = destroyConfig(ctx.deps);
       const aws = teardownAws(ctx.deps);
       const deleted = refsOf(ctx.own.deleted);
+      const intent = ctx.own.deleting as ResourceRef | undefined;
       // A failed `record` (the store, or a simulated crash) is the runner's business, not AWS's.
       let recordError: unknown;
-      const onDeleted = async (refs: ResourceRef[]) => {
-        deleted.push(...refs);
+      const record = async (outputs: Record<string, unknown>) => {
         try {
-          await ctx.record({ deleted: uniqueRefs([deleted]) });
+          await ctx.record(outputs);
         } catch (err) {
           recordError = err;
           throw err;
         }
+      };
+      const hooks: PassHooks = {
+        onDeleting: (ref) => record({ deleting: ref }),
+        onDeleted: (refs) => {
+          deleted.push(...refs);
+          return record({ deleted: uniqueRefs([deleted]), deleting: null });
+        },
       };
       let pass: PassResult;
       try {
@@ -140,13 +162,17 @@ export function teardownStep(spec: TeardownStepSpec): TeardownStep {
           { env: ctx.env, recorded: recordedResources(ctx) },
           spec.units,
           ordered,
-          onDeleted,
+          hooks,
         );
       } catch (err) {
         if (recordError !== undefined && err === recordError) throw err;
         return { status: 'fail', error: toStepError(err, spec.title) };
       }
+      // An earlier attempt died between a delete call and saving it: gone now means deleted then.
+      if (intent?.type && pass.processed.has(intent.type) && !pass.seen.has(refKey(intent)))
+        deleted.push(intent);
       const outputs = {
+        deleting: null,
         deleted: uniqueRefs([deleted]),
         skipped: uniqueRefs([notesOf(ctx.own.skipped), pass.skipped]),
         waiting: pass.waiting,

@@ -1,31 +1,37 @@
 /**
  * The destroy workflow on the AWS emulator after a real create, through the real runner with
  * the emulator's virtual clock: nothing tagged for the env is left, the lingering ALB ENIs
- * are waited out, and the env record ends `destroyed` with a receipt.
+ * are waited out, decoys survive, a second destroy is harmless, an untagged recorded resource
+ * is reported and kept, and the env record ends `destroyed` with a receipt.
  */
+import { CreateVpcCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
+import { UntagRoleCommand } from '@aws-sdk/client-iam';
+import { DescribeSecretCommand, UntagResourceCommand } from '@aws-sdk/client-secrets-manager';
 import { renderReceipt, receiptOf } from '../../../../src/workflows/destroy/receipt';
-import { createFully, destroyFully, startHarness, taggedFor, type Harness } from './harness';
+import { createFully, destroyFully, OWNER, startHarness, taggedFor, type Harness } from './harness';
 
 jest.setTimeout(120_000);
 
+const MIN = 60_000;
+
 describe('destroy after a full create', () => {
   let h: Harness;
-  beforeEach(async () => {
-    h = await startHarness();
-  });
   afterEach(async () => {
     await h.close();
   });
 
-  it('leaves nothing tagged for the env and writes a receipt', async () => {
+  it('leaves nothing tagged for the env, ends the env destroyed and writes a receipt', async () => {
+    h = await startHarness();
     await createFully(h, 'demo');
-    expect(taggedFor(h, 'demo').length).toBeGreaterThan(15);
-    const t0 = h.clock.now();
+    const before = taggedFor(h, 'demo');
+    expect(before.length).toBeGreaterThan(15);
     const run = await destroyFully(h, 'demo');
+
     expect(run.status).toBe('succeeded');
     expect(taggedFor(h, 'demo')).toEqual([]);
     const receipt = receiptOf(run.summary)!;
     expect(receipt.remaining).toEqual([]);
+    expect(run.summary?.remaining).toEqual([]);
     const types = new Set(receipt.deleted.map((d) => d.type));
     for (const t of [
       'vpc',
@@ -46,7 +52,142 @@ describe('destroy after a full create', () => {
       'instance-profile',
     ])
       expect(types).toContain(t);
+    // Every tagged resource the create made is in the receipt (ENIs of the ALB/DB/instances are AWS's).
+    const deletedIds = new Set(receipt.deleted.map((d) => d.id));
+    for (const r of before.filter((r) => r.type !== 'network-interface')) expect(deletedIds).toContain(r.id);
     expect(renderReceipt(run.summary).headline).toMatch(/0 resources tagged for demo remain/);
-    console.log(renderReceipt(run.summary).text, (h.clock.now() - t0) / 1000);
+
+    const env = await h.store.environments.get('demo');
+    expect(env).toMatchObject({ status: 'destroyed', resources: {}, lastRunId: run.runId });
+    expect(env?.currentRunId).toBeUndefined();
+    const audit = await h.store.audit.list('demo', 50);
+    const receiptEvent = audit.find((e) => e.action === 'destroy.receipt');
+    expect(receiptEvent).toMatchObject({ actor: OWNER, detail: { runId: run.runId, confirmedBy: OWNER } });
+    expect((receiptEvent?.detail?.deleted as string[]).length).toBe(receipt.deleted.length);
+    expect(audit.some((e) => e.action === 'create.succeeded')).toBe(true);
+    // The name can be created again.
+    await expect(
+      h.store.environments.create({ ...env!, status: 'creating', resources: {}, outputs: {} }),
+    ).resolves.toMatchObject({ status: 'creating' });
+  });
+
+  it('waits out ALB ENIs that linger after the load balancer is gone (DependencyViolation), then finishes', async () => {
+    h = await startHarness();
+    await createFully(h, 'demo');
+    h.emu.world.faults.set({ eniLingerMs: 10 * MIN });
+    const t0 = h.clock.now();
+    const run = await destroyFully(h, 'demo');
+    expect(run.status).toBe('succeeded');
+    expect(taggedFor(h, 'demo')).toEqual([]);
+    const blocked = h.notes.filter((n) => n.runId === run.runId && /DependencyViolation/.test(n.note));
+    expect(blocked.map((n) => n.stepId)).toEqual(
+      expect.arrayContaining(['internet-gateway', 'security-groups', 'subnets']),
+    );
+    expect(blocked.some((n) => /mapped public address/.test(n.note))).toBe(true);
+    // Not before the ENIs were gone, and not long after.
+    const elapsed = h.clock.now() - t0;
+    expect(elapsed).toBeGreaterThanOrEqual(10 * MIN);
+    expect(elapsed).toBeLessThan(10 * MIN + 1 * MIN);
+  });
+
+  it('gives up after its budget saying what remains, and a second destroy resumes and finishes', async () => {
+    h = await startHarness({ destroy: { budgetMs: 5 * MIN } });
+    await createFully(h, 'demo');
+    h.emu.world.faults.set({ eniLingerMs: 15 * MIN });
+    const first = await destroyFully(h, 'demo');
+    expect(first.status).toBe('failed');
+    const receipt = receiptOf(first.summary)!;
+    expect(receipt.remaining.map((r) => r.type)).toEqual(expect.arrayContaining(['vpc', 'subnet']));
+    expect(receipt.remaining.find((r) => r.type === 'vpc')?.reason).toBeTruthy();
+    expect(renderReceipt(first.summary).headline).toMatch(/remain\. Run \/site destroy demo again to resume/);
+    const env = await h.store.environments.get('demo');
+    expect(env?.status).toBe('destroying');
+    expect(env?.meta?.destroyFailure).toMatchObject({ runId: first.runId });
+
+    h.clock.advance(15 * MIN);
+    const second = await destroyFully(h, 'demo');
+    expect(second.status).toBe('succeeded');
+    expect(taggedFor(h, 'demo')).toEqual([]);
+    expect((await h.store.environments.get('demo'))?.status).toBe('destroyed');
+  });
+
+  it('spares decoys: same names without the tags, half-tagged resources, another env', async () => {
+    h = await startHarness();
+    await createFully(h, 'demo');
+    await createFully(h, 'other');
+    const ec2 = h.emu.clients.ec2;
+    const vpc = async (tags: { Key: string; Value: string }[]) =>
+      (
+        await ec2.send(
+          new CreateVpcCommand({
+            CidrBlock: '10.9.0.0/16',
+            TagSpecifications: [{ ResourceType: 'vpc', Tags: tags }],
+          }),
+        )
+      ).Vpc!.VpcId!;
+    const sameName = await vpc([{ Key: 'Name', Value: 'demo-vpc' }]);
+    const halfTagged = await vpc([
+      { Key: 'Name', Value: 'demo-vpc' },
+      { Key: 'sitebot:env', Value: 'demo' },
+    ]);
+    const otherBefore = taggedFor(h, 'other')
+      .map((r) => r.id)
+      .sort();
+
+    const run = await destroyFully(h, 'demo');
+    expect(run.status).toBe('succeeded');
+    expect(taggedFor(h, 'demo').map((r) => r.id)).toEqual([halfTagged]);
+    expect(
+      taggedFor(h, 'other')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(otherBefore);
+    const left = await ec2.send(new DescribeVpcsCommand({ VpcIds: [sameName, halfTagged] }));
+    expect(left.Vpcs).toHaveLength(2);
+    // Neither decoy was recorded for the env, so neither is in the receipt.
+    expect(JSON.stringify(run.summary)).not.toContain(sameName);
+  });
+
+  it('destroying twice is harmless: the second run succeeds with nothing to delete', async () => {
+    h = await startHarness();
+    await createFully(h, 'demo');
+    await destroyFully(h, 'demo');
+    const second = await destroyFully(h, 'demo');
+    expect(second.status).toBe('succeeded');
+    expect(receiptOf(second.summary)).toMatchObject({ deleted: [], remaining: [] });
+    expect((await h.store.environments.get('demo'))?.status).toBe('destroyed');
+  });
+
+  it('reports a recorded resource without the env tags and never deletes it', async () => {
+    h = await startHarness();
+    await createFully(h, 'demo');
+    const env = await h.store.environments.get('demo');
+    const secretArn = env!.resources.credentials;
+    expect(secretArn).toBeTruthy();
+    await h.emu.clients.secretsManager.send(
+      new UntagResourceCommand({ SecretId: secretArn, TagKeys: ['sitebot:managed'] }),
+    );
+    await h.iam.send(new UntagRoleCommand({ RoleName: 'sitebot-demo-web', TagKeys: ['sitebot:env'] }));
+
+    const run = await destroyFully(h, 'demo');
+    expect(run.status).toBe('succeeded');
+    const receipt = receiptOf(run.summary)!;
+    expect(receipt.skipped).toEqual(
+      expect.arrayContaining([
+        { type: 'secret', id: secretArn, reason: 'not deleted: not tagged for demo' },
+        { type: 'iam-role', id: 'sitebot-demo-web', reason: 'not deleted: not tagged for demo' },
+      ]),
+    );
+    expect(receipt.deleted.map((d) => d.id)).not.toContain(secretArn);
+    const secret = await h.emu.clients.secretsManager.send(
+      new DescribeSecretCommand({ SecretId: secretArn }),
+    );
+    expect(secret.DeletedDate).toBeUndefined();
+    expect(h.emu.world.listResources().some((r) => r.type === 'role' && r.id === 'sitebot-demo-web')).toBe(
+      true,
+    );
+    expect(renderReceipt(run.summary).text).toContain(
+      `secret ${secretArn}: not deleted: not tagged for demo`,
+    );
   });
 });
