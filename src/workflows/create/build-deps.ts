@@ -9,7 +9,7 @@ import { SecretsAdapter } from '../../aws/secrets';
 import { SsmAdapter } from '../../aws/ssm';
 import type { EnvironmentsRepository } from '../../state/types';
 import {
-  DEFAULT_CREATE_CONFIG,
+  resolveCreateConfig,
   fetchStatusProbe,
   type CreateConfig,
   type CreateDeps,
@@ -34,7 +34,7 @@ export function buildCreateDeps(options: BuildCreateDepsOptions): CreateDeps {
     ssm: new SsmAdapter(clients.ssm),
     secrets: new SecretsAdapter(clients.secretsManager),
     iam: new IamAdapter(clients.iam),
-    config: { ...DEFAULT_CREATE_CONFIG, ...options.config },
+    config: resolveCreateConfig(options.config),
     randomBytes,
     probe: options.probe === false ? undefined : (options.probe ?? fetchStatusProbe),
     environments: options.environments,

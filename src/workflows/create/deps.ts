@@ -37,6 +37,13 @@ export const DEFAULT_CREATE_CONFIG: Omit<CreateConfig, 'region' | 'azs'> = {
   poll: { fast: 2_000, instance: 10_000, image: 15_000, db: 30_000, lb: 15_000, health: 10_000 },
 };
 
+/** Fills the defaults in: region and AZs come from the bot's Config, the rest may be overridden. */
+export function resolveCreateConfig(
+  config: Pick<CreateConfig, 'region' | 'azs'> & Partial<CreateConfig>,
+): CreateConfig {
+  return { ...DEFAULT_CREATE_CONFIG, ...config, poll: { ...DEFAULT_CREATE_CONFIG.poll, ...config.poll } };
+}
+
 /** GETs a URL without following redirects; resolves to the HTTP status. */
 export type HttpStatusProbe = (url: string) => Promise<number>;
 
