@@ -1,0 +1,128 @@
+/**
+ * `/site failover` end to end on the emulator: the drill stops and restarts a web server and
+ * fails the DB over while probing the ALB's real HTTP data plane on the virtual clock, and
+ * the report measures what users saw.
+ */
+import type { DrillReport } from '../../../../src/workflows/failover/report';
+import { startFailover } from '../../../../src/workflows/failover/start';
+import type { Environment, Run } from '../../../../src/state/types';
+import { startFailoverHarness, type FailoverHarness } from './harness';
+
+let h: FailoverHarness;
+let env: Environment;
+
+beforeAll(async () => {
+  h = await startFailoverHarness();
+  env = await h.createEnv('demo', 'now');
+});
+
+afterAll(async () => {
+  await h?.close();
+});
+
+async function drill(target: 'web' | 'db' | 'all'): Promise<{ run: Run; report: DrillReport }> {
+  const p = h.process();
+  const started = await startFailover(p.service, h.store, {
+    env: 'demo',
+    requestedBy: 'U123',
+    channel: 'C123',
+    target,
+  });
+  if (!started.ok) throw new Error(`refused: ${started.message}`);
+  await p.scheduler.drain(2_000);
+  const run = (await h.store.runs.get(started.run.runId))!;
+  return { run, report: run.summary?.drill as DrillReport };
+}
+
+test('web drill: one of two servers stopped and started again, 0 failed requests', async () => {
+  expect((await h.webState(env)).map((w) => w.health)).toEqual(['healthy', 'healthy']);
+  const { run, report } = await drill('web');
+  expect(run.status).toBe('succeeded');
+  expect(report.verdict).toBe('pass');
+  const [web] = report.phases;
+  expect(web.phase).toBe('web');
+  expect(web.faultObserved).toBe(true);
+  expect(web.evidence).toMatch(/running → stopping → stopped → pending → running/);
+  expect(web.evidence).toMatch(/target healthy → unused/);
+  expect(web.failures).toBe(0);
+  // Stop (30 s) + start (30 s) + boot and health checks: minutes of probes, one a second.
+  expect(web.requests).toBeGreaterThan(90);
+  expect(web.successes).toBe(web.requests);
+  expect(web.sparkline).toMatch(/^▁{1,60}$/);
+  expect(web.timeToRecoverMs).toBeGreaterThan(60_000);
+  expect(await h.webState(env)).toEqual([
+    expect.objectContaining({ state: 'running', health: 'healthy' }),
+    expect.objectContaining({ state: 'running', health: 'healthy' }),
+  ]);
+
+  const after = (await h.store.environments.get('demo'))!;
+  expect(after.currentRunId).toBeUndefined();
+  expect(after.lastRunId).toBe(run.runId);
+  expect(after.meta?.lastDrill).toMatchObject({ runId: run.runId, verdict: 'pass', target: 'web' });
+  expect(String(run.summary?.text)).toContain('Failover drill on demo (web): PASS');
+});
+
+test('DB drill: the outage the emulator imposes (90 s) is measured within one probe interval, and the AZ swaps', async () => {
+  const failoverMs = h.emu.world.durations.dbRebootFailover;
+  const azBefore = await h.primaryAz(env);
+  const { run, report } = await drill('db');
+  expect(run.status).toBe('succeeded');
+  const [db] = report.phases;
+  expect(db.phase).toBe('db');
+  expect(db.azBefore).toBe(azBefore);
+  expect(db.azAfter).toBe(await h.primaryAz(env));
+  expect(db.azAfter).not.toBe(azBefore);
+  expect(db.faultObserved).toBe(true);
+  expect(db.outageCount).toBe(1);
+  expect(Math.abs(db.longestOutage!.ms - failoverMs)).toBeLessThanOrEqual(1_000);
+  expect(db.longestOutage!.endAt).toBeDefined();
+  // While the DB fails over, the ALB answers 504: one failed probe a second.
+  expect(Object.keys(db.failuresByKind)).toEqual(['504']);
+  expect(Math.abs(db.failures - failoverMs / 1_000)).toBeLessThanOrEqual(1);
+  expect(db.sparkline).toMatch(/^▁+█+▁+$/);
+  expect(db.verdict).toBe('pass'); // 90 s ≤ 120 s
+  expect(report.verdict).toBe('pass');
+  expect((await fetch((await h.store.environments.get('demo'))!.outputs.siteUrl)).status).toBe(200);
+});
+
+test('all: web then db, each reported', async () => {
+  const azBefore = await h.primaryAz(env);
+  const { run, report } = await drill('all');
+  if (process.env.SHOW_REPORT) console.log(run.summary?.text);
+  expect(run.status).toBe('succeeded');
+  expect(report.phases.map((p) => [p.phase, p.verdict])).toEqual([
+    ['web', 'pass'],
+    ['db', 'pass'],
+  ]);
+  expect(report.phases[1].azBefore).toBe(azBefore);
+  expect(report.phases[1].azAfter).not.toBe(azBefore);
+  expect(report.phases[0].timeToRecoverMs).toBeDefined();
+  const web = report.phases[0];
+  const db = report.phases[1];
+  // The web phase ends before the db phase begins.
+  expect(run.steps['web-drill'].finishedAt!).toBeLessThanOrEqual(run.steps['db-drill'].startedAt!);
+  expect(web.failures).toBe(0);
+  expect(db.failures).toBeGreaterThan(0);
+});
+
+test('a second drill while one runs is refused with the engine lock message', async () => {
+  const p = h.process();
+  const first = await startFailover(p.service, h.store, {
+    env: 'demo',
+    requestedBy: 'U123',
+    channel: 'C123',
+    target: 'web',
+  });
+  expect(first.ok).toBe(true);
+  await p.scheduler.runDue(); // preflight and the first burst
+  const second = await startFailover(p.service, h.store, {
+    env: 'demo',
+    requestedBy: 'U999',
+    channel: 'C123',
+    target: 'db',
+  });
+  expect(second).toMatchObject({ ok: false, reason: 'locked' });
+  expect(second.ok === false && second.message).toMatch(/failover/);
+  await p.scheduler.drain(2_000);
+  expect((await h.webState(env)).every((w) => w.state === 'running' && w.health === 'healthy')).toBe(true);
+});

@@ -1,0 +1,123 @@
+/**
+ * A created environment on the AWS emulator, ready to be drilled: the create workflow runs
+ * first (as its own integration tests run it: ManualScheduler, one virtual time for runner and
+ * emulator), then the failover workflow runs on the same store and cloud. The prober's clock
+ * is that same virtual time and its sleep advances it, so probing takes no real waiting; its
+ * HTTP calls are real GETs to the emulator's ALB data plane on 127.0.0.1.
+ */
+import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
+import { ManualScheduler } from '../../../../src/workflows/engine/manual-scheduler';
+import { WorkflowRunner } from '../../../../src/workflows/engine/runner';
+import { WorkflowService } from '../../../../src/workflows/engine/service';
+import type { FailoverDeps, FailoverSettings } from '../../../../src/workflows/failover/deps';
+import { fetchStatus } from '../../../../src/workflows/failover/prober';
+import { failoverWorkflow } from '../../../../src/workflows/failover/workflow';
+import type { Environment, MultiAzMode } from '../../../../src/state/types';
+import { runWithCrashAt, type CrashScenario } from '../../../helpers/crash-harness';
+import { startCreateHarness, type CreateHarness } from '../create/harness';
+
+export interface FailoverHarness extends CreateHarness {
+  failoverDeps: FailoverDeps;
+  /** A runner + service on the shared store and clock, driven by hand. */
+  process(): {
+    scheduler: ManualScheduler;
+    runner: WorkflowRunner<FailoverDeps>;
+    service: WorkflowService<FailoverDeps>;
+  };
+  /** Creates env `name` (record + create run) and returns its ready record. */
+  createEnv(name: string, multiAz: MultiAzMode): Promise<Environment>;
+  failoverScenario(env: string, params: Record<string, unknown>): CrashScenario<FailoverDeps>;
+  /** EC2 state and target health of each web server of `env`. */
+  webState(env: Environment): Promise<{ id: string; state: string; health: string }[]>;
+  primaryAz(env: Environment): Promise<string | undefined>;
+}
+
+export async function startFailoverHarness(settings: FailoverSettings = {}): Promise<FailoverHarness> {
+  const h = await startCreateHarness();
+  const failoverDeps: FailoverDeps = {
+    ec2: h.deps.ec2,
+    rds: h.deps.rds,
+    elbv2: h.deps.elbv2,
+    environments: h.store.environments,
+    failover: {
+      ...settings,
+      io: {
+        clock: h.clock,
+        // Virtual time: waiting for the next probe moves the runner's and the emulator's clocks.
+        sleep: async (ms) => h.clock.advance(ms),
+        fetchStatus,
+        ...settings.io,
+      },
+    },
+  };
+  const process = () => {
+    const scheduler = new ManualScheduler(h.clock);
+    const runner = new WorkflowRunner({
+      store: h.store,
+      workflows: { failover: failoverWorkflow },
+      deps: failoverDeps,
+      scheduler,
+      clock: h.clock,
+      random: () => 0.5,
+    });
+    scheduler.attach(runner);
+    const service = new WorkflowService({
+      store: h.store,
+      workflows: { failover: failoverWorkflow },
+      scheduler,
+      clock: h.clock,
+    });
+    return { scheduler, runner, service };
+  };
+  return {
+    ...h,
+    failoverDeps,
+    process,
+    async createEnv(name, multiAz) {
+      const now = h.clock.now();
+      await h.store.environments.create({
+        name,
+        channel: 'C123',
+        owner: 'U123',
+        status: 'creating',
+        region: h.emu.region,
+        multiAz,
+        createdAt: now,
+        updatedAt: now,
+        expiresAt: now + 86_400_000,
+        resources: {},
+        outputs: {},
+      });
+      const { run } = await runWithCrashAt(h.scenario(multiAz, name), undefined);
+      if (run.status !== 'succeeded')
+        throw new Error(`create ${name} ended ${run.status}: ${String(run.summary?.error)}`);
+      const env = await h.store.environments.get(name);
+      if (env?.status !== 'ready') throw new Error(`create ${name} left the env ${env?.status}`);
+      return env;
+    },
+    failoverScenario: (env, params) => ({
+      store: h.store,
+      workflows: { failover: failoverWorkflow },
+      deps: failoverDeps,
+      clock: h.clock,
+      start: { kind: 'failover', env, requestedBy: 'U123', channel: 'C123', params },
+      maxTicks: 2_000,
+    }),
+    async webState(env) {
+      const ids = [env.resources['web-1'], env.resources['web-2']];
+      const instances = await h.deps.ec2.instances([], ids);
+      const health = await h.deps.elbv2.targetHealth(env.resources['target-group']);
+      return ids.map((id) => ({
+        id,
+        state: instances.find((i) => i.InstanceId === id)?.State?.Name ?? 'missing',
+        health: health.find((t) => t.Target?.Id === id)?.TargetHealth?.State ?? 'unregistered',
+      }));
+    },
+    async primaryAz(env) {
+      const out = await h.emu.clients.rds.send(
+        new DescribeDBInstancesCommand({ DBInstanceIdentifier: env.resources.db }),
+      );
+      return out.DBInstances?.[0]?.AvailabilityZone;
+    },
+  };
+}
