@@ -30,6 +30,7 @@ export const ESBUILD_OPTIONS = {
   format: 'cjs',
   keepNames: true,
   mainFields: ['module', 'main'],
+  alias: { '@slack/socket-mode': './src/handlers/socket-mode-excluded.ts' },
 } as const;
 
 /** A one-file zip (deflate), like the artifact Lambda receives: local header, data, central directory, end record. */
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
       const result = await build({
         ...ESBUILD_OPTIONS,
         mainFields: [...ESBUILD_OPTIONS.mainFields],
+        absWorkingDir: ROOT,
         entryPoints: [join(ROOT, 'src', 'handlers', `${name}.ts`)],
         outfile,
         metafile: true,

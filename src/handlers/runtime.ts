@@ -1,7 +1,8 @@
 /**
  * What the Lambda handlers share, built once per container (at cold start) and reused by every
- * warm invocation: the config, the AWS clients, the state store, the SQS tick scheduler and the
- * workflow runner the worker ticks.
+ * warm invocation: the config, the AWS clients, the state store and the SQS tick scheduler.
+ * The workflow runner is the worker's alone (src/handlers/worker.ts), which keeps the workflow
+ * steps and their AWS adapters out of the slack function's bundle.
  *
  * The Slack signing secret and bot token are read here from SSM Parameter Store (SecureString,
  * decrypted), never from the template or the function's environment: serverless.yml only
@@ -12,9 +13,6 @@ import { createAwsClients, type AwsClients } from '../aws/clients';
 import { loadConfig, type Config } from '../config/config';
 import { createStateStore } from '../state';
 import type { StateStore } from '../state/types';
-import { WorkflowRunner, type TickTarget } from '../workflows';
-import { buildCreateDeps } from '../workflows/create/build-deps';
-import { createWorkflow } from '../workflows/create/workflow';
 import { SqsTickScheduler } from './sqs-tick-scheduler';
 
 /** Environment variables serverless.yml sets on every function (besides config.ts's SITEBOT_*). */
@@ -93,8 +91,6 @@ export interface LambdaRuntime {
   store: StateStore;
   /** Schedules workflow ticks as delayed SQS messages for the worker. */
   ticks: SqsTickScheduler;
-  /** Advances runs; its next ticks go to `ticks`. */
-  runner: TickTarget;
 }
 
 export interface BuildRuntimeOptions {
@@ -117,18 +113,7 @@ export async function buildRuntime(
     queueUrl: required(env, LAMBDA_ENV.tickQueueUrl),
     now: options.now,
   });
-  // Progress is not rendered to Slack from the worker yet: the runner gets no ProgressSink.
-  const runner = new WorkflowRunner({
-    store,
-    workflows: { create: createWorkflow },
-    deps: buildCreateDeps({
-      clients,
-      config: { region: config.region, azs: config.azs },
-      environments: store.environments,
-    }),
-    scheduler: ticks,
-  });
-  return { config, clients, store, ticks, runner };
+  return { config, clients, store, ticks };
 }
 
 let cached: Promise<LambdaRuntime> | undefined;

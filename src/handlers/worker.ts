@@ -4,7 +4,10 @@
  * to the dead-letter queue). Delivery is at-least-once: `tick` takes the run's lease, so a
  * duplicate message costs a lookup, never a duplicate resource.
  */
-import { getRuntime } from './runtime';
+import { WorkflowRunner } from '../workflows';
+import { buildCreateDeps } from '../workflows/create/build-deps';
+import { createWorkflow } from '../workflows/create/workflow';
+import { getRuntime, type LambdaRuntime } from './runtime';
 import { tickMessageSchema } from './sqs-tick-scheduler';
 
 /** The subset of Lambda's SQS event the worker reads. */
@@ -82,14 +85,35 @@ function describe(err: unknown): string {
   return err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error';
 }
 
+/**
+ * The runner the worker ticks with: the workflows and their AWS adapters, next ticks on SQS.
+ * Progress is not rendered to Slack from the worker yet (no ProgressSink).
+ */
+export function createLambdaRunner(
+  runtime: LambdaRuntime,
+): WorkflowRunner<ReturnType<typeof buildCreateDeps>> {
+  const { config, clients, store, ticks } = runtime;
+  return new WorkflowRunner({
+    store,
+    workflows: { create: createWorkflow },
+    deps: buildCreateDeps({
+      clients,
+      config: { region: config.region, azs: config.azs },
+      environments: store.environments,
+    }),
+    scheduler: ticks,
+  });
+}
+
 let handle: ((event: SqsEvent) => Promise<SqsBatchResponse>) | undefined;
 
 /** Lambda entry point (serverless.yml `worker`: SQS event, ReportBatchItemFailures). */
 export const handler = async (event: SqsEvent): Promise<SqsBatchResponse> => {
   if (!handle) {
     const runtime = await getRuntime();
+    const runner = createLambdaRunner(runtime);
     handle = createWorkerHandler({
-      tick: (runId) => runtime.runner.tick(runId),
+      tick: (runId) => runner.tick(runId),
       requeue: (runId, dueAt) => runtime.ticks.enqueue(runId, dueAt),
       now: Date.now,
     });
