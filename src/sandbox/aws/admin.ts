@@ -5,7 +5,8 @@
  *   GET  /_sandbox/clock, POST /_sandbox/clock {"speed":N} | {"advanceMs":N}
  *   GET  /_sandbox/calls, DELETE /_sandbox/calls          API call counts by "service:Action"
  *   GET  /_sandbox/faults, POST /_sandbox/faults {throttleRate, serverErrorRate, insufficientCapacity, eniLingerMs,
- *        seed, throttleNext, serverErrorNext}  (the *Next counts fail exactly the next N calls)
+ *        seed, throttleNext, serverErrorNext, eventualConsistencyMs}  (the *Next counts fail exactly the
+ *        next N calls; eventualConsistencyMs hides fresh EC2 ids from by-id calls for that long)
  *   GET  /_sandbox/health
  */
 import { z } from 'zod';
@@ -31,6 +32,7 @@ const faultsInput = z
     eniLingerMs: z.number().min(0).optional(),
     seed: z.number().int().optional(),
     throttleNext: z.number().int().min(0).optional(),
+    eventualConsistencyMs: z.number().int().min(0).optional(),
     serverErrorNext: z.number().int().min(0).optional(),
   })
   .strict();

@@ -20,6 +20,12 @@ export interface FaultSettings {
   insufficientCapacity?: CapacityFault[];
   eniLingerMs?: number;
   seed?: number;
+  /**
+   * EC2 eventual consistency (opt-in): for this many virtual ms after creation, an id is
+   * unknown to calls that name it (Describe by id, CreateTags, AuthorizeSecurityGroupIngress,
+   * RunInstances' groups and subnet …), which answer `Invalid…ID.NotFound` as AWS sometimes does.
+   */
+  eventualConsistencyMs?: number;
   /** Deterministic: throttle exactly the next N AWS calls (then fall back to the rate). */
   throttleNext?: number;
   /** Deterministic: fail exactly the next N AWS calls with a 5xx. */
@@ -34,6 +40,7 @@ export class Faults {
   eniLingerMs?: number;
   throttleNext = 0;
   serverErrorNext = 0;
+  eventualConsistencyMs = 0;
   private rng: () => number;
 
   constructor(settings: FaultSettings = {}) {
@@ -59,6 +66,9 @@ export class Faults {
       this.insufficientCapacity = [...settings.insufficientCapacity];
     if (settings.eniLingerMs !== undefined) this.eniLingerMs = settings.eniLingerMs;
     if (settings.seed !== undefined) this.seed(settings.seed);
+    if (settings.eventualConsistencyMs !== undefined) {
+      this.eventualConsistencyMs = count(settings.eventualConsistencyMs, 'eventualConsistencyMs');
+    }
     if (settings.throttleNext !== undefined) this.throttleNext = count(settings.throttleNext, 'throttleNext');
     if (settings.serverErrorNext !== undefined) {
       this.serverErrorNext = count(settings.serverErrorNext, 'serverErrorNext');
@@ -72,6 +82,7 @@ export class Faults {
     this.eniLingerMs = undefined;
     this.throttleNext = 0;
     this.serverErrorNext = 0;
+    this.eventualConsistencyMs = 0;
   }
 
   snapshot(): Omit<FaultSettings, 'seed'> {
@@ -82,6 +93,7 @@ export class Faults {
       eniLingerMs: this.eniLingerMs,
       throttleNext: this.throttleNext,
       serverErrorNext: this.serverErrorNext,
+      eventualConsistencyMs: this.eventualConsistencyMs,
     };
   }
 

@@ -20,7 +20,7 @@ export function igwXml(model: Ec2Model, g: InternetGateway) {
 
 function requireIgw(model: Ec2Model, id: string): InternetGateway {
   const g = model.internetGateways.get(id);
-  if (!g) throw checkId('igw', id);
+  if (!g || !model.isPropagated(id)) throw checkId('igw', id);
   return g;
 }
 

@@ -150,7 +150,7 @@ const describeImages: Ec2Handler = (p, model) => {
         throw new AwsError('InvalidAMIID.Malformed', `Invalid id: "${id}" (expecting "ami-...")`);
       }
       const img = model.images.get(id);
-      if (!img) throw checkId('ami', id);
+      if (!img || !model.isPropagated(id)) throw checkId('ami', id);
       return img;
     });
     images = images.filter((img) => img.state !== 'deregistered');
@@ -213,7 +213,7 @@ const describeSnapshots: Ec2Handler = (p, model) => {
     ids.length > 0
       ? ids.map((id) => {
           const s = model.snapshots.get(id);
-          if (!s) throw checkId('snap', id);
+          if (!s || !model.isPropagated(id)) throw checkId('snap', id);
           return s;
         })
       : [...model.snapshots.values()];

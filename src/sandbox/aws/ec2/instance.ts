@@ -403,7 +403,7 @@ function requireInstances(model: Ec2Model, p: QueryParams): Instance[] {
   const found: Instance[] = [];
   for (const id of ids) {
     const i = model.instances.get(id);
-    if (i && model.isVisible(i)) found.push(i);
+    if (i && model.isVisible(i) && model.isPropagated(id)) found.push(i);
     else {
       checkId('i', id); // throws Malformed for a bad shape
       missing.push(id);

@@ -57,6 +57,8 @@ export class Ec2Model implements ResourceLister {
   tags = new Map<string, Record<string, string>>();
   /** RunInstances ClientToken → the request's fingerprint and the reservation it made. */
   clientTokens = new Map<string, { fingerprint: string; reservationId: string; instanceIds: string[] }>();
+  /** Virtual creation time of every id handed out (for the eventual-consistency fault). */
+  private createdAt = new Map<string, number>();
   private publicIpCounter = 0;
 
   constructor(readonly world: World) {
@@ -72,7 +74,17 @@ export class Ec2Model implements ResourceLister {
   }
 
   newId(prefix: string): string {
-    return this.world.ids.next(prefix);
+    const id = this.world.ids.next(prefix);
+    this.createdAt.set(id, this.now);
+    return id;
+  }
+
+  /** False while a fresh id has not "propagated" yet (only with the eventual-consistency fault). */
+  isPropagated(id: string): boolean {
+    const ms = this.world.faults.eventualConsistencyMs;
+    if (!ms) return true;
+    const at = this.createdAt.get(id);
+    return at === undefined || this.now >= at + ms;
   }
 
   // ---- lazy settling -------------------------------------------------------------------
@@ -132,33 +144,33 @@ export class Ec2Model implements ResourceLister {
 
   requireVpc(id: string): Vpc {
     const v = this.vpcs.get(id);
-    if (!v) throw checkId('vpc', id);
+    if (!v || !this.isPropagated(id)) throw checkId('vpc', id);
     return v;
   }
 
   requireSubnet(id: string): Subnet {
     const s = this.subnets.get(id);
-    if (!s) throw checkId('subnet', id);
+    if (!s || !this.isPropagated(id)) throw checkId('subnet', id);
     return s;
   }
 
   requireSecurityGroup(id: string): SecurityGroup {
     const g = this.securityGroups.get(id);
-    if (!g) throw checkId('sg', id);
+    if (!g || !this.isPropagated(id)) throw checkId('sg', id);
     return g;
   }
 
   requireInstance(id: string): Instance {
     this.settle();
     const i = this.instances.get(id);
-    if (!i || !this.isVisible(i)) throw checkId('i', id);
+    if (!i || !this.isVisible(i) || !this.isPropagated(id)) throw checkId('i', id);
     return i;
   }
 
   requireImage(id: string): Image {
     this.settle();
     const img = this.images.get(id);
-    if (!img || img.state === 'deregistered') throw checkId('ami', id);
+    if (!img || img.state === 'deregistered' || !this.isPropagated(id)) throw checkId('ami', id);
     return img;
   }
 
@@ -335,6 +347,7 @@ export class Ec2Model implements ResourceLister {
       this.snapshots,
       this.tags,
       this.clientTokens,
+      this.createdAt,
     ]) {
       store.clear();
     }

@@ -68,7 +68,7 @@ const describeNetworkInterfaces: Ec2Handler = (p, model) => {
     ids.length > 0
       ? ids.map((id) => {
           const e = model.networkInterfaces.get(id);
-          if (!e) throw checkId('eni', id);
+          if (!e || !model.isPropagated(id)) throw checkId('eni', id);
           return e;
         })
       : live;

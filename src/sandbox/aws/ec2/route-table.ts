@@ -45,7 +45,7 @@ export function routeTableXml(model: Ec2Model, t: RouteTable) {
 
 function requireRouteTable(model: Ec2Model, id: string): RouteTable {
   const t = model.routeTables.get(id);
-  if (!t) throw checkId('rtb', id);
+  if (!t || !model.isPropagated(id)) throw checkId('rtb', id);
   return t;
 }
 

@@ -58,7 +58,7 @@ function resourceType(model: Ec2Model, id: string): string | undefined {
   const prefix = id.split('-')[0];
   const kind = kinds.find(([p]) => p === prefix);
   if (!kind) throw new AwsError('InvalidID', `The ID '${id}' is not valid`);
-  if (!kind[2]()) throw checkId(kind[0], id);
+  if (!kind[2]() || !model.isPropagated(id)) throw checkId(kind[0], id);
   return kind[1];
 }
 
