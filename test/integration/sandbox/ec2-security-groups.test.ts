@@ -105,6 +105,17 @@ describe('security groups', () => {
     await expect(emu.clients.ec2.send(new AuthorizeSecurityGroupIngressCommand(rule))).rejects.toMatchObject({
       name: 'InvalidPermission.Duplicate',
     });
+    const withUnknown = {
+      GroupId: sg,
+      IpPermissions: [{ ...http80, IpRanges: [{ CidrIp: '0.0.0.0/0' }, { CidrIp: '10.0.0.0/8' }] }],
+    };
+    await expect(
+      emu.clients.ec2.send(new RevokeSecurityGroupIngressCommand(withUnknown)),
+    ).rejects.toMatchObject({
+      name: 'InvalidPermission.NotFound',
+    });
+    const kept = await emu.clients.ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [sg] }));
+    expect(kept.SecurityGroups![0].IpPermissions).toHaveLength(1);
     await emu.clients.ec2.send(new RevokeSecurityGroupIngressCommand(rule));
     await expect(emu.clients.ec2.send(new RevokeSecurityGroupIngressCommand(rule))).rejects.toMatchObject({
       name: 'InvalidPermission.NotFound',

@@ -236,7 +236,8 @@ const revokeIngress: Ec2Handler = (p, model) => {
     return { return: true };
   }
   const rules = requestedRules(model, group, p);
-  if (!rules.some((r) => group.ingress.some((existing) => sameRule(existing, r)))) {
+  // In a non-default VPC one unmatched rule fails the whole call and nothing is revoked.
+  if (!rules.every((r) => group.ingress.some((existing) => sameRule(existing, r)))) {
     throw new AwsError(
       'InvalidPermission.NotFound',
       'The specified rule does not exist in this security group.',
