@@ -1,0 +1,160 @@
+/**
+ * Starting `/site create <env>` (the bot and the CLI call this): refuse a name in use, record
+ * the environment, take its lock and start the run. A failed create of the same name is
+ * resumed instead (its steps find what they already made), as the failure message promises.
+ *
+ * Write order without transactions: env record (create-if-absent) → run (lock first, inside
+ * startRun) → env.currentRunId. A crash after the env record leaves a `creating` env with no
+ * run; the next create of that name adopts it once it is older than ABANDONED_AFTER_MS.
+ */
+import { estimateSpecEnvironment, type CostEstimate } from '../../cost/estimator';
+import type { EnvironmentSizing } from '../../cost/environment-usage';
+import {
+  ConflictError,
+  type Environment,
+  type MultiAzMode,
+  type Run,
+  type StateStore,
+} from '../../state/types';
+import { buildCreatePlan, type CreateConfig, type CreatePlan } from '../create';
+import type { WorkflowService } from '../engine/service';
+import { markRunStarted } from './env-run-tracking';
+
+const ABANDONED_AFTER_MS = 60_000;
+
+export interface CreateRequest {
+  env: string;
+  requestedBy: string;
+  channel: string;
+  ttlMs: number;
+  multiAz: MultiAzMode;
+  /** Where the bot shows progress (the CLI passes none). */
+  notify?: Run['notify'];
+}
+
+export interface CreateOperationDeps {
+  store: StateStore;
+  service: Pick<WorkflowService<unknown>, 'startRun' | 'retryRun'>;
+  createConfig: CreateConfig;
+  now(): number;
+}
+
+export type CreateStartResult =
+  { ok: true; run: Run; env: Environment; resumed: boolean } | { ok: false; message: string };
+
+export function sizingFor(config: CreateConfig): EnvironmentSizing {
+  return {
+    instanceType: config.instanceType,
+    dbClass: config.dbClass,
+    dbStorageGb: config.dbAllocatedStorageGb,
+    rootVolumeGb: 8,
+  };
+}
+
+/** The dry-run answer: every resource in order with its parallel groups, and what it would cost. */
+export function planCreate(
+  env: string,
+  multiAz: MultiAzMode,
+  config: CreateConfig,
+): { plan: CreatePlan; estimate: CostEstimate } {
+  const plan = buildCreatePlan(env, multiAz, config);
+  const estimate = estimateSpecEnvironment({
+    region: config.region,
+    instanceType: config.instanceType,
+    dbInstanceClass: config.dbClass,
+    multiAz: multiAz !== 'off',
+    dbStorageGb: config.dbAllocatedStorageGb,
+  });
+  return { plan, estimate };
+}
+
+export async function startCreate(deps: CreateOperationDeps, req: CreateRequest): Promise<CreateStartResult> {
+  const { store, service } = deps;
+  const now = deps.now();
+  const existing = await store.environments.get(req.env);
+
+  if (existing && existing.status === 'failed' && existing.lastRunId) {
+    const last = await store.runs.get(existing.lastRunId);
+    if (last?.kind === 'create') return resumeFailedCreate(deps, existing, last, req);
+  }
+  const adoptable =
+    existing?.status === 'creating' &&
+    !existing.currentRunId &&
+    now - existing.updatedAt > ABANDONED_AFTER_MS;
+  if (existing && existing.status !== 'destroyed' && !adoptable)
+    return { ok: false, message: inUse(existing) };
+
+  let env: Environment;
+  try {
+    const record = {
+      name: req.env,
+      channel: req.channel,
+      owner: req.requestedBy,
+      status: 'creating' as const,
+      region: deps.createConfig.region,
+      multiAz: req.multiAz,
+      createdAt: now,
+      updatedAt: now,
+      expiresAt: now + req.ttlMs,
+      resources: {},
+      outputs: {},
+      meta: { sizing: sizingFor(deps.createConfig) },
+    };
+    env = adoptable
+      ? await store.environments.update(req.env, existing.version, record)
+      : await store.environments.create(record);
+  } catch (err) {
+    if (!(err instanceof ConflictError)) throw err;
+    const winner = await store.environments.get(req.env);
+    return {
+      ok: false,
+      message: winner ? inUse(winner) : `${req.env} is being created by someone else right now`,
+    };
+  }
+
+  const started = await service.startRun({
+    kind: 'create',
+    env: req.env,
+    requestedBy: req.requestedBy,
+    channel: req.channel,
+    params: { multiAz: req.multiAz, ttlMs: req.ttlMs },
+    notify: req.notify,
+  });
+  if (!started.ok) {
+    // The name is free but its lock is not (a teardown still letting go): give the name back.
+    await store.environments
+      .update(req.env, env.version, { status: 'destroyed', updatedAt: now })
+      .catch(() => undefined);
+    return { ok: false, message: started.message };
+  }
+  await markRunStarted(store.environments, started.run, now);
+  await store.audit.record({
+    env: req.env,
+    at: now,
+    actor: req.requestedBy,
+    action: 'env.created',
+    detail: { runId: started.run.runId, ttlMs: req.ttlMs, multiAz: req.multiAz },
+  });
+  return { ok: true, run: started.run, env, resumed: false };
+}
+
+async function resumeFailedCreate(
+  deps: CreateOperationDeps,
+  env: Environment,
+  run: Run,
+  req: CreateRequest,
+): Promise<CreateStartResult> {
+  const retried = await deps.service.retryRun(run.runId, req.requestedBy);
+  if (!retried.ok) return { ok: false, message: retried.message };
+  const updated = await deps.store.environments.update(env.name, env.version, {
+    status: 'creating',
+    currentRunId: run.runId,
+    updatedAt: deps.now(),
+  });
+  return { ok: true, run: retried.run, env: updated, resumed: true };
+}
+
+function inUse(env: Environment): string {
+  const since = new Date(env.createdAt).toISOString().replace(/\.\d+Z$/, 'Z');
+  return `${env.name} already exists (${env.status}, owner <@${env.owner}>, created ${since}); pick another name or destroy it first`;
+}

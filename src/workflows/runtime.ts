@@ -1,0 +1,83 @@
+/**
+ * The composition root of the workflows: one runner and one service over every workflow,
+ * with their AWS adapters built from the SDK clients. The sandbox, the CLI, a self-hosted bot
+ * and the Lambda worker all build it here, each with its own tick driver and progress sink.
+ */
+import type { AwsClients } from '../aws/clients';
+import type { Config } from '../config/config';
+import type { StateStore } from '../state/types';
+import {
+  buildCreateDeps,
+  createWorkflow,
+  resolveCreateConfig,
+  type CreateConfig,
+  type CreateDeps,
+  type HttpStatusProbe,
+} from './create';
+import type { Clock } from './engine/clock';
+import { WorkflowRunner, type RunnerHooks } from './engine/runner';
+import { WorkflowService } from './engine/service';
+import type { ProgressSink, TickScheduler, WorkflowDefinition } from './engine/types';
+import { withEnvRunTracking } from './operations/env-run-tracking';
+import type { RunKind } from '../state/types';
+
+/** Everything any workflow's steps may use. */
+export type SitebotDeps = CreateDeps;
+
+export interface WorkflowRuntimeOptions {
+  config: Pick<Config, 'region' | 'azs'>;
+  clients: Pick<AwsClients, 'ec2' | 'rds' | 'elbv2' | 'ssm' | 'secretsManager' | 'iam'>;
+  store: StateStore;
+  scheduler: TickScheduler;
+  sink?: ProgressSink;
+  clock?: Clock;
+  /** Overrides of the create defaults (instance type, DB class, poll intervals…). */
+  create?: Partial<CreateConfig>;
+  /** How steps check the site answers; `false` skips the check. */
+  probe?: HttpStatusProbe | false;
+  /** Runner options for tests (crash hooks, lease owner). */
+  runner?: { owner?: string; leaseMs?: number; hooks?: RunnerHooks };
+}
+
+export interface WorkflowRuntime {
+  runner: WorkflowRunner<SitebotDeps>;
+  service: WorkflowService<SitebotDeps>;
+  deps: SitebotDeps;
+  createConfig: CreateConfig;
+}
+
+export function buildWorkflowRuntime(options: WorkflowRuntimeOptions): WorkflowRuntime {
+  const { store } = options;
+  const createConfig = resolveCreateConfig({
+    region: options.config.region,
+    azs: options.config.azs,
+    ...options.create,
+  });
+  const deps: SitebotDeps = buildCreateDeps({
+    clients: options.clients,
+    config: createConfig,
+    environments: store.environments,
+    probe: options.probe,
+  });
+  const tracked = <D>(w: WorkflowDefinition<D>) => withEnvRunTracking(w, store.environments);
+  const workflows: Partial<Record<RunKind, WorkflowDefinition<SitebotDeps>>> = {
+    create: tracked(createWorkflow),
+  };
+  const runner = new WorkflowRunner<SitebotDeps>({
+    store,
+    workflows,
+    deps,
+    scheduler: options.scheduler,
+    sink: options.sink,
+    clock: options.clock,
+    ...options.runner,
+  });
+  const service = new WorkflowService<SitebotDeps>({
+    store,
+    workflows,
+    scheduler: options.scheduler,
+    sink: options.sink,
+    clock: options.clock,
+  });
+  return { runner, service, deps, createConfig };
+}
