@@ -64,6 +64,8 @@ export async function runPass(
   units: readonly Unit[],
   ordered: boolean,
   hooks: PassHooks,
+  /** What an earlier attempt was deleting when it died (see teardownStep). */
+  intent?: ResourceRef,
 ): Promise<PassResult> {
   const result: PassResult = { deleted: [], skipped: [], waiting: [], seen: new Set(), processed: new Set() };
   for (const unit of units) {
@@ -86,6 +88,11 @@ export async function runPass(
         await hooks.onDeleted(refs);
       } else if (out.kind !== 'gone') {
         reasons.set(c.id, out.reason);
+        // Deletion under way and an earlier attempt died right after asking for it: it was deleted then.
+        if (out.kind === 'pending' && intent && refKey(intent) === refKey(c)) {
+          result.deleted.push(intent);
+          await hooks.onDeleted([intent]);
+        }
       }
     }
     const left: Candidate[] = deletedAny
@@ -137,7 +144,7 @@ export function teardownStep(spec: TeardownStepSpec): TeardownStep {
       const config = destroyConfig(ctx.deps);
       const aws = teardownAws(ctx.deps);
       const deleted = refsOf(ctx.own.deleted);
-      const intent = ctx.own.deleting as ResourceRef | undefined;
+      const intent = (ctx.own.deleting ?? undefined) as ResourceRef | undefined;
       // A failed `record` (the store, or a simulated crash) is the runner's business, not AWS's.
       let recordError: unknown;
       const record = async (outputs: Record<string, unknown>) => {
@@ -163,6 +170,7 @@ export function teardownStep(spec: TeardownStepSpec): TeardownStep {
           spec.units,
           ordered,
           hooks,
+          intent,
         );
       } catch (err) {
         if (recordError !== undefined && err === recordError) throw err;

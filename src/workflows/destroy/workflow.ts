@@ -16,6 +16,7 @@ import {
   dbSubnetGroupUnit,
   iamRoleUnit,
   instanceProfileUnit,
+  listenerUnit,
   loadBalancerUnit,
   secretUnit,
   targetGroupUnit,
@@ -53,7 +54,7 @@ export const loadBalancerStep = teardownStep({
   id: 'load-balancer',
   title: 'Delete listener and load balancer',
   needs: [BEGIN_STEP],
-  units: [loadBalancerUnit],
+  units: [listenerUnit, loadBalancerUnit],
 });
 
 export const instancesStep = teardownStep({

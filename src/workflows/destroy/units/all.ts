@@ -5,6 +5,7 @@ import {
   dbSubnetGroupUnit,
   iamRoleUnit,
   instanceProfileUnit,
+  listenerUnit,
   loadBalancerUnit,
   secretUnit,
   targetGroupUnit,
@@ -20,6 +21,7 @@ import {
 import type { Unit } from './unit';
 
 export const ALL_UNITS: readonly Unit[] = [
+  listenerUnit,
   loadBalancerUnit,
   targetGroupUnit,
   instanceUnit,

@@ -8,7 +8,8 @@ import { isNotFound } from '../../../aws/errors';
 import { tagRecord } from '../../../aws/tags';
 import { resourceNames } from '../../create/names';
 import { attempt } from '../outcome';
-import { isOwned, recordedIds, type Candidate, type ResourceRef } from '../resources';
+import type { TeardownAws } from '../deps';
+import { isOwned, recordedIds, type Candidate } from '../resources';
 import { mergeCandidates, type Unit } from './unit';
 
 /** Keeps what is tagged for the env or recorded; drops everyone else's resources unseen. */
@@ -16,38 +17,52 @@ function relevant(env: string, recorded: Set<string>, c: Candidate): boolean {
   return c.recorded || isOwned(c.tags, env) || recorded.has(c.id);
 }
 
+async function relevantLoadBalancers(
+  tElb: TeardownAws['tElb'],
+  env: string,
+  recorded: Readonly<Record<string, string>>,
+) {
+  const ids = new Set(recordedIds(recorded, 'load-balancer'));
+  const lbs = await tElb.loadBalancers();
+  const tags = await tElb.tags(lbs.map((lb) => lb.LoadBalancerArn!));
+  return lbs
+    .map((lb): Candidate => ({
+      type: 'load-balancer',
+      id: lb.LoadBalancerArn!,
+      tags: tags.get(lb.LoadBalancerArn!) ?? {},
+      recorded: ids.has(lb.LoadBalancerArn!),
+    }))
+    .filter((c) => relevant(env, ids, c));
+}
+
+/**
+ * A listener lives and dies with its load balancer, so it is owned when its load balancer
+ * is. Deleted first so each one is named in the receipt (the load balancer would take them along).
+ */
+export const listenerUnit: Unit = {
+  type: 'listener',
+  async find(aws, { env, recorded }) {
+    const out: Candidate[] = [];
+    const ids = new Set(recordedIds(recorded, 'listener'));
+    for (const lb of await relevantLoadBalancers(aws.tElb, env, recorded)) {
+      let listeners: { ListenerArn?: string }[] = [];
+      try {
+        listeners = await aws.elbv2.listeners(lb.id);
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+      }
+      for (const l of listeners)
+        out.push({ type: 'listener', id: l.ListenerArn!, tags: lb.tags, recorded: ids.has(l.ListenerArn!) });
+    }
+    return out;
+  },
+  remove: ({ tElb }, c) => attempt(() => tElb.deleteListener(c.id)),
+};
+
 export const loadBalancerUnit: Unit = {
   type: 'load-balancer',
-  async find({ tElb }, { env, recorded }) {
-    const ids = new Set(recordedIds(recorded, 'load-balancer'));
-    const lbs = await tElb.loadBalancers();
-    const tags = await tElb.tags(lbs.map((lb) => lb.LoadBalancerArn!));
-    return lbs
-      .map((lb) => ({
-        type: 'load-balancer' as const,
-        id: lb.LoadBalancerArn!,
-        tags: tags.get(lb.LoadBalancerArn!) ?? {},
-        recorded: ids.has(lb.LoadBalancerArn!),
-      }))
-      .filter((c) => relevant(env, ids, c));
-  },
-  /** Listeners first (the load balancer would take them along; deleting them names them in the receipt). */
-  async remove({ elbv2, tElb }, c) {
-    const also: ResourceRef[] = [];
-    let listeners: { ListenerArn?: string }[] = [];
-    try {
-      listeners = await elbv2.listeners(c.id);
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
-    }
-    for (const l of listeners) {
-      const out = await attempt(() => tElb.deleteListener(l.ListenerArn!));
-      if (out.kind === 'blocked') return out;
-      if (out.kind === 'deleted') also.push({ type: 'listener', id: l.ListenerArn! });
-    }
-    const out = await attempt(() => tElb.deleteLoadBalancer(c.id));
-    return out.kind === 'deleted' ? { kind: 'deleted', also } : out;
-  },
+  find: ({ tElb }, { env, recorded }) => relevantLoadBalancers(tElb, env, recorded),
+  remove: ({ tElb }, c) => attempt(() => tElb.deleteLoadBalancer(c.id)),
 };
 
 export const targetGroupUnit: Unit = {
