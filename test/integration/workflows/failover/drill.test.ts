@@ -126,3 +126,40 @@ test('a second drill while one runs is refused with the engine lock message', as
   await p.scheduler.drain(2_000);
   expect((await h.webState(env)).every((w) => w.state === 'running' && w.health === 'healthy')).toBe(true);
 });
+
+test('a drill cancelled while its server is stopped starts the server again (onFinish) and reports incomplete', async () => {
+  const p = h.process();
+  const started = await startFailover(p.service, h.store, {
+    env: 'demo',
+    requestedBy: 'U123',
+    channel: 'C123',
+    target: 'web',
+  });
+  if (!started.ok) throw new Error(started.message);
+  const runId = started.run.runId;
+  // Tick by tick until the drill has seen its server stopped and is about to start it.
+  for (let i = 0; i < 200; i++) {
+    const run = (await h.store.runs.get(runId))!;
+    if (run.steps['web-drill'].outputs?.stage === 'start') break;
+    const next = p.scheduler.pendingTicks()[0];
+    h.clock.set(Math.max(h.clock.now(), next.at));
+    await p.scheduler.runDue();
+  }
+  const stopped = (await h.webState(env)).find((w) => w.id === env.resources['web-2'])!;
+  expect(stopped.state).toBe('stopped');
+
+  expect((await p.service.cancelRun(runId, 'U123')).ok).toBe(true);
+  await p.scheduler.drain(100);
+  const run = (await h.store.runs.get(runId))!;
+  expect(run.status).toBe('cancelled');
+  expect(run.summary?.restore).toMatch(/was stopped when the drill ended: started it again/);
+  const report = run.summary?.drill as DrillReport;
+  expect(report.verdict).toBe('incomplete');
+  expect(report.phases[0]).toMatchObject({ verdict: 'incomplete', faultObserved: true });
+
+  h.clock.advance(5 * 60_000);
+  expect(await h.webState(env)).toEqual([
+    expect.objectContaining({ state: 'running', health: 'healthy' }),
+    expect.objectContaining({ state: 'running', health: 'healthy' }),
+  ]);
+});
