@@ -111,9 +111,14 @@ export function isRetryable(err: unknown): boolean {
   return typeof retryable === 'object' && retryable !== null;
 }
 
-/** Human message plus classification for a step's `fail` result. Never includes request input. */
+/**
+ * Human message plus classification for a step's `fail` result. Never includes request input.
+ * A NotFound reaching a step is about an id it was handed (a subnet, a group, a VPC just
+ * created): EC2 is eventually consistent and may not know a fresh id for seconds, so it is
+ * retried; a resource that is really gone exhausts the retry budget and fails the run.
+ */
 export function toStepError(err: unknown, doing: string): StepError {
   const code = errorCode(err) ?? 'Error';
   const message = err instanceof Error ? err.message : String(err);
-  return { code, retryable: isRetryable(err), message: `${doing}: ${code}: ${message}` };
+  return { code, retryable: isRetryable(err) || isNotFound(err), message: `${doing}: ${code}: ${message}` };
 }

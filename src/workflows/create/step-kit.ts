@@ -2,7 +2,7 @@
  * Small helpers every create step uses: the step shape with its plan metadata, and the
  * wait / done / fail answers (AWS errors classified by src/aws/errors).
  */
-import { toStepError } from '../../aws/errors';
+import { errorCode, isNotFound, toStepError } from '../../aws/errors';
 import type { Readiness } from '../../aws/readiness';
 import type { StepContext, StepDefinition, StepResult } from '../engine/types';
 import type { CreateDeps } from './deps';
@@ -55,6 +55,13 @@ export function fromReadiness<T>(
   if (r.state === 'RETRY') return wait(retryInMs, `${what}: ${r.reason}`);
   return failFinal('NotReady', `${what}: ${r.reason}`);
 }
+
+/**
+ * A resource this step recorded is not visible (EC2's eventual consistency right after a
+ * create): wait for it rather than create a second one.
+ */
+export const notVisibleYet = (ctx: Ctx, what: string): StepResult =>
+  wait(ctx.deps.config.poll.fast, `${what}: created, not visible yet`);
 
 export const names = (ctx: Ctx): ResourceNames => resourceNames(ctx.env);
 
@@ -114,6 +121,13 @@ export function defineStep(
         return await body(guarded);
       } catch (err) {
         if (typeof err === 'object' && err !== null && fromRecord.has(err)) throw err;
+        // EC2 may not know an id it just returned (eventual consistency): wait, within a grace.
+        if (isNotFound(err) && ctx.now() - ctx.startedAt < NOT_FOUND_GRACE_MS) {
+          return wait(
+            ctx.deps.config.poll.fast,
+            `${spec.title}: ${errorCode(err)}, waiting for AWS to see a new resource`,
+          );
+        }
         return { status: 'fail', error: toStepError(err, spec.title) };
       }
     },
@@ -121,3 +135,6 @@ export function defineStep(
 }
 
 export const MINUTE = 60_000;
+
+/** How long a step treats `*.NotFound` as "not propagated yet" before it counts as a failure. */
+export const NOT_FOUND_GRACE_MS = 2 * MINUTE;

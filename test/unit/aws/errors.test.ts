@@ -79,4 +79,6 @@ test('toStepError names the step, the code, and classifies', () => {
     message: 'Create VPC: InvalidParameterCombination: InvalidParameterCombination happened',
   });
   expect(toStepError(awsError('RequestLimitExceeded'), 'x').retryable).toBe(true);
+  // A dependency's id unknown to EC2 is most often eventual consistency: retried within the budget.
+  expect(toStepError(awsError('InvalidGroup.NotFound'), 'x').retryable).toBe(true);
 });

@@ -1,7 +1,7 @@
 /** SPEC §1: the VPC over two AZs, four subnets, the internet gateway and the public route table. */
 import { sitebotTags } from '../../../aws/tags';
 import { clientToken } from '../names';
-import { defineStep, done, MINUTE, names, need, str } from '../step-kit';
+import { defineStep, done, MINUTE, names, need, notVisibleYet, str } from '../step-kit';
 
 export const VPC_CIDR = '10.0.0.0/16';
 
@@ -21,7 +21,9 @@ export const vpcStep = defineStep({
   resources: ({ env }) => [{ type: 'vpc', name: `${env}-vpc`, detail: `${VPC_CIDR}, DNS resolution on` }],
   async body(ctx) {
     const { ec2 } = ctx.deps;
-    let vpc = await ec2.findVpc(str(ctx.own, 'vpcId'), ctx.env);
+    const recorded = str(ctx.own, 'vpcId');
+    let vpc = await ec2.findVpc(recorded, ctx.env);
+    if (!vpc && recorded) return notVisibleYet(ctx, 'vpc');
     if (!vpc) {
       vpc = await ec2.createVpc(VPC_CIDR, sitebotTags(ctx, 'vpc', names(ctx).vpc));
       await ctx.record({ vpcId: vpc.VpcId });
@@ -49,7 +51,9 @@ export const subnetsStep = defineStep({
     const vpcId = need(ctx, 'vpc', 'vpcId');
     const ids: Record<string, string> = {};
     for (const s of SUBNETS) {
-      let subnet = await ec2.findSubnet(str(ctx.own, s.key), ctx.env, s.role);
+      const recorded = str(ctx.own, s.key);
+      let subnet = await ec2.findSubnet(recorded, ctx.env, s.role);
+      if (!subnet && recorded) return notVisibleYet(ctx, s.role);
       if (!subnet) {
         const az = config.azs[s.side === 'a' ? 0 : 1];
         subnet = await ec2.createSubnet(
@@ -76,7 +80,9 @@ export const internetGatewayStep = defineStep({
   async body(ctx) {
     const { ec2 } = ctx.deps;
     const vpcId = need(ctx, 'vpc', 'vpcId');
-    let igw = await ec2.findInternetGateway(str(ctx.own, 'igwId'), ctx.env);
+    const recorded = str(ctx.own, 'igwId');
+    let igw = await ec2.findInternetGateway(recorded, ctx.env);
+    if (!igw && recorded) return notVisibleYet(ctx, 'internet gateway');
     if (!igw) {
       igw = await ec2.createInternetGateway(sitebotTags(ctx, 'igw', names(ctx).igw));
       await ctx.record({ igwId: igw.InternetGatewayId });
@@ -104,7 +110,9 @@ export const publicRoutesStep = defineStep({
     const vpcId = need(ctx, 'vpc', 'vpcId');
     const igwId = need(ctx, 'internet-gateway', 'igwId');
     const publicSubnets = [need(ctx, 'subnets', 'publicSubnetA'), need(ctx, 'subnets', 'publicSubnetC')];
-    let rt = await ec2.findRouteTable(str(ctx.own, 'routeTableId'), ctx.env, 'public-route-table');
+    const recorded = str(ctx.own, 'routeTableId');
+    let rt = await ec2.findRouteTable(recorded, ctx.env, 'public-route-table');
+    if (!rt && recorded) return notVisibleYet(ctx, 'route table');
     if (!rt) {
       rt = await ec2.createRouteTable(
         vpcId,

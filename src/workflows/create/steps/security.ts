@@ -1,7 +1,7 @@
 /** SPEC §2: three security groups; web-sg takes HTTP from the ALB only, db-sg MySQL from web-sg only. */
 import type { IpPermission } from '@aws-sdk/client-ec2';
 import { sitebotTags } from '../../../aws/tags';
-import { defineStep, done, MINUTE, need, str, type Ctx } from '../step-kit';
+import { defineStep, done, MINUTE, need, notVisibleYet, str, type Ctx } from '../step-kit';
 
 interface GroupSpec {
   key: 'elbSgId' | 'webSgId' | 'dbSgId';
@@ -58,15 +58,18 @@ function hasRule(existing: IpPermission[] | undefined, want: IpPermission): bool
   );
 }
 
+/** The group's id once it exists with its rules; undefined while a recorded group is not visible yet. */
 async function ensureGroup(
   ctx: Ctx,
   vpcId: string,
   spec: GroupSpec,
   ids: Partial<Record<GroupSpec['key'], string>>,
-) {
+): Promise<string | undefined> {
   const { ec2 } = ctx.deps;
   const groupName = spec.name(ctx.env);
-  let group = await ec2.findSecurityGroup(str(ctx.own, spec.key), vpcId, groupName, ctx.env, spec.role);
+  const recorded = str(ctx.own, spec.key);
+  let group = await ec2.findSecurityGroup(recorded, vpcId, groupName, ctx.env, spec.role);
+  if (!group && recorded) return undefined;
   let groupId = group?.GroupId;
   if (!groupId) {
     groupId = await ec2.createSecurityGroup(
@@ -96,7 +99,11 @@ export const securityGroupsStep = defineStep({
   async body(ctx) {
     const vpcId = need(ctx, 'vpc', 'vpcId');
     const ids: Partial<Record<GroupSpec['key'], string>> = {};
-    for (const spec of SECURITY_GROUPS) ids[spec.key] = await ensureGroup(ctx, vpcId, spec, ids);
+    for (const spec of SECURITY_GROUPS) {
+      const id = await ensureGroup(ctx, vpcId, spec, ids);
+      if (!id) return notVisibleYet(ctx, spec.role);
+      ids[spec.key] = id;
+    }
     return done(ids);
   },
 });

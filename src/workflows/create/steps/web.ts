@@ -10,7 +10,18 @@ import { sitebotTags } from '../../../aws/tags';
 import { renderUserData } from '../../userdata/wordpress';
 import type { CreateConfig } from '../deps';
 import { clientToken } from '../names';
-import { defineStep, done, fromReadiness, MINUTE, names, need, str, wait, type Ctx } from '../step-kit';
+import {
+  defineStep,
+  done,
+  fromReadiness,
+  MINUTE,
+  names,
+  need,
+  notVisibleYet,
+  str,
+  wait,
+  type Ctx,
+} from '../step-kit';
 import type { StepResult } from '../../engine/types';
 
 /** Graviton families (t4g, m7g, c8g, …) need the arm64 AMI. */
@@ -48,7 +59,9 @@ interface LaunchSpec {
 async function ensureWebServer(ctx: Ctx, spec: LaunchSpec): Promise<StepResult> {
   const { ec2, config } = ctx.deps;
   const role = `web-${spec.n}`;
-  let instance = await ec2.findInstance(str(ctx.own, 'instanceId'), ctx.env, role);
+  const recorded = str(ctx.own, 'instanceId');
+  let instance = await ec2.findInstance(recorded, ctx.env, role);
+  if (!instance && recorded) return notVisibleYet(ctx, role);
   if (!instance) {
     try {
       instance = await ec2.runInstance({
@@ -116,7 +129,9 @@ export const webAmiStep = defineStep({
   async body(ctx) {
     const { ec2, config } = ctx.deps;
     const name = names(ctx).ami;
-    const image = await ec2.findImage(str(ctx.own, 'imageId'), name);
+    const recorded = str(ctx.own, 'imageId');
+    const image = await ec2.findImage(recorded, name);
+    if (!image && recorded) return notVisibleYet(ctx, 'image');
     if (!image) {
       const imageId = await ec2.createImage(
         need(ctx, 'web-1', 'instanceId'),

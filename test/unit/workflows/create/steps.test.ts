@@ -97,6 +97,28 @@ describe('vpc step (find by recorded id → tags → create)', () => {
     await expect(vpcStep.run(ctx)).rejects.toBe(crash);
   });
 
+  test('a NotFound on a fresh id waits within the grace period, then counts as a (retryable) failure', async () => {
+    ec2Mock.on(DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: 'vpc-1' }] });
+    ec2Mock.on(DescribeVpcAttributeCommand).rejects(awsError('InvalidVpcID.NotFound'));
+    const young = fakeContext(mockedDeps(), { startedAt: 0, now: 30_000 });
+    expect(await vpcStep.run(young)).toMatchObject({
+      status: 'wait',
+      note: expect.stringContaining('InvalidVpcID.NotFound'),
+    });
+    const old = fakeContext(mockedDeps(), { startedAt: 0, now: 3 * 60_000 });
+    expect(await vpcStep.run(old)).toMatchObject({
+      status: 'fail',
+      error: { code: 'InvalidVpcID.NotFound', retryable: true },
+    });
+  });
+
+  test('a recorded VPC that EC2 does not show yet is waited for, never created again', async () => {
+    ec2Mock.on(DescribeVpcsCommand).rejects(awsError('InvalidVpcID.NotFound'));
+    const ctx = fakeContext(mockedDeps(), { own: { vpcId: 'vpc-1' } });
+    expect(await vpcStep.run(ctx)).toMatchObject({ status: 'wait', note: 'vpc: created, not visible yet' });
+    expect(ec2Mock.commandCalls(CreateVpcCommand)).toHaveLength(0);
+  });
+
   test('a step past its deadline fails for good without calling AWS', async () => {
     const ctx = fakeContext(mockedDeps(), { startedAt: 0, now: 10 * 60_000 });
     expect(await vpcStep.run(ctx)).toMatchObject({
@@ -110,11 +132,9 @@ describe('vpc step (find by recorded id → tags → create)', () => {
 describe('credentials step', () => {
   test('generates both passwords into ONE tagged secret; outputs hold only the ARN', async () => {
     smMock.on(DescribeSecretCommand).rejects(awsError('ResourceNotFoundException'));
-    smMock
-      .on(CreateSecretCommand)
-      .resolves({
-        ARN: 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:sitebot/demo/credentials-AbCdEf',
-      });
+    smMock.on(CreateSecretCommand).resolves({
+      ARN: 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:sitebot/demo/credentials-AbCdEf',
+    });
     const ctx = fakeContext(mockedDeps());
     const result = await credentialsStep.run(ctx);
     const input = smMock.commandCalls(CreateSecretCommand)[0].args[0].input;
