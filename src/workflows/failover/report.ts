@@ -211,9 +211,8 @@ function judge(
     };
   }
   if (record.phase === 'web') {
-    return failures <= o.webMaxFailedRequests
-      ? { verdict: 'pass', reason: `${failures} failed of ${o.webMaxFailedRequests} allowed` }
-      : { verdict: 'fail', reason: `${failures} failed requests, ${o.webMaxFailedRequests} allowed` };
+    const reason = `${failures} failed request${failures === 1 ? '' : 's'}, ${o.webMaxFailedRequests} allowed`;
+    return { verdict: failures <= o.webMaxFailedRequests ? 'pass' : 'fail', reason };
   }
   if (longest && longest.endAt === undefined) {
     return { verdict: 'fail', reason: 'the site never answered again during the drill' };
