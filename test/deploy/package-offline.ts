@@ -9,7 +9,7 @@
  * or older than serverless.yml, so `npm test` works on a fresh clone.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '..', '..');
@@ -64,13 +64,56 @@ export function packageOffline(): PackageResult {
   return { ran: true, ms: Date.now() - started };
 }
 
-/** Packages unless a template newer than serverless.yml is already there. */
-export function ensurePackaged(force = false): PackageResult {
-  const fresh =
+const LOCK_DIR = join(ROOT, '.serverless.lock');
+const LOCK_WAIT_MS = 300_000;
+const STALE_LOCK_MS = 180_000;
+
+function lockAgeMs(): number {
+  try {
+    return Date.now() - statSync(LOCK_DIR).mtimeMs;
+  } catch {
+    return 0; // released meanwhile
+  }
+}
+
+function isFresh(): boolean {
+  return (
     existsSync(TEMPLATE_PATH) &&
-    statSync(TEMPLATE_PATH).mtimeMs >= statSync(join(ROOT, 'serverless.yml')).mtimeMs;
-  if (fresh && !force) return { ran: false, ms: 0 };
-  return packageOffline();
+    statSync(TEMPLATE_PATH).mtimeMs >= statSync(join(ROOT, 'serverless.yml')).mtimeMs
+  );
+}
+
+/** Blocks the thread for `ms` (sync code: jest's beforeAll and the CLI both wait here). */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Packages unless a template newer than serverless.yml is already there. Test files in
+ * parallel jest workers share one .serverless/: the first takes a lock directory and packages,
+ * the others wait for it (polling, with a deadline) and then reuse its output.
+ */
+export function ensurePackaged(force = false): PackageResult {
+  if (isFresh() && !force) return { ran: false, ms: 0 };
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      mkdirSync(LOCK_DIR);
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      // A lock this old was left by a killed run (packaging takes well under a minute).
+      if (lockAgeMs() > STALE_LOCK_MS) rmSync(LOCK_DIR, { recursive: true, force: true });
+      else if (Date.now() > deadline) throw new Error(`${LOCK_DIR} held for over ${LOCK_WAIT_MS} ms`);
+      else pause(250);
+    }
+  }
+  try {
+    if (isFresh() && !force) return { ran: false, ms: 0 }; // packaged by another worker meanwhile
+    return packageOffline();
+  } finally {
+    rmSync(LOCK_DIR, { recursive: true, force: true });
+  }
 }
 
 if (require.main === module) {
