@@ -85,6 +85,25 @@ test('DB drill: the outage the emulator imposes (90 s) is measured within one pr
   expect((await fetch((await h.store.environments.get('demo'))!.outputs.siteUrl)).status).toBe(200);
 });
 
+test('a failover longer than the objective (150 s > 120 s) is measured as such and fails the drill', async () => {
+  // The create harness takes no emulator options; its durations object is the live one the RDS model reads.
+  const durations = h.emu.world.durations;
+  const saved = durations.dbRebootFailover;
+  durations.dbRebootFailover = 150_000;
+  try {
+    const { run, report } = await drill('db');
+    expect(run.status).toBe('succeeded'); // the drill ran; the database missed its objective
+    const [db] = report.phases;
+    expect(Math.abs(db.longestOutage!.ms - 150_000)).toBeLessThanOrEqual(1_000);
+    expect(db).toMatchObject({ faultObserved: true, verdict: 'fail' });
+    expect(db.reason).toMatch(/^outage 2 min 30 s > 2 min$/);
+    expect(report.verdict).toBe('fail');
+    expect((await h.store.environments.get('demo'))?.meta?.lastDrill).toMatchObject({ verdict: 'fail' });
+  } finally {
+    durations.dbRebootFailover = saved;
+  }
+});
+
 test('all: web then db, each reported', async () => {
   const azBefore = await h.primaryAz(env);
   const { run, report } = await drill('all');
