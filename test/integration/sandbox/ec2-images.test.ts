@@ -95,6 +95,25 @@ describe('images and snapshots', () => {
     expect(done.Snapshots![0].State).toBe('completed');
   });
 
+  it('refuses to image an instance that is not running or stopped', async () => {
+    const subnetId = emu.world.ec2.getInstance(instanceId)!.subnetId;
+    const fresh = await ec2.send(
+      new RunInstancesCommand({
+        ImageId: PUBLIC_AL2023.x86_64.imageId,
+        InstanceType: 't3.micro',
+        MinCount: 1,
+        MaxCount: 1,
+        SubnetId: subnetId,
+      }),
+    );
+    await expect(
+      ec2.send(new CreateImageCommand({ InstanceId: fresh.Instances![0].InstanceId, Name: 'too-early' })),
+    ).rejects.toMatchObject({
+      name: 'InvalidParameterValue',
+      message: expect.stringContaining("not in state 'running'"),
+    });
+  });
+
   it('does not reboot with NoReboot, and refuses a duplicate name', async () => {
     const before = emu.world.ec2.getInstance(instanceId)!.runningSince;
     await ec2.send(new CreateImageCommand({ InstanceId: instanceId, Name: 'demo-web-ami', NoReboot: true }));

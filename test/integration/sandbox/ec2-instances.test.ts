@@ -138,6 +138,10 @@ describe('instances', () => {
 
   it('stops (dropping the public IP), starts and terminates under the SDK waiters', async () => {
     const id = (await launch()).Instances![0].InstanceId!;
+    await expect(ec2.send(new StopInstancesCommand({ InstanceIds: [id] }))).rejects.toMatchObject({
+      name: 'IncorrectInstanceState',
+      message: expect.stringContaining("never reached the 'running' state"),
+    });
     emu.advance(30_000);
     const stop = await ec2.send(new StopInstancesCommand({ InstanceIds: [id] }));
     expect(stop.StoppingInstances![0]).toMatchObject({

@@ -7,7 +7,7 @@
 import { AwsError } from '../protocol/errors';
 import { qBool, qFilters, qInt, qList, qRequired } from '../protocol/query';
 import { xmlList } from '../protocol/xml';
-import { checkId, incorrectInstanceState, invalidParameterValue } from './errors';
+import { checkId, invalidParameterValue } from './errors';
 import { applyFilters } from './filters';
 import type { Ec2Handler, Ec2Model } from './model';
 import { paginate } from './paginate';
@@ -82,9 +82,9 @@ const createImage: Ec2Handler = (p, model) => {
       `AMI names must be between 3 and 128 characters long, and may contain letters, numbers, '(', ')', '.', '-', '/' and '_'`,
     );
   }
-  if (instance.state !== 'running' && instance.state !== 'stopped') {
-    throw incorrectInstanceState(
-      `The instance '${instance.instanceId}' is not in a state from which it can be imaged (${instance.state}).`,
+  if (instance.state !== 'running' && instance.state !== 'stopping' && instance.state !== 'stopped') {
+    throw invalidParameterValue(
+      `Invalid value '${instance.instanceId}' for instanceId. Instance is not in state 'running' or 'stopping' or 'stopped'`,
     );
   }
   const duplicate = [...model.images.values()].find(

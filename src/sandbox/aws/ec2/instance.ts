@@ -230,7 +230,10 @@ const runInstances: Ec2Handler = (p, model) => {
   const image = model.images.get(imageId);
   if (!image || image.state === 'deregistered') throw checkId('ami', imageId);
   if (image.state !== 'available') {
-    throw new AwsError('InvalidAMIID.Unavailable', `The image id '[${imageId}]' is not available`);
+    throw new AwsError(
+      'InvalidAMIID.Unavailable',
+      `The AMI ID '${imageId}' is currently pending and may not be used for this operation`,
+    );
   }
   const instanceType = qRequired(p, 'InstanceType');
   const architecture = architectureOf(instanceType);
@@ -426,6 +429,11 @@ const stopInstances: Ec2Handler = (p, model) => {
     if (i.state === 'terminated' || i.state === 'shutting-down') {
       throw incorrectInstanceState(
         `This instance '${i.instanceId}' is not in a state from which it can be stopped.`,
+      );
+    }
+    if (i.state === 'pending' && !i.hasRun) {
+      throw incorrectInstanceState(
+        `Instance '${i.instanceId}' cannot be stopped as it has never reached the 'running' state.`,
       );
     }
   }

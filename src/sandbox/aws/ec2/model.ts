@@ -109,6 +109,7 @@ export class Ec2Model implements ResourceLister {
       if (i.state === 'pending') {
         i.state = 'running';
         i.runningSince = at;
+        i.hasRun = true;
       } else if (i.state === 'stopping') {
         i.state = 'stopped';
         i.runningSince = undefined;

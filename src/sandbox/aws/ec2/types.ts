@@ -116,6 +116,8 @@ export interface Instance {
   /** Virtual ms when it last became running (during a CreateImage reboot: when the reboot ends). */
   runningSince?: number;
   rebootUntil?: number;
+  /** Whether it has ever been running (a first-launch pending instance cannot be stopped). */
+  hasRun?: boolean;
   terminatedAt?: number;
   stateTransitionReason: string;
 }
