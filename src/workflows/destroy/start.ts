@@ -161,5 +161,7 @@ export async function startPendingDestroy<D>(
     env: envName,
     requestedBy: pending.requestedBy,
     channel: pending.channel,
+    // Still running (the cancel not yet taken): ask again, harmlessly.
+    cancelCreate: true,
   });
 }

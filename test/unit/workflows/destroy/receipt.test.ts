@@ -1,0 +1,123 @@
+/** The receipt as plain data and text, and the confirmation's counts by type. */
+import { createResources } from '../../../../src/workflows/create/finish';
+import { describeDestroyPlan } from '../../../../src/workflows/destroy/plan';
+import {
+  collectReceipt,
+  formatElapsed,
+  renderReceipt,
+  receiptOf,
+} from '../../../../src/workflows/destroy/receipt';
+
+const run = { env: 'demo', runId: 'demo-destroy-1', status: 'succeeded' as const, createdAt: 1_000 };
+
+describe('receipt', () => {
+  const outputs: Record<string, Record<string, unknown>> = {
+    'load-balancer': {
+      deleted: [
+        { type: 'listener', id: 'arn:listener/1' },
+        { type: 'load-balancer', id: 'arn:lb/1' },
+      ],
+    },
+    subnets: {
+      deleted: [
+        { type: 'subnet', id: 'subnet-b' },
+        { type: 'subnet', id: 'subnet-a' },
+      ],
+    },
+    secret: { skipped: [{ type: 'secret', id: 'arn:secret', reason: 'not deleted: not tagged for demo' }] },
+    // A resource a later step (the sweep) deleted again is listed once.
+    sweep: { deleted: [{ type: 'subnet', id: 'subnet-a' }], waiting: [] },
+  };
+  const outputsOf = (id: string) => outputs[id] ?? {};
+
+  it('collects every step’s deletions, once each, in teardown order', () => {
+    const r = collectReceipt(run, Object.keys(outputs), outputsOf, [], 1_000 + 361_000);
+    expect(r.deleted).toEqual([
+      { type: 'listener', id: 'arn:listener/1' },
+      { type: 'load-balancer', id: 'arn:lb/1' },
+      { type: 'subnet', id: 'subnet-a' },
+      { type: 'subnet', id: 'subnet-b' },
+    ]);
+    expect(r.skipped).toHaveLength(1);
+    expect(r.elapsedMs).toBe(361_000);
+  });
+
+  it('renders success with the promise that nothing tagged remains', () => {
+    const r = collectReceipt(run, Object.keys(outputs), outputsOf, [], 1_000 + 361_000);
+    const text = renderReceipt({ receipt: r, remaining: [] });
+    expect(text.headline).toBe(
+      'Destroyed demo in 6m 01s: 4 resources deleted. 0 resources tagged for demo remain.',
+    );
+    expect(text.lines).toEqual([
+      'deleted listener (1): arn:listener/1',
+      'deleted load-balancer (1): arn:lb/1',
+      'deleted subnet (2): subnet-a, subnet-b',
+      'secret arn:secret: not deleted: not tagged for demo',
+    ]);
+    expect(text.text.split('\n')).toHaveLength(5);
+  });
+
+  it('renders what remains, why, and how to resume', () => {
+    const r = collectReceipt(
+      { ...run, status: 'failed' },
+      [],
+      outputsOf,
+      [{ type: 'vpc', id: 'vpc-1', reason: 'DependencyViolation: has dependencies' }],
+      61_000,
+    );
+    const text = renderReceipt(r);
+    expect(text.headline).toBe(
+      'Teardown of demo stopped after 1m 00s: 0 resources deleted, 1 tagged for demo remain. Run /site destroy demo again to resume.',
+    );
+    expect(text.lines).toEqual(['remains: vpc vpc-1: DependencyViolation: has dependencies']);
+  });
+
+  it('reads a receipt back from a stored run summary, and says so when there is none', () => {
+    const r = collectReceipt(run, [], outputsOf, [], 2_000);
+    expect(receiptOf({ receipt: r, error: 'x' })).toEqual(r);
+    expect(receiptOf(undefined)).toBeUndefined();
+    expect(renderReceipt({}).headline).toBe('No teardown receipt recorded.');
+  });
+
+  it('formats elapsed times', () => {
+    expect([5_000, 65_000, 3_725_000].map(formatElapsed)).toEqual(['5s', '1m 05s', '1h 02m']);
+  });
+});
+
+describe('describeDestroyPlan', () => {
+  it('counts the recorded resources by type for the confirmation message', () => {
+    const outputs: Record<string, Record<string, unknown>> = {
+      vpc: { vpcId: 'vpc-1' },
+      subnets: { publicSubnetA: 's1', publicSubnetC: 's2', privateSubnetA: 's3', privateSubnetC: 's4' },
+      'internet-gateway': { igwId: 'igw-1' },
+      'public-routes': { routeTableId: 'rtb-1' },
+      'security-groups': { elbSgId: 'sg-1', webSgId: 'sg-2', dbSgId: 'sg-3' },
+      'web-1': { instanceId: 'i-1' },
+      'web-2': { instanceId: 'i-2' },
+      'web-ami': { imageId: 'ami-1', snapshotIds: ['snap-1'] },
+      database: { dbInstanceId: 'demo-db' },
+    };
+    const resources = createResources((id) => outputs[id] ?? {});
+    const plan = describeDestroyPlan({ name: 'demo', resources });
+    expect(plan.counts).toEqual({
+      vpc: 1,
+      subnet: 4,
+      'internet-gateway': 1,
+      'route-table': 1,
+      'security-group': 3,
+      instance: 2,
+      image: 1,
+      snapshot: 1,
+      'db-instance': 1,
+    });
+    expect(plan.total).toBe(15);
+    expect(plan.text).toMatch(
+      /^Will delete 15 recorded resources: 2 instance, 1 db-instance, 1 image, 1 snapshot, 3 security-group, 1 route-table, 1 internet-gateway, 4 subnet, 1 vpc\./,
+    );
+    expect(plan.text).toContain('sitebot:env=demo');
+  });
+
+  it('says so when nothing is recorded', () => {
+    expect(describeDestroyPlan({ name: 'demo', resources: {} })).toMatchObject({ total: 0, counts: {} });
+  });
+});
