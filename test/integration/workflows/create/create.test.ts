@@ -3,12 +3,21 @@
  * SPEC's resources with the right settings and tags, and the site answers 200 through the ALB.
  */
 import {
+  DescribeImagesCommand,
+  DescribeInstancesCommand,
+  DescribeInternetGatewaysCommand,
+  DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
   DescribeVpcAttributeCommand,
 } from '@aws-sdk/client-ec2';
 import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
-import { DescribeTargetHealthCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import {
+  DescribeListenersCommand,
+  DescribeLoadBalancersCommand,
+  DescribeTargetGroupsCommand,
+  DescribeTargetHealthCommand,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GetRolePolicyCommand } from '@aws-sdk/client-iam';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { runWithCrashAt } from '../../../helpers/crash-harness';
@@ -95,6 +104,78 @@ test('create --multi-az now builds the SPEC stack and the site answers 200', asy
   expect(db.EngineVersion).toMatch(/^8\.4\./);
   expect(site.dbEndpoint).toBe(db.Endpoint!.Address);
 
+  // Web servers: #1 in public subnet a from AL2023, #2 from the AMI of #1 in public subnet c; IMDSv2, role, web-sg.
+  const out = (step: string) => run.steps[step].outputs as Record<string, string>;
+  const instances = (
+    await ec2.send(
+      new DescribeInstancesCommand({ InstanceIds: [out('web-1').instanceId, out('web-2').instanceId] }),
+    )
+  ).Reservations!.flatMap((r) => r.Instances!);
+  const [web1, web2] = [out('web-1').instanceId, out('web-2').instanceId].map((id) =>
+    instances.find((i) => i.InstanceId === id)!,
+  );
+  for (const [i, subnetKey] of [
+    [web1, 'publicSubnetA'],
+    [web2, 'publicSubnetC'],
+  ] as const) {
+    expect(i.SubnetId).toBe(out('subnets')[subnetKey]);
+    expect(i.InstanceType).toBe('t3.micro');
+    expect(i.MetadataOptions?.HttpTokens).toBe('required');
+    expect(i.IamInstanceProfile?.Arn).toBe(out('web-role').instanceProfileArn);
+    expect(i.SecurityGroups?.map((g) => g.GroupId)).toEqual([out('security-groups').webSgId]);
+    expect(i.PublicIpAddress).toBeDefined();
+  }
+  expect(web1.ImageId).toBe(out('web-1').baseImageId);
+  expect(web2.ImageId).toBe(out('web-ami').imageId);
+  const images = (await ec2.send(new DescribeImagesCommand({ ImageIds: [out('web-ami').imageId] }))).Images!;
+  expect(images[0].Name).toBe('demo-web-ami');
+
+  // Internet gateway attached; public route table: default route to it, both public subnets.
+  const igw = (
+    await ec2.send(
+      new DescribeInternetGatewaysCommand({ InternetGatewayIds: [out('internet-gateway').igwId] }),
+    )
+  ).InternetGateways![0];
+  expect(igw.Attachments).toEqual([expect.objectContaining({ VpcId: vpcId })]);
+  const rt = (
+    await ec2.send(new DescribeRouteTablesCommand({ RouteTableIds: [out('public-routes').routeTableId] }))
+  ).RouteTables![0];
+  expect(rt.Routes).toContainEqual(
+    expect.objectContaining({ DestinationCidrBlock: '0.0.0.0/0', GatewayId: igw.InternetGatewayId }),
+  );
+  expect(rt.Associations!.map((a) => a.SubnetId).sort()).toEqual(
+    [out('subnets').publicSubnetA, out('subnets').publicSubnetC].sort(),
+  );
+
+  // The ALB: internet-facing over both public subnets with elb-sg; one HTTP:80 listener forwarding to the TG.
+  const alb = (await elbv2.send(new DescribeLoadBalancersCommand({ Names: ['demo-alb'] }))).LoadBalancers![0];
+  expect(alb).toMatchObject({
+    Scheme: 'internet-facing',
+    Type: 'application',
+    SecurityGroups: [out('security-groups').elbSgId],
+  });
+  expect(alb.AvailabilityZones!.map((z) => z.SubnetId).sort()).toEqual(
+    [out('subnets').publicSubnetA, out('subnets').publicSubnetC].sort(),
+  );
+  const listeners = (await elbv2.send(new DescribeListenersCommand({ LoadBalancerArn: alb.LoadBalancerArn })))
+    .Listeners!;
+  expect(listeners).toEqual([
+    expect.objectContaining({
+      Port: 80,
+      Protocol: 'HTTP',
+      DefaultActions: [
+        expect.objectContaining({ Type: 'forward', TargetGroupArn: out('target-group').targetGroupArn }),
+      ],
+    }),
+  ]);
+  const tg = (await elbv2.send(new DescribeTargetGroupsCommand({ Names: ['demo-tg'] }))).TargetGroups![0];
+  expect(tg).toMatchObject({
+    Protocol: 'HTTP',
+    Port: 80,
+    TargetType: 'instance',
+    HealthCheckPath: '/wp-includes/images/blank.gif',
+  });
+
   const tgArn = run.steps['target-group'].outputs!.targetGroupArn as string;
   const health = (await elbv2.send(new DescribeTargetHealthCommand({ TargetGroupArn: tgArn })))
     .TargetHealthDescriptions!;
@@ -121,6 +202,14 @@ test('create --multi-az now builds the SPEC stack and the site answers 200', asy
     'iam:role': 1,
     'iam:instance-profile': 1,
   });
+  // Everything sitebot made is tagged; only what AWS makes by itself is not.
+  const untagged = h.emu.world.listResources().filter((r) => r.tags['sitebot:env'] !== 'demo');
+  expect([...new Set(untagged.map((r) => `${r.service}:${r.type}`))].sort()).toEqual([
+    'ec2:network-interface',
+    'ec2:route-table',
+    'ec2:security-group',
+  ]);
+  expect(untagged.filter((r) => r.type !== 'network-interface')).toHaveLength(2); // main route table, default SG
   const tagged = h.emu.world.listResources().filter((r) => r.tags['sitebot:env'] === 'demo');
   for (const r of tagged)
     expect(r.tags).toMatchObject({ 'sitebot:managed': 'true', 'sitebot:run': run.runId });
