@@ -70,7 +70,7 @@ describe('teardownStep', () => {
   it('deletes only what carries the env tags; an untagged recorded resource is reported, others ignored', async () => {
     const unit = new FakeUnit(
       'subnet',
-      new Map([
+      new Map<string, { tags: Record<string, string> }>([
         ['subnet-ours', { tags: OWNED }],
         ['subnet-recorded-untagged', { tags: { Name: 'demo-public-a' } }],
         ['subnet-other-env', { tags: { 'sitebot:env': 'other', 'sitebot:managed': 'true' } }],
