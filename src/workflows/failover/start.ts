@@ -71,6 +71,6 @@ export async function startFailover(
   return {
     ok: true,
     run: started.run,
-    message: `Failover drill on ${input.env} started: I will ${what}, probing ${checked.subjects.siteUrl} every second.`,
+    message: `Failover drill on ${input.env} started: I will ${what}, probing ${checked.subjects.siteUrl} all along.`,
   };
 }
