@@ -101,6 +101,43 @@ describe('admin API', () => {
   });
 });
 
+describe('dispatch', () => {
+  const scope = (service: string) =>
+    `AWS4-HMAC-SHA256 Credential=AKID/20261127/ap-northeast-1/${service}/aws4_request, SignedHeaders=host, Signature=0`;
+
+  it('answers an unknown EC2 action with InvalidAction in the EC2 error envelope', async () => {
+    const res = await fetch(emu.url, {
+      method: 'POST',
+      headers: { authorization: scope('ec2'), 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'Action=LaunchRockets&Version=2016-11-15',
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/<Response><Errors><Error><Code>InvalidAction<\/Code>/);
+  });
+
+  it('answers a request for a service it does not emulate with 400', async () => {
+    const res = await fetch(emu.url, {
+      method: 'POST',
+      headers: { authorization: scope('kinesis') },
+      body: '{}',
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ __type: 'UnrecognizedClientException' });
+  });
+
+  it('finds unsigned JSON calls by X-Amz-Target', async () => {
+    const res = await fetch(emu.url, {
+      method: 'POST',
+      headers: { 'x-amz-target': 'AmazonSSM.GetParameter', 'content-type': 'application/x-amz-json-1.1' },
+      body: JSON.stringify({ Name: '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64' }),
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { Parameter: { Value: string } }).Parameter.Value).toBe(
+      PUBLIC_AL2023.x86_64.imageId,
+    );
+  });
+});
+
 describe('faults', () => {
   it('throttles with each protocol’s own code', async () => {
     await emu.admin('POST', '/_sandbox/faults', { throttleNext: 3 });
@@ -137,6 +174,20 @@ describe('faults', () => {
     await expect(emu.clients.ec2.send(new DescribeVpcsCommand({}))).rejects.toMatchObject({
       name: 'InternalError',
       $metadata: { httpStatusCode: 500 },
+    });
+  });
+
+  it('injects 5xx with each JSON service’s own code', async () => {
+    await emu.admin('POST', '/_sandbox/faults', { serverErrorNext: 2 });
+    await expect(
+      emu.clients.ssm.send(
+        new GetParameterCommand({
+          Name: '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64',
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'InternalServerError', $metadata: { httpStatusCode: 500 } });
+    await expect(emu.clients.secretsManager.send(new ListSecretsCommand({}))).rejects.toMatchObject({
+      name: 'InternalServiceError',
     });
   });
 
