@@ -6,7 +6,12 @@
  */
 import { WorkflowRunner } from '../workflows';
 import { buildCreateDeps } from '../workflows/create/build-deps';
+import type { CreateDeps } from '../workflows/create/deps';
 import { createWorkflow } from '../workflows/create/workflow';
+import type { DestroyDeps } from '../workflows/destroy/deps';
+import { destroyWorkflow } from '../workflows/destroy/workflow';
+import type { FailoverDeps } from '../workflows/failover/deps';
+import { failoverWorkflow } from '../workflows/failover/workflow';
 import { getRuntime, type LambdaRuntime } from './runtime';
 import { tickMessageSchema } from './sqs-tick-scheduler';
 
@@ -85,22 +90,27 @@ function describe(err: unknown): string {
   return err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error';
 }
 
+/** What the three workflows' steps need, together: the AWS adapters, the env record, the audit log. */
+export type LambdaWorkflowDeps = CreateDeps & DestroyDeps & FailoverDeps;
+
 /**
- * The runner the worker ticks with: the workflows and their AWS adapters, next ticks on SQS.
- * Progress is not rendered to Slack from the worker yet (no ProgressSink).
+ * The runner the worker ticks with: create, destroy and failover over the AWS adapters, next
+ * ticks on SQS. Progress is not rendered to Slack from the worker yet (no ProgressSink).
  */
-export function createLambdaRunner(
-  runtime: LambdaRuntime,
-): WorkflowRunner<ReturnType<typeof buildCreateDeps>> {
+export function createLambdaRunner(runtime: LambdaRuntime): WorkflowRunner<LambdaWorkflowDeps> {
   const { config, clients, store, ticks } = runtime;
-  return new WorkflowRunner({
-    store,
-    workflows: { create: createWorkflow },
-    deps: buildCreateDeps({
+  const deps: LambdaWorkflowDeps = {
+    ...buildCreateDeps({
       clients,
       config: { region: config.region, azs: config.azs },
       environments: store.environments,
     }),
+    audit: store.audit,
+  };
+  return new WorkflowRunner<LambdaWorkflowDeps>({
+    store,
+    workflows: { create: createWorkflow, destroy: destroyWorkflow, failover: failoverWorkflow },
+    deps,
     scheduler: ticks,
   });
 }

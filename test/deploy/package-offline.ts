@@ -6,10 +6,10 @@
  *   npx tsx test/deploy/package-offline.ts [--force]
  *
  * The deploy tests call `ensurePackaged()`, which packages only when the template is missing
- * or older than serverless.yml, so `npm test` works on a fresh clone.
+ * or older than serverless.yml / package-lock.json / src, so `npm test` works on a fresh clone.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '..', '..');
@@ -76,11 +76,25 @@ function lockAgeMs(): number {
   }
 }
 
+/** Newest modification time under `dir` (the sources the bundles are built from). */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** The template and zips are newer than serverless.yml, the lock file and every source file. */
 function isFresh(): boolean {
-  return (
-    existsSync(TEMPLATE_PATH) &&
-    statSync(TEMPLATE_PATH).mtimeMs >= statSync(join(ROOT, 'serverless.yml')).mtimeMs
+  if (!existsSync(TEMPLATE_PATH)) return false;
+  const inputs = Math.max(
+    statSync(join(ROOT, 'serverless.yml')).mtimeMs,
+    statSync(join(ROOT, 'package-lock.json')).mtimeMs,
+    newestMtime(join(ROOT, 'src')),
   );
+  return statSync(TEMPLATE_PATH).mtimeMs >= inputs;
 }
 
 /** Blocks the thread for `ms` (sync code: jest's beforeAll and the CLI both wait here). */
@@ -89,7 +103,7 @@ function pause(ms: number): void {
 }
 
 /**
- * Packages unless a template newer than serverless.yml is already there. Test files in
+ * Packages unless an up-to-date template is already there (see isFresh). Test files in
  * parallel jest workers share one .serverless/: the first takes a lock directory and packages,
  * the others wait for it (polling, with a deadline) and then reuse its output.
  */
