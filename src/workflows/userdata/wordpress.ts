@@ -21,6 +21,8 @@ export interface UserDataParams {
   locale: string;
   siteTitle: string;
   adminEmail: string;
+  /** Filesystem root the script works under: '' on an instance; a scratch directory in tests. */
+  root?: string;
 }
 
 const CHECKS: Record<keyof UserDataParams, RegExp> = {
@@ -31,6 +33,7 @@ const CHECKS: Record<keyof UserDataParams, RegExp> = {
   locale: /^[a-z]{2,3}(_[A-Z]{2})?(_[a-z]+)?$/,
   siteTitle: /^[^\n\r]{1,100}$/,
   adminEmail: /^[^\s@'"]+@[^\s@'"]+$/,
+  root: /^(\/[\w.-]+)*$/,
 };
 
 /** Single-quotes a value for bash: nothing inside is expanded. */
@@ -40,7 +43,7 @@ export function shellQuote(value: string): string {
 
 function validated(params: UserDataParams): UserDataParams {
   for (const key of Object.keys(CHECKS) as (keyof UserDataParams)[]) {
-    if (!CHECKS[key].test(params[key])) throw new Error(`user data: invalid ${key}`);
+    if (!CHECKS[key].test(params[key] ?? '')) throw new Error(`user data: invalid ${key}`);
   }
   return params;
 }
@@ -61,8 +64,9 @@ readonly DB_INSTANCE_ID=${shellQuote(p.dbInstanceId)}
 readonly WP_LOCALE=${shellQuote(p.locale)}
 readonly SITE_TITLE=${shellQuote(p.siteTitle)}
 readonly ADMIN_EMAIL=${shellQuote(p.adminEmail)}
-readonly DOCROOT=/var/www/html
-readonly WP=/usr/local/bin/wp
+readonly ROOT=${shellQuote(p.root ?? '')}
+readonly DOCROOT="$ROOT/var/www/html"
+readonly WP="$ROOT/usr/local/bin/wp"
 readonly WP_CLI_URL=https://raw.githubusercontent.com/wp-cli/builds/gh-pages/phar/wp-cli.phar
 
 log() { echo "sitebot-wordpress: $*"; }
