@@ -184,7 +184,7 @@ export const dbDrillStep: StepDefinition<FailoverDeps> = {
       if (stop) return stop;
     } catch (err) {
       if (s.rebootIssuedAt === undefined) throw err;
-      return retryAfterError(s, err, t, `check ${s.dbId}`);
+      return retryAfterError(ctx, s, err, t, `check ${s.dbId}`, s.rebootIssuedAt + t.cfg.dbRecoverTimeoutMs);
     }
     // `observe` moved the stage on (TypeScript still holds the narrowing from above).
     if ((s.stage as DbStage) === 'done') {

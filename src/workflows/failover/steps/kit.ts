@@ -58,10 +58,23 @@ export function waitForNextProbe(state: ProbedState, t: DrillTools, note: string
   return { status: 'wait', retryInMs, note, outputs: asOutputs(state) };
 }
 
-/** An AWS call failed after the fault was injected: note it and try again soon (the step must finish its restore). */
-export function retryAfterError(state: ProbedState, err: unknown, t: DrillTools, doing: string): StepResult {
+/**
+ * An AWS call failed after the fault was injected: note it and try again soon (the step must
+ * finish its restore), until `deadline` — then fail for good, with everything recorded.
+ */
+export async function retryAfterError(
+  ctx: Ctx,
+  state: ProbedState,
+  err: unknown,
+  t: DrillTools,
+  doing: string,
+  deadline: number,
+): Promise<StepResult> {
   state.errors += 1;
   state.lastError = toStepError(err, doing).message;
+  if (t.io.clock.now() > deadline) {
+    return failAfterRecording(ctx, state, `gave up: ${state.lastError}`, 'drill-aws-errors');
+  }
   return { status: 'wait', retryInMs: t.cfg.errorRetryMs, note: state.lastError, outputs: asOutputs(state) };
 }
 

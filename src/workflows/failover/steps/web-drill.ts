@@ -149,6 +149,11 @@ async function observe(ctx: Ctx, s: WebDrillState, t: DrillTools): Promise<StepR
   }
 }
 
+/** When AWS errors after the stop stop being retried: both waits' budgets past the stop. */
+function giveUpAt(s: WebDrillState, t: DrillTools): number {
+  return (s.stopIssuedAt ?? t.io.clock.now()) + t.cfg.webOutOfServiceTimeoutMs + t.cfg.webRestoreTimeoutMs;
+}
+
 export const webDrillStep: StepDefinition<FailoverDeps> = {
   id: WEB_STEP,
   title: 'Web drill: stop one web server, probe, start it again',
@@ -173,7 +178,7 @@ export const webDrillStep: StepDefinition<FailoverDeps> = {
     } catch (err) {
       // Before the stop took: an ordinary step failure. After it: keep going, the instance must be started again.
       if (s.stage === 'stop' && !faultSent) throw err;
-      return retryAfterError(s, err, t, `${s.stage} ${s.instanceId}`);
+      return retryAfterError(ctx, s, err, t, `${s.stage} ${s.instanceId}`, giveUpAt(s, t));
     }
     await probeInto(s, s.siteUrl, t);
     try {
@@ -181,7 +186,7 @@ export const webDrillStep: StepDefinition<FailoverDeps> = {
       if (stop) return stop;
     } catch (err) {
       if (s.stopIssuedAt === undefined) throw err;
-      return retryAfterError(s, err, t, `check ${s.instanceId}`);
+      return retryAfterError(ctx, s, err, t, `check ${s.instanceId}`, giveUpAt(s, t));
     }
     // `observe` moved the stage on (TypeScript still holds the narrowing from above).
     if ((s.stage as WebStage) === 'done') {

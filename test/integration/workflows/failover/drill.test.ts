@@ -146,6 +146,53 @@ test('a second drill while one runs is refused with the engine lock message', as
   expect((await h.webState(env)).every((w) => w.state === 'running' && w.health === 'healthy')).toBe(true);
 });
 
+/** Ticks a run one tick at a time until `done` says so (or gives up after `max` ticks). */
+async function tickUntil(
+  p: ReturnType<FailoverHarness['process']>,
+  runId: string,
+  done: (run: Run) => boolean,
+  max = 200,
+): Promise<Run> {
+  for (let i = 0; i < max; i++) {
+    const run = (await h.store.runs.get(runId))!;
+    if (done(run)) return run;
+    const next = p.scheduler.pendingTicks()[0];
+    if (!next) throw new Error('no tick pending');
+    h.clock.set(Math.max(h.clock.now(), next.at));
+    await p.scheduler.runDue();
+  }
+  throw new Error(`still not there after ${max} ticks`);
+}
+
+test('when the server cannot be started again (no capacity), the drill keeps trying and finishes once it can', async () => {
+  const p = h.process();
+  const started = await startFailover(p.service, h.store, {
+    env: 'demo',
+    requestedBy: 'U123',
+    channel: 'C123',
+    target: 'web',
+  });
+  if (!started.ok) throw new Error(started.message);
+  const runId = started.run.runId;
+  await tickUntil(p, runId, (r) => r.steps['web-drill'].outputs?.stage === 'start');
+  await h.emu.admin('POST', '/_sandbox/faults', { insufficientCapacity: [{ instanceType: 't3.micro' }] });
+  const blocked = await tickUntil(p, runId, (r) => Number(r.steps['web-drill'].outputs?.errors ?? 0) >= 3);
+  expect(blocked.status).toBe('running');
+  expect(blocked.steps['web-drill'].outputs?.lastError).toMatch(/InsufficientInstanceCapacity/);
+  expect((await h.webState(env)).find((w) => w.id === env.resources['web-2'])?.state).toBe('stopped');
+
+  await h.emu.admin('POST', '/_sandbox/faults', { insufficientCapacity: [] });
+  await p.scheduler.drain(2_000);
+  const run = (await h.store.runs.get(runId))!;
+  expect(run.status).toBe('succeeded');
+  const report = run.summary?.drill as DrillReport;
+  expect(report.phases[0]).toMatchObject({ verdict: 'pass', failures: 0 }); // web-1 served throughout
+  expect(await h.webState(env)).toEqual([
+    expect.objectContaining({ state: 'running', health: 'healthy' }),
+    expect.objectContaining({ state: 'running', health: 'healthy' }),
+  ]);
+});
+
 test('a drill cancelled while its server is stopped starts the server again (onFinish) and reports incomplete', async () => {
   const p = h.process();
   const started = await startFailover(p.service, h.store, {
@@ -157,13 +204,7 @@ test('a drill cancelled while its server is stopped starts the server again (onF
   if (!started.ok) throw new Error(started.message);
   const runId = started.run.runId;
   // Tick by tick until the drill has seen its server stopped and is about to start it.
-  for (let i = 0; i < 200; i++) {
-    const run = (await h.store.runs.get(runId))!;
-    if (run.steps['web-drill'].outputs?.stage === 'start') break;
-    const next = p.scheduler.pendingTicks()[0];
-    h.clock.set(Math.max(h.clock.now(), next.at));
-    await p.scheduler.runDue();
-  }
+  await tickUntil(p, runId, (r) => r.steps['web-drill'].outputs?.stage === 'start');
   const stopped = (await h.webState(env)).find((w) => w.id === env.resources['web-2'])!;
   expect(stopped.state).toBe('stopped');
 
