@@ -1,17 +1,11 @@
 /**
- * The worker's logic without its AWS wiring: one workflow tick per SQS message, failures
- * reported per message so SQS redelivers only those (and, after maxReceiveCount, moves them
- * to the dead-letter queue). Delivery is at-least-once: `tick` takes the run's lease, so a
- * duplicate message costs a lookup, never a duplicate resource.
+ * The worker Lambda: one workflow tick per SQS message, failures reported per message so SQS
+ * redelivers only those (and, after maxReceiveCount, moves them to the dead-letter queue).
+ * Delivery is at-least-once: `tick` takes the run's lease, so a duplicate message costs a
+ * lookup, never a duplicate resource. `createWorkerHandler` is the logic, testable without
+ * AWS; `handler` wires it to the container's runtime and the workflows.
  */
-import { WorkflowRunner } from '../workflows';
-import { buildCreateDeps } from '../workflows/create/build-deps';
-import type { CreateDeps } from '../workflows/create/deps';
-import { createWorkflow } from '../workflows/create/workflow';
-import type { DestroyDeps } from '../workflows/destroy/deps';
-import { destroyWorkflow } from '../workflows/destroy/workflow';
-import type { FailoverDeps } from '../workflows/failover/deps';
-import { failoverWorkflow } from '../workflows/failover/workflow';
+import { buildWorkflowRuntime, type WorkflowRuntime } from '../workflows/runtime';
 import { getRuntime, type LambdaRuntime } from './runtime';
 import { tickMessageSchema } from './sqs-tick-scheduler';
 
@@ -90,29 +84,14 @@ function describe(err: unknown): string {
   return err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error';
 }
 
-/** What the three workflows' steps need, together: the AWS adapters, the env record, the audit log. */
-export type LambdaWorkflowDeps = CreateDeps & DestroyDeps & FailoverDeps;
-
 /**
- * The runner the worker ticks with: create, destroy and failover over the AWS adapters, next
- * ticks on SQS. Progress is not rendered to Slack from the worker yet (no ProgressSink).
+ * The worker's workflows: the shared composition root (src/workflows/runtime.ts) over the
+ * Lambda's clients and store, with the next ticks sent to SQS. No ProgressSink yet: runs
+ * advance, but the worker does not edit their Slack message.
  */
-export function createLambdaRunner(runtime: LambdaRuntime): WorkflowRunner<LambdaWorkflowDeps> {
+export function createLambdaWorkflows(runtime: LambdaRuntime): WorkflowRuntime {
   const { config, clients, store, ticks } = runtime;
-  const deps: LambdaWorkflowDeps = {
-    ...buildCreateDeps({
-      clients,
-      config: { region: config.region, azs: config.azs },
-      environments: store.environments,
-    }),
-    audit: store.audit,
-  };
-  return new WorkflowRunner<LambdaWorkflowDeps>({
-    store,
-    workflows: { create: createWorkflow, destroy: destroyWorkflow, failover: failoverWorkflow },
-    deps,
-    scheduler: ticks,
-  });
+  return buildWorkflowRuntime({ config, clients, store, scheduler: ticks });
 }
 
 let handle: ((event: SqsEvent) => Promise<SqsBatchResponse>) | undefined;
@@ -121,7 +100,7 @@ let handle: ((event: SqsEvent) => Promise<SqsBatchResponse>) | undefined;
 export const handler = async (event: SqsEvent): Promise<SqsBatchResponse> => {
   if (!handle) {
     const runtime = await getRuntime();
-    const runner = createLambdaRunner(runtime);
+    const { runner } = createLambdaWorkflows(runtime);
     handle = createWorkerHandler({
       tick: (runId) => runner.tick(runId),
       requeue: (runId, dueAt) => runtime.ticks.enqueue(runId, dueAt),
