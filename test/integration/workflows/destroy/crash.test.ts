@@ -12,7 +12,16 @@ import {
 } from '../../../helpers/crash-harness';
 import { receiptOf } from '../../../../src/workflows/destroy/receipt';
 import { DESTROY_STEPS, destroyWorkflow } from '../../../../src/workflows/destroy/workflow';
-import { CHANNEL, createFully, OWNER, startHarness, taggedFor, type Deps, type Harness } from './harness';
+import {
+  CHANNEL,
+  createFully,
+  OWNER,
+  SLOW_CREATE_POLL,
+  startHarness,
+  taggedFor,
+  type Deps,
+  type Harness,
+} from './harness';
 
 jest.setTimeout(600_000);
 
@@ -23,7 +32,7 @@ afterAll(async () => {
 
 /** A fresh emulator with a fully created env, and the destroy run as a crash scenario. */
 async function scenario(): Promise<{ h: Harness; s: CrashScenario<Deps>; before: string[] }> {
-  const h = await startHarness();
+  const h = await startHarness({ createPoll: SLOW_CREATE_POLL, destroy: { pollMaxMs: 60_000 } });
   harnesses.push(h);
   await createFully(h, 'demo');
   const before = taggedFor(h, 'demo')

@@ -14,6 +14,7 @@ import {
   OWNER,
   createEnvRecord,
   startCreate,
+  SLOW_CREATE_POLL,
   startHarness,
   taggedFor,
   type Deps,
@@ -56,7 +57,7 @@ describe('destroy after a create that was killed or failed', () => {
     for (const h of open.splice(0)) await h.close();
   });
   const harness = async () => {
-    const h = await startHarness();
+    const h = await startHarness({ createPoll: SLOW_CREATE_POLL, destroy: { pollMaxMs: 60_000 } });
     open.push(h);
     return h;
   };

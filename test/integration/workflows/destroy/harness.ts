@@ -6,7 +6,11 @@
 import { IAMClient } from '@aws-sdk/client-iam';
 import type { Run, StateStore } from '../../../../src/state/types';
 import { buildCreateDeps } from '../../../../src/workflows/create/build-deps';
-import type { CreateDeps } from '../../../../src/workflows/create/deps';
+import {
+  DEFAULT_CREATE_CONFIG,
+  type CreateConfig,
+  type CreateDeps,
+} from '../../../../src/workflows/create/deps';
 import { createWorkflow } from '../../../../src/workflows/create/workflow';
 import type { DestroyConfig, DestroyDeps } from '../../../../src/workflows/destroy/deps';
 import { startDestroy, type StartDestroyResult } from '../../../../src/workflows/destroy/start';
@@ -68,7 +72,22 @@ export interface Harness {
 
 let processes = 0;
 
-export async function startHarness(opts: { destroy?: Partial<DestroyConfig> } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  destroy?: Partial<DestroyConfig>;
+  /** The create workflow's poll intervals (ms); slower polls make fewer calls in long suites. */
+  createPoll?: Partial<CreateConfig['poll']>;
+}
+
+/** Polls a few times per emulator duration: same outcomes, a third of the calls. */
+export const SLOW_CREATE_POLL: Partial<CreateConfig['poll']> = {
+  instance: 30_000,
+  image: 60_000,
+  db: 120_000,
+  lb: 60_000,
+  health: 30_000,
+};
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const emu = await startTestEmulator();
   const iam = new IAMClient({
     endpoint: emu.url,
@@ -81,7 +100,11 @@ export async function startHarness(opts: { destroy?: Partial<DestroyConfig> } = 
   const deps: Deps = {
     ...buildCreateDeps({
       clients: { ...emu.clients, iam },
-      config: { region: emu.region, azs: ['ap-northeast-1a', 'ap-northeast-1c'] },
+      config: {
+        region: emu.region,
+        azs: ['ap-northeast-1a', 'ap-northeast-1c'],
+        poll: { ...DEFAULT_CREATE_CONFIG.poll, ...opts.createPoll },
+      },
       environments: store.environments,
       probe: false,
     }),
