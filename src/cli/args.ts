@@ -1,0 +1,349 @@
+/**
+ * `sitebot <subcommand> …` argv → a typed command, or a one-line error. Never throws.
+ * Words are split into positionals and `--flags` by each subcommand's flag table, then zod
+ * checks the result; env names and durations use the bot's own rules (src/bot/grammar.ts,
+ * src/config/config.ts), so the CLI and `/site` accept exactly the same things.
+ *
+ * @example
+ *   parseCliArgs(['create', 'demo', '--ttl', '8h', '--json'], limits)
+ *   // → { kind: 'create', env: 'demo', ttlMs: 28800000, multiAz: 'now', dryRun: false, json: true, … }
+ */
+import { z } from 'zod';
+import { envNameSchema } from '../bot/grammar';
+import { formatDuration } from '../bot/format';
+import { parseDurationMs } from '../config/config';
+import type { MultiAzMode } from '../state/types';
+
+export type FailoverTarget = 'web' | 'db' | 'all';
+
+/** Who is asking: `--as <user>`, else `$USER`. */
+interface Requester {
+  as: string;
+}
+
+export interface CliCreate extends Requester {
+  kind: 'create';
+  env: string;
+  ttlMs: number;
+  multiAz: MultiAzMode;
+  dryRun: boolean;
+  json: boolean;
+  /** Slack channel the env reports to (reminders, digests); `cli` when run from a terminal only. */
+  channel: string;
+}
+export interface CliStatus {
+  kind: 'status';
+  env?: string;
+  json: boolean;
+}
+export interface CliList {
+  kind: 'list';
+  json: boolean;
+}
+export interface CliDestroy extends Requester {
+  kind: 'destroy';
+  env: string;
+  yes: boolean;
+  json: boolean;
+}
+export interface CliFailover extends Requester {
+  kind: 'failover';
+  env: string;
+  target: FailoverTarget;
+  force: boolean;
+  json: boolean;
+}
+export interface CliPrices {
+  kind: 'prices';
+  /** Passed as is to runPricesCommand (`refresh [--region R]`). */
+  args: string[];
+}
+export interface CliHelp {
+  kind: 'help';
+}
+
+export type CliCommand = CliCreate | CliStatus | CliList | CliDestroy | CliFailover | CliPrices | CliHelp;
+export type CliParseResult = CliCommand | { kind: 'error'; error: string };
+
+export interface CliLimits {
+  defaultTtlMs: number;
+  maxTtlMs: number;
+  /** `$USER`, used when `--as` is not given. */
+  user?: string;
+}
+
+type FlagKind = 'value' | 'switch';
+
+interface Split {
+  positional: string[];
+  flags: Record<string, string | true>;
+}
+
+/** Separates `--flag value` / `--flag=value` / `--switch` from positional words. */
+export function splitArgs(argv: readonly string[], known: Record<string, FlagKind>): Split | string {
+  const positional: string[] = [];
+  const flags: Record<string, string | true> = {};
+  for (let i = 0; i < argv.length; i += 1) {
+    const token = argv[i];
+    if (!token.startsWith('--') || token === '--') {
+      positional.push(token);
+      continue;
+    }
+    const eq = token.indexOf('=');
+    const name = (eq > 0 ? token.slice(0, eq) : token).slice(2);
+    const kind = Object.prototype.hasOwnProperty.call(known, name) ? known[name] : undefined;
+    if (kind === undefined) {
+      const allowed = Object.keys(known).map((k) => `--${k}`);
+      return `unknown option '--${clip(name)}'${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}`;
+    }
+    if (name in flags) return `option --${name} is given twice`;
+    if (kind === 'switch') {
+      if (eq > 0) return `option --${name} takes no value`;
+      flags[name] = true;
+      continue;
+    }
+    const value = eq > 0 ? token.slice(eq + 1) : argv[i + 1];
+    if (value === undefined || value === '' || (eq < 0 && value.startsWith('--')))
+      return `option --${name} needs a value`;
+    if (eq < 0) i += 1;
+    flags[name] = value;
+  }
+  return { positional, flags };
+}
+
+const userSchema = z
+  .string()
+  .min(1, 'is empty')
+  .max(64, 'is longer than 64 characters')
+  .regex(/^[A-Za-z0-9._@-]+$/, 'may only contain letters, digits and . _ @ -');
+
+const durationSchema = (what: string, limits: CliLimits) =>
+  z.string().transform((raw, ctx) => {
+    const ms = parseDurationMs(raw);
+    if (ms === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${what} '${clip(raw)}' is not a duration like 90m, 8h or 3d`,
+      });
+      return z.NEVER;
+    }
+    if (ms > limits.maxTtlMs) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${what} ${raw} is over the maximum of ${formatDuration(limits.maxTtlMs)}`,
+      });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
+const sw = z.literal(true).optional();
+
+/** `--as <user>`, else `$USER`, else `cli`. */
+function asOf(flags: Record<string, string | true>, limits: CliLimits): string {
+  return typeof flags.as === 'string' ? flags.as : limits.user || 'cli';
+}
+
+/** The first issue of a failed zod parse, as one line; env-name issues name the env. */
+function firstIssue(error: z.ZodError, raw: Record<string, unknown>): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid arguments';
+  if (issue.path[0] === 'env') return `env name '${clip(String(raw.env ?? ''))}' ${issue.message}`;
+  if (issue.path[0] === 'as') return `--as '${clip(String(raw.as ?? ''))}' ${issue.message}`;
+  return issue.message;
+}
+
+/** Exactly one env name among the positionals (zod checks its shape). */
+function oneEnv(positional: string[], sub: string): { env: string } | string {
+  if (positional.length === 0) return `'${sub}' needs an env name`;
+  if (positional.length > 1) return `unexpected '${clip(positional[1])}' after the env name`;
+  return { env: positional[0] };
+}
+
+export function parseCliArgs(argv: readonly string[], limits: CliLimits): CliParseResult {
+  const [sub, ...rest] = argv;
+  switch (sub) {
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      return rest.length > 0 && sub !== undefined
+        ? fail(`'help' takes no arguments, got '${clip(rest[0])}'`)
+        : { kind: 'help' };
+    case 'prices':
+      return { kind: 'prices', args: [...rest] };
+    case 'create':
+      return parseCreate(rest, limits);
+    case 'status':
+      return parseStatus(rest);
+    case 'list':
+      return parseWith(
+        rest,
+        { json: 'switch' },
+        ({ positional, flags }) => {
+          if (positional.length > 0) return `'list' takes no arguments, got '${clip(positional[0])}'`;
+          return { schema: z.object({ json: sw }), input: { json: flags.json } };
+        },
+        (v): CliList => ({ kind: 'list', json: v.json === true }),
+      );
+    case 'destroy':
+      return parseDestroy(rest, limits);
+    case 'failover':
+      return parseFailover(rest, limits);
+    default:
+      return fail(
+        `unknown subcommand '${clip(sub)}' (try one of: create, status, list, destroy, failover, prices, help)`,
+      );
+  }
+}
+
+const fail = (error: string): CliParseResult => ({ kind: 'error', error });
+
+/**
+ * Splits `rest` by the flag table, lets `prepare` pick the schema and its input (or refuse
+ * with a message), validates, and maps the valid input to the command.
+ */
+function parseWith<S extends z.ZodType, T extends CliCommand>(
+  rest: string[],
+  known: Record<string, FlagKind>,
+  prepare: (split: Split) => { schema: S; input: Record<string, unknown> } | string,
+  build: (value: z.output<S>) => T,
+): CliParseResult {
+  const split = splitArgs(rest, known);
+  if (typeof split === 'string') return fail(split);
+  const prepared = prepare(split);
+  if (typeof prepared === 'string') return fail(prepared);
+  const parsed = prepared.schema.safeParse(prepared.input);
+  return parsed.success ? build(parsed.data) : fail(firstIssue(parsed.error, prepared.input));
+}
+
+function parseStatus(rest: string[]): CliParseResult {
+  const schema = z.object({ env: envNameSchema.optional(), json: sw });
+  return parseWith(
+    rest,
+    { json: 'switch' },
+    ({ positional, flags }) => {
+      if (positional.length > 1) return `unexpected '${clip(positional[1])}' after the env name`;
+      return { schema, input: { env: positional[0], json: flags.json } };
+    },
+    (v): CliStatus => ({ kind: 'status', ...(v.env ? { env: v.env } : {}), json: v.json === true }),
+  );
+}
+
+function parseCreate(rest: string[], limits: CliLimits): CliParseResult {
+  const schema = z.object({
+    env: envNameSchema,
+    as: userSchema,
+    ttl: durationSchema('--ttl', limits).optional(),
+    multiAz: z
+      .enum(['now', 'later', 'off'], {
+        error: (i) => `--multi-az must be now, later or off, not '${clip(String(i.input))}'`,
+      })
+      .default('now'),
+    dryRun: sw,
+    json: sw,
+    channel: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/, '--channel must be a channel id like C0123ABC')
+      .default('cli'),
+  });
+  const known: Record<string, FlagKind> = {
+    ttl: 'value',
+    'multi-az': 'value',
+    'dry-run': 'switch',
+    json: 'switch',
+    as: 'value',
+    channel: 'value',
+  };
+  return parseWith(
+    rest,
+    known,
+    ({ positional, flags }) => {
+      const one = oneEnv(positional, 'create');
+      if (typeof one === 'string') return one;
+      return {
+        schema,
+        input: {
+          ...one,
+          as: asOf(flags, limits),
+          ttl: flags.ttl,
+          multiAz: flags['multi-az'],
+          dryRun: flags['dry-run'],
+          json: flags.json,
+          channel: flags.channel,
+        },
+      };
+    },
+    (v): CliCreate => ({
+      kind: 'create',
+      env: v.env,
+      ttlMs: v.ttl ?? limits.defaultTtlMs,
+      multiAz: v.multiAz,
+      dryRun: v.dryRun === true,
+      json: v.json === true,
+      channel: v.channel,
+      as: v.as,
+    }),
+  );
+}
+
+function parseDestroy(rest: string[], limits: CliLimits): CliParseResult {
+  const schema = z.object({ env: envNameSchema, as: userSchema, yes: sw, json: sw });
+  return parseWith(
+    rest,
+    { yes: 'switch', json: 'switch', as: 'value' },
+    ({ positional, flags }) => {
+      const one = oneEnv(positional, 'destroy');
+      if (typeof one === 'string') return one;
+      return { schema, input: { ...one, as: asOf(flags, limits), yes: flags.yes, json: flags.json } };
+    },
+    (v): CliDestroy => ({
+      kind: 'destroy',
+      env: v.env,
+      yes: v.yes === true,
+      json: v.json === true,
+      as: v.as,
+    }),
+  );
+}
+
+function parseFailover(rest: string[], limits: CliLimits): CliParseResult {
+  const schema = z.object({
+    env: envNameSchema,
+    as: userSchema,
+    target: z
+      .enum(['web', 'db', 'all'], {
+        error: (i) => `failover target must be web, db or all, not '${clip(String(i.input))}'`,
+      })
+      .default('all'),
+    force: sw,
+    json: sw,
+  });
+  return parseWith(
+    rest,
+    { force: 'switch', json: 'switch', as: 'value' },
+    ({ positional, flags }) => {
+      const [env, target, extra] = positional;
+      if (env === undefined) return "'failover' needs an env name";
+      if (extra !== undefined) return `unexpected '${clip(extra)}' after the failover target`;
+      return {
+        schema,
+        input: { env, target, as: asOf(flags, limits), force: flags.force, json: flags.json },
+      };
+    },
+    (v): CliFailover => ({
+      kind: 'failover',
+      env: v.env,
+      target: v.target,
+      force: v.force === true,
+      json: v.json === true,
+      as: v.as,
+    }),
+  );
+}
+
+/** Echoes user input into an error without letting a huge paste or a newline through. */
+function clip(s: string): string {
+  const flat = s.replace(/[\r\n]/g, ' ');
+  return flat.length > 30 ? `${flat.slice(0, 29)}…` : flat;
+}

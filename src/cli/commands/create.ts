@@ -1,0 +1,75 @@
+/**
+ * `sitebot create <env>`: the same operation as `/site create` (startCreate: refuse a name in
+ * use, resume a failed create), then this process ticks the run to its end. A create of the
+ * same env already under way (started by the bot, or by a CLI that was interrupted) is
+ * followed instead of refused, which is how an interrupted create is resumed.
+ */
+import { formatCostSummary } from '../../cost/format';
+import type { Run } from '../../state/types';
+import { formatPlan, resolveCreateConfig } from '../../workflows/create';
+import { planCreate, startCreate } from '../../workflows/operations/create';
+import type { CliCreate } from '../args';
+import type { CliContext, CliIo } from '../context';
+import type { Config } from '../../config/config';
+import { EXIT, followToEnd, plain } from './follow';
+
+/** `--dry-run`: the plan and its estimate; nothing is created and no state is read. */
+export function runCreateDryRun(cmd: CliCreate, io: CliIo, config: Config): number {
+  const createConfig = resolveCreateConfig({
+    region: config.region,
+    azs: config.azs,
+    ...io.overrides?.create,
+  });
+  const { plan, estimate } = planCreate(cmd.env, cmd.multiAz, createConfig);
+  if (cmd.json) {
+    io.stdout.write(`${JSON.stringify({ plan, estimate }, null, 2)}\n`);
+  } else {
+    io.stdout.write(
+      `${formatPlan(plan)}\nEstimated cost: ${formatCostSummary({ perHour: estimate.perHour, perDay: estimate.perDay, perMonth: estimate.perMonth })}\n${estimate.assumptions}\n`,
+    );
+  }
+  return EXIT.ok;
+}
+
+export async function runCreate(cmd: CliCreate, io: CliIo, ctx: CliContext): Promise<number> {
+  const { store } = ctx;
+  const underway = await runningCreate(ctx, cmd.env);
+  let run: Run;
+  let kick = false;
+  if (underway) {
+    io.stderr.write(`following the create of ${cmd.env} already under way (run ${underway.runId})\n`);
+    run = underway;
+    kick = true;
+  } else {
+    const started = await startCreate(
+      { store, service: ctx.runtime.service, createConfig: ctx.runtime.createConfig, now: ctx.now },
+      { env: cmd.env, requestedBy: cmd.as, channel: cmd.channel, ttlMs: cmd.ttlMs, multiAz: cmd.multiAz },
+    );
+    if (!started.ok) {
+      io.stderr.write(`refused: ${plain(started.message)}\n`);
+      return EXIT.refused;
+    }
+    if (started.resumed)
+      io.stderr.write(`resuming the failed create of ${cmd.env} (run ${started.run.runId})\n`);
+    run = started.run;
+    // A resumed run's first tick was scheduled by retryRun, a new one's by startRun.
+  }
+  return followToEnd(ctx, io, run, {
+    json: cmd.json,
+    kick,
+    describe: async (final) => ({ outputs: await envOutputs(ctx, final) }),
+  });
+}
+
+/** The env's create run, when one is still running. */
+async function runningCreate(ctx: CliContext, name: string): Promise<Run | undefined> {
+  const env = await ctx.store.environments.get(name);
+  if (env?.status !== 'creating' || !env.currentRunId) return undefined;
+  const run = await ctx.store.runs.get(env.currentRunId);
+  return run?.kind === 'create' && run.status === 'running' ? run : undefined;
+}
+
+async function envOutputs(ctx: CliContext, run: Run): Promise<Record<string, string>> {
+  const env = await ctx.store.environments.get(run.env);
+  return env?.outputs ?? {};
+}

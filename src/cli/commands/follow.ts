@@ -1,0 +1,47 @@
+/**
+ * The part every run-starting command shares: follow the run to its end with the chosen
+ * renderer, then map the outcome to an exit code. Exit codes: 0 succeeded, 1 failed or
+ * cancelled, 130 interrupted (Ctrl-C; the run goes on when resumed).
+ */
+import type { Run } from '../../state/types';
+import type { CliContext, CliIo } from '../context';
+import { chooseRenderer } from '../render';
+import { stepTitles } from '../titles';
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, refused: 3, interrupted: 130 } as const;
+
+export interface FollowOptions {
+  json: boolean;
+  /** Schedule a first tick (a run this process did not start). */
+  kick?: boolean;
+  /** Outputs and extra lines to show once the run has ended. */
+  describe(run: Run): Promise<{ outputs: Record<string, string>; details?: string[] }>;
+}
+
+export async function followToEnd(
+  ctx: CliContext,
+  io: CliIo,
+  run: Run,
+  options: FollowOptions,
+): Promise<number> {
+  const renderer = chooseRenderer(io.stdout, {
+    json: options.json,
+    titles: stepTitles(run.kind),
+    now: ctx.now,
+  });
+  renderer.update(run);
+  const followed = await ctx.driver.follow(run.runId, {
+    onUpdate: (r) => renderer.update(r),
+    signal: io.signal,
+    kick: options.kick,
+  });
+  const described = await options.describe(followed.run);
+  renderer.finish({ run: followed.run, outcome: followed.outcome, ...described });
+  if (followed.outcome === 'interrupted') return EXIT.interrupted;
+  return followed.run.status === 'succeeded' ? EXIT.ok : EXIT.failed;
+}
+
+/** Slack mentions (`<@U123>`) read as `@U123` in a terminal. */
+export function plain(text: string): string {
+  return text.replace(/<@([^>|]+)(\|[^>]*)?>/g, '@$1').replace(/\s*\n\s*/g, ' ');
+}

@@ -1,0 +1,99 @@
+/**
+ * What the renderers show of a run, computed from the run record alone (pure): overall
+ * progress, the steps under way, and each step's phase. A step flips between `running` and
+ * `waiting` on every poll; the renderers see one `active` phase for both.
+ */
+import type { Run, StepState } from '../state/types';
+
+export type StepPhase = 'pending' | 'active' | 'done' | 'failed';
+
+export interface StepView {
+  id: string;
+  title: string;
+  phase: StepPhase;
+  /** How long the step has run (until it finished, or until `now`). */
+  elapsedMs?: number;
+  note?: string;
+  error?: string;
+}
+
+export interface RunView {
+  runId: string;
+  env: string;
+  kind: Run['kind'];
+  status: Run['status'];
+  done: number;
+  total: number;
+  /** 0..1 */
+  fraction: number;
+  elapsedMs: number;
+  steps: StepView[];
+}
+
+export function phaseOf(state: StepState | undefined): StepPhase {
+  switch (state?.status) {
+    case 'running':
+    case 'waiting':
+      return 'active';
+    case 'done':
+      return 'done';
+    case 'failed':
+      return 'failed';
+    default:
+      return 'pending';
+  }
+}
+
+/**
+ * @param titles step id → human title, in the workflow's order (unknown ids keep their id)
+ * @param now    the clock the run's times were written with
+ */
+export function viewRun(run: Run, titles: ReadonlyMap<string, string>, now: number): RunView {
+  const ids = [...new Set([...titles.keys(), ...Object.keys(run.steps)])].filter((id) => id in run.steps);
+  const steps = ids.map((id): StepView => {
+    const state = run.steps[id];
+    const phase = phaseOf(state);
+    const end = state.finishedAt ?? (phase === 'active' ? now : undefined);
+    return {
+      id,
+      title: titles.get(id) ?? id,
+      phase,
+      ...(state.startedAt !== undefined && end !== undefined
+        ? { elapsedMs: Math.max(0, end - state.startedAt) }
+        : {}),
+      ...(state.note ? { note: state.note } : {}),
+      ...(state.error ? { error: state.error.message } : {}),
+    };
+  });
+  const done = steps.filter((s) => s.phase === 'done').length;
+  const total = steps.length;
+  return {
+    runId: run.runId,
+    env: run.env,
+    kind: run.kind,
+    status: run.status,
+    done,
+    total,
+    fraction: total === 0 ? 1 : done / total,
+    elapsedMs: Math.max(0, (run.finishedAt ?? now) - run.createdAt),
+    steps,
+  };
+}
+
+/** `[#########...........]` of `width` cells. */
+export function progressBar(fraction: number, width = 24): string {
+  const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width);
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
+}
+
+/** 75 s → "1m 15s", 3_725 s → "1h 02m 05s": compact and stable in width while it grows. */
+export function formatElapsed(ms: number): string {
+  const total = Math.floor(Math.max(0, ms) / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (h > 0) return `${h}h ${pad(m)}m ${pad(s)}s`;
+  if (m > 0) return `${m}m ${pad(s)}s`;
+  return `${s}s`;
+}

@@ -1,0 +1,65 @@
+/**
+ * Pipe output: one line per step transition (started, done, failed) — never one per poll —
+ * then the result. Easy to grep and to read in a CI log.
+ *
+ *   [    0s] start  Create VPC
+ *   [    2s] done   Create VPC (2s)
+ */
+import type { Run } from '../../state/types';
+import { formatElapsed, viewRun, type StepPhase } from '../progress';
+import { failureOf, type Output, type RunRenderer, type RunResult } from './types';
+
+export class LinesRenderer implements RunRenderer {
+  private readonly seen = new Map<string, StepPhase>();
+  private announced = false;
+
+  constructor(
+    private readonly out: Output,
+    private readonly titles: ReadonlyMap<string, string>,
+    private readonly now: () => number,
+  ) {}
+
+  update(run: Run): void {
+    const view = viewRun(run, this.titles, this.now());
+    if (!this.announced) {
+      this.announced = true;
+      this.out.write(`${run.kind} ${run.env}: run ${run.runId}\n`);
+    }
+    const at = `[${formatElapsed(view.elapsedMs).padStart(7)}]`;
+    for (const step of view.steps) {
+      const before = this.seen.get(step.id) ?? 'pending';
+      if (step.phase === before) continue;
+      this.seen.set(step.id, step.phase);
+      if (step.phase === 'active') this.out.write(`${at} start  ${step.title}\n`);
+      else if (step.phase === 'done')
+        this.out.write(`${at} done   ${step.title} (${formatElapsed(step.elapsedMs ?? 0)})\n`);
+      else if (step.phase === 'failed')
+        this.out.write(`${at} FAILED ${step.title}: ${step.error ?? 'failed'}\n`);
+    }
+  }
+
+  finish(result: RunResult): void {
+    this.update(result.run);
+    this.out.write(`${resultLines(result).join('\n')}\n`);
+  }
+}
+
+/** The closing lines every human renderer prints. */
+export function resultLines(result: RunResult): string[] {
+  const { run } = result;
+  const elapsed = formatElapsed((run.finishedAt ?? run.updatedAt) - run.createdAt);
+  const lines: string[] = [];
+  if (result.outcome === 'interrupted') {
+    lines.push(
+      `stopped following ${run.kind} ${run.env} (run ${run.runId}, still ${run.status}); ` +
+        `it continues when resumed: run the same command again, or the bot resumes it`,
+    );
+  } else if (run.status === 'succeeded') {
+    lines.push(`${run.kind} ${run.env} succeeded in ${elapsed}`);
+  } else {
+    lines.push(`${run.kind} ${run.env} ${run.status} after ${elapsed}: ${failureOf(run)}`);
+  }
+  for (const [key, value] of Object.entries(result.outputs)) lines.push(`  ${key}: ${value}`);
+  for (const line of result.details ?? []) lines.push(line);
+  return lines;
+}

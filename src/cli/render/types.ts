@@ -1,0 +1,38 @@
+/** What every output mode (TTY, lines, JSON) implements, and what it is given. */
+import type { Run } from '../../state/types';
+
+/** Where a renderer writes: process.stdout, or a buffer in tests. */
+export interface Output {
+  write(text: string): void;
+  /** True on a terminal: redraw in place. */
+  readonly isTTY?: boolean;
+  /** Terminal width; lines are cut to it. */
+  readonly columns?: number;
+}
+
+export interface RunResult {
+  run: Run;
+  /** `interrupted`: the CLI stopped following (Ctrl-C); the run itself goes on when resumed. */
+  outcome: 'finished' | 'interrupted';
+  /** What people need once it is done (site URL, DB endpoint, AZs…). */
+  outputs: Record<string, string>;
+  /** Extra human lines: a teardown receipt, a drill report. */
+  details?: string[];
+}
+
+export interface RunRenderer {
+  /** Every persisted change of the run (a step started, polled, finished). */
+  update(run: Run): void;
+  /** The run ended, or the CLI stopped following it. Prints the result; nothing is written after. */
+  finish(result: RunResult): void;
+}
+
+/** The failure of a run in one line (from the runner's summary), if it failed. */
+export function failureOf(run: Run): string | undefined {
+  if (run.status === 'succeeded' || run.status === 'running') return undefined;
+  if (run.status === 'cancelled')
+    return `cancelled by ${String(run.summary?.cancelledBy ?? run.requestedBy)}`;
+  const failed = Array.isArray(run.summary?.failedSteps) ? (run.summary.failedSteps as string[]) : [];
+  const error = typeof run.summary?.error === 'string' ? run.summary.error : 'failed';
+  return failed.length > 0 ? `${failed.join(', ')}: ${error}` : error;
+}
