@@ -149,3 +149,60 @@ export function createStepDurations(model: DurationModel, multiAz: MultiAzMode):
     'targets-healthy': model.instanceBoot + model.healthCheckInterval * model.healthyThreshold,
   };
 }
+
+/**
+ * The hands-on's click order (SPEC §1–§9), one step at a time: the baseline `bench/create`
+ * compares the parallel DAG against. Credentials and the role come before web #1 because the
+ * bot's web servers need them (the hands-on typed the password into a browser instead).
+ */
+export const HANDS_ON_ORDER: readonly string[] = [
+  'vpc',
+  'subnets',
+  'internet-gateway',
+  'public-routes',
+  'security-groups',
+  'credentials',
+  'web-role',
+  'web-1',
+  'db-subnet-group',
+  'database',
+  'target-group',
+  'load-balancer',
+  'listener',
+  'web-ami',
+  'web-2',
+  'register-targets',
+  'targets-healthy',
+  'database-multi-az',
+  'site',
+];
+
+/**
+ * The same steps chained in `order` (each needs the one before), for running the create
+ * workflow sequentially. Throws if `order` misses a step or puts one before what it needs.
+ */
+export function sequentialSteps<S extends DagStep>(
+  steps: readonly S[],
+  order: readonly string[] = HANDS_ON_ORDER,
+): S[] {
+  const byId = new Map(steps.map((s) => [s.id, s]));
+  if (order.length !== steps.length || !order.every((id) => byId.has(id))) {
+    throw new Error('sequential order must list every step exactly once');
+  }
+  const seen = new Set<string>();
+  return order.map((id, i) => {
+    const step = byId.get(id)!;
+    const early = step.needs.find((n) => !seen.has(n));
+    if (early) throw new Error(`sequential order puts "${id}" before "${early}"`);
+    seen.add(id);
+    return { ...step, needs: i === 0 ? [] : [order[i - 1]] };
+  });
+}
+
+/** Wall time of the steps run one after another: the sum of their durations. */
+export function sequentialMs(
+  durations: Readonly<Record<string, number>>,
+  order: readonly string[] = HANDS_ON_ORDER,
+): number {
+  return order.reduce((sum, id) => sum + Math.max(0, durations[id] ?? 0), 0);
+}

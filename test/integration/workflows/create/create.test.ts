@@ -20,6 +20,8 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GetRolePolicyCommand } from '@aws-sdk/client-iam';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+import { sequentialSteps } from '../../../../src/workflows/create/plan';
+import { CREATE_STEPS, createWorkflow } from '../../../../src/workflows/create/workflow';
 import { runWithCrashAt } from '../../../helpers/crash-harness';
 import { startCreateHarness, type CreateHarness } from './harness';
 
@@ -317,4 +319,21 @@ test('the environment record ends ready with resource ids and outputs (no secret
       'web-sg',
     ].sort(),
   );
+});
+
+test('run one step at a time in the hands-on order, the same workflow ends the same but takes far longer', async () => {
+  const parallel = await runWithCrashAt(h.scenario('now'), undefined);
+  const parallelMs = parallel.run.finishedAt! - parallel.run.createdAt;
+
+  const other = await startCreateHarness();
+  try {
+    const scenario = other.scenario('now');
+    scenario.workflows = { create: { ...createWorkflow, steps: sequentialSteps(CREATE_STEPS) } };
+    const sequential = await runWithCrashAt(scenario, undefined);
+    expect(sequential.run.status).toBe('succeeded');
+    const sequentialMs = sequential.run.finishedAt! - sequential.run.createdAt;
+    expect(parallelMs).toBeLessThan(sequentialMs * 0.75);
+  } finally {
+    await other.close();
+  }
 });

@@ -4,7 +4,10 @@ import {
   createStepDurations,
   criticalPath,
   formatPlan,
+  HANDS_ON_ORDER,
   parallelGroups,
+  sequentialMs,
+  sequentialSteps,
 } from '../../../../src/workflows/create/plan';
 import { CREATE_STEPS } from '../../../../src/workflows/create/workflow';
 
@@ -136,5 +139,37 @@ describe('criticalPath', () => {
     // The web chain: web-1 30 s + AMI 240 s + web-2 30 s + boot/health 210 s = 510 s < 720 s.
     expect(now.finishAt['targets-healthy']).toBe(510_000);
     expect(criticalPath(createStepDurations(model, 'later')).totalMs).toBe(480_000 + 900_000);
+  });
+});
+
+describe('the hands-on sequential baseline', () => {
+  test('HANDS_ON_ORDER is a valid order of every create step; chaining keeps each step otherwise unchanged', () => {
+    const chained = sequentialSteps(CREATE_STEPS);
+    expect(chained.map((s) => s.id)).toEqual([...HANDS_ON_ORDER]);
+    expect(chained[0].needs).toEqual([]);
+    for (let i = 1; i < chained.length; i++) expect(chained[i].needs).toEqual([HANDS_ON_ORDER[i - 1]]);
+    expect(chained.find((s) => s.id === 'database')!.run).toBe(
+      CREATE_STEPS.find((s) => s.id === 'database')!.run,
+    );
+    expect(parallelGroups(chained).every((g) => g.length === 1)).toBe(true);
+  });
+
+  test('an order that breaks a need or misses a step is refused', () => {
+    const swapped = [...HANDS_ON_ORDER];
+    [swapped[0], swapped[1]] = [swapped[1], swapped[0]];
+    expect(() => sequentialSteps(CREATE_STEPS, swapped)).toThrow('puts "subnets" before "vpc"');
+    expect(() => sequentialSteps(CREATE_STEPS, HANDS_ON_ORDER.slice(1))).toThrow('every step');
+  });
+
+  test('sequential time is the sum; the DAG lower bound is at most half of it here', () => {
+    const durations = {
+      database: 720_000,
+      'web-1': 30_000,
+      'web-ami': 240_000,
+      'web-2': 30_000,
+      'load-balancer': 180_000,
+    };
+    expect(sequentialMs(durations)).toBe(1_200_000);
+    expect(criticalPath(durations).totalMs).toBe(720_000);
   });
 });
