@@ -8,6 +8,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ESBUILD_OPTIONS } from '../../bench/bundle/run';
 import { tableDefinitions } from '../../src/state/tables';
+import { resourceNames } from '../../src/workflows/create/names';
 import { CI_STAGE, ROOT, SERVERLESS_DIR, TEMPLATE_PATH, ensurePackaged } from './package-offline';
 
 interface Resource {
@@ -216,6 +217,36 @@ describe('IAM', () => {
       .filter((s) => JSON.stringify(s.Condition ?? {}).includes('aws:ResourceTag/sitebot:managed') === false)
       .map((s) => s.Sid);
     expect(unscoped).toEqual([]);
+  });
+
+  it('scopes roles and secrets to the names the create workflow gives them', () => {
+    const names = resourceNames('demo');
+    const arnPatterns = (service: string) =>
+      statements()
+        .flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]))
+        .map((r) => (r as { 'Fn::Sub'?: string })['Fn::Sub'])
+        .filter((sub): sub is string => typeof sub === 'string' && sub.includes(`:${service}:`));
+    const matches = (pattern: string, arn: string) =>
+      new RegExp(
+        `^${pattern
+          .replace(/\$\{[^}]+\}/g, 'X')
+          .replace(/[.+?^()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*')}$`,
+      ).test(arn);
+    const iam = arnPatterns('iam');
+    expect(iam.length).toBeGreaterThan(0);
+    for (const pattern of iam) {
+      const kind = pattern.includes(':instance-profile/') ? 'instance-profile' : 'role';
+      const name = kind === 'role' ? names.webRole : names.webProfile;
+      expect(matches(pattern, `arn:X:iam::X:${kind}/${name}`)).toBe(true);
+      expect(matches(pattern, `arn:X:iam::X:${kind}/SomeoneElsesRole`)).toBe(false);
+    }
+    const secrets = arnPatterns('secretsmanager');
+    expect(secrets.length).toBeGreaterThan(0);
+    for (const pattern of secrets) {
+      expect(matches(pattern, `arn:X:secretsmanager:X:X:secret:${names.secret}-AbCdEf`)).toBe(true);
+      expect(matches(pattern, 'arn:X:secretsmanager:X:X:secret:prod/db-password-AbCdEf')).toBe(false);
+    }
   });
 
   it('allows every AWS call the code makes', () => {
