@@ -1,0 +1,117 @@
+import { parseCliArgs, splitArgs } from '../../../src/cli/args';
+
+const limits = { defaultTtlMs: 24 * 3_600_000, maxTtlMs: 7 * 24 * 3_600_000, user: 'alice' };
+const parse = (line: string) => parseCliArgs(line.split(' ').filter(Boolean), limits);
+
+describe('create', () => {
+  test('defaults: ttl from config, Multi-AZ now, requester $USER, channel cli', () => {
+    expect(parse('create demo')).toEqual({
+      kind: 'create',
+      env: 'demo',
+      ttlMs: 24 * 3_600_000,
+      multiAz: 'now',
+      dryRun: false,
+      json: false,
+      channel: 'cli',
+      as: 'alice',
+    });
+  });
+
+  test('every flag, in both --flag value and --flag=value forms', () => {
+    expect(parse('create demo --ttl=90m --multi-az later --dry-run --json --as bob --channel C0123')).toEqual(
+      {
+        kind: 'create',
+        env: 'demo',
+        ttlMs: 90 * 60_000,
+        multiAz: 'later',
+        dryRun: true,
+        json: true,
+        channel: 'C0123',
+        as: 'bob',
+      },
+    );
+  });
+
+  test('without $USER or --as the requester is "cli"', () => {
+    expect(parseCliArgs(['create', 'demo'], { ...limits, user: undefined })).toMatchObject({ as: 'cli' });
+  });
+
+  test.each([
+    ['create', "'create' needs an env name"],
+    ['create demo extra', "unexpected 'extra' after the env name"],
+    ['create De', "env name 'De' is shorter than 3 characters"],
+    ['create 9lives', "env name '9lives' must start with a letter"],
+    ['create demo --ttl 8d', '--ttl 8d is over the maximum of 7d'],
+    ['create demo --ttl soon', "--ttl 'soon' is not a duration like 90m, 8h or 3d"],
+    ['create demo --multi-az maybe', "--multi-az must be now, later or off, not 'maybe'"],
+    ['create demo --ttl', 'option --ttl needs a value'],
+    ['create demo --ttl --json', 'option --ttl needs a value'],
+    ['create demo --json --json', 'option --json is given twice'],
+    ['create demo --json=yes', 'option --json takes no value'],
+    [
+      'create demo --yes',
+      "unknown option '--yes' (allowed: --ttl, --multi-az, --dry-run, --json, --as, --channel)",
+    ],
+    ['create demo --as a/b', "--as 'a/b' may only contain letters, digits and . _ @ -"],
+    ['create demo --channel #general', '--channel must be a channel id like C0123ABC'],
+  ])('%s → %s', (line, error) => {
+    expect(parse(line)).toEqual({ kind: 'error', error });
+  });
+});
+
+describe('the other subcommands', () => {
+  test.each([
+    ['', { kind: 'help' }],
+    ['help', { kind: 'help' }],
+    ['--help', { kind: 'help' }],
+    ['status', { kind: 'status', json: false }],
+    ['status demo --json', { kind: 'status', env: 'demo', json: true }],
+    ['list --json', { kind: 'list', json: true }],
+    ['destroy demo', { kind: 'destroy', env: 'demo', yes: false, json: false, as: 'alice' }],
+    ['destroy demo --yes --as bob', { kind: 'destroy', env: 'demo', yes: true, json: false, as: 'bob' }],
+    [
+      'failover demo',
+      { kind: 'failover', env: 'demo', target: 'all', force: false, json: false, as: 'alice' },
+    ],
+    [
+      'failover demo db --force',
+      { kind: 'failover', env: 'demo', target: 'db', force: true, json: false, as: 'alice' },
+    ],
+    ['prices refresh --region us-east-1', { kind: 'prices', args: ['refresh', '--region', 'us-east-1'] }],
+  ])('%s', (line, expected) => {
+    expect(parse(line)).toEqual(expected);
+  });
+
+  test.each([
+    ['status a b', "unexpected 'b' after the env name"],
+    ['status Demo', "env name 'Demo' may only contain lowercase letters, digits and hyphens"],
+    ['list demo', "'list' takes no arguments, got 'demo'"],
+    ['help me', "'help' takes no arguments, got 'me'"],
+    ['destroy', "'destroy' needs an env name"],
+    ['destroy demo --force', "unknown option '--force' (allowed: --yes, --json, --as)"],
+    ['failover', "'failover' needs an env name"],
+    ['failover demo disk', "failover target must be web, db or all, not 'disk'"],
+    ['failover demo db now', "unexpected 'now' after the failover target"],
+    [
+      'deploy demo',
+      "unknown subcommand 'deploy' (try one of: create, status, list, destroy, failover, prices, help)",
+    ],
+  ])('%s → %s', (line, error) => {
+    expect(parse(line)).toEqual({ kind: 'error', error });
+  });
+
+  test('a pasted huge or multi-line value is clipped in the error', () => {
+    const result = parseCliArgs(['create', 'demo', '--ttl', `${'x'.repeat(100)}\nmore`], limits);
+    expect(result.kind).toBe('error');
+    const { error } = result as { error: string };
+    expect(error).not.toContain('\n');
+    expect(error.length).toBeLessThan(90);
+  });
+});
+
+test('splitArgs keeps positionals in order and a lone -- as a word', () => {
+  expect(splitArgs(['a', '--x', '1', 'b', '--', '--y'], { x: 'value', y: 'switch' })).toEqual({
+    positional: ['a', 'b', '--'],
+    flags: { x: '1', y: true },
+  });
+});
