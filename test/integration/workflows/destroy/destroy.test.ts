@@ -8,7 +8,8 @@ import { CreateVpcCommand, DescribeVpcsCommand } from '@aws-sdk/client-ec2';
 import { UntagRoleCommand } from '@aws-sdk/client-iam';
 import { DescribeSecretCommand, UntagResourceCommand } from '@aws-sdk/client-secrets-manager';
 import { renderReceipt, receiptOf } from '../../../../src/workflows/destroy/receipt';
-import { createFully, destroyFully, OWNER, startHarness, taggedFor, type Harness } from './harness';
+import { startDestroy } from '../../../../src/workflows/destroy/start';
+import { CHANNEL, createFully, destroyFully, OWNER, startHarness, taggedFor, type Harness } from './harness';
 
 jest.setTimeout(120_000);
 
@@ -146,6 +147,41 @@ describe('destroy after a full create', () => {
     expect(left.Vpcs).toHaveLength(2);
     // Neither decoy was recorded for the env, so neither is in the receipt.
     expect(JSON.stringify(run.summary)).not.toContain(sameName);
+  });
+
+  it('a cancelled teardown keeps the env destroying, says what remains, and the next one finishes', async () => {
+    h = await startHarness();
+    await createFully(h, 'demo');
+    const started = await startDestroy(h.main.service, h.store, {
+      env: 'demo',
+      requestedBy: OWNER,
+      channel: CHANNEL,
+    });
+    if (started.status !== 'started') throw new Error(started.message);
+    // Let the first deletions happen (the DB is still being deleted), then cancel.
+    await h.main.scheduler.runDue();
+    h.clock.advance(20_000);
+    await h.main.scheduler.runDue();
+    await h.main.service.cancelRun(started.run.runId, 'U0ADMIN');
+    await h.main.scheduler.drain();
+
+    const cancelled = (await h.store.runs.get(started.run.runId))!;
+    expect(cancelled.status).toBe('cancelled');
+    const receipt = receiptOf(cancelled.summary)!;
+    expect(receipt.deleted.length).toBeGreaterThan(0);
+    expect(receipt.remaining.map((r) => r.type)).toEqual(expect.arrayContaining(['db-instance', 'vpc']));
+    expect(renderReceipt(cancelled.summary).headline).toMatch(
+      /was cancelled .* Run \/site destroy demo again to resume/,
+    );
+    expect(await h.store.environments.get('demo')).toMatchObject({
+      status: 'destroying',
+      meta: { destroyFailure: { runId: started.run.runId } },
+    });
+
+    const again = await destroyFully(h, 'demo');
+    expect(again.status).toBe('succeeded');
+    expect(taggedFor(h, 'demo')).toEqual([]);
+    expect((await h.store.environments.get('demo'))?.meta?.destroyFailure).toBeUndefined();
   });
 
   it('destroying twice is harmless: the second run succeeds with nothing to delete', async () => {
