@@ -32,6 +32,8 @@ const BLOCKED = new Set([
   'InvalidNetworkInterface.InUse',
   'IncorrectState',
   'IncorrectInstanceState',
+  // An AMI not yet available (its create was cut short): deregister once it is.
+  'InvalidAMIID.Unavailable',
 ]);
 
 /** True for answers that mean "not yet": in use, still draining, throttled, 5xx. */

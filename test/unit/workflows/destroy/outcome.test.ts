@@ -39,6 +39,7 @@ describe('attempt', () => {
     ['DeleteConflict', 'Cannot delete entity, must remove roles from instance profile first.'],
     ['RequestLimitExceeded', 'Request limit exceeded.'],
     ['Throttling', 'Rate exceeded'],
+    ['InvalidAMIID.Unavailable', "The image id '[ami-1]' is not available"],
   ])('%s is blocked for now, with AWS’s words as the reason', async (code, message) => {
     await expect(attempt(() => Promise.reject(awsError(code, message)))).resolves.toEqual({
       kind: 'blocked',
