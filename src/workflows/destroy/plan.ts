@@ -11,7 +11,7 @@ export interface DestroyPlan {
   env: string;
   counts: Partial<Record<ResourceType, number>>;
   total: number;
-  /** e.g. "2 instances, 1 load-balancer, …" then a note on the tag sweep. */
+  /** e.g. "2 instances, 1 load-balancer, …", then how the rest is found (by tag). */
   text: string;
 }
 
@@ -21,7 +21,9 @@ export function describeDestroyPlan(env: Pick<Environment, 'name' | 'resources'>
     const type = typeOfRole(role);
     if (type) counts[type] = (counts[type] ?? 0) + 1;
   }
-  const parts = RESOURCE_TYPES.filter((t) => counts[t]).map((t) => `${counts[t]} ${t}`);
+  const parts = RESOURCE_TYPES.filter((t) => counts[t]).map(
+    (t) => `${counts[t]} ${t}${counts[t]! > 1 ? 's' : ''}`,
+  );
   const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
   const listed =
     parts.length > 0

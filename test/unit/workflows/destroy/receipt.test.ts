@@ -112,7 +112,7 @@ describe('describeDestroyPlan', () => {
     });
     expect(plan.total).toBe(15);
     expect(plan.text).toMatch(
-      /^Will delete 15 recorded resources: 2 instance, 1 db-instance, 1 image, 1 snapshot, 3 security-group, 1 route-table, 1 internet-gateway, 4 subnet, 1 vpc\./,
+      /^Will delete 15 recorded resources: 2 instances, 1 db-instance, 1 image, 1 snapshot, 3 security-groups, 1 route-table, 1 internet-gateway, 4 subnets, 1 vpc\./,
     );
     expect(plan.text).toContain('sitebot:env=demo');
   });
