@@ -51,6 +51,30 @@ export function createApp(options: CreateAppOptions): App {
     await ackWithin(answer, ackBudgetMs, ack, respond);
   });
 
+  // Buttons: ack at once (Slack waits 3 s), then let the service re-check everything.
+  app.action(/^site_/, async ({ ack, body, action, respond, client, logger }) => {
+    await ack();
+    if (body.type !== 'block_actions' || action.type !== 'button' || !('action_id' in action)) return;
+    if (!services.handleButton) return;
+    const press = {
+      actionId: action.action_id,
+      value: typeof action.value === 'string' ? action.value : '',
+      userId: body.user.id,
+      channelId: body.channel?.id ?? body.container?.channel_id ?? '',
+      messageTs: body.container?.message_ts ?? body.message?.ts ?? '',
+    };
+    try {
+      await services.handleButton(press, { client, respond, now });
+    } catch (err) {
+      logger.error(`button ${press.actionId} failed: ${describe(err)}`);
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: `:x: Something went wrong (${describe(err)}).`,
+      }).catch(() => undefined);
+    }
+  });
+
   return app;
 }
 

@@ -21,7 +21,10 @@ export interface HttpBotOptions {
   /** Defaults to 127.0.0.1; port 0 picks a free port. */
   host?: string;
   port?: number;
+  /** Real time: Slack request timestamps are checked against it. */
   now?: () => number;
+  /** The domain clock for ages, TTLs and runs (the sandbox's is the emulator's virtual clock); default `now`. */
+  clock?: () => number;
   logLevel?: LogLevel;
   /** See CreateAppOptions.ackBudgetMs. */
   ackBudgetMs?: number;
@@ -45,7 +48,7 @@ export async function startHttpBot(options: HttpBotOptions): Promise<HttpBot> {
     processBeforeResponse: false,
     logLevel: options.logLevel ?? LogLevel.ERROR,
   });
-  const app = createApp({ ...options, receiver, now });
+  const app = createApp({ ...options, receiver, now: options.clock ?? now });
   const server = createServer((req, res) => {
     if (req.method === 'POST' && !isFreshSlackTimestamp(req.headers['x-slack-request-timestamp'], now())) {
       res.writeHead(401).end();

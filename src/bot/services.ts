@@ -25,9 +25,29 @@ export interface EnvCommandContext extends CommandContext {
   env: Environment;
 }
 
+/** A button press, as read from Slack's block_actions payload (all of it may be forged). */
+export interface ButtonPress {
+  actionId: string;
+  /** The button's value: the environment's name. */
+  value: string;
+  userId: string;
+  channelId: string;
+  /** The message the button was on. */
+  messageTs: string;
+}
+
+export interface ButtonContext {
+  client: webApi.WebClient;
+  /** Posts to the interaction's response_url (ephemeral refusals to the presser). */
+  respond: RespondFn;
+  now(): number;
+}
+
 export interface BotServices {
   startCreate?(cmd: CreateCommand, ctx: CommandContext): Promise<Reply>;
   startDestroy?(cmd: DestroyCommand, ctx: EnvCommandContext): Promise<Reply>;
   startFailover?(cmd: FailoverCommand, ctx: EnvCommandContext): Promise<Reply>;
   extend?(cmd: ExtendCommand, ctx: EnvCommandContext): Promise<Reply>;
+  /** Buttons whose action_id starts with `site_`; called after the ack. */
+  handleButton?(press: ButtonPress, ctx: ButtonContext): Promise<void>;
 }

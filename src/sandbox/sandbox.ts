@@ -1,15 +1,36 @@
 /**
  * The whole local sandbox in one process, on 127.0.0.1 only: dynalite with sitebot's tables,
- * the AWS emulator, the Slack stand-in, and the bot's HTTP receiver wired to them. `npm start` (./start.ts)
- * runs it with fixed ports and a console; tests run it on port 0s (test/helpers/sandbox.ts).
+ * the AWS emulator, the Slack stand-in, the bot's HTTP receiver, and — with the emulator — the
+ * workflow worker (runner + in-process tick timers + Slack progress) and the reminder scheduler.
+ * `npm start` (./start.ts) runs it with fixed ports and a console; tests run it on port 0s
+ * (test/helpers/sandbox.ts).
+ *
+ * Time: with the emulator, everything in the domain (runs, TTLs, reminders, costs) reads the
+ * emulator's virtual clock, so an RDS instance's "minutes" pass in seconds and a 24 h TTL in 24
+ * minutes at speed 60. Tick delays, leases and the drill's probe interval are virtual times,
+ * turned into real timer delays by dividing by the clock's speed. Slack request timestamps
+ * stay on real time.
  */
-import { LogLevel } from '@slack/bolt';
+import { LogLevel, webApi } from '@slack/bolt';
 import { createAwsClients, type AwsClients } from '../aws/clients';
+import { normalizeApiUrl } from '../bot/app';
 import { startHttpBot, type HttpBot } from '../bot/http-server';
+import { PendingDestroyTrigger, fanOutSink } from '../bot/pending-destroy';
+import { createSlackReminderPass } from '../bot/reminders';
 import type { BotServices } from '../bot/services';
+import { buildBotServices } from '../bot/services/build';
+import { SlackProgressSink, stepsOf } from '../bot/slack-progress-sink';
 import { loadConfig, type Config } from '../config/config';
-import { createStateStore, ensureTables } from '../state';
+import { createOnceMarkers, createStateStore, ensureTables } from '../state';
 import type { StateStore } from '../state/types';
+import { createWorkflow } from '../workflows/create/workflow';
+import { destroyWorkflow } from '../workflows/destroy/workflow';
+import type { Clock } from '../workflows/engine/clock';
+import { InProcessTickScheduler } from '../workflows/engine/timer-scheduler';
+import type { TickScheduler } from '../workflows/engine/types';
+import { failoverWorkflow } from '../workflows/failover/workflow';
+import type { ReminderPassResult } from '../workflows/remind/scheduler';
+import { buildWorkflowRuntime, type WorkflowRuntime } from '../workflows/runtime';
 import { startEmulator, type RunningEmulator } from './aws/server';
 import { startLocalDynamo } from './dynamo';
 import { SANDBOX_BOT, startSlackStandIn, type SlackStandIn } from './slack/server';
@@ -33,6 +54,22 @@ export interface SandboxOptions {
   ackBudgetMs?: number;
   /** The AWS emulator (EC2, RDS, ELBv2, SSM, …); on by default. `speed` is its virtual clock's factor. */
   aws?: { speed?: number } | false;
+  /** Run a reminder pass every this many real ms; off unless given. */
+  remindEveryMs?: number;
+  /** Progress message updates at most this often per message (real ms; Slack allows ~1/s). */
+  progressIntervalMs?: number;
+  /** Told about background errors (ticks, progress updates, reminder passes). */
+  onError?(err: unknown, where: string): void;
+}
+
+/** The worker side: workflows on the emulator, progress to the stand-in, reminders. */
+export interface SandboxWorkflows {
+  runtime: WorkflowRuntime;
+  sink: SlackProgressSink;
+  /** The domain clock (the emulator's virtual time). */
+  clock: Clock;
+  /** One reminder pass now (the timer, when on, runs the same). */
+  runReminders(): Promise<ReminderPassResult>;
 }
 
 export interface Sandbox {
@@ -46,7 +83,14 @@ export interface Sandbox {
   emulator?: RunningEmulator;
   slack: SlackStandIn;
   bot: HttpBot;
+  /** Present when the emulator is on. */
+  workflows?: SandboxWorkflows;
   stop(): Promise<void>;
+}
+
+/** Virtual delays to real timer delays: a frozen clock (speed 0) keeps them as they are. */
+function realDelay(virtualMs: number, speed: number): number {
+  return speed > 0 ? virtualMs / speed : virtualMs;
 }
 
 export const SANDBOX_CREDENTIALS = { accessKeyId: 'sandbox', secretAccessKey: 'sandbox' };
@@ -104,16 +148,30 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       ...base,
       slack: { ...base.slack, apiUrl: slack.apiUrl, botId: SANDBOX_BOT.botId, botUserId: SANDBOX_BOT.userId },
     };
+    const onError = options.onError ?? (() => undefined);
+    const workflows = emulator
+      ? buildSandboxWorkflows({ config, store, clients, emulator, options, onError })
+      : undefined;
+    const services: BotServices = {
+      ...(workflows ? workflows.services : {}),
+      ...options.services,
+    };
     const bot = await startHttpBot({
       config,
       store,
-      services: options.services,
+      services,
       ackBudgetMs: options.ackBudgetMs,
       port: options.ports?.bot ?? 0,
       logLevel: options.logLevel ?? LogLevel.ERROR,
+      ...(workflows ? { clock: () => workflows.clock.now() } : {}),
     });
     stops.push(bot.stop);
     slack.setBotUrl(bot.eventsUrl);
+    if (workflows) {
+      stops.push(workflows.stop);
+      await workflows.runtime.service.resumeAll();
+      workflows.startReminders();
+    }
 
     return {
       urls: {
@@ -130,10 +188,117 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       emulator,
       slack,
       bot,
+      ...(workflows
+        ? {
+            workflows: {
+              runtime: workflows.runtime,
+              sink: workflows.sink,
+              clock: workflows.clock,
+              runReminders: workflows.runReminders,
+            },
+          }
+        : {}),
       stop,
     };
   } catch (err) {
     await stop();
     throw err;
   }
+}
+
+interface WorkflowWiring {
+  config: Config;
+  store: StateStore;
+  clients: AwsClients;
+  emulator: RunningEmulator;
+  options: SandboxOptions;
+  onError(err: unknown, where: string): void;
+}
+
+/** The workflow runtime on the emulator's clock, its Slack progress, the bot's services and the reminders. */
+function buildSandboxWorkflows(w: WorkflowWiring) {
+  const { config, store, clients, emulator, options, onError } = w;
+  const virtual = emulator.world.clock;
+  const clock: Clock = { now: () => virtual.now() };
+  const speed = () => virtual.speed;
+  const ticks = new InProcessTickScheduler({ onError: (err, runId) => onError(err, `tick ${runId}`) });
+  const scheduler: TickScheduler = {
+    schedule: (runId, delayMs) => ticks.schedule(runId, realDelay(delayMs, speed())),
+  };
+  const slackApiUrl = normalizeApiUrl(config.slack.apiUrl);
+  const client = new webApi.WebClient(config.slack.botToken, {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    retryConfig: { retries: 2, factor: 1, minTimeout: 100, maxTimeout: 500 },
+  });
+  const steps = stepsOf({ create: createWorkflow, destroy: destroyWorkflow, failover: failoverWorkflow });
+  const sink = new SlackProgressSink({
+    client,
+    steps,
+    now: clock.now,
+    minIntervalMs: options.progressIntervalMs,
+    onError: (err, runId) => onError(err, `progress ${runId}`),
+  });
+  // The trigger needs the service, which is built with the sinks: bind it late.
+  const late: { runtime?: WorkflowRuntime } = {};
+  const pending = new PendingDestroyTrigger({
+    store,
+    service: () => (late.runtime as WorkflowRuntime).service,
+    now: clock.now,
+    onError: (err) => onError(err, 'pending destroy'),
+  });
+  const runtime = buildWorkflowRuntime({
+    config,
+    clients,
+    store,
+    scheduler,
+    sink: fanOutSink([sink, pending], (err) => onError(err, 'sink')),
+    clock,
+    // A lease must outlast a tick in real time, whatever the speed.
+    runner: { leaseMs: 60_000 * Math.max(1, speed()) },
+    failover: { io: { clock, sleep: (ms) => new Promise((r) => setTimeout(r, realDelay(ms, speed()))) } },
+  });
+  late.runtime = runtime;
+  ticks.attach(runtime.runner);
+  const built = runtime;
+  const services = buildBotServices({
+    config,
+    store,
+    service: built.service,
+    createConfig: built.createConfig,
+    steps,
+  });
+  const runReminders = createSlackReminderPass({
+    store,
+    markers: createOnceMarkers(clients.doc, config.tablePrefix),
+    client,
+    service: built.service,
+    now: clock.now,
+    actor: SANDBOX_BOT.userId,
+  });
+  let timer: NodeJS.Timeout | undefined;
+  let passing = false;
+  return {
+    runtime: built,
+    sink,
+    clock,
+    services,
+    runReminders,
+    startReminders() {
+      if (!options.remindEveryMs) return;
+      timer = setInterval(() => {
+        if (passing) return;
+        passing = true;
+        runReminders()
+          .catch((err: unknown) => onError(err, 'reminder pass'))
+          .finally(() => {
+            passing = false;
+          });
+      }, options.remindEveryMs);
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      ticks.stop();
+      await sink.flush();
+    },
+  };
 }

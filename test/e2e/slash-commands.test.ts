@@ -117,7 +117,9 @@ test('destroy by someone who is not the owner is refused', async () => {
   const res = await sb.command('destroy delta', 'UOTHER');
   expect(JSON.parse(res.body)).toMatchObject({ text: expect.stringMatching(/only <@UOWNER>/) });
   const own = await sb.command('destroy delta', 'UOWNER');
-  expect(JSON.parse(own.body)).toMatchObject({ text: '/site destroy is not available yet.' });
+  expect(JSON.parse(own.body)).toMatchObject({
+    text: expect.stringContaining('Confirm the teardown of delta'),
+  });
 });
 
 test('counts tables for real: a write through the store shows up', async () => {

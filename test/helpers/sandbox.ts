@@ -13,6 +13,13 @@ export interface TestSandbox extends Sandbox {
   itemCounts(): Promise<Record<string, number>>;
   command(text: string, user?: string, channel?: string): Promise<{ status: number; body: string }>;
   messages(channel?: string): Promise<SandboxMessage[]>;
+  /** Presses a button on a message through the stand-in, as Slack would send it. */
+  press(input: {
+    ts: string;
+    action_id: string;
+    user?: string;
+    channel?: string;
+  }): Promise<{ status: number; body: string }>;
 }
 
 export interface SandboxMessage {
@@ -25,13 +32,26 @@ export interface SandboxMessage {
   edits?: number;
 }
 
-export async function startTestSandbox(
-  options: { env?: NodeJS.ProcessEnv; services?: BotServices; ackBudgetMs?: number } = {},
-): Promise<TestSandbox> {
+export interface TestSandboxOptions {
+  env?: NodeJS.ProcessEnv;
+  services?: BotServices;
+  ackBudgetMs?: number;
+  /** The emulator's clock speed (virtual ms per real ms); the sandbox's default otherwise. */
+  speed?: number;
+  remindEveryMs?: number;
+  progressIntervalMs?: number;
+  onError?(err: unknown, where: string): void;
+}
+
+export async function startTestSandbox(options: TestSandboxOptions = {}): Promise<TestSandbox> {
   const sandbox = await startSandbox({
     config: loadConfig(options.env ?? {}),
     services: options.services,
     ackBudgetMs: options.ackBudgetMs,
+    ...(options.speed !== undefined ? { aws: { speed: options.speed } } : {}),
+    remindEveryMs: options.remindEveryMs,
+    progressIntervalMs: options.progressIntervalMs,
+    onError: options.onError,
   });
   const names = tableNames(sandbox.config.tablePrefix);
   return {
@@ -49,6 +69,14 @@ export async function startTestSandbox(
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ text, user, channel }),
+      });
+      return { status: res.status, body: await res.text() };
+    },
+    async press({ ts, action_id, user = 'U1', channel = 'C1' }) {
+      const res = await fetch(`${sandbox.urls.slack}/_sandbox/slack/action`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ts, action_id, user, channel }),
       });
       return { status: res.status, body: await res.text() };
     },

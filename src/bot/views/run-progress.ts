@@ -5,6 +5,8 @@ import { context, section, type Block } from './reply';
 export interface StepTitle {
   id: string;
   title: string;
+  /** The step's `needs` in its workflow; with them the message shows the critical path so far. */
+  needs?: readonly string[];
 }
 
 const ICON: Record<StepStatus, string> = {
@@ -48,8 +50,46 @@ export function renderRunProgress(run: Run, steps: readonly StepTitle[], now?: n
   const blocks: Block[] = [section(`${headline}\n${progressBar(done, total)}`)];
   // A section's text is capped at 3000 chars by Slack; chunk the step list to stay under it.
   for (let i = 0; i < lines.length; i += 20) blocks.push(section(lines.slice(i, i + 20).join('\n')));
+  const path = finishedCriticalPath(run, ordered);
+  if (path.length > 0) {
+    const titles = path.map((id) => ordered.find((s) => s.id === id)?.title ?? id);
+    const last = run.steps[path[path.length - 1]]?.finishedAt ?? run.createdAt;
+    blocks.push(
+      context(`critical path so far (${formatDuration(last - run.createdAt)}): ${titles.join(' → ')}`),
+    );
+  }
   blocks.push(context(`run \`${run.runId}\` requested by <@${run.requestedBy}>`));
   return blocks;
+}
+
+/**
+ * The chain of finished steps that set the pace: the step that finished last, then the need
+ * that let it start (the one of its needs that finished last), and so on back to the start.
+ * Empty when no step has finished or the steps' needs are unknown.
+ */
+export function finishedCriticalPath(run: Run, steps: readonly StepTitle[]): string[] {
+  if (!steps.some((s) => s.needs !== undefined)) return [];
+  const finished = (id: string): number | undefined => {
+    const s = run.steps[id];
+    return s?.status === 'done' ? s.finishedAt : undefined;
+  };
+  let last: StepTitle | undefined;
+  for (const s of steps) {
+    const at = finished(s.id);
+    if (at !== undefined && (last === undefined || at >= (finished(last.id) ?? 0))) last = s;
+  }
+  const path: string[] = [];
+  for (let step = last; step && !path.includes(step.id);) {
+    path.unshift(step.id);
+    let gate: StepTitle | undefined;
+    for (const need of step.needs ?? []) {
+      const at = finished(need);
+      if (at !== undefined && (gate === undefined || at > (finished(gate.id) ?? 0)))
+        gate = steps.find((s) => s.id === need);
+    }
+    step = gate;
+  }
+  return path;
 }
 
 function stepLine(step: StepTitle, state: StepState | undefined, now: number): string {

@@ -101,6 +101,7 @@ describe('with services plugged in', () => {
     startDestroy: jest.fn().mockResolvedValue(ok),
     startFailover: jest.fn().mockResolvedValue(ok),
     extend: jest.fn().mockResolvedValue(ok),
+    handleButton: jest.fn().mockResolvedValue(undefined),
   });
 
   test('create goes to startCreate with the parsed command', async () => {

@@ -1,0 +1,77 @@
+/**
+ * One reminder pass wired to Slack: the scheduler's rules (src/workflows/remind) with the
+ * Slack notifier, and auto-destroy at expiry starting the teardown directly (no confirmation),
+ * announced in the env's channel with its own progress message. The sandbox runs it on a timer,
+ * the `remind` Lambda on an EventBridge schedule.
+ */
+import type { Environment, OnceMarkersRepository, StateStore } from '../state/types';
+import { startDestroy } from '../workflows/destroy/start';
+import type { WorkflowService } from '../workflows/engine/service';
+import { defaultReminderSettings, type ReminderSettings } from '../workflows/remind/policy';
+import { runReminderPass, type DigestSettings, type ReminderPassResult } from '../workflows/remind/scheduler';
+import { SlackReminderNotifier } from './reminder-notifier';
+import type { ChatClient } from './slack-progress-sink';
+import { section } from './views/reply';
+
+export const DEFAULT_DIGEST: DigestSettings = { atMinutes: 9 * 60, timeZone: 'Asia/Tokyo' };
+
+export interface SlackReminderPassOptions {
+  store: StateStore;
+  markers: OnceMarkersRepository;
+  client: ChatClient;
+  service: WorkflowService<unknown>;
+  now(): number;
+  settings?: ReminderSettings;
+  /** When the daily digest goes out; `false` for none. */
+  digest?: DigestSettings | false;
+  /** Who auto-destroy runs as (audit, the run's requester); the bot's user id when known. */
+  actor?: string;
+}
+
+/** Starts the teardown of an expired env, with a progress message posted first. */
+export async function startExpiryDestroy(
+  options: Pick<SlackReminderPassOptions, 'store' | 'client' | 'service' | 'now' | 'actor'>,
+  env: Environment,
+): Promise<{ started: boolean; reason?: string }> {
+  const posted = await options.client.chat.postMessage({
+    channel: env.channel,
+    text: `Tearing down ${env.name} (expired)…`,
+    blocks: [section(`:hourglass_flowing_sand: *${env.name}* expired: tearing it down…`)],
+  });
+  const result = await startDestroy(options.service, options.store, {
+    env: env.name,
+    requestedBy: options.actor ?? 'sitebot',
+    channel: env.channel,
+    notify: { channel: env.channel, ...(posted.ts ? { messageTs: posted.ts } : {}) },
+    now: options.now(),
+  });
+  if (result.status === 'started') return { started: true };
+  if (posted.ts) {
+    const text = `Auto-destroy of ${env.name} did not start: ${result.message}`;
+    await options.client.chat
+      .update({ channel: env.channel, ts: posted.ts, text, blocks: [section(`:warning: ${text}`)] })
+      .catch(() => undefined);
+  }
+  return { started: false, reason: result.message };
+}
+
+export function createSlackReminderPass(
+  options: SlackReminderPassOptions,
+): () => Promise<ReminderPassResult> {
+  const notifier = new SlackReminderNotifier({
+    client: options.client,
+    store: options.store,
+    now: options.now,
+  });
+  const digest = options.digest === false ? undefined : (options.digest ?? DEFAULT_DIGEST);
+  return () =>
+    runReminderPass({
+      store: options.store,
+      markers: options.markers,
+      notifier,
+      startDestroy: (env) => startExpiryDestroy(options, env),
+      settings: options.settings ?? defaultReminderSettings,
+      ...(digest ? { digest } : {}),
+      now: options.now,
+    });
+}

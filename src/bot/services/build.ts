@@ -1,0 +1,21 @@
+/**
+ * The bot's services over the workflows: what `createApp({ services })` plugs in. Each
+ * command and button lives in its own small module beside this one.
+ */
+import type { BotServices } from '../services';
+import { handleButton } from './buttons';
+import { startCreateService } from './create';
+import type { BotServiceDeps } from './deps';
+import { destroyService } from './destroy';
+import { extendService } from './extend';
+import { failoverService } from './failover';
+
+export function buildBotServices(deps: BotServiceDeps): BotServices {
+  return {
+    startCreate: (cmd, ctx) => startCreateService(deps, cmd, ctx),
+    extend: (cmd, ctx) => extendService(deps, cmd, ctx),
+    startDestroy: (cmd, ctx) => destroyService(deps, cmd, ctx),
+    startFailover: (cmd, ctx) => failoverService(deps, cmd, ctx),
+    handleButton: (press, ctx) => handleButton(deps, press, ctx),
+  };
+}

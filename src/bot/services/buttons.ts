@@ -1,0 +1,115 @@
+/**
+ * Every button press is re-checked from scratch, since a payload can be forged even when its
+ * signature is good (any member can craft one): the env exists and reports to the channel the
+ * press came from, the presser is its owner or an admin, and the message is one the bot posted
+ * for that purpose (its ts is recorded on the env). Anything else is refused and changes nothing.
+ */
+import type { Environment } from '../../state/types';
+import { checkOwnership } from '../authorization';
+import type { ButtonContext, ButtonPress } from '../services';
+import { ACTION } from '../views/buttons';
+import { section } from '../views/reply';
+import { patchEnv, type BotServiceDeps } from './deps';
+import { cancelDestroy, confirmationOf, confirmDestroy, postDestroyConfirmation, refuse } from './destroy';
+import { extendBy } from './extend';
+
+const HOUR = 3_600_000;
+
+/** Reminder messages the bot posted for an env (warnings, overdue notes with buttons). */
+export function reminderMessagesOf(env: Environment): string[] {
+  const list = env.meta?.reminderMessages;
+  return Array.isArray(list) ? list.filter((ts): ts is string => typeof ts === 'string') : [];
+}
+
+const DESTROY_ACTIONS: readonly string[] = [
+  ACTION.destroyConfirm,
+  ACTION.destroyCancel,
+  ACTION.cancelAndDestroy,
+];
+const REMINDER_ACTIONS: readonly string[] = [ACTION.remindExtend, ACTION.remindSnooze, ACTION.remindDestroy];
+
+/** Why the press must be refused, or undefined when it may proceed. */
+function checkPress(
+  deps: BotServiceDeps,
+  env: Environment | undefined,
+  press: ButtonPress,
+): string | undefined {
+  const { allowedChannels } = deps.config.slack;
+  if (allowedChannels.length > 0 && !allowedChannels.includes(press.channelId))
+    return '/site is not enabled in this channel';
+  if (!env || env.status === 'destroyed') return `there is no environment named ${press.value || '(none)'}`;
+  if (env.channel !== press.channelId) return `that button is not for ${env.name} in this channel`;
+  const owner = checkOwnership(deps.config.slack, env, press.userId);
+  if (!owner.allowed) return owner.reason;
+  if (DESTROY_ACTIONS.includes(press.actionId)) {
+    const confirmation = confirmationOf(env);
+    if (!confirmation || confirmation.ts !== press.messageTs || confirmation.channel !== press.channelId)
+      return `that is not the current destroy confirmation for ${env.name}; run /site destroy ${env.name}`;
+    return undefined;
+  }
+  if (REMINDER_ACTIONS.includes(press.actionId)) {
+    if (!reminderMessagesOf(env).includes(press.messageTs))
+      return `that is not a reminder I sent for ${env.name}`;
+    return undefined;
+  }
+  return 'unknown button';
+}
+
+export async function handleButton(
+  deps: BotServiceDeps,
+  press: ButtonPress,
+  ctx: ButtonContext,
+): Promise<void> {
+  const env = press.value ? await deps.store.environments.get(press.value) : undefined;
+  const problem = checkPress(deps, env, press);
+  if (problem || !env) {
+    await refuse(ctx, `${problem ?? 'refused'}. Nothing was changed.`);
+    return;
+  }
+  switch (press.actionId) {
+    case ACTION.destroyConfirm:
+      return confirmDestroy(deps, env, press, ctx, false);
+    case ACTION.cancelAndDestroy:
+      return confirmDestroy(deps, env, press, ctx, true);
+    case ACTION.destroyCancel:
+      return cancelDestroy(deps, env, press, ctx);
+    case ACTION.remindExtend:
+    case ACTION.remindSnooze:
+      return extendFromReminder(
+        deps,
+        env,
+        press,
+        ctx,
+        press.actionId === ACTION.remindExtend ? 24 * HOUR : HOUR,
+      );
+    case ACTION.remindDestroy: {
+      const posted = await postDestroyConfirmation(deps, env, press.userId, ctx.client, ctx.now());
+      if (!posted.ok) await refuse(ctx, posted.message);
+      return;
+    }
+  }
+}
+
+async function extendFromReminder(
+  deps: BotServiceDeps,
+  env: Environment,
+  press: ButtonPress,
+  ctx: ButtonContext,
+  byMs: number,
+): Promise<void> {
+  const result = await extendBy(deps, { env: env.name, byMs, userId: press.userId, now: ctx.now() });
+  if (!result.ok) {
+    await refuse(ctx, result.text);
+    return;
+  }
+  // The reminder has done its job: its buttons go, and its ts no longer counts.
+  await patchEnv(deps.store, env.name, (e) => ({
+    meta: { ...e.meta, reminderMessages: reminderMessagesOf(e).filter((ts) => ts !== press.messageTs) },
+  }));
+  await ctx.client.chat.update({
+    channel: env.channel,
+    ts: press.messageTs,
+    text: result.text,
+    blocks: [section(`:calendar: ${result.text}`)],
+  });
+}

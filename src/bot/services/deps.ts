@@ -1,0 +1,40 @@
+/**
+ * What the bot's services are built from: the config, the state store, the workflow service
+ * (start, cancel, retry runs), the create settings and each workflow's steps (for messages).
+ */
+import type { Config } from '../../config/config';
+import { ConflictError, type Environment, type StateStore } from '../../state/types';
+import type { CreateConfig } from '../../workflows/create/deps';
+import type { WorkflowService } from '../../workflows/engine/service';
+import type { WorkflowSteps } from '../slack-progress-sink';
+
+export interface BotServiceDeps {
+  config: Config;
+  store: StateStore;
+  service: WorkflowService<unknown>;
+  createConfig: CreateConfig;
+  steps: WorkflowSteps;
+}
+
+type EnvPatch = Partial<Omit<Environment, 'name' | 'version'>>;
+
+/**
+ * A version-checked change of the env record, read again and retried when someone else wrote
+ * it meanwhile. `change` returns undefined to leave it alone. Returns the record as stored.
+ */
+export async function patchEnv(
+  store: Pick<StateStore, 'environments'>,
+  name: string,
+  change: (env: Environment) => EnvPatch | undefined,
+): Promise<Environment | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    const env = await store.environments.get(name);
+    const patch = env && change(env);
+    if (!env || !patch) return env;
+    try {
+      return await store.environments.update(name, env.version, patch);
+    } catch (err) {
+      if (!(err instanceof ConflictError) || attempt >= 5) throw err;
+    }
+  }
+}
