@@ -48,6 +48,8 @@ const schema = z.object({
   SITEBOT_ADMINS: list,
   SITEBOT_DEFAULT_TTL: durationMs('24h'),
   SITEBOT_MAX_TTL: durationMs('7d'),
+  /** Largest spend (USD) an extend may commit an environment to, from now until its new expiry. */
+  SITEBOT_EXTEND_COST_CAP_USD: z.coerce.number().positive().optional(),
 });
 
 export interface Config {
@@ -67,6 +69,8 @@ export interface Config {
     admins: string[];
   };
   ttl: { defaultMs: number; maxMs: number };
+  /** `/site extend` and the Extend/Snooze buttons refuse to commit more than this (USD); unset = no cap. */
+  extendCostCapUsd?: number;
   /** HTTP receiver port (self-hosting, sandbox). */
   port: number;
 }
@@ -97,6 +101,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       admins: v.SITEBOT_ADMINS,
     },
     ttl: { defaultMs: v.SITEBOT_DEFAULT_TTL, maxMs: v.SITEBOT_MAX_TTL },
+    ...(v.SITEBOT_EXTEND_COST_CAP_USD === undefined
+      ? {}
+      : { extendCostCapUsd: v.SITEBOT_EXTEND_COST_CAP_USD }),
     port: v.PORT,
   };
 }

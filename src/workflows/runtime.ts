@@ -20,9 +20,11 @@ import { WorkflowService } from './engine/service';
 import type { ProgressSink, TickScheduler, WorkflowDefinition } from './engine/types';
 import { withEnvRunTracking } from './operations/env-run-tracking';
 import type { RunKind } from '../state/types';
+import { destroyWorkflow, type DestroyConfig, type DestroyDeps } from './destroy';
+import { failoverWorkflow, type FailoverDeps, type FailoverSettings } from './failover';
 
-/** Everything any workflow's steps may use. */
-export type SitebotDeps = CreateDeps;
+/** Everything any workflow's steps may use (the shared keys have the same types). */
+export type SitebotDeps = CreateDeps & DestroyDeps & FailoverDeps;
 
 export interface WorkflowRuntimeOptions {
   config: Pick<Config, 'region' | 'azs'>;
@@ -35,6 +37,10 @@ export interface WorkflowRuntimeOptions {
   create?: Partial<CreateConfig>;
   /** How steps check the site answers; `false` skips the check. */
   probe?: HttpStatusProbe | false;
+  /** Overrides of the teardown's budgets and poll intervals. */
+  destroy?: Partial<DestroyConfig>;
+  /** Drill settings (probe interval, objectives, the prober's clock/sleep/HTTP). */
+  failover?: FailoverSettings;
   /** Runner options for tests (crash hooks, lease owner). */
   runner?: { owner?: string; leaseMs?: number; hooks?: RunnerHooks };
 }
@@ -53,15 +59,22 @@ export function buildWorkflowRuntime(options: WorkflowRuntimeOptions): WorkflowR
     azs: options.config.azs,
     ...options.create,
   });
-  const deps: SitebotDeps = buildCreateDeps({
-    clients: options.clients,
-    config: createConfig,
-    environments: store.environments,
-    probe: options.probe,
-  });
+  const deps: SitebotDeps = {
+    ...buildCreateDeps({
+      clients: options.clients,
+      config: createConfig,
+      environments: store.environments,
+      probe: options.probe,
+    }),
+    audit: store.audit,
+    ...(options.destroy ? { destroy: options.destroy } : {}),
+    ...(options.failover ? { failover: options.failover } : {}),
+  };
   const tracked = <D>(w: WorkflowDefinition<D>) => withEnvRunTracking(w, store.environments);
   const workflows: Partial<Record<RunKind, WorkflowDefinition<SitebotDeps>>> = {
     create: tracked(createWorkflow),
+    destroy: tracked<SitebotDeps>(destroyWorkflow),
+    failover: tracked<SitebotDeps>(failoverWorkflow),
   };
   const runner = new WorkflowRunner<SitebotDeps>({
     store,
