@@ -335,6 +335,8 @@ export class Ec2Adapter {
         TagSpecifications: [
           { ResourceType: 'instance', Tags: input.tags },
           { ResourceType: 'volume', Tags: input.tags },
+          // Tagged so teardown may delete a leftover ENI under the tag-scoped IAM policy.
+          { ResourceType: 'network-interface', Tags: input.tags },
         ],
       }),
     );

@@ -151,6 +151,7 @@ export const runInstances: Ec2Handler = (p, model) => {
       groupIds,
       description: '',
       associatePublicIp: mapPublic,
+      tags: tagSpecs(p, 'network-interface'),
     });
     const eni = model.networkInterfaces.get(eniId);
     if (!eni) throw new Error('ENI vanished right after creation');

@@ -215,6 +215,8 @@ test('create --multi-az now builds the SPEC stack and the site answers 200', asy
   const tagged = h.emu.world.listResources().filter((r) => r.tags['sitebot:env'] === 'demo');
   for (const r of tagged)
     expect(r.tags).toMatchObject({ 'sitebot:managed': 'true', 'sitebot:run': run.runId });
+  // The web servers' own ENIs carry the tags too (teardown's IAM policy is tag-scoped).
+  expect(tagged.filter((r) => r.type === 'network-interface')).toHaveLength(2);
 
   // The instance role may read exactly the credentials secret and describe exactly this DB.
   const policy = await h.iam.send(
