@@ -6,6 +6,7 @@
 import type { StateStore } from '../state/types';
 import type { Config } from '../config/config';
 import { checkChannel, checkOwnership } from './authorization';
+import { environmentCost } from './env-cost';
 import { parseCommand, type Command, type GrammarLimits } from './grammar';
 import type { BotServices, CommandContext } from './services';
 import { renderCommandError, renderNotAvailable, renderRefusal } from './views/error';
@@ -36,14 +37,22 @@ async function answer(cmd: Command, ctx: CommandContext, deps: DispatchDeps): Pr
   switch (cmd.kind) {
     case 'help':
       return renderHelp(grammarLimits(deps.config));
-    case 'list':
-      return renderList(await store.environments.listActive(), ctx.now());
+    case 'list': {
+      const now = ctx.now();
+      const envs = await store.environments.listActive();
+      const costs = new Map(
+        await Promise.all(envs.map(async (e) => [e.name, await environmentCost(store, e, now)] as const)),
+      );
+      return renderList(envs, now, costs);
+    }
     case 'status': {
       if (cmd.env === undefined) return renderStatusAll(await store.environments.listActive(), ctx.now());
       const env = await store.environments.get(cmd.env);
       if (!env) return renderEnvNotFound(cmd.env);
       const run = env.currentRunId ? await store.runs.get(env.currentRunId) : undefined;
-      return renderEnvStatus(env, run, ctx.now());
+      const now = ctx.now();
+      const estimate = env.status === 'destroyed' ? undefined : await environmentCost(store, env, now);
+      return renderEnvStatus(env, run, now, [], { estimate });
     }
     case 'create':
       return services.startCreate ? services.startCreate(cmd, ctx) : renderNotAvailable('/site create');

@@ -62,3 +62,38 @@ export async function waitFor<T>(
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+export interface ButtonPressFields {
+  user: string;
+  channel: string;
+  /** The message the button claims to be on. */
+  ts: string;
+  actionId: string;
+  value: string;
+}
+
+/** A block_actions payload as Slack would send it — or as a forger with a valid signature would. */
+export function blockActionsBody(f: ButtonPressFields): string {
+  const payload = {
+    type: 'block_actions',
+    user: { id: f.user, username: f.user.toLowerCase(), team_id: 'T0SANDBOX' },
+    api_app_id: 'A0SITEBOT',
+    team: { id: 'T0SANDBOX', domain: 'sitebot-sandbox' },
+    container: { type: 'message', message_ts: f.ts, channel_id: f.channel, is_ephemeral: false },
+    channel: { id: f.channel, name: f.channel.toLowerCase() },
+    message: { type: 'message', ts: f.ts, text: '' },
+    trigger_id: '1.2.3',
+    response_url: 'http://127.0.0.1:9/unused',
+    actions: [
+      {
+        type: 'button',
+        action_id: f.actionId,
+        block_id: 'forged',
+        text: { type: 'plain_text', text: f.actionId },
+        value: f.value,
+        action_ts: '1.2',
+      },
+    ],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

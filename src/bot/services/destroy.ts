@@ -149,6 +149,9 @@ export async function cancelDestroy(
   });
 }
 
+/** Tells the presser only. A forged press's response_url may lead nowhere: that is no error of ours. */
 export async function refuse(ctx: ButtonContext, text: string): Promise<void> {
-  await ctx.respond({ response_type: 'ephemeral', replace_original: false, text: `:no_entry: ${text}` });
+  await ctx
+    .respond({ response_type: 'ephemeral', replace_original: false, text: `:no_entry: ${text}` })
+    .catch(() => undefined);
 }

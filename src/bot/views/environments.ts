@@ -1,4 +1,6 @@
+import type { CostEstimate } from '../../cost/estimator';
 import type { Environment, Run } from '../../state/types';
+import { costText } from '../env-cost';
 import { formatDuration } from '../format';
 import { context, ephemeral, header, section, type Block, type Reply } from './reply';
 import { renderRunProgress, type StepTitle } from './run-progress';
@@ -13,16 +15,44 @@ export function ageText(env: Environment, now: number): string {
   return formatDuration(now - env.createdAt);
 }
 
-function summaryLine(env: Environment, now: number): string {
-  return `*${env.name}* — ${env.status} — owner <@${env.owner}> — age ${ageText(env, now)} — ${ttlText(env, now)}`;
+/** Costs by env name; an env missing from the map shows no cost. */
+export type CostsByEnv = ReadonlyMap<string, CostEstimate | undefined>;
+
+function summaryLine(env: Environment, now: number, costs?: CostsByEnv): string {
+  const cost = costs?.has(env.name) ? ` — ${costText(costs.get(env.name))}` : '';
+  return `*${env.name}* — ${env.status} — owner <@${env.owner}> — age ${ageText(env, now)}${cost} — ${ttlText(env, now)}`;
 }
 
-export function renderList(envs: readonly Environment[], now: number): Reply {
+/** `meta.lastDrill` as one line: the headline and each phase's numbers and sparkline. */
+export function lastDrillText(env: Environment, now: number): string | undefined {
+  const drill = env.meta?.lastDrill as
+    | {
+        at?: number;
+        headline?: string;
+        phases?: {
+          phase: string;
+          failures: number;
+          requests: number;
+          longestOutageMs?: number;
+          sparkline?: string;
+        }[];
+      }
+    | undefined;
+  if (!drill?.headline) return undefined;
+  const when = typeof drill.at === 'number' ? ` (${formatDuration(now - drill.at)} ago)` : '';
+  const phases = (drill.phases ?? []).map(
+    (p) =>
+      `${p.phase}: ${p.failures}/${p.requests} failed${p.longestOutageMs !== undefined ? `, longest outage ${formatDuration(p.longestOutageMs)}` : ''}${p.sparkline ? ` \`${p.sparkline}\`` : ''}`,
+  );
+  return [`last drill: ${drill.headline}${when}`, ...phases.map((l) => `    ${l}`)].join('\n');
+}
+
+export function renderList(envs: readonly Environment[], now: number, costs?: CostsByEnv): Reply {
   if (envs.length === 0) {
     return ephemeral('No environments.', [section('No environments. Start one with `/site create <env>`.')]);
   }
   const sorted = [...envs].sort((a, b) => a.name.localeCompare(b.name));
-  const lines = sorted.map((e) => summaryLine(e, now));
+  const lines = sorted.map((e) => summaryLine(e, now, costs));
   return ephemeral(`${envs.length} environment(s):\n${lines.join('\n')}`, [
     header(`Environments (${envs.length})`),
     section(lines.join('\n')),
@@ -38,6 +68,7 @@ export function renderEnvStatus(
   run: Run | undefined,
   now: number,
   steps: StepTitle[] = [],
+  cost?: { estimate: CostEstimate | undefined },
 ): Reply {
   const outputs = Object.entries(env.outputs);
   const facts = [
@@ -47,8 +78,11 @@ export function renderEnvStatus(
     `multi-AZ: ${env.multiAz}`,
     `age: ${ageText(env, now)}`,
     `TTL: ${ttlText(env, now)}`,
+    ...(cost ? [`cost: ${costText(cost.estimate)}`] : []),
     `resources: ${Object.keys(env.resources).length}`,
   ];
+  const drill = lastDrillText(env, now);
+  if (drill) facts.push(drill);
   const blocks: Block[] = [header(env.name), section(facts.join('\n'))];
   if (outputs.length > 0) blocks.push(section(outputs.map(([k, v]) => `${k}: ${v}`).join('\n')));
   if (run) blocks.push(...renderRunProgress(run, steps, now));
