@@ -54,9 +54,7 @@ function receiptFor(run: Run, ctx: FinishContext<DestroyDeps>): Promise<DestroyR
 export async function destroyOnFinish(run: Run, ctx: FinishContext<DestroyDeps>): Promise<void> {
   const receipt = await receiptFor(run, ctx);
   const rendered = renderReceipt(receipt);
-  // The runner saves `run.summary` (this object) with the run's outcome.
-  if (run.summary)
-    Object.assign(run.summary, { receipt, remaining: receipt.remaining, message: rendered.headline });
+  ctx.setSummary({ receipt, remaining: receipt.remaining, message: rendered.headline });
   await updateEnvironment(run, ctx, receipt, rendered.headline);
   await recordAudit(run, ctx, receipt);
 }

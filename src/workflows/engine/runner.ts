@@ -267,7 +267,7 @@ export class WorkflowRunner<Deps> {
     const saved = await this.change(session, 'finish', (r) => {
       r.status = status;
       r.finishedAt = now;
-      r.summary = { ...r.summary, ...summary };
+      r.summary = { ...r.summary, ...final.summary };
       delete r.lease;
     });
     this.checkpoint('beforeSave', run.runId, 'lock-release');
@@ -287,6 +287,9 @@ export class WorkflowRunner<Deps> {
       await workflow.onFinish?.(final, {
         deps: this.options.deps,
         outputsOf: (id) => stepState(final, id).outputs ?? {},
+        setSummary: (patch) => {
+          final.summary = { ...final.summary, ...patch };
+        },
         now: () => this.clock.now(),
       });
       return undefined;

@@ -63,6 +63,8 @@ export interface FinishContext<Deps> {
   readonly deps: Deps;
   /** Outputs a step of the run recorded (empty when it never ran). */
   outputsOf(stepId: string): Readonly<Record<string, unknown>>;
+  /** Merge facts into the run's summary (receipt, drill report); saved with the run's outcome. */
+  setSummary(patch: Record<string, unknown>): void;
   now(): number;
 }
 

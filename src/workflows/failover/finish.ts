@@ -65,15 +65,12 @@ export async function failoverOnFinish(run: Run, ctx: FinishContext<FailoverDeps
     ...(error ? [`stopped: ${error}`] : []),
     ...(restore ? [restore] : []),
   ].join('\n');
-  // The runner saves `run.summary` (this object) with the run's outcome.
-  if (run.summary) {
-    Object.assign(run.summary, {
-      drill: report,
-      message: error ? `${report.headline}: ${error}` : report.headline,
-      text,
-      ...(restore ? { restore } : {}),
-    });
-  }
+  ctx.setSummary({
+    drill: report,
+    message: error ? `${report.headline}: ${error}` : report.headline,
+    text,
+    ...(restore ? { restore } : {}),
+  });
   await updateEnvironment(run, ctx, records.length > 0 ? lastDrillSummary(report) : undefined, restore);
 }
 

@@ -33,11 +33,21 @@ const runOf = (patch: Partial<Run> = {}): Run => ({
   ...patch,
 });
 
+/** What each context's onFinish put into the run summary (ctx.setSummary). */
+const summaries = new WeakMap<object, Record<string, unknown>>();
+const summaryOf = (ctx: object) => summaries.get(ctx) ?? {};
+
 function ctxFor(
   deps: Partial<FailoverDeps>,
   outputs: Record<string, Record<string, unknown>>,
 ): FinishContext<FailoverDeps> {
-  return { deps: deps as FailoverDeps, outputsOf: (id) => outputs[id] ?? {}, now: () => 300_000 };
+  const ctx: FinishContext<FailoverDeps> = {
+    deps: deps as FailoverDeps,
+    outputsOf: (id) => outputs[id] ?? {},
+    setSummary: (patch) => summaries.set(ctx, { ...summaryOf(ctx), ...patch }),
+    now: () => 300_000,
+  };
+  return ctx;
 }
 
 const stoppedWeb = {
@@ -124,14 +134,14 @@ describe('failoverOnFinish', () => {
     const { store, ctx } = await setup();
     const run = runOf({ status: 'succeeded' });
     await failoverOnFinish(run, ctx);
-    expect(run.summary).toMatchObject({
+    expect(summaryOf(ctx)).toMatchObject({
       message: 'Failover drill on demo (web): PASS',
       drill: {
         verdict: 'pass',
         phases: [{ phase: 'web', requests: 150, failures: 0, timeToRecoverMs: 145_000 }],
       },
     });
-    expect(String(run.summary?.text)).toContain('web: stopped i-2 (web-2) — PASS');
+    expect(String(summaryOf(ctx).text)).toContain('web: stopped i-2 (web-2) — PASS');
     const env = (await store.environments.get('demo'))!;
     expect(env.currentRunId).toBeUndefined();
     expect(env.lastRunId).toBe('run-1');
@@ -152,8 +162,11 @@ describe('failoverOnFinish', () => {
       params: { target: 'db' },
       summary: { error: 'demo is creating, not ready' },
     });
-    await failoverOnFinish(run, ctxFor({ environments: store.environments }, {}));
-    expect(run.summary?.message).toBe('Failover drill on demo (db): INCOMPLETE: demo is creating, not ready');
+    const ctx = ctxFor({ environments: store.environments }, {});
+    await failoverOnFinish(run, ctx);
+    expect(summaryOf(ctx).message).toBe(
+      'Failover drill on demo (db): INCOMPLETE: demo is creating, not ready',
+    );
     const env = (await store.environments.get('demo'))!;
     expect(env.currentRunId).toBeUndefined();
     expect(env.meta?.lastDrill).toBeUndefined();
