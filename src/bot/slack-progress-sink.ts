@@ -68,8 +68,12 @@ const realTimers: Timers = {
   clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
 };
 
+/** Runs whose end was shown, remembered so a repeated end (a redone finish) is not shown twice. */
+const REMEMBER_FINISHED = 1_000;
+
 export class SlackProgressSink implements ProgressSink {
   private readonly slots = new Map<string, Slot>();
+  private readonly finished = new Set<string>();
   private readonly minIntervalMs: number;
   private readonly timers: Timers;
   private readonly now: () => number;
@@ -83,6 +87,11 @@ export class SlackProgressSink implements ProgressSink {
   async onRunUpdate(run: Run, _event: RunEvent): Promise<void> {
     const channel = run.notify?.channel;
     if (!channel) return;
+    if (this.finished.has(run.runId)) {
+      // A repeated end is ignored; a failed run resumed (same run id) is shown again.
+      if (run.status !== 'running') return;
+      this.finished.delete(run.runId);
+    }
     let slot = this.slots.get(run.runId);
     if (!slot) {
       slot = {
@@ -144,7 +153,12 @@ export class SlackProgressSink implements ProgressSink {
           this.pump(slot);
           return;
         }
-        if (slot.finalSent) this.slots.delete(slot.runId);
+        if (slot.finalSent) {
+          this.slots.delete(slot.runId);
+          this.finished.add(slot.runId);
+          if (this.finished.size > REMEMBER_FINISHED)
+            this.finished.delete(this.finished.values().next().value as string);
+        }
         for (const resolve of slot.idle.splice(0)) resolve();
       });
   }

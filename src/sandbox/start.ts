@@ -2,7 +2,9 @@
  * `npm start`: the local sandbox with the terminal Slack console.
  * `npm start -- --no-console` runs headless (drive it through /_sandbox/slack/*).
  * Ports: PORT (bot, 3000), SITEBOT_SLACK_PORT (3001), SITEBOT_DYNAMODB_PORT (8000),
- * SANDBOX_AWS_PORT (AWS emulator, 4566). SANDBOX_SPEED sets the emulator's clock factor.
+ * SANDBOX_AWS_PORT (AWS emulator, 4566). SANDBOX_SPEED sets the emulator's clock factor (and so
+ * how fast runs, TTLs and reminders go). SANDBOX_REMIND_EVERY: seconds between reminder passes
+ * (default 30; 0 turns them off).
  */
 import { z } from 'zod';
 import { loadConfig } from '../config/config';
@@ -15,6 +17,7 @@ const portsSchema = z.object({
   SITEBOT_SLACK_PORT: port(3001),
   SITEBOT_DYNAMODB_PORT: port(8000),
   SANDBOX_AWS_PORT: port(4566),
+  SANDBOX_REMIND_EVERY: z.coerce.number().int().min(0).max(86_400).default(30),
 });
 
 async function main(): Promise<void> {
@@ -29,6 +32,9 @@ async function main(): Promise<void> {
       dynamodb: env.SITEBOT_DYNAMODB_PORT,
       aws: env.SANDBOX_AWS_PORT,
     },
+    ...(env.SANDBOX_REMIND_EVERY > 0 ? { remindEveryMs: env.SANDBOX_REMIND_EVERY * 1000 } : {}),
+    // Background work (ticks, progress edits, reminders) reports here: names and messages only.
+    onError: (err, where) => console.error(`${where}: ${err instanceof Error ? err.message : String(err)}`),
   });
   // Anything in this process that builds AWS clients from the environment talks to the sandbox.
   if (sandbox.urls.aws) process.env.AWS_ENDPOINT_URL = sandbox.urls.aws;

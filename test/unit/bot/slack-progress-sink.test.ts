@@ -1,0 +1,202 @@
+import { SlackProgressSink, type ChatClient } from '../../../src/bot/slack-progress-sink';
+import type { Run } from '../../../src/state/types';
+
+const T0 = 1_700_000_000_000;
+
+const STEPS = [
+  { id: 'vpc', title: 'Create VPC', needs: [] },
+  { id: 'subnets', title: 'Create subnets', needs: ['vpc'] },
+  { id: 'site', title: 'Check the site', needs: ['subnets'] },
+];
+
+function run(version: number, overrides: Partial<Run> = {}): Run {
+  return {
+    runId: 'demo-create-1',
+    env: 'demo',
+    kind: 'create',
+    status: 'running',
+    requestedBy: 'UOWNER',
+    params: {},
+    steps: {
+      vpc: { status: 'done', attempts: 1, startedAt: T0, finishedAt: T0 + 1_000 },
+      subnets: { status: 'running', attempts: version, startedAt: T0 + 1_000, note: `poll ${version}` },
+    },
+    createdAt: T0,
+    updatedAt: T0 + version,
+    notify: { channel: 'C1', messageTs: '100.000001' },
+    version,
+    ...overrides,
+  };
+}
+
+function succeeded(version: number): Run {
+  return run(version, {
+    status: 'succeeded',
+    finishedAt: T0 + 60_000,
+    steps: {
+      vpc: {
+        status: 'done',
+        attempts: 1,
+        startedAt: T0,
+        finishedAt: T0 + 1_000,
+        outputs: { vpcId: 'vpc-1' },
+      },
+      subnets: { status: 'done', attempts: 2, startedAt: T0 + 1_000, finishedAt: T0 + 5_000 },
+      site: {
+        status: 'done',
+        attempts: 1,
+        startedAt: T0 + 5_000,
+        finishedAt: T0 + 60_000,
+        outputs: { siteUrl: 'http://demo.example/', dbEndpoint: 'demo-db.x', azs: ['a1', 'c1'] },
+      },
+    },
+  });
+}
+
+interface Call {
+  method: 'post' | 'update';
+  at: number;
+  args: { channel: string; text: string; ts?: string; thread_ts?: string; blocks?: unknown[] };
+}
+
+function fakeClient(options: { failUpdates?: number } = {}) {
+  const calls: Call[] = [];
+  let failures = options.failUpdates ?? 0;
+  let nextTs = 200;
+  const client: ChatClient = {
+    chat: {
+      async postMessage(args) {
+        calls.push({ method: 'post', at: Date.now(), args });
+        return { ts: `${nextTs++}.000001` };
+      },
+      async update(args) {
+        calls.push({ method: 'update', at: Date.now(), args });
+        if (failures > 0) {
+          failures--;
+          throw new Error('ratelimited');
+        }
+        return {};
+      },
+    },
+  };
+  return { client, calls };
+}
+
+const body = (c: Call) => `${c.args.text}\n${JSON.stringify(c.args.blocks ?? [])}`;
+
+test('a burst of updates becomes at most one chat.update per interval, ending with the latest state', async () => {
+  const { client, calls } = fakeClient();
+  const sink = new SlackProgressSink({
+    client,
+    steps: { create: STEPS },
+    minIntervalMs: 100,
+    now: () => T0 + 2_000,
+  });
+  for (let v = 1; v <= 30; v++) await sink.onRunUpdate(run(v), { type: 'step', stepId: 'subnets' });
+  await sink.flush();
+  const updates = calls.filter((c) => c.method === 'update');
+  expect(updates.length).toBeGreaterThanOrEqual(2);
+  expect(updates.length).toBeLessThan(5);
+  for (let i = 1; i < updates.length; i++)
+    expect(updates[i].at - updates[i - 1].at).toBeGreaterThanOrEqual(95);
+  expect(updates.every((c) => c.args.ts === '100.000001' && c.args.channel === 'C1')).toBe(true);
+  expect(body(updates[updates.length - 1])).toContain('poll 30');
+  expect(calls.filter((c) => c.method === 'post')).toHaveLength(0);
+});
+
+test('the final state is awaited and delivered, then one thread reply mentions the requester', async () => {
+  const { client, calls } = fakeClient();
+  const sink = new SlackProgressSink({ client, steps: { create: STEPS }, minIntervalMs: 100 });
+  await sink.onRunUpdate(run(1), { type: 'started' });
+  await sink.onRunUpdate(run(2), { type: 'step', stepId: 'subnets' });
+  await sink.onRunUpdate(succeeded(3), { type: 'finished' });
+  // No flush: returning from the final update means it is in Slack.
+  const last = calls.filter((c) => c.method === 'update').pop() as Call;
+  expect(body(last)).toContain('demo is ready');
+  expect(body(last)).toContain('http://demo.example/');
+  expect(body(last)).toContain('critical path so far (1m): Create VPC → Create subnets → Check the site');
+  const replies = calls.filter((c) => c.args.thread_ts === '100.000001');
+  expect(replies).toHaveLength(1);
+  expect(replies[0].args.text).toMatch(/^<@UOWNER> .*demo is ready/);
+  // Late duplicates of the end change nothing.
+  await sink.onRunUpdate(succeeded(3), { type: 'finished' });
+  await sink.flush();
+  expect(calls.filter((c) => c.args.thread_ts)).toHaveLength(1);
+});
+
+test('a final update that Slack refuses is tried again, never dropped', async () => {
+  const { client, calls } = fakeClient({ failUpdates: 2 });
+  const errors: unknown[] = [];
+  const sink = new SlackProgressSink({
+    client,
+    steps: { create: STEPS },
+    minIntervalMs: 20,
+    onError: (err) => errors.push(err),
+  });
+  await sink.onRunUpdate(succeeded(5), { type: 'finished' });
+  const updates = calls.filter((c) => c.method === 'update');
+  expect(updates).toHaveLength(3);
+  expect(body(updates[2])).toContain('demo is ready');
+  expect(errors).toHaveLength(2);
+  expect(calls.filter((c) => c.args.thread_ts)).toHaveLength(1);
+});
+
+test('a run without a message gets one posted, then edited in place', async () => {
+  const { client, calls } = fakeClient();
+  const sink = new SlackProgressSink({ client, steps: { create: STEPS }, minIntervalMs: 10 });
+  await sink.onRunUpdate(run(1, { notify: { channel: 'C9' } }), { type: 'started' });
+  await sink.flush();
+  await sink.onRunUpdate(run(2, { notify: { channel: 'C9' } }), { type: 'step', stepId: 'subnets' });
+  await sink.flush();
+  expect(calls.map((c) => c.method)).toEqual(['post', 'update']);
+  expect(calls[1].args.ts).toBe('200.000001');
+  expect(sink.messageOf('demo-create-1')).toEqual({ channel: 'C9', ts: '200.000001' });
+});
+
+test('a failed create says what failed in plain words, what was left, and how to clean up or retry', async () => {
+  const { client, calls } = fakeClient();
+  const sink = new SlackProgressSink({ client, steps: { create: STEPS }, minIntervalMs: 10 });
+  const failed = run(4, {
+    status: 'failed',
+    finishedAt: T0 + 30_000,
+    steps: {
+      vpc: {
+        status: 'done',
+        attempts: 1,
+        startedAt: T0,
+        finishedAt: T0 + 1_000,
+        outputs: { vpcId: 'vpc-1' },
+      },
+      subnets: {
+        status: 'failed',
+        attempts: 3,
+        startedAt: T0 + 1_000,
+        finishedAt: T0 + 30_000,
+        error: { message: 'no capacity in ap-northeast-1c', retryable: false },
+      },
+    },
+    summary: { error: 'no capacity in ap-northeast-1c' },
+  });
+  await sink.onRunUpdate(failed, { type: 'finished' });
+  const text = body(calls.find((c) => c.method === 'update') as Call);
+  expect(text).toContain('create of demo failed');
+  expect(text).toContain('*Create subnets* failed: no capacity in ap-northeast-1c');
+  expect(text).toContain('1 resource(s) were created and are still there');
+  expect(text).toContain('/site destroy demo');
+  expect(text).toContain('/site create demo` again: it resumes');
+  const reply = calls.find((c) => c.args.thread_ts) as Call;
+  expect(reply.args.text).toContain('<@UOWNER>');
+  expect(reply.args.text).toContain('/site destroy demo');
+});
+
+test('a failed run that is resumed (same run id) is shown again in its message', async () => {
+  const { client, calls } = fakeClient();
+  const sink = new SlackProgressSink({ client, steps: { create: STEPS }, minIntervalMs: 10 });
+  await sink.onRunUpdate(run(1, { status: 'failed', finishedAt: T0 + 5_000 }), { type: 'finished' });
+  await sink.onRunUpdate(run(2), { type: 'step', stepId: 'subnets' });
+  await sink.onRunUpdate(succeeded(3), { type: 'finished' });
+  const updates = calls.filter((c) => c.method === 'update');
+  expect(body(updates[0])).toContain('create of demo failed');
+  expect(body(updates[updates.length - 1])).toContain('demo is ready');
+  expect(calls.filter((c) => c.args.thread_ts)).toHaveLength(2);
+});
