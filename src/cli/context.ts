@@ -9,6 +9,8 @@ import { loadConfig, type Config } from '../config/config';
 import { createStateStore } from '../state';
 import type { StateStore } from '../state/types';
 import type { CreateConfig } from '../workflows/create';
+import type { DestroyConfig } from '../workflows/destroy';
+import type { FailoverSettings } from '../workflows/failover';
 import { InProcessTickScheduler } from '../workflows/engine/timer-scheduler';
 import { buildWorkflowRuntime, type WorkflowRuntime } from '../workflows/runtime';
 import { RunDriver } from './drive';
@@ -23,13 +25,15 @@ export interface CliIo {
   signal?: AbortSignal;
   /** Wall clock (ms); default Date.now. */
   now?: () => number;
-  /** Test seams: clients pointed at loopback, create settings (short polls), busy-retry delay. */
+  /** Test seams: clients pointed at loopback, workflow settings (short polls), busy-retry delay. */
   overrides?: CliOverrides;
 }
 
 export interface CliOverrides {
   clients?: AwsClients;
   create?: Partial<CreateConfig>;
+  destroy?: Partial<DestroyConfig>;
+  failover?: FailoverSettings;
   busyRetryMs?: number;
 }
 
@@ -65,6 +69,8 @@ export function openCliContext(io: CliIo, config: Config = loadConfig(io.env)): 
     scheduler,
     sink: driver,
     ...(io.overrides?.create ? { create: io.overrides.create } : {}),
+    ...(io.overrides?.destroy ? { destroy: io.overrides.destroy } : {}),
+    ...(io.overrides?.failover ? { failover: io.overrides.failover } : {}),
   });
   driver.bind(runtime.runner);
   return {

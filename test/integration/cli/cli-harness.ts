@@ -1,6 +1,6 @@
 /**
  * Runs the real CLI entry (runCli) in-process against the AWS emulator and dynalite on
- * loopback. The emulator's clock runs fast (6000×) and the create polls are short, so a whole
+ * loopback. The emulator's clock runs fast (6000×) and the workflows' polls are short, so a whole
  * create takes a second or two of real time while the emulator's durations keep their shape.
  */
 import { createAwsClients, type AwsClients } from '../../../src/aws/clients';
@@ -60,7 +60,13 @@ export async function startCliHarness(): Promise<CliHarness> {
         stderr: { write: (t) => void (stderr += t) },
         env,
         signal: options.signal,
-        overrides: { clients, create: { poll: FAST_POLL }, busyRetryMs: 20 },
+        overrides: {
+          clients,
+          create: { poll: FAST_POLL },
+          destroy: { pollBaseMs: 20, pollMaxMs: 50 },
+          failover: { intervalMs: 10, burstMs: 300, errorRetryMs: 20 },
+          busyRetryMs: 20,
+        },
       });
       return { code, stdout, stderr };
     },
