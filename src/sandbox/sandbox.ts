@@ -11,24 +11,20 @@
  * turned into real timer delays by dividing by the clock's speed. Slack request timestamps
  * stay on real time.
  */
-import { LogLevel, webApi } from '@slack/bolt';
+import { LogLevel } from '@slack/bolt';
 import { createAwsClients, type AwsClients } from '../aws/clients';
-import { normalizeApiUrl } from '../bot/app';
 import { startHttpBot, type HttpBot } from '../bot/http-server';
-import { PendingDestroyTrigger, fanOutSink } from '../bot/pending-destroy';
 import { createSlackReminderPass } from '../bot/reminders';
 import type { BotServices } from '../bot/services';
 import { buildBotServices } from '../bot/services/build';
-import { SlackProgressSink, stepsOf } from '../bot/slack-progress-sink';
+import type { SlackProgressSink } from '../bot/slack-progress-sink';
+import { buildSlackSinks, WORKFLOW_STEPS } from '../bot/slack-sinks';
 import { loadConfig, type Config } from '../config/config';
 import { createOnceMarkers, createStateStore, ensureTables } from '../state';
 import type { StateStore } from '../state/types';
-import { createWorkflow } from '../workflows/create/workflow';
-import { destroyWorkflow } from '../workflows/destroy/workflow';
 import type { Clock } from '../workflows/engine/clock';
 import { InProcessTickScheduler } from '../workflows/engine/timer-scheduler';
 import type { TickScheduler } from '../workflows/engine/types';
-import { failoverWorkflow } from '../workflows/failover/workflow';
 import type { ReminderPassResult } from '../workflows/remind/scheduler';
 import { buildWorkflowRuntime, type WorkflowRuntime } from '../workflows/runtime';
 import { startEmulator, type RunningEmulator } from './aws/server';
@@ -225,33 +221,23 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
   const scheduler: TickScheduler = {
     schedule: (runId, delayMs) => ticks.schedule(runId, realDelay(delayMs, speed())),
   };
-  const slackApiUrl = normalizeApiUrl(config.slack.apiUrl);
-  const client = new webApi.WebClient(config.slack.botToken, {
-    ...(slackApiUrl ? { slackApiUrl } : {}),
-    retryConfig: { retries: 2, factor: 1, minTimeout: 100, maxTimeout: 500 },
-  });
-  const steps = stepsOf({ create: createWorkflow, destroy: destroyWorkflow, failover: failoverWorkflow });
-  const sink = new SlackProgressSink({
-    client,
-    steps,
-    now: clock.now,
-    minIntervalMs: options.progressIntervalMs,
-    onError: (err, runId) => onError(err, `progress ${runId}`),
-  });
-  // The trigger needs the service, which is built with the sinks: bind it late.
+  // The sinks need the service, which is built with them: bind it late.
   const late: { runtime?: WorkflowRuntime } = {};
-  const pending = new PendingDestroyTrigger({
+  const slackSinks = buildSlackSinks({
+    config,
     store,
     service: () => (late.runtime as WorkflowRuntime).service,
     now: clock.now,
-    onError: (err) => onError(err, 'pending destroy'),
+    minIntervalMs: options.progressIntervalMs,
+    onError,
   });
+  const { progress: sink, client } = slackSinks;
   const runtime = buildWorkflowRuntime({
     config,
     clients,
     store,
     scheduler,
-    sink: fanOutSink([sink, pending], (err) => onError(err, 'sink')),
+    sink: slackSinks.sink,
     clock,
     // A lease must outlast a tick in real time, whatever the speed.
     runner: { leaseMs: 60_000 * Math.max(1, speed()) },
@@ -265,7 +251,7 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
     store,
     service: built.service,
     createConfig: built.createConfig,
-    steps,
+    steps: WORKFLOW_STEPS,
   });
   const runReminders = createSlackReminderPass({
     store,

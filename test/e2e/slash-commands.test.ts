@@ -16,7 +16,8 @@ const startCreate = jest.fn<
 >();
 
 beforeAll(async () => {
-  sb = await startTestSandbox({ services: { startCreate } });
+  // Speed 0: the sandbox's clock (ages, TTLs) stands still, so the texts below are exact.
+  sb = await startTestSandbox({ services: { startCreate }, speed: 0 });
 });
 afterAll(async () => {
   await sb.stop();
@@ -55,7 +56,7 @@ test('a signed /site help is answered with the grammar, shown only to its sender
 });
 
 test('list and status reflect environments written through the store', async () => {
-  const now = Date.now();
+  const now = sb.workflows!.clock.now();
   await sb.store.environments.create(envRecord('alpha', 'UA', now));
   await sb.store.environments.create(envRecord('beta', 'UB', now));
   const run = await sb.store.runs.create({
@@ -73,7 +74,9 @@ test('list and status reflect environments written through the store', async () 
   await sb.store.environments.update('beta', beta!.version, { currentRunId: run.runId, status: 'creating' });
 
   const list = JSON.parse((await sb.command('list')).body) as { text: string };
-  expect(list.text).toMatch(/alpha\* — ready — owner <@UA> — age 2h — expires in (4h 59m|5h)/);
+  expect(list.text).toMatch(
+    /alpha\* — ready — owner <@UA> — age 2h — \$\d+\.\d\d so far · \$\d+\.\d\d\/day — expires in 5h/,
+  );
   expect(list.text).toMatch(/beta\* — creating — owner <@UB>/);
 
   const status = (await sb.command('status beta')).body;
@@ -113,7 +116,7 @@ test('a valid create reaches the create service with the parsed command', async 
 });
 
 test('destroy by someone who is not the owner is refused', async () => {
-  await sb.store.environments.create(envRecord('delta', 'UOWNER', Date.now()));
+  await sb.store.environments.create(envRecord('delta', 'UOWNER', sb.workflows!.clock.now()));
   const res = await sb.command('destroy delta', 'UOTHER');
   expect(JSON.parse(res.body)).toMatchObject({ text: expect.stringMatching(/only <@UOWNER>/) });
   const own = await sb.command('destroy delta', 'UOWNER');
