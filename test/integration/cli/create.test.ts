@@ -4,10 +4,13 @@
  * non-zero exit; status/list see the env; destroy refuses without --yes; Ctrl-C leaves the
  * run resumable and a second `create` finishes it.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import * as path from 'node:path';
 import type { RunDocument } from '../../../src/cli/render';
 import { startCliHarness, type CliHarness } from './cli-harness';
+
+const execFileAsync = promisify(execFile);
 
 let h: CliHarness;
 
@@ -121,4 +124,28 @@ test('bin/sitebot.js runs the TypeScript entry through the tsx shim', () => {
   expect(out.status).toBe(0);
   expect(out.stdout).toMatch(/^sitebot — /);
   expect(out.stdout).toContain('sitebot create <env>');
+});
+
+test('the real process finds DynamoDB and AWS through the environment variables the bot uses', async () => {
+  const root = path.join(__dirname, '..', '..', '..');
+  // Asynchronous: dynalite and the emulator answer from this very process.
+  const { stdout } = await execFileAsync(
+    process.execPath,
+    [path.join(root, 'bin', 'sitebot.js'), 'status', 'demo', '--json'],
+    {
+      cwd: root,
+      timeout: 60_000,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        AWS_ENDPOINT_URL: h.emu.url,
+        AWS_ENDPOINT_URL_DYNAMODB: h.dynamo.endpoint,
+        AWS_ACCESS_KEY_ID: 'AKIDSANDBOXTEST',
+        AWS_SECRET_ACCESS_KEY: 'sandbox-secret',
+        AWS_REGION: h.emu.region,
+        SITEBOT_TABLE_PREFIX: h.dynamo.prefix,
+      },
+    },
+  );
+  expect(JSON.parse(stdout)).toMatchObject({ env: { name: 'demo', status: 'ready' } });
 });
