@@ -11,7 +11,7 @@ import { planCreate, startCreate } from '../../workflows/operations/create';
 import type { CliCreate } from '../args';
 import type { CliContext, CliIo } from '../context';
 import type { Config } from '../../config/config';
-import { EXIT, followToEnd, plain } from './follow';
+import { EXIT, followToEnd, plain, runningRunOf } from './follow';
 
 /** `--dry-run`: the plan and its estimate; nothing is created and no state is read. */
 export function runCreateDryRun(cmd: CliCreate, io: CliIo, config: Config): number {
@@ -33,7 +33,7 @@ export function runCreateDryRun(cmd: CliCreate, io: CliIo, config: Config): numb
 
 export async function runCreate(cmd: CliCreate, io: CliIo, ctx: CliContext): Promise<number> {
   const { store } = ctx;
-  const underway = await runningCreate(ctx, cmd.env);
+  const underway = await runningRunOf(ctx, cmd.env, 'create');
   let run: Run;
   let kick = false;
   if (underway) {
@@ -59,14 +59,6 @@ export async function runCreate(cmd: CliCreate, io: CliIo, ctx: CliContext): Pro
     kick,
     describe: async (final) => ({ outputs: await envOutputs(ctx, final) }),
   });
-}
-
-/** The env's create run, when one is still running. */
-async function runningCreate(ctx: CliContext, name: string): Promise<Run | undefined> {
-  const env = await ctx.store.environments.get(name);
-  if (env?.status !== 'creating' || !env.currentRunId) return undefined;
-  const run = await ctx.store.runs.get(env.currentRunId);
-  return run?.kind === 'create' && run.status === 'running' ? run : undefined;
 }
 
 async function envOutputs(ctx: CliContext, run: Run): Promise<Record<string, string>> {

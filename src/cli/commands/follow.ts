@@ -3,7 +3,7 @@
  * renderer, then map the outcome to an exit code. Exit codes: 0 succeeded, 1 failed or
  * cancelled, 130 interrupted (Ctrl-C; the run goes on when resumed).
  */
-import type { Run } from '../../state/types';
+import type { Run, RunKind } from '../../state/types';
 import type { CliContext, CliIo } from '../context';
 import { chooseRenderer } from '../render';
 import { stepTitles } from '../titles';
@@ -44,4 +44,16 @@ export async function followToEnd(
 /** Slack mentions (`<@U123>`) read as `@U123` in a terminal. */
 export function plain(text: string): string {
   return text.replace(/<@([^>|]+)(\|[^>]*)?>/g, '@$1').replace(/\s*\n\s*/g, ' ');
+}
+
+/**
+ * The env's current run of `kind` when it is still running (started by the bot, or by a CLI
+ * that was interrupted): commands follow it instead of starting another, which is how an
+ * interrupted run is resumed from the terminal.
+ */
+export async function runningRunOf(ctx: CliContext, name: string, kind: RunKind): Promise<Run | undefined> {
+  const env = await ctx.store.environments.get(name);
+  if (!env?.currentRunId) return undefined;
+  const run = await ctx.store.runs.get(env.currentRunId);
+  return run?.kind === kind && run.status === 'running' ? run : undefined;
 }

@@ -2,13 +2,15 @@
  * `sitebot destroy <env> --yes` and `sitebot failover <env> [web|db|all] [--force]`: the same
  * starters as the bot's buttons and commands (startDestroy, startFailover), then this process
  * ticks the run to its end. Destroy refuses without `--yes` (there is no confirmation dialog
- * in a script) and never cancels a running create for you.
+ * in a script) and never cancels a running create for you. A teardown already under way (an
+ * interrupted CLI, or the bot's) is followed rather than refused.
  */
 import { describeDestroyPlan, renderReceipt, startDestroy } from '../../workflows/destroy';
 import { renderDrillReport, startFailover, type DrillReport } from '../../workflows/failover';
 import type { CliDestroy, CliFailover } from '../args';
 import { errorMessage, type CliContext, type CliIo } from '../context';
-import { EXIT, followToEnd, plain } from './follow';
+import type { Run } from '../../state/types';
+import { EXIT, followToEnd, plain, runningRunOf } from './follow';
 
 export async function runDestroy(cmd: CliDestroy, io: CliIo, ctx: CliContext): Promise<number> {
   const env = await ctx.store.environments.get(cmd.env);
@@ -22,6 +24,15 @@ export async function runDestroy(cmd: CliDestroy, io: CliIo, ctx: CliContext): P
       `refused: destroy deletes ${cmd.env} for good (${plain(plan.text)}); add --yes to confirm\n`,
     );
     return EXIT.refused;
+  }
+  const describe = async (run: Run) => {
+    const receipt = renderReceipt(run.summary);
+    return { outputs: {}, details: [receipt.headline, ...receipt.lines] };
+  };
+  const underway = await runningRunOf(ctx, cmd.env, 'destroy');
+  if (underway) {
+    io.stderr.write(`following the teardown of ${cmd.env} already under way (run ${underway.runId})\n`);
+    return followToEnd(ctx, io, underway, { json: cmd.json, kick: true, describe });
   }
   let started;
   try {
@@ -40,13 +51,7 @@ export async function runDestroy(cmd: CliDestroy, io: CliIo, ctx: CliContext): P
     io.stderr.write(`refused: ${plain(started.message)}\n`);
     return EXIT.refused;
   }
-  return followToEnd(ctx, io, started.run, {
-    json: cmd.json,
-    describe: async (run) => {
-      const receipt = renderReceipt(run.summary);
-      return { outputs: {}, details: [receipt.headline, ...receipt.lines] };
-    },
-  });
+  return followToEnd(ctx, io, started.run, { json: cmd.json, describe });
 }
 
 export async function runFailover(cmd: CliFailover, io: CliIo, ctx: CliContext): Promise<number> {

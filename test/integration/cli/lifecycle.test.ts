@@ -49,3 +49,24 @@ test('refusals exit 3 with one line: failover or destroy of an env that does not
   expect(destroy.code).toBe(1);
   expect(destroy.stderr).toBe('no environment named ghost\n');
 });
+
+test('an interrupted destroy is followed to its end by the next destroy --yes', async () => {
+  expect((await h.run(['create', 'again', '--multi-az', 'off', '--json'])).code).toBe(0);
+  const interrupt = new AbortController();
+  const first = await h.run(['destroy', 'again', '--yes'], {
+    signal: interrupt.signal,
+    onStdout: (text) => {
+      if (/ done {3}/.test(text)) interrupt.abort();
+    },
+  });
+  expect(first.code).toBe(130);
+  expect(taggedFor('again').length).toBeGreaterThan(0);
+
+  const second = await h.run(['destroy', 'again', '--yes', '--json']);
+  expect(second.stderr).toMatch(
+    /^following the teardown of again already under way \(run again-destroy-\S+\)\n$/,
+  );
+  expect(second.code).toBe(0);
+  expect(JSON.parse(second.stdout)).toMatchObject({ kind: 'destroy', status: 'succeeded' });
+  expect(taggedFor('again')).toEqual([]);
+});
