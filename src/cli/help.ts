@@ -13,7 +13,7 @@ Usage:
 Durations: 90m, 8h, 3d. Requester: --as <user>, else $USER.
 create, destroy and failover tick the run in this process until it ends: a progress bar on a
 terminal, one line per step when piped, one JSON document with --json. Ctrl-C stops following;
-the run stays resumable (run the same create again, or let the bot resume it).
+the run stays resumable (run the same create or destroy again, or let the bot resume it).
 
 Exit codes: 0 succeeded, 1 failed, 2 bad usage or configuration, 3 refused, 130 interrupted.
 
