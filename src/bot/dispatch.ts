@@ -7,6 +7,7 @@ import type { StateStore } from '../state/types';
 import type { Config } from '../config/config';
 import { checkChannel, checkOwnership } from './authorization';
 import { environmentCost } from './env-cost';
+import { WORKFLOW_STEPS } from './workflow-steps';
 import { parseCommand, type Command, type GrammarLimits } from './grammar';
 import type { BotServices, CommandContext } from './services';
 import { renderCommandError, renderNotAvailable, renderRefusal } from './views/error';
@@ -52,7 +53,8 @@ async function answer(cmd: Command, ctx: CommandContext, deps: DispatchDeps): Pr
       const run = env.currentRunId ? await store.runs.get(env.currentRunId) : undefined;
       const now = ctx.now();
       const estimate = env.status === 'destroyed' ? undefined : await environmentCost(store, env, now);
-      return renderEnvStatus(env, run, now, [], { estimate });
+      const steps = run ? [...(WORKFLOW_STEPS[run.kind] ?? [])] : [];
+      return renderEnvStatus(env, run, now, steps, { estimate });
     }
     case 'create':
       return services.startCreate ? services.startCreate(cmd, ctx) : renderNotAvailable('/site create');

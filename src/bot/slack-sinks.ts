@@ -12,21 +12,14 @@
 import { webApi } from '@slack/bolt';
 import type { Config } from '../config/config';
 import type { StateStore } from '../state/types';
-import { createWorkflow } from '../workflows/create/workflow';
-import { destroyWorkflow } from '../workflows/destroy/workflow';
 import type { WorkflowService } from '../workflows/engine/service';
 import type { ProgressSink } from '../workflows/engine/types';
-import { failoverWorkflow } from '../workflows/failover/workflow';
 import { normalizeApiUrl } from './app';
 import { PendingDestroyTrigger, fanOutSink } from './pending-destroy';
-import { SlackProgressSink, stepsOf, type WorkflowSteps } from './slack-progress-sink';
+import { SlackProgressSink } from './slack-progress-sink';
+import { WORKFLOW_STEPS } from './workflow-steps';
 
-/** Every workflow's steps (titles and needs), for progress messages. */
-export const WORKFLOW_STEPS: WorkflowSteps = stepsOf({
-  create: createWorkflow,
-  destroy: destroyWorkflow,
-  failover: failoverWorkflow,
-});
+export { WORKFLOW_STEPS } from './workflow-steps';
 
 export interface SlackSinksOptions {
   config: Pick<Config, 'slack'>;

@@ -84,7 +84,8 @@ test('list and status reflect environments written through the store', async () 
   expect(status).toContain('resources: 3');
   expect(status).toContain('url: http://beta-alb.example');
   expect(status).toContain('run-beta-1');
-  expect(status).toContain('vpc — done — 30s');
+  expect(status).toContain('Create VPC — done — 30s');
+  expect(status).toContain('Create subnets — pending');
 
   const all = (await sb.command('status')).body;
   expect(all).toContain('alpha');

@@ -4,6 +4,7 @@
  * `notify`. The final report (sparkline, outage windows, pass/fail) lands in that message and
  * as a thread reply (SlackProgressSink).
  */
+import { describeLock } from '../../workflows/engine/lock-message';
 import { checkEnvRecord } from '../../workflows/failover/preconditions';
 import { startFailover } from '../../workflows/failover/start';
 import { checkOwnership } from '../authorization';
@@ -22,10 +23,9 @@ export async function failoverService(
   if (!checked.ok) return renderRefusal(`:no_entry: ${checked.message}`);
   const lock = await deps.store.locks.get(cmd.env);
   const holder = lock && (await deps.store.runs.get(lock.runId));
-  if (holder?.status === 'running') {
-    return renderRefusal(
-      `:no_entry: ${cmd.env} is busy: a ${holder.kind} run started by <@${holder.requestedBy}> is running.`,
-    );
+  if (lock && holder?.status === 'running') {
+    const busy = describeLock(lock, holder, ctx.now()).replace(/started by (\S+)/, 'started by <@$1>');
+    return renderRefusal(`:no_entry: ${busy}`);
   }
   const posted = await ctx.client.chat.postMessage({
     channel: ctx.channelId,
