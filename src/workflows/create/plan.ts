@@ -145,8 +145,9 @@ export function createStepDurations(model: DurationModel, multiAz: MultiAzMode):
     'web-ami': model.imageCreate,
     'web-2': model.instancePending,
     'load-balancer': model.albProvisioning,
-    // web #2 boots after it is registered, then needs `healthyThreshold` passing checks.
-    'targets-healthy': model.instanceBoot + model.healthCheckInterval * model.healthyThreshold,
+    // web #2 boots after it is registered; a newly registered target needs ONE passing check
+    // (ALB docs), so at most one interval after boot.
+    'targets-healthy': model.instanceBoot + model.healthCheckInterval,
   };
 }
 

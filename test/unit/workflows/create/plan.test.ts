@@ -136,8 +136,8 @@ describe('criticalPath', () => {
     const now = criticalPath(createStepDurations(model, 'now'));
     expect(now.totalMs).toBe(720_000);
     expect(now.path).toEqual(['vpc', 'subnets', 'db-subnet-group', 'database', 'database-multi-az', 'site']);
-    // The web chain: web-1 30 s + AMI 240 s + web-2 30 s + boot/health 210 s = 510 s < 720 s.
-    expect(now.finishAt['targets-healthy']).toBe(510_000);
+    // The web chain: web-1 30 s + AMI 240 s + web-2 30 s + boot 60 s + one 30 s check = 390 s < 720 s.
+    expect(now.finishAt['targets-healthy']).toBe(390_000);
     expect(criticalPath(createStepDurations(model, 'later')).totalMs).toBe(480_000 + 900_000);
   });
 });
