@@ -77,7 +77,7 @@ test('findImage looks up our own AMI by name when no id is recorded', async () =
   });
 });
 
-test('runInstance: IMDSv2 required, ClientToken, instance profile, base64 user data, tags on instance and volume', async () => {
+test('runInstance: IMDSv2 required, ClientToken, instance profile, base64 user data, tags on instance, volume and ENI', async () => {
   ec2Mock.on(RunInstancesCommand).resolves({ Instances: [{ InstanceId: 'i-1' }] });
   const tags = sitebotTags({ env: 'demo', runId: 'r1' }, 'web-1', 'demo-web-1');
   await ec2.runInstance({
@@ -103,7 +103,7 @@ test('runInstance: IMDSv2 required, ClientToken, instance profile, base64 user d
     MetadataOptions: { HttpTokens: 'required' },
   });
   expect(Buffer.from(input.UserData!, 'base64').toString()).toBe('#!/bin/bash\necho hi\n');
-  expect(input.TagSpecifications?.map((t) => t.ResourceType)).toEqual(['instance', 'volume']);
+  expect(input.TagSpecifications?.map((t) => t.ResourceType)).toEqual(['instance', 'volume', 'network-interface']);
 });
 
 test('repeated rule and route creation (a retried step) is not an error; other errors are', async () => {
