@@ -5,6 +5,8 @@
  * lookup, never a duplicate resource. `createWorkerHandler` is the logic, testable without
  * AWS; `handler` wires it to the container's runtime and the workflows.
  */
+import { buildSlackSinks } from '../bot/slack-sinks';
+import type { SlackProgressSink } from '../bot/slack-progress-sink';
 import { buildWorkflowRuntime, type WorkflowRuntime } from '../workflows/runtime';
 import { getRuntime, type LambdaRuntime } from './runtime';
 import { tickMessageSchema } from './sqs-tick-scheduler';
@@ -86,26 +88,75 @@ function describe(err: unknown): string {
 
 /**
  * The worker's workflows: the shared composition root (src/workflows/runtime.ts) over the
- * Lambda's clients and store, with the next ticks sent to SQS. No ProgressSink yet: runs
- * advance, but the worker does not edit their Slack message.
+ * Lambda's clients and store, with the next ticks sent to SQS and the runs' Slack progress
+ * messages edited as they advance (plus the "Cancel and destroy" trigger).
  */
-export function createLambdaWorkflows(runtime: LambdaRuntime): WorkflowRuntime {
+export interface LambdaWorkflows {
+  runtime: WorkflowRuntime;
+  /** Throttles edits with timers: flush it before an invocation returns (see createLambdaWorker). */
+  progress: SlackProgressSink;
+}
+
+export interface LambdaWorkflowsOptions {
+  /** The domain clock of the progress messages (default: real time). */
+  now?: () => number;
+  /** Progress edits at most this often per message (default 1 s, Slack's pace). */
+  minIntervalMs?: number;
+  log?(line: string): void;
+}
+
+export function createLambdaWorkflows(
+  runtime: LambdaRuntime,
+  options: LambdaWorkflowsOptions = {},
+): LambdaWorkflows {
   const { config, clients, store, ticks } = runtime;
-  return buildWorkflowRuntime({ config, clients, store, scheduler: ticks });
+  const log = options.log ?? ((line: string) => console.log(line));
+  // The sinks need the service, which is built with them: bound late.
+  const late: { runtime?: WorkflowRuntime } = {};
+  const slack = buildSlackSinks({
+    config,
+    store,
+    service: () => {
+      if (!late.runtime) throw new Error('workflow runtime not built yet');
+      return late.runtime.service;
+    },
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.minIntervalMs !== undefined ? { minIntervalMs: options.minIntervalMs } : {}),
+    onError: (err, where) => log(`worker: Slack ${where} failed: ${describe(err)}`),
+  });
+  late.runtime = buildWorkflowRuntime({ config, clients, store, scheduler: ticks, sink: slack.sink });
+  return { runtime: late.runtime, progress: slack.progress };
+}
+
+/**
+ * The SQS handler over a container's runtime and workflows. Lambda freezes the container as
+ * soon as the handler resolves, so a throttled progress edit still waiting on its timer would
+ * be sent only at the next invocation, if any: every invocation ends by flushing the sink.
+ */
+export function createLambdaWorker(
+  runtime: LambdaRuntime,
+  workflows: LambdaWorkflows = createLambdaWorkflows(runtime),
+  log?: (line: string) => void,
+): (event: SqsEvent) => Promise<SqsBatchResponse> {
+  const handle = createWorkerHandler({
+    tick: (runId) => workflows.runtime.runner.tick(runId),
+    requeue: (runId, dueAt) => runtime.ticks.enqueue(runId, dueAt),
+    now: Date.now,
+    ...(log ? { log } : {}),
+  });
+  return async (event) => {
+    try {
+      return await handle(event);
+    } finally {
+      await workflows.progress.flush();
+    }
+  };
 }
 
 let handle: ((event: SqsEvent) => Promise<SqsBatchResponse>) | undefined;
 
 /** Lambda entry point (serverless.yml `worker`: SQS event, ReportBatchItemFailures). */
 export const handler = async (event: SqsEvent): Promise<SqsBatchResponse> => {
-  if (!handle) {
-    const runtime = await getRuntime();
-    const { runner } = createLambdaWorkflows(runtime);
-    handle = createWorkerHandler({
-      tick: (runId) => runner.tick(runId),
-      requeue: (runId, dueAt) => runtime.ticks.enqueue(runId, dueAt),
-      now: Date.now,
-    });
-  }
+  handle ??= createLambdaWorker(await getRuntime());
   return handle(event);
 };
