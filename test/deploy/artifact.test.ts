@@ -1,7 +1,7 @@
 /**
  * Runs the packaged Lambda artifacts (.serverless/*.zip, exactly what would be uploaded) in a
  * fresh node process: the slack bundle answers a signed `/site help`, the worker bundle reports
- * a malformed message. Both read their Slack secrets from a fake SSM on 127.0.0.1, which
+ * a malformed message, the remind bundle runs a reminder pass over dynalite. They read their Slack secrets from a fake SSM on 127.0.0.1, which
  * checks that nothing else is needed at cold start and nothing leaves loopback.
  */
 import { spawn } from 'node:child_process';
@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { LAMBDA_ENV } from '../../src/handlers/runtime';
+import { startDynalite } from '../helpers/dynalite';
 import { SERVERLESS_DIR, ensurePackaged } from './package-offline';
 
 const SIGNING_SECRET = 'artifact-test-signing-secret-0123456789';
@@ -113,7 +114,7 @@ describe('packaged Lambda artifacts', () => {
   beforeAll(async () => {
     ensurePackaged();
     dir = mkdtempSync(join(tmpdir(), 'sitebot-artifacts-'));
-    for (const name of ['slack', 'worker']) {
+    for (const name of ['slack', 'worker', 'remind']) {
       const file = unzipOnlyFile(readFileSync(join(SERVERLESS_DIR, `${name}.zip`)));
       expect(file.name).toBe(`src/handlers/${name}.js`);
       writeFileSync(join(dir, `${name}.js`), file.data);
@@ -196,5 +197,30 @@ describe('packaged Lambda artifacts', () => {
     const event = { Records: [{ messageId: 'm-1', body: 'not json' }] };
     const answer = await invoke(join(dir, 'worker.js'), event, env);
     expect(answer).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-1' }] });
+  }, 60_000);
+
+  it('remind: runs a reminder pass over the tables (here dynalite, no environments)', async () => {
+    const dynamo = await startDynalite();
+    try {
+      const answer = await invoke(
+        join(dir, 'remind.js'),
+        {},
+        {
+          ...env,
+          AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+          SITEBOT_TABLE_PREFIX: dynamo.prefix,
+        },
+      );
+      expect(answer).toEqual({
+        examined: 0,
+        warned: 0,
+        overdue: 0,
+        destroysStarted: 0,
+        digests: 0,
+        conflicts: 0,
+      });
+    } finally {
+      await dynamo.close();
+    }
   }, 60_000);
 });

@@ -67,15 +67,72 @@ describe('functions', () => {
       Environment: { Variables: Record<string, unknown> };
     };
 
-  it('has exactly the slack and worker functions, on nodejs22.x', () => {
+  it('has exactly the slack, worker and remind functions, on nodejs22.x', () => {
     const names = ofType('AWS::Lambda::Function')
       .map(([id]) => id)
       .sort();
-    expect(names).toEqual(['SlackLambdaFunction', 'WorkerLambdaFunction']);
+    expect(names).toEqual(['RemindLambdaFunction', 'SlackLambdaFunction', 'WorkerLambdaFunction']);
     for (const id of names) {
       expect(fn(id).Runtime).toBe('nodejs22.x');
-      expect(fn(id).Handler).toMatch(/^src\/handlers\/(slack|worker)\.handler$/);
+      expect(fn(id).Handler).toMatch(/^src\/handlers\/(slack|worker|remind)\.handler$/);
     }
+  });
+
+  it('runs a reminder pass every 5 minutes from an EventBridge schedule, within a minute', () => {
+    const rules = ofType('AWS::Events::Rule').map(([id, r]) => [id, r.Properties] as const);
+    expect(rules).toHaveLength(1);
+    const [ruleId, rule] = rules[0];
+    expect(rule.ScheduleExpression).toBe('rate(5 minutes)');
+    expect(rule.State).toBe('ENABLED');
+    expect(rule.Targets).toEqual([
+      expect.objectContaining({ Arn: { 'Fn::GetAtt': ['RemindLambdaFunction', 'Arn'] } }),
+    ]);
+    const permission = ofType('AWS::Lambda::Permission')
+      .map(([, p]) => p.Properties)
+      .find((p) => p.Principal === 'events.amazonaws.com');
+    expect(permission).toEqual(
+      expect.objectContaining({
+        FunctionName: { 'Fn::GetAtt': ['RemindLambdaFunction', 'Arn'] },
+        Action: 'lambda:InvokeFunction',
+        SourceArn: { 'Fn::GetAtt': [ruleId, 'Arn'] },
+      }),
+    );
+    const timeout = fn('RemindLambdaFunction').Timeout as number;
+    expect(timeout).toBeGreaterThan(0);
+    expect(timeout).toBeLessThanOrEqual(60);
+  });
+
+  it('gives the remind function the role whose statements cover what a pass calls', () => {
+    expect(fn('RemindLambdaFunction').Role).toEqual({ 'Fn::GetAtt': ['IamRoleLambdaExecution', 'Arn'] });
+    const allowedOn = (action: string) =>
+      statements()
+        .filter((s) => actionsOf(s).includes(action))
+        .flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]))
+        .map((r) => JSON.stringify(r));
+    // The active environments through the GSI, the runs and locks (claims, the teardown it starts).
+    const query = allowedOn('dynamodb:Query');
+    expect(query.some((r) => r.includes('EnvironmentsTable') && r.includes('/index/'))).toBe(true);
+    for (const action of [
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+    ]) {
+      for (const table of ['EnvironmentsTable', 'RunsTable', 'LocksTable']) {
+        expect(allowedOn(action).some((r) => r === JSON.stringify({ 'Fn::GetAtt': [table, 'Arn'] }))).toBe(
+          true,
+        );
+      }
+    }
+    expect(allowedOn('sqs:SendMessage')).toEqual([JSON.stringify({ 'Fn::GetAtt': ['TicksQueue', 'Arn'] })]);
+    const ssm = allowedOn('ssm:GetParameters').filter((r) => r.includes('/sitebot/'));
+    expect(ssm.sort()).toEqual(
+      [`/sitebot/${CI_STAGE}/slack-bot-token`, `/sitebot/${CI_STAGE}/slack-signing-secret`].map((name) =>
+        JSON.stringify({
+          'Fn::Sub': `arn:\${AWS::Partition}:ssm:\${AWS::Region}:\${AWS::AccountId}:parameter${name}`,
+        }),
+      ),
+    );
   });
 
   it('routes POST /slack/events of an HTTP API to the slack function', () => {
@@ -103,7 +160,7 @@ describe('functions', () => {
   });
 
   it('passes table prefix, queue URL and SSM parameter names; never the secrets', () => {
-    for (const id of ['SlackLambdaFunction', 'WorkerLambdaFunction']) {
+    for (const id of ['SlackLambdaFunction', 'WorkerLambdaFunction', 'RemindLambdaFunction']) {
       const vars = fn(id).Environment.Variables;
       expect(vars.SITEBOT_TABLE_PREFIX).toBe(PREFIX);
       expect(vars.SITEBOT_TICK_QUEUE_URL).toEqual({ Ref: 'TicksQueue' });
@@ -111,12 +168,14 @@ describe('functions', () => {
       expect(vars.SITEBOT_SLACK_BOT_TOKEN_PARAM).toBe(`/sitebot/${CI_STAGE}/slack-bot-token`);
       expect(Object.keys(vars)).not.toEqual(expect.arrayContaining(['SLACK_SIGNING_SECRET']));
       expect(Object.keys(vars)).not.toEqual(expect.arrayContaining(['SLACK_BOT_TOKEN']));
+      expect(vars.SITEBOT_DEFAULT_TTL).toBe('24h');
+      expect(vars.SITEBOT_MAX_TTL).toBe('7d');
     }
   });
 
   it('keeps logs for a bounded time', () => {
     const groups = ofType('AWS::Logs::LogGroup');
-    expect(groups.length).toBeGreaterThanOrEqual(2);
+    expect(groups.length).toBeGreaterThanOrEqual(3);
     for (const [, g] of groups) expect(g.Properties.RetentionInDays).toBeGreaterThan(0);
   });
 });
