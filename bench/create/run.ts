@@ -29,57 +29,14 @@ import {
   createWorkflow,
   criticalPath,
   DEFAULT_CREATE_CONFIG,
+  sequentialSteps,
   type CreateConfig,
-  type CreateStep,
 } from '../../src/workflows/create';
 import { ManualClock, ManualScheduler } from '../../src/workflows/engine/manual-scheduler';
 import { WorkflowRunner } from '../../src/workflows/engine/runner';
 import { WorkflowService } from '../../src/workflows/engine/service';
 import type { WorkflowDefinition } from '../../src/workflows/engine/types';
 import { createMemoryStore } from '../../test/helpers/memory-store';
-
-/**
- * The hands-on's click order (SPEC §1–§9): network, security groups, web #1 (with the
- * credentials and instance role sitebot adds), the database, the load balancer, then scale-out
- * (AMI, web #2, registration, health) and Multi-AZ last. Where the hands-on registers web #1
- * before the AMI exists, our step registers both servers at once, so that step sits after web #2.
- */
-export const HANDS_ON_ORDER = [
-  'vpc',
-  'subnets',
-  'internet-gateway',
-  'public-routes',
-  'security-groups',
-  'credentials',
-  'web-role',
-  'web-1',
-  'db-subnet-group',
-  'database',
-  'target-group',
-  'load-balancer',
-  'listener',
-  'web-ami',
-  'web-2',
-  'register-targets',
-  'targets-healthy',
-  'database-multi-az',
-  'site',
-] as const;
-
-/** The same steps, one at a time: each also needs the step before it in `order`. */
-export function sequentialSteps(
-  order: readonly string[],
-  steps: readonly CreateStep[] = CREATE_STEPS,
-): CreateStep[] {
-  const byId = new Map(steps.map((s) => [s.id, s]));
-  if (order.length !== steps.length || order.some((id) => !byId.has(id)))
-    throw new Error('the sequential order must list every create step once');
-  return order.map((id, i) => {
-    const step = byId.get(id) as CreateStep;
-    const needs = i === 0 ? [...step.needs] : [...new Set([...step.needs, order[i - 1]])];
-    return { ...step, needs, run: step.run.bind(step), resources: step.resources.bind(step) };
-  });
-}
 
 /** Durations that do not fall on the poll grid (the calibrated ones are whole minutes). */
 export const IRREGULAR: Partial<Durations> = {
@@ -222,7 +179,7 @@ async function main(): Promise<void> {
   const poll = pollArg();
   const sequential: WorkflowDefinition<ReturnType<typeof buildCreateDeps>> = {
     kind: 'create',
-    steps: sequentialSteps(HANDS_ON_ORDER),
+    steps: sequentialSteps(CREATE_STEPS),
   };
   const results = [];
   const cases = irregular ? { irregular: IRREGULAR } : { calibrated: {} };
@@ -230,7 +187,7 @@ async function main(): Promise<void> {
     for (const multiAz of ['now', 'later'] as const) {
       const durations = createStepDurations(resolveDurations(overrides), multiAz);
       const lowerBound = criticalPath(durations);
-      const sequentialBound = criticalPath(durations, sequentialSteps(HANDS_ON_ORDER));
+      const sequentialBound = criticalPath(durations, sequentialSteps(CREATE_STEPS));
       const parallel = await measure('sitebot DAG', createWorkflow, multiAz, overrides, poll);
       const handsOn = await measure(
         'hands-on order, one step at a time',
