@@ -103,7 +103,11 @@ test('runInstance: IMDSv2 required, ClientToken, instance profile, base64 user d
     MetadataOptions: { HttpTokens: 'required' },
   });
   expect(Buffer.from(input.UserData!, 'base64').toString()).toBe('#!/bin/bash\necho hi\n');
-  expect(input.TagSpecifications?.map((t) => t.ResourceType)).toEqual(['instance', 'volume', 'network-interface']);
+  expect(input.TagSpecifications?.map((t) => t.ResourceType)).toEqual([
+    'instance',
+    'volume',
+    'network-interface',
+  ]);
 });
 
 test('repeated rule and route creation (a retried step) is not an error; other errors are', async () => {
