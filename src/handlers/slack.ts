@@ -2,21 +2,47 @@
  * Lambda entry point for Slack (HTTP API → Bolt's AwsLambdaReceiver). Thin: the container's
  * runtime (config with the Slack secrets from SSM, clients, state store) is built once by
  * ./runtime.ts; the Bolt app on top of it once per container too; then every request delegates.
+ *
+ * The bot's services start, cancel and retry runs through the workflow service, whose ticks
+ * are SQS messages for the worker: this function never runs a step itself, so it has no
+ * progress sink and its AWS clients beyond DynamoDB, SQS and SSM are never built.
  */
 import { AwsLambdaReceiver } from '@slack/bolt';
 import { createApp } from '../bot/app';
 import { isFreshSlackTimestamp } from '../bot/request-freshness';
-import { getRuntime } from './runtime';
+import type { BotServices } from '../bot/services';
+import { buildBotServices } from '../bot/services/build';
+import { WORKFLOW_STEPS } from '../bot/workflow-steps';
+import { buildWorkflowRuntime } from '../workflows/runtime';
+import { getRuntime, type LambdaRuntime } from './runtime';
 
 type LambdaHandler = ReturnType<AwsLambdaReceiver['toHandler']>;
 type LambdaEvent = Parameters<LambdaHandler>[0];
+
+/** `/site create|destroy|failover|extend` and the buttons, over the Lambda runtime. */
+export function createLambdaServices(runtime: LambdaRuntime): BotServices {
+  const { config, clients, store, ticks } = runtime;
+  const rt = buildWorkflowRuntime({ config, clients, store, scheduler: ticks });
+  return buildBotServices({
+    config,
+    store,
+    service: rt.service,
+    createConfig: rt.createConfig,
+    steps: WORKFLOW_STEPS,
+  });
+}
 
 let ready: Promise<LambdaHandler> | undefined;
 
 async function build(): Promise<LambdaHandler> {
   const runtime = await getRuntime();
   const receiver = new AwsLambdaReceiver({ signingSecret: runtime.config.slack.signingSecret });
-  createApp({ config: runtime.config, store: runtime.store, receiver });
+  createApp({
+    config: runtime.config,
+    store: runtime.store,
+    receiver,
+    services: createLambdaServices(runtime),
+  });
   return receiver.start();
 }
 
