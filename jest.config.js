@@ -1,3 +1,7 @@
+// The SDK minors are pinned in the lockfile (Node 20 is supported by them); its notice that
+// later releases need Node 22 would otherwise be printed once per test worker.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
