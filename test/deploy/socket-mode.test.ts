@@ -1,0 +1,133 @@
+/**
+ * The Socket Mode entry's wiring, without connecting to Slack: a fake receiver stands in for
+ * SocketModeReceiver, the state is on dynalite, and a slash command delivered through the
+ * receiver reaches the real services (a dry-run plan comes back, which only the services answer).
+ */
+import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import { createAwsClients } from '../../src/aws/clients';
+import { buildSocketModeBot, parseSocketModeEnv } from '../../src/handlers/socket-mode';
+import { startDynalite, type DynaliteHandle } from '../helpers/dynalite';
+
+/** Records the app it is given and lets the test deliver events; connects to nothing. */
+class FakeReceiver implements Receiver {
+  app?: App;
+  started = false;
+  constructor(readonly appToken: string) {}
+  init(app: App): void {
+    this.app = app;
+  }
+  async start(): Promise<void> {
+    this.started = true;
+  }
+  async stop(): Promise<void> {
+    this.started = false;
+  }
+  /** Delivers a body as Socket Mode would and returns what the listener acked with. */
+  async deliver(body: Record<string, unknown>): Promise<unknown> {
+    if (!this.app) throw new Error('receiver not initialised');
+    let acked: unknown;
+    const event: ReceiverEvent = {
+      body,
+      ack: async (response?: unknown) => {
+        acked = response ?? null;
+      },
+    };
+    await this.app.processEvent(event);
+    return acked;
+  }
+}
+
+const TOKENS = { SLACK_APP_TOKEN: 'xapp-1-A0TEST-000-testonly', SLACK_BOT_TOKEN: 'xoxb-000-testonly' };
+
+describe('Socket Mode entry', () => {
+  let dynamo: DynaliteHandle;
+  beforeAll(async () => {
+    dynamo = await startDynalite();
+  });
+  afterAll(async () => {
+    await dynamo.close();
+  });
+
+  it('refuses a missing or non-app token with a clear message, naming no value', () => {
+    expect(() => parseSocketModeEnv({ SLACK_BOT_TOKEN: TOKENS.SLACK_BOT_TOKEN })).toThrow(
+      /SLACK_APP_TOKEN is not set/,
+    );
+    let message = '';
+    try {
+      parseSocketModeEnv({
+        SLACK_APP_TOKEN: 'xoxb-secret-value-123',
+        SLACK_BOT_TOKEN: TOKENS.SLACK_BOT_TOKEN,
+      });
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toMatch(/SLACK_APP_TOKEN must be an app-level token \(xapp-…\)/);
+    expect(message).not.toContain('secret-value-123');
+    expect(() => parseSocketModeEnv({ SLACK_APP_TOKEN: TOKENS.SLACK_APP_TOKEN })).toThrow(
+      /SLACK_BOT_TOKEN is not set/,
+    );
+    expect(parseSocketModeEnv(TOKENS)).toEqual(
+      expect.objectContaining({ SLACK_APP_TOKEN: TOKENS.SLACK_APP_TOKEN, SITEBOT_REMIND_EVERY_MINUTES: 5 }),
+    );
+  });
+
+  it('gives createApp the services through the receiver it builds with the app token', async () => {
+    const receivers: FakeReceiver[] = [];
+    const clients = createAwsClients({
+      region: 'ap-northeast-1',
+      endpoints: { dynamodb: dynamo.endpoint },
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      maxAttempts: 1,
+    });
+    const errors: string[] = [];
+    const bot = buildSocketModeBot(
+      {
+        ...TOKENS,
+        SITEBOT_TABLE_PREFIX: dynamo.prefix,
+        SITEBOT_REMIND_EVERY_MINUTES: '0',
+        // Known bot ids: Bolt never calls auth.test; the Web API, if called at all, is a dead port.
+        SLACK_BOT_ID: 'B0TEST',
+        SLACK_BOT_USER_ID: 'U0TEST',
+        SLACK_API_URL: 'http://127.0.0.1:9/api/',
+      },
+      {
+        clients,
+        receiverFactory: (appToken) => {
+          const r = new FakeReceiver(appToken);
+          receivers.push(r);
+          return r;
+        },
+        onError: (_err, where) => errors.push(where),
+      },
+    );
+    expect(receivers).toHaveLength(1);
+    const [receiver] = receivers;
+    expect(receiver.appToken).toBe(TOKENS.SLACK_APP_TOKEN);
+    expect(receiver.app).toBe(bot.app);
+
+    await bot.start(); // resumes running runs (none) and starts the receiver
+    expect(receiver.started).toBe(true);
+    try {
+      const acked = await receiver.deliver({
+        token: 'unused',
+        team_id: 'T0TEST',
+        channel_id: 'C1',
+        user_id: 'U1',
+        user_name: 'u1',
+        command: '/site',
+        text: 'create demo --dry-run',
+        api_app_id: 'A0TEST',
+        response_url: 'http://127.0.0.1:9/respond',
+        trigger_id: '1.2.3',
+      });
+      // The dry-run plan (with its cost estimate) comes only from the create service.
+      expect(JSON.stringify(acked)).toMatch(/demo/);
+      expect(JSON.stringify(acked)).toMatch(/\$\d/);
+      await expect(bot.runReminders()).resolves.toEqual(expect.objectContaining({ examined: 0 }));
+    } finally {
+      await bot.stop();
+    }
+    expect(receiver.started).toBe(false);
+    expect(errors).toEqual([]);
+  });
+});
