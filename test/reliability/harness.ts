@@ -122,8 +122,14 @@ function countSuccesses(client: MiddlewareHost, ledger: Map<string, number>): vo
   );
 }
 
-export async function startReliabilityHarness(opts: HarnessOptions = {}): Promise<ReliabilityHarness> {
-  const h = await startHarness(opts);
+export interface ReliabilityOptions extends HarnessOptions {
+  /** State on this store (e.g. dynalite) instead of the in-memory one. */
+  store?: StateStore;
+}
+
+export async function startReliabilityHarness(opts: ReliabilityOptions = {}): Promise<ReliabilityHarness> {
+  const base = await startHarness(opts);
+  const h: Harness = opts.store ? { ...base, store: opts.store } : base;
   const aws = sdkClients(h.emu.url, h.emu.region);
   const succeeded = new Map<string, number>();
   for (const c of Object.values(aws)) countSuccesses(c as unknown as MiddlewareHost, succeeded);
