@@ -15,7 +15,7 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 
 const ROOT = resolve(__dirname, '..', '..');
-const HANDLERS = ['slack', 'worker'] as const;
+const HANDLERS = ['slack', 'worker', 'remind'] as const;
 const RUNS = 5;
 const TARGET_ZIP_BYTES = 1.5 * 1024 * 1024;
 const TARGET_IMPORT_MS = 400;
