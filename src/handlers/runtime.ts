@@ -1,8 +1,9 @@
 /**
  * What the Lambda handlers share, built once per container (at cold start) and reused by every
  * warm invocation: the config, the AWS clients, the state store and the SQS tick scheduler.
- * The workflow runner is the worker's alone (src/handlers/worker.ts), which keeps the workflow
- * steps and their AWS adapters out of the slack function's bundle.
+ * Each handler builds its own workflow runtime on top: only the worker ticks runs (and edits
+ * their Slack messages); the slack and remind functions start runs through the workflow
+ * service, whose ticks are SQS messages for the worker.
  *
  * The Slack signing secret and bot token are read here from SSM Parameter Store (SecureString,
  * decrypted), never from the template or the function's environment: serverless.yml only
