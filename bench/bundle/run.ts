@@ -30,7 +30,11 @@ export const ESBUILD_OPTIONS = {
   format: 'cjs',
   keepNames: true,
   mainFields: ['module', 'main'],
-  alias: { '@slack/socket-mode': './src/handlers/socket-mode-excluded.ts' },
+  alias: {
+    '@slack/socket-mode': './src/handlers/socket-mode-excluded.ts',
+    express: './src/handlers/http-receivers-excluded.ts',
+    'raw-body': './src/handlers/http-receivers-excluded.ts',
+  },
 } as const;
 
 /** A one-file zip (deflate), like the artifact Lambda receives: local header, data, central directory, end record. */
