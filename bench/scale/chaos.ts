@@ -4,7 +4,7 @@
  * seed the kills, whether both runs completed, duplicates (ids minted beyond SPEC's) and
  * leftovers; exits 1 on any failure.
  *
- *   npx tsx bench/scale/chaos.ts [--seeds 20] [--chance 0.02] [--max-kills 3]
+ *   npx tsx bench/scale/chaos.ts [--seeds 20] [--chance 0.02] [--max-kills 3] [--throttle 0.1]
  */
 import { chaosRun, SPEC_MINTED } from '../../test/reliability/chaos';
 
@@ -17,11 +17,12 @@ async function main(): Promise<void> {
   const seeds = arg('seeds', 20);
   const killChance = arg('chance', 0.02);
   const maxKills = arg('max-kills', 3);
+  const throttleRate = arg('throttle', 0);
   const started = Date.now();
   let failures = 0;
   let totalKills = 0;
   for (let seed = 1; seed <= seeds; seed++) {
-    const r = await chaosRun(seed, { killChance, maxKills });
+    const r = await chaosRun(seed, { killChance, maxKills, throttleRate });
     const duplicates = Object.entries(SPEC_MINTED).reduce(
       (n, [k, want]) => n + Math.max(0, (r.minted[k as keyof typeof SPEC_MINTED] ?? 0) - want),
       0,

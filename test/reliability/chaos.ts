@@ -39,11 +39,12 @@ const LEASE_MS = 30_000;
 
 export async function chaosRun(
   seed: number,
-  opts: { killChance?: number; maxKills?: number } = {},
+  opts: { killChance?: number; maxKills?: number; throttleRate?: number } = {},
 ): Promise<ChaosResult> {
   const killChance = opts.killChance ?? 0.02;
   const maxKills = opts.maxKills ?? 3;
   const h: ReliabilityHarness = await startReliabilityHarness({ createPoll: SLOW_CREATE_POLL });
+  if (opts.throttleRate) h.emu.world.faults.set({ throttleRate: opts.throttleRate, seed });
   try {
     const minted: Record<string, number> = {};
     const ids = h.emu.world.ids;
@@ -54,11 +55,15 @@ export async function chaosRun(
     };
     const rng = seededRandom(seed);
     const kills: string[] = [];
+    // Kill budget per workflow, so destroy gets its share however many create took.
+    let phase = 'create';
+    let left = maxKills;
 
     const killer = (): RunnerHooks => {
       const maybeKill = (hook: string) => (_runId: string, key: string) => {
-        if (kills.length < maxKills * 2 && rng() < killChance) {
-          kills.push(`${hook}(${key})`);
+        if (left > 0 && rng() < killChance) {
+          left--;
+          kills.push(`${phase}:${hook}(${key})`);
           throw new SimulatedCrash(`killed at ${hook}(${key})`);
         }
       };
@@ -101,6 +106,8 @@ export async function chaosRun(
     const created = await survive(started.run.runId, cw);
     const afterCreate = inventory(h);
 
+    phase = 'destroy';
+    left = maxKills;
     const dw = h.worker(killer());
     const destroy = await startDestroy(dw.service, h.store, {
       env: 'shop',
