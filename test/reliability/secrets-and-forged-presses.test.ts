@@ -1,6 +1,6 @@
 /**
- * One environment's whole life through the sandbox (create, status, list, a forged-press
- * barrage, destroy), watched for two things:
+ * One environment's whole life through the sandbox (create, status, list, a web failover
+ * drill, a forged-press barrage, destroy), watched for two things:
  * - forged button presses (another owner's env, another channel, a message the bot never
  *   sent — all validly signed, as a leaked signing secret or a replaying insider could) change
  *   nothing: same env version, no lock, no new run;
@@ -66,6 +66,10 @@ test('create, forged presses refused, destroy: no secret anywhere', async () => 
   await command('status demo');
   await command('list');
   await command('status demo', OTHER, 'C2');
+  await command('failover demo web');
+  await waitForMessage(sb, (m) => !m.thread_ts && /Failover drill on demo \(web\): [A-Z]/.test(m.text), {
+    timeoutMs: 90_000,
+  });
 
   await command('destroy demo');
   const confirmation = await waitForMessage(sb, (m) => m.text.startsWith('Destroy demo?'));
