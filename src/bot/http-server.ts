@@ -14,6 +14,12 @@ import type { BotServices } from './services';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
+/**
+ * Slack's slash commands and interactive payloads are a few KB; anything this large is not
+ * Slack, and is refused before a byte of it is read (Bolt would read it whole, then check it).
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
 export interface HttpBotOptions {
   config: Config;
   store: StateStore;
@@ -52,6 +58,10 @@ export async function startHttpBot(options: HttpBotOptions): Promise<HttpBot> {
   const server = createServer((req, res) => {
     if (req.method === 'POST' && !isFreshSlackTimestamp(req.headers['x-slack-request-timestamp'], now())) {
       res.writeHead(401).end();
+      return;
+    }
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      res.writeHead(413, { connection: 'close' }).end();
       return;
     }
     try {

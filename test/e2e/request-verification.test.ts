@@ -34,6 +34,13 @@ test('a correctly signed request is accepted (control)', async () => {
   expect(res.body).toContain('/site create');
 });
 
+test('a body larger than any Slack payload → 413, unread', async () => {
+  const big = `${body()}&padding=${'x'.repeat(1024 * 1024)}`;
+  const res = await postSigned(sb.urls.bot, big, { secret: sb.config.slack.signingSecret });
+  expect(res.status).toBe(413);
+  await expectNothingHappened();
+});
+
 test('a forged signature → 401', async () => {
   const res = await postSigned(sb.urls.bot, body(), { secret: 'not-the-signing-secret' });
   expect(res.status).toBe(401);
