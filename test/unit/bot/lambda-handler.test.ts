@@ -2,6 +2,7 @@
  * The Lambda entry point with the container runtime replaced by an in-memory one: the same
  * Bolt app answers API Gateway (HTTP API v2) events, and unsigned or stale requests get 401.
  */
+import { createAwsClients } from '../../../src/aws/clients';
 import { loadConfig } from '../../../src/config/config';
 import { slackSignature } from '../../../src/sandbox/slack/signing';
 import { createMemoryStore } from '../../helpers/memory-store';
@@ -9,7 +10,17 @@ import { slashCommandBody } from '../../helpers/slack';
 
 const config = loadConfig({ SLACK_BOT_ID: 'B1', SLACK_BOT_USER_ID: 'U0BOT' });
 const store = createMemoryStore();
-const getRuntime = jest.fn(async () => ({ config, store }));
+// Clients are built lazily and never called by these commands (help, list); ticks are not sent.
+// Every endpoint is a closed loopback port, so a stray call could never leave the machine.
+const nowhere = 'http://127.0.0.1:9';
+const clients = createAwsClients({
+  region: config.region,
+  endpoints: Object.fromEntries(
+    ['ec2', 'rds', 'elbv2', 'ssm', 'secretsManager', 'dynamodb', 'sqs', 'iam'].map((k) => [k, nowhere]),
+  ),
+});
+const ticks = { schedule: jest.fn(async () => undefined) };
+const getRuntime = jest.fn(async () => ({ config, store, clients, ticks }));
 jest.mock('../../../src/handlers/runtime', () => ({ getRuntime: () => getRuntime() }));
 
 // Imported after the mock is registered (jest hoists jest.mock above imports anyway).
