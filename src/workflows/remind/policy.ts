@@ -13,12 +13,15 @@ export interface ReminderSettings {
   autoDestroy: boolean;
   /** With auto-destroy off, how often an expired environment is mentioned again. */
   overdueEveryMs: number;
+  /** How long after a refused auto-destroy (env busy) it is tried again. */
+  destroyRetryMs: number;
 }
 
 export const defaultReminderSettings: ReminderSettings = {
   warnLeadMs: [2 * 3_600_000, 30 * 60_000],
   autoDestroy: true,
   overdueEveryMs: 24 * 3_600_000,
+  destroyRetryMs: 15 * 60_000,
 };
 
 /** Marks recorded on the environment so each reminder goes out once. */
@@ -31,6 +34,8 @@ export interface ReminderMarks {
   overdueAt?: number;
   /** When auto-destroy was started for that expiry. */
   destroyStartedAt?: number;
+  /** A refused auto-destroy (env busy) is tried again from then on. */
+  destroyRetryAt?: number;
 }
 
 export type ReminderAction =
@@ -50,6 +55,7 @@ export function readMarks(env: Environment): ReminderMarks {
     warned: Array.isArray(raw.warned) ? raw.warned.filter((n) => typeof n === 'number') : [],
     overdueAt: raw.overdueAt,
     destroyStartedAt: raw.destroyStartedAt,
+    destroyRetryAt: raw.destroyRetryAt,
   };
 }
 
@@ -69,6 +75,7 @@ export function nextReminderAction(
     if (autoDestroyEnabled(env, settings)) {
       // A run in progress (create, drill) holds the env: destroy once it lets go.
       if (marks.destroyStartedAt !== undefined || env.currentRunId) return { kind: 'none' };
+      if (marks.destroyRetryAt !== undefined && now < marks.destroyRetryAt) return { kind: 'none' };
       return { kind: 'destroy', marks: { ...marks, destroyStartedAt: now } };
     }
     if (marks.overdueAt !== undefined && now - marks.overdueAt < settings.overdueEveryMs)

@@ -14,7 +14,7 @@ import {
   type StateStore,
 } from '../../state/types';
 import { localTime } from './local-time';
-import { nextReminderAction, type ReminderSettings } from './policy';
+import { nextReminderAction, type ReminderMarks, type ReminderSettings } from './policy';
 
 /** What the scheduler says to people; the bot renders it (buttons: Extend, Snooze, Destroy now). */
 export interface ReminderNotifier {
@@ -88,12 +88,39 @@ export async function runReminderPass(deps: ReminderDeps): Promise<ReminderPassR
     } else {
       const outcome = await deps.startDestroy(claimed);
       if (outcome.started) result.destroysStarted++;
+      else await releaseDestroyClaim(deps, claimed, action.marks, now);
       await deps.notifier.reportAutoDestroy(claimed, outcome.started, outcome.reason);
     }
   }
 
   if (deps.digest) result.digests = await postDueDigests(deps, deps.digest, envs, now);
   return result;
+}
+
+/**
+ * The teardown was refused (the env is busy): give the claim back with a retry time, so a
+ * later pass tries again instead of the env outliving its TTL for good. A lost race here only
+ * means another pass already changed the env; it re-evaluates next time.
+ */
+async function releaseDestroyClaim(
+  deps: ReminderDeps,
+  env: Environment,
+  marks: ReminderMarks,
+  now: number,
+): Promise<void> {
+  const retry: ReminderMarks = {
+    ...marks,
+    destroyStartedAt: undefined,
+    destroyRetryAt: now + deps.settings.destroyRetryMs,
+  };
+  try {
+    await deps.store.environments.update(env.name, env.version, {
+      meta: { ...env.meta, reminders: retry },
+      updatedAt: now,
+    });
+  } catch (err) {
+    if (!(err instanceof ConflictError)) throw err;
+  }
 }
 
 async function postDueDigests(

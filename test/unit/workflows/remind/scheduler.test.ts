@@ -105,6 +105,27 @@ describe('runReminderPass', () => {
     expect(notifier.sent).toContain('auto-destroy demo started');
   });
 
+  it('tries a refused auto-destroy again later instead of giving up', async () => {
+    const { store, destroyed, notifier, deps, setNow } = setup();
+    await seed(store, 'demo', 'C1', T0 + H);
+    let busy = true;
+    deps.startDestroy = async (env) => {
+      if (busy) return { started: false, reason: 'locked' };
+      destroyed.push(env.name);
+      return { started: true };
+    };
+    setNow(T0 + H);
+    await runReminderPass(deps);
+    setNow(T0 + H + 10 * M); // within the retry delay: left alone
+    await runReminderPass(deps);
+    expect(notifier.sent.filter((s) => s.startsWith('auto-destroy'))).toEqual(['auto-destroy demo refused']);
+    busy = false;
+    setNow(T0 + H + 15 * M);
+    await runReminderPass(deps);
+    expect(destroyed).toEqual(['demo']);
+    expect(notifier.sent).toContain('auto-destroy demo started');
+  });
+
   it('posts one digest per channel per local day, at the configured local time', async () => {
     const { store, notifier, deps, setNow } = setup();
     await seed(store, 'alpha', 'C1', T0 + 48 * H);
