@@ -123,7 +123,7 @@ describe('packaged Lambda artifacts', () => {
     env = {
       PATH: process.env.PATH,
       AWS_REGION: 'ap-northeast-1',
-      AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+      AWS_ACCESS_KEY_ID: 'offline-dummy-access-key',
       AWS_SECRET_ACCESS_KEY: 'artifact-test',
       AWS_EC2_METADATA_DISABLED: 'true',
       AWS_CONFIG_FILE: '/dev/null',

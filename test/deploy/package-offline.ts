@@ -28,7 +28,7 @@ export function offlineEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.Proces
   }
   return {
     ...env,
-    AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+    AWS_ACCESS_KEY_ID: 'offline-dummy-access-key',
     AWS_SECRET_ACCESS_KEY: 'offline-package-check-not-a-real-key',
     AWS_REGION: CI_REGION,
     AWS_DEFAULT_REGION: CI_REGION,
