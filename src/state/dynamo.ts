@@ -1,5 +1,11 @@
 /** Small DynamoDB helpers shared by the repositories: lost-race detection, write conditions, full pagination. */
-import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  PutCommand,
+  QueryCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from './types';
 
 /** A conditional write whose condition did not hold: someone else got there first. */
 export function isConditionFailure(err: unknown): boolean {
@@ -55,3 +61,27 @@ export const absent = (keyAttribute: string): WriteCondition => ({
   expression: 'attribute_not_exists(#key)',
   names: { '#key': keyAttribute },
 });
+
+/** Puts `item` only if `condition` holds; a lost race becomes a ConflictError with `conflictMessage`. */
+export async function conditionalPut(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  item: Record<string, unknown>,
+  condition: WriteCondition,
+  conflictMessage: string,
+): Promise<void> {
+  try {
+    await doc.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: item,
+        ConditionExpression: condition.expression,
+        ExpressionAttributeNames: condition.names,
+        ExpressionAttributeValues: condition.values,
+      }),
+    );
+  } catch (err) {
+    if (isConditionFailure(err)) throw new ConflictError(conflictMessage);
+    throw err;
+  }
+}

@@ -3,8 +3,8 @@
  * `activeShard` + `activeSort` (`<channel>#<name>`), which puts it in the sparse `active` GSI;
  * listing active envs (all, or one channel's by key prefix) is therefore a Query, never a Scan.
  */
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { absent, isConditionFailure, queryAll, versionIs, without, type WriteCondition } from './dynamo';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { absent, conditionalPut, queryAll, versionIs, without, type WriteCondition } from './dynamo';
 import { ACTIVE_SHARD, INDEX } from './tables';
 import { ConflictError, type Environment, type EnvironmentsRepository } from './types';
 
@@ -88,20 +88,7 @@ export class DynamoEnvironmentsRepository implements EnvironmentsRepository {
       Item.activeShard = ACTIVE_SHARD;
       Item.activeSort = `${env.channel}#${env.name}`;
     }
-    try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item,
-          ConditionExpression: condition.expression,
-          ExpressionAttributeNames: condition.names,
-          ExpressionAttributeValues: condition.values,
-        }),
-      );
-    } catch (err) {
-      if (isConditionFailure(err)) throw new ConflictError(conflictMessage);
-      throw err;
-    }
+    await conditionalPut(this.doc, this.tableName, Item, condition, conflictMessage);
   }
 }
 

@@ -4,10 +4,18 @@
  * env's runs newest first. Every write bumps `version`, lease changes included, so a runner
  * holding a copy from before someone else's lease can no longer save it.
  */
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { absent, isConditionFailure, queryAll, versionIs, without, type WriteCondition } from './dynamo';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  absent,
+  conditionalPut,
+  isConditionFailure,
+  queryAll,
+  versionIs,
+  without,
+  type WriteCondition,
+} from './dynamo';
 import { INDEX, RUNNING_SHARD } from './tables';
-import { ConflictError, type Run, type RunsRepository } from './types';
+import type { Run, RunsRepository } from './types';
 
 const INTERNAL = ['runningShard'] as const;
 
@@ -124,20 +132,7 @@ export class DynamoRunsRepository implements RunsRepository {
   private async put(run: Run, condition: WriteCondition, conflictMessage: string): Promise<void> {
     const Item: Record<string, unknown> = { ...run };
     if (run.status === 'running') Item.runningShard = RUNNING_SHARD;
-    try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item,
-          ConditionExpression: condition.expression,
-          ExpressionAttributeNames: condition.names,
-          ExpressionAttributeValues: condition.values,
-        }),
-      );
-    } catch (err) {
-      if (isConditionFailure(err)) throw new ConflictError(conflictMessage);
-      throw err;
-    }
+    await conditionalPut(this.doc, this.tableName, Item, condition, conflictMessage);
   }
 }
 
