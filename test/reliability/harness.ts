@@ -12,6 +12,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types';
 import { DEFAULT_MAX_ATTEMPTS } from '../../src/aws/clients';
+import { countResources, SPEC_INVENTORY } from '../helpers/inventory';
 import type { StateStore } from '../../src/state/types';
 import { buildCreateDeps } from '../../src/workflows/create/build-deps';
 import { DEFAULT_CREATE_CONFIG } from '../../src/workflows/create/deps';
@@ -188,33 +189,7 @@ export async function startReliabilityHarness(opts: ReliabilityOptions = {}): Pr
   };
 }
 
-/** The emulator's live resources by `service:type` (terminated instances and deleted things excluded). */
-export function inventory(h: Harness): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const r of h.emu.world.listResources()) {
-    if (r.state === 'terminated' || r.state === 'deleted') continue;
-    counts[`${r.service}:${r.type}`] = (counts[`${r.service}:${r.type}`] ?? 0) + 1;
-  }
-  return counts;
-}
+/** The emulator's live resources by `service:type`. */
+export const inventory = (h: Harness): Record<string, number> => countResources(h.emu.world);
 
-/** SPEC's environment on AWS (test/integration/workflows/create/faults.test.ts agrees). */
-export const SPEC_INVENTORY = {
-  'ec2:vpc': 1,
-  'ec2:subnet': 4,
-  'ec2:internet-gateway': 1,
-  'ec2:route-table': 2,
-  'ec2:security-group': 4,
-  'ec2:instance': 2,
-  'ec2:image': 1,
-  'ec2:snapshot': 1,
-  'ec2:network-interface': 6,
-  'secretsmanager:secret': 1,
-  'iam:role': 1,
-  'iam:instance-profile': 1,
-  'elbv2:load-balancer': 1,
-  'elbv2:target-group': 1,
-  'elbv2:listener': 1,
-  'rds:db-subnet-group': 1,
-  'rds:db-instance': 1,
-};
+export { SPEC_INVENTORY };

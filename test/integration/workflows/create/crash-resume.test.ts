@@ -10,15 +10,10 @@ import {
   runWithCrashAt,
   type CrashPoint,
 } from '../../../helpers/crash-harness';
+import { countResources } from '../../../helpers/inventory';
 import { startCreateHarness, type CreateHarness } from './harness';
 
-/** Live resources by `service:type`, counted. */
-function inventory(h: CreateHarness): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const r of h.emu.world.listResources())
-    counts[`${r.service}:${r.type}`] = (counts[`${r.service}:${r.type}`] ?? 0) + 1;
-  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
-}
+const inventory = (h: CreateHarness) => countResources(h.emu.world);
 
 /** Every mid-step point (each record of a multi-resource step), and the first hit of every other point. */
 const worthCrashingAt = (p: CrashPoint): boolean => p.hook === 'beforeRecord' || p.occurrence === 1;

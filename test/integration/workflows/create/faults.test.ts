@@ -3,6 +3,7 @@
  * and occasional throttling / 5xx. The create run still succeeds, with no duplicate resource.
  */
 import { runWithCrashAt } from '../../../helpers/crash-harness';
+import { countResources, SPEC_INVENTORY } from '../../../helpers/inventory';
 import { startCreateHarness, type CreateHarness } from './harness';
 
 let h: CreateHarness;
@@ -15,32 +16,7 @@ afterEach(async () => {
   await h.close();
 });
 
-function inventory(): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const r of h.emu.world.listResources())
-    counts[`${r.service}:${r.type}`] = (counts[`${r.service}:${r.type}`] ?? 0) + 1;
-  return counts;
-}
-
-const SPEC_INVENTORY = {
-  'ec2:vpc': 1,
-  'ec2:subnet': 4,
-  'ec2:internet-gateway': 1,
-  'ec2:route-table': 2,
-  'ec2:security-group': 4,
-  'ec2:instance': 2,
-  'ec2:image': 1,
-  'ec2:snapshot': 1,
-  'ec2:network-interface': 6,
-  'secretsmanager:secret': 1,
-  'iam:role': 1,
-  'iam:instance-profile': 1,
-  'elbv2:load-balancer': 1,
-  'elbv2:target-group': 1,
-  'elbv2:listener': 1,
-  'rds:db-subnet-group': 1,
-  'rds:db-instance': 1,
-};
+const inventory = () => countResources(h.emu.world);
 
 test('fresh ids invisible for 5 s: steps wait instead of failing or creating twice', async () => {
   h.emu.world.faults.set({ eventualConsistencyMs: 5_000 });

@@ -1,0 +1,36 @@
+/** What the emulator holds, counted by `service:type`, and what SPEC's environment should leave there. */
+import type { World } from '../../src/sandbox/aws/world';
+
+/** Live resources by `service:type` (terminated instances and deleted things excluded), keys sorted. */
+export function countResources(world: World): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of world.listResources()) {
+    if (r.state === 'terminated' || r.state === 'deleted') continue;
+    counts[`${r.service}:${r.type}`] = (counts[`${r.service}:${r.type}`] ?? 0) + 1;
+  }
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * SPEC §1–§8 on AWS, after one create: with the VPC's main route table and default SG, and the
+ * ENIs of 2 instances, 2 ALB nodes and the DB's primary and standby.
+ */
+export const SPEC_INVENTORY: Readonly<Record<string, number>> = {
+  'ec2:vpc': 1,
+  'ec2:subnet': 4,
+  'ec2:internet-gateway': 1,
+  'ec2:route-table': 2,
+  'ec2:security-group': 4,
+  'ec2:instance': 2,
+  'ec2:image': 1,
+  'ec2:snapshot': 1,
+  'ec2:network-interface': 6,
+  'secretsmanager:secret': 1,
+  'iam:role': 1,
+  'iam:instance-profile': 1,
+  'elbv2:load-balancer': 1,
+  'elbv2:target-group': 1,
+  'elbv2:listener': 1,
+  'rds:db-subnet-group': 1,
+  'rds:db-instance': 1,
+};
