@@ -15,7 +15,7 @@ export class PendingDestroyTrigger implements ProgressSink {
     private readonly options: {
       store: StateStore;
       /** Late-bound: the service is built after the sinks it is given. */
-      service(): WorkflowService<unknown>;
+      service(): WorkflowService;
       now(): number;
       onError?(err: unknown): void;
     },

@@ -19,7 +19,7 @@ export interface SlackReminderPassOptions {
   store: StateStore;
   markers: OnceMarkersRepository;
   client: ChatClient;
-  service: WorkflowService<unknown>;
+  service: WorkflowService;
   now(): number;
   settings?: ReminderSettings;
   /** When the daily digest goes out; `false` for none. */

@@ -25,7 +25,7 @@ export interface SlackSinksOptions {
   config: Pick<Config, 'slack'>;
   store: StateStore;
   /** Late-bound: the service is built together with the runner these sinks are given to. */
-  service(): WorkflowService<unknown>;
+  service(): WorkflowService;
   /** The domain clock (default: real time). */
   now?: () => number;
   /** Progress edits at most this often per message (default 1 s). */

@@ -1,11 +1,5 @@
 /** Every workflow's steps (titles and needs), for progress messages and `/site status`. */
-import { createWorkflow } from '../workflows/create/workflow';
-import { destroyWorkflow } from '../workflows/destroy/workflow';
-import { failoverWorkflow } from '../workflows/failover/workflow';
+import { WORKFLOW_OUTLINES } from '../workflows/outlines';
 import { stepsOf, type WorkflowSteps } from './slack-progress-sink';
 
-export const WORKFLOW_STEPS: WorkflowSteps = stepsOf({
-  create: createWorkflow,
-  destroy: destroyWorkflow,
-  failover: failoverWorkflow,
-});
+export const WORKFLOW_STEPS: WorkflowSteps = stepsOf(WORKFLOW_OUTLINES);

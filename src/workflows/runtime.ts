@@ -16,12 +16,13 @@ import {
 } from './create';
 import type { Clock } from './engine/clock';
 import { WorkflowRunner, type RunnerHooks } from './engine/runner';
-import { WorkflowService } from './engine/service';
+import type { WorkflowService } from './engine/service';
 import type { ProgressSink, TickScheduler, WorkflowDefinition } from './engine/types';
 import { withEnvRunTracking } from './operations/env-run-tracking';
 import type { RunKind } from '../state/types';
 import { destroyWorkflow, type DestroyConfig, type DestroyDeps } from './destroy';
 import { failoverWorkflow, type FailoverDeps, type FailoverSettings } from './failover';
+import { buildWorkflowService } from './workflow-service';
 
 /** Everything any workflow's steps may use (the shared keys have the same types). */
 export type SitebotDeps = CreateDeps & DestroyDeps & FailoverDeps;
@@ -47,7 +48,7 @@ export interface WorkflowRuntimeOptions {
 
 export interface WorkflowRuntime {
   runner: WorkflowRunner<SitebotDeps>;
-  service: WorkflowService<SitebotDeps>;
+  service: WorkflowService;
   deps: SitebotDeps;
   createConfig: CreateConfig;
 }
@@ -85,9 +86,8 @@ export function buildWorkflowRuntime(options: WorkflowRuntimeOptions): WorkflowR
     clock: options.clock,
     ...options.runner,
   });
-  const service = new WorkflowService<SitebotDeps>({
+  const service = buildWorkflowService({
     store,
-    workflows,
     scheduler: options.scheduler,
     sink: options.sink,
     clock: options.clock,

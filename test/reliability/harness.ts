@@ -45,7 +45,7 @@ export interface ReliabilityHarness extends Harness {
   ): {
     scheduler: ManualScheduler;
     runner: WorkflowRunner<AllDeps>;
-    service: WorkflowService<AllDeps>;
+    service: WorkflowService;
   };
   /** "Service:CommandName" → calls AWS answered with success (after every retry). */
   succeeded: Map<string, number>;
@@ -168,7 +168,7 @@ export async function startReliabilityHarness(opts: ReliabilityOptions = {}): Pr
       retry: { baseMs: 1_000, maxMs: 30_000, maxAttempts: 5 },
     });
     scheduler.attach(runner);
-    const service = new WorkflowService<AllDeps>({ store, workflows, scheduler, clock: h.clock });
+    const service = new WorkflowService({ store, workflows, scheduler, clock: h.clock });
     return { scheduler, runner, service };
   };
   return {

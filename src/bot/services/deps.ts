@@ -11,7 +11,7 @@ import type { WorkflowSteps } from '../slack-progress-sink';
 export interface BotServiceDeps {
   config: Config;
   store: StateStore;
-  service: WorkflowService<unknown>;
+  service: WorkflowService;
   createConfig: CreateConfig;
   steps: WorkflowSteps;
 }

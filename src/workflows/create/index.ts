@@ -25,4 +25,5 @@ export {
 } from './plan';
 export { createOutputs, createResources } from './finish';
 export { resourceNames, clientToken } from './names';
-export type { CreateStep, PlannedResource } from './step-kit';
+export type { CreateStep } from './step-kit';
+export { CREATE_OUTLINE, type CreateStepOutline, type PlannedResource } from './outline';

@@ -5,8 +5,7 @@
  */
 import type { MultiAzMode } from '../../state/types';
 import type { CreateConfig } from './deps';
-import type { CreateStep, PlannedResource } from './step-kit';
-import { CREATE_STEPS } from './workflow';
+import { CREATE_OUTLINE, type CreateStepOutline, type PlannedResource } from './outline';
 
 interface DagStep {
   readonly id: string;
@@ -54,7 +53,7 @@ export function buildCreatePlan(
   env: string,
   multiAz: MultiAzMode,
   config: CreateConfig,
-  steps: readonly CreateStep[] = CREATE_STEPS,
+  steps: readonly CreateStepOutline[] = CREATE_OUTLINE.steps,
 ): CreatePlan {
   const input = { env, multiAz, config };
   const groups = parallelGroups(steps).map((group) =>
@@ -99,7 +98,7 @@ export interface CriticalPath {
  */
 export function criticalPath(
   durations: Readonly<Record<string, number>>,
-  steps: readonly DagStep[] = CREATE_STEPS,
+  steps: readonly DagStep[] = CREATE_OUTLINE.steps,
 ): CriticalPath {
   const finishAt: Record<string, number> = {};
   const via: Record<string, string | undefined> = {};

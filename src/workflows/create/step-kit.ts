@@ -1,30 +1,17 @@
 /**
- * Small helpers every create step uses: the step shape with its plan metadata, and the
- * wait / done / fail answers (AWS errors classified by src/aws/errors).
+ * Small helpers every create step uses: the step shape (its metadata comes from the outline),
+ * and the wait / done / fail answers (AWS errors classified by src/aws/errors).
  */
 import { errorCode, isNotFound, toStepError } from '../../aws/errors';
 import type { Readiness } from '../../aws/readiness';
+import { outlineStep } from '../engine/outline';
 import type { StepContext, StepDefinition, StepResult } from '../engine/types';
 import type { CreateDeps } from './deps';
 import { resourceNames, type ResourceNames } from './names';
+import { CREATE_OUTLINE, type CreateStepId, type CreateStepOutline } from './outline';
 import type { MultiAzMode } from '../../state/types';
 
-/** One AWS resource a step creates, for the `--dry-run` plan. */
-export interface PlannedResource {
-  type: string;
-  name: string;
-  detail?: string;
-}
-
-export interface PlanInput {
-  env: string;
-  multiAz: MultiAzMode;
-  config: CreateDeps['config'];
-}
-
-export interface CreateStep extends StepDefinition<CreateDeps> {
-  /** What this step creates, given the run's options (empty: a check or a wait only). */
-  resources(input: PlanInput): PlannedResource[];
+export interface CreateStep extends StepDefinition<CreateDeps>, CreateStepOutline {
   /** Give up after this long in the step (ms since it first started). */
   readonly timeoutMs: number;
 }
@@ -89,13 +76,11 @@ type StepBody = (ctx: Ctx) => Promise<StepResult>;
  * Wraps a step body: enforces its deadline and turns a thrown AWS error into a classified
  * failure (retryable ones are retried by the runner with backoff).
  */
-export function defineStep(
-  spec: Omit<CreateStep, 'run' | 'resources'> & { resources?: CreateStep['resources']; body: StepBody },
-): CreateStep {
-  const { body, resources, ...rest } = spec;
+export function defineStep(id: CreateStepId, impl: { timeoutMs: number; body: StepBody }): CreateStep {
+  const spec = { ...outlineStep<CreateStepOutline>(CREATE_OUTLINE, id), timeoutMs: impl.timeoutMs };
+  const { body } = impl;
   return {
-    ...rest,
-    resources: resources ?? (() => []),
+    ...spec,
     async run(ctx) {
       if (ctx.now() - ctx.startedAt > spec.timeoutMs) {
         return failFinal(

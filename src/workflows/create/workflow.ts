@@ -1,9 +1,10 @@
 /**
- * `/site create`: SPEC §1–§8 as a DAG of idempotent steps. Read top to bottom it is the
- * hands-on; the `needs` (not the order) decide what runs in parallel: the database starts as
- * soon as the network and its credentials exist, while the web servers, the AMI and the load
- * balancer proceed beside it.
+ * `/site create`: SPEC §1–§8 as a DAG of idempotent steps, in the order and with the needs of
+ * ./outline.ts (checked when this module loads). The database starts as soon as the network
+ * and its credentials exist, while the web servers, the AMI and the load balancer proceed
+ * beside it.
  */
+import { implementOutline } from '../engine/outline';
 import type { WorkflowDefinition } from '../engine/types';
 import type { CreateDeps } from './deps';
 import type { CreateStep } from './step-kit';
@@ -22,35 +23,36 @@ import { internetGatewayStep, publicRoutesStep, subnetsStep, vpcStep } from './s
 import { securityGroupsStep } from './steps/security';
 import { web1Step, web2Step, webAmiStep } from './steps/web';
 import { createOnFinish } from './finish';
+import { CREATE_OUTLINE } from './outline';
 
-export const CREATE_STEPS: readonly CreateStep[] = [
+export const CREATE_STEPS: readonly CreateStep[] = implementOutline(CREATE_OUTLINE, [
   // §1 network
-  vpcStep, //                 needs: —
-  subnetsStep, //             needs: vpc
-  internetGatewayStep, //     needs: vpc
-  publicRoutesStep, //        needs: subnets, internet-gateway
+  vpcStep,
+  subnetsStep,
+  internetGatewayStep,
+  publicRoutesStep,
   // §2 security groups
-  securityGroupsStep, //      needs: vpc
+  securityGroupsStep,
   // credentials and the web servers' role (secure defaults, DESIGN.md)
-  credentialsStep, //         needs: —
-  webRoleStep, //             needs: credentials
+  credentialsStep,
+  webRoleStep,
   // §4 database, §8 Multi-AZ
-  dbSubnetGroupStep, //       needs: subnets
-  databaseStep, //            needs: db-subnet-group, security-groups, credentials
-  databaseMultiAzStep, //     needs: database
+  dbSubnetGroupStep,
+  databaseStep,
+  databaseMultiAzStep,
   // §3 web #1, §7 AMI and web #2
-  web1Step, //                needs: subnets, security-groups, web-role, public-routes
-  webAmiStep, //              needs: web-1
-  web2Step, //                needs: web-ami (+ web-1's needs)
+  web1Step,
+  webAmiStep,
+  web2Step,
   // §5 load balancer
-  targetGroupStep, //         needs: vpc
-  loadBalancerStep, //        needs: subnets, security-groups, internet-gateway
-  listenerStep, //            needs: load-balancer, target-group
-  registerTargetsStep, //     needs: target-group, web-1, web-2
-  targetsHealthyStep, //      needs: register-targets, listener
+  targetGroupStep,
+  loadBalancerStep,
+  listenerStep,
+  registerTargetsStep,
+  targetsHealthyStep,
   // §6 the site answers; outputs
-  siteStep, //                needs: targets-healthy, database-multi-az
-];
+  siteStep,
+]);
 
 export const createWorkflow: WorkflowDefinition<CreateDeps> = {
   kind: 'create',

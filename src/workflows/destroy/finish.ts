@@ -8,8 +8,9 @@ import type { Run } from '../../state/types';
 import type { FinishContext } from '../engine/types';
 import { teardownAws, type DestroyDeps } from './deps';
 import { collectReceipt, renderReceipt, type DestroyReceipt } from './receipt';
-import { isOwned, type ResourceNote } from './resources';
-import { describeWaiting, notesOf, recordedResources, SWEEP_STEP } from './step-kit';
+import { isOwned, notesOf, type ResourceNote } from './resources';
+import { SWEEP_STEP } from './outline';
+import { describeWaiting, recordedResources } from './step-kit';
 import { ALL_UNITS } from './units/all';
 
 /**

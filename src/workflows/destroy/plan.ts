@@ -5,7 +5,7 @@
 import type { Environment } from '../../state/types';
 import { criticalPath, type CriticalPath } from '../create/plan';
 import { RESOURCE_TYPES, typeOfRole, type ResourceType } from './resources';
-import { DESTROY_STEPS } from './workflow';
+import { DESTROY_OUTLINE } from './outline';
 
 export interface DestroyPlan {
   env: string;
@@ -57,5 +57,5 @@ export function destroyStepDurations(model: TeardownDurationModel): Record<strin
 
 /** No schedule can tear the env down faster than its longest chain of waits. */
 export function destroyLowerBound(model: TeardownDurationModel): CriticalPath {
-  return criticalPath(destroyStepDurations(model), DESTROY_STEPS);
+  return criticalPath(destroyStepDurations(model), DESTROY_OUTLINE.steps);
 }

@@ -5,13 +5,14 @@
  */
 import type { Run, RunStatus } from '../../state/types';
 import {
+  notesOf,
+  refsOf,
   RESOURCE_TYPES,
   uniqueRefs,
   type ResourceNote,
   type ResourceRef,
   type ResourceType,
 } from './resources';
-import { notesOf, refsOf } from './step-kit';
 
 export interface DestroyReceipt {
   env: string;

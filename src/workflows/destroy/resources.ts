@@ -101,3 +101,7 @@ export function uniqueRefs<T extends ResourceRef>(lists: readonly (readonly T[])
     }
   return out;
 }
+
+/** Recorded step outputs read back as resource lists (absent or malformed: empty). */
+export const refsOf = (v: unknown): ResourceRef[] => (Array.isArray(v) ? (v as ResourceRef[]) : []);
+export const notesOf = (v: unknown): ResourceNote[] => (Array.isArray(v) ? (v as ResourceNote[]) : []);

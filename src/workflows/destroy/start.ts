@@ -76,8 +76,8 @@ async function patchEnv(
 const createRunningMessage = (env: string, run: Run) =>
   `${env} is still being created (run ${run.runId}). Cancel the create first, or choose "Cancel and destroy": the create stops at its next tick, then teardown starts.`;
 
-export async function startDestroy<D>(
-  service: WorkflowService<D>,
+export async function startDestroy(
+  service: WorkflowService,
   store: StateStore,
   input: StartDestroyInput,
 ): Promise<StartDestroyResult> {
@@ -149,8 +149,8 @@ export async function startDestroy<D>(
  * Starts the teardown a "Cancel and destroy" asked for, once the create has let go of the env.
  * Returns undefined when none is pending; otherwise what startDestroy answered.
  */
-export async function startPendingDestroy<D>(
-  service: WorkflowService<D>,
+export async function startPendingDestroy(
+  service: WorkflowService,
   store: StateStore,
   envName: string,
 ): Promise<StartDestroyResult | undefined> {

@@ -6,12 +6,16 @@
  * fails, saying what remains and why.
  */
 import { toStepError } from '../../aws/errors';
+import { outlineStep } from '../engine/outline';
 import type { StepContext, StepDefinition, StepResult } from '../engine/types';
 import { destroyConfig, teardownAws, type DestroyConfig, type DestroyDeps, type TeardownAws } from './deps';
 import { pollDelay, type RemoveOutcome } from './outcome';
+import { BEGIN_STEP, DESTROY_OUTLINE } from './outline';
 import {
   isOwned,
+  notesOf,
   notTaggedReason,
+  refsOf,
   uniqueRefs,
   type Candidate,
   type ResourceNote,
@@ -22,17 +26,11 @@ import type { FindInput, Unit } from './units/unit';
 
 export type Ctx = StepContext<DestroyDeps>;
 
-export const BEGIN_STEP = 'begin';
-export const SWEEP_STEP = 'sweep';
-
 /** The env record's `resources` as the begin step recorded them. */
 export function recordedResources(ctx: Pick<Ctx, 'outputsOf'>): Record<string, string> {
   const v = ctx.outputsOf(BEGIN_STEP).recorded;
   return typeof v === 'object' && v !== null ? (v as Record<string, string>) : {};
 }
-
-export const refsOf = (v: unknown): ResourceRef[] => (Array.isArray(v) ? (v as ResourceRef[]) : []);
-export const notesOf = (v: unknown): ResourceNote[] => (Array.isArray(v) ? (v as ResourceNote[]) : []);
 
 /** What one pass over the units saw. */
 export interface PassResult {
@@ -114,10 +112,8 @@ const stateReason = (c: Candidate): string => {
   return typeof state === 'string' ? `still ${state}` : 'deletion still in progress';
 };
 
+/** A teardown step's code; its title and needs come from the outline. */
 export interface TeardownStepSpec {
-  id: string;
-  title: string;
-  needs: readonly string[];
   units: readonly Unit[];
   /** Stop at the first unit with something left (default true). */
   ordered?: boolean;
@@ -133,12 +129,13 @@ export function describeWaiting(waiting: readonly ResourceNote[]): string {
   return waiting.map((w) => `${w.type} ${w.id}: ${w.reason}`).join('; ');
 }
 
-export function teardownStep(spec: TeardownStepSpec): TeardownStep {
+export function teardownStep(id: string, spec: TeardownStepSpec): TeardownStep {
   const ordered = spec.ordered ?? true;
+  const { title, needs } = outlineStep(DESTROY_OUTLINE, id);
   return {
-    id: spec.id,
-    title: spec.title,
-    needs: spec.needs,
+    id,
+    title,
+    needs,
     units: spec.units,
     async run(ctx: Ctx): Promise<StepResult> {
       const config = destroyConfig(ctx.deps);
@@ -174,7 +171,7 @@ export function teardownStep(spec: TeardownStepSpec): TeardownStep {
         );
       } catch (err) {
         if (recordError !== undefined && err === recordError) throw err;
-        return { status: 'fail', error: toStepError(err, spec.title) };
+        return { status: 'fail', error: toStepError(err, title) };
       }
       // An earlier attempt died between a delete call and saving it: gone now means deleted then.
       if (intent?.type && pass.processed.has(intent.type) && !pass.seen.has(refKey(intent)))
@@ -195,7 +192,7 @@ export function teardownStep(spec: TeardownStepSpec): TeardownStep {
           error: {
             code: 'TeardownBudgetExceeded',
             retryable: false,
-            message: `${spec.title}: gave up after ${Math.round(limit / 60_000)} min; still there: ${what}`,
+            message: `${title}: gave up after ${Math.round(limit / 60_000)} min; still there: ${what}`,
           },
         };
       }

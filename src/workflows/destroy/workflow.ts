@@ -5,10 +5,12 @@
  * once nothing in it holds an address or a security group. A final sweep lists every type
  * sitebot creates by the env's tags and retries whatever is left.
  */
+import { implementOutline, outlineStep } from '../engine/outline';
 import type { StepDefinition, WorkflowDefinition } from '../engine/types';
 import type { DestroyDeps } from './deps';
 import { destroyOnFinish } from './finish';
-import { BEGIN_STEP, SWEEP_STEP, teardownStep, type Ctx } from './step-kit';
+import { BEGIN_STEP, DESTROY_OUTLINE, SWEEP_STEP } from './outline';
+import { teardownStep, type Ctx } from './step-kit';
 import { ALL_UNITS } from './units/all';
 import { imageUnit, instanceUnit, snapshotUnit } from './units/compute';
 import {
@@ -25,9 +27,7 @@ import { internetGatewayUnit, routeTableUnit, securityGroupUnit, subnetUnit, vpc
 
 /** Reads the env record (its recorded ids) and marks it `destroying`. */
 export const beginStep: StepDefinition<DestroyDeps> = {
-  id: BEGIN_STEP,
-  title: 'Mark the environment destroying',
-  needs: [],
+  ...outlineStep(DESTROY_OUTLINE, BEGIN_STEP),
   async run(ctx: Ctx) {
     const fromParams = stringRecord(ctx.params.resources);
     const repo = ctx.deps.environments;
@@ -50,95 +50,56 @@ function stringRecord(v: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
-export const loadBalancerStep = teardownStep({
-  id: 'load-balancer',
-  title: 'Delete listener and load balancer',
-  needs: [BEGIN_STEP],
+export const loadBalancerStep = teardownStep('load-balancer', {
   units: [listenerUnit, loadBalancerUnit],
 });
 
-export const instancesStep = teardownStep({
-  id: 'instances',
-  title: 'Terminate web servers',
-  needs: [BEGIN_STEP],
+export const instancesStep = teardownStep('instances', {
   units: [instanceUnit],
 });
 
-export const targetGroupStep = teardownStep({
-  id: 'target-group',
-  title: 'Delete target group',
-  needs: ['load-balancer'],
+export const targetGroupStep = teardownStep('target-group', {
   units: [targetGroupUnit],
 });
 
-export const databaseStep = teardownStep({
-  id: 'database',
-  title: 'Delete database (no final snapshot)',
-  needs: [BEGIN_STEP],
+export const databaseStep = teardownStep('database', {
   units: [dbInstanceUnit],
   timeoutMs: (c) => c.dbDeleteTimeoutMs,
 });
 
-export const dbSubnetGroupStep = teardownStep({
-  id: 'db-subnet-group',
-  title: 'Delete DB subnet group',
-  needs: ['database'],
+export const dbSubnetGroupStep = teardownStep('db-subnet-group', {
   units: [dbSubnetGroupUnit],
 });
 
-export const imageStep = teardownStep({
-  id: 'image',
-  title: 'Deregister AMI and delete its snapshots',
-  needs: [BEGIN_STEP],
+export const imageStep = teardownStep('image', {
   units: [imageUnit, snapshotUnit],
 });
 
-export const secretStep = teardownStep({
-  id: 'secret',
-  title: 'Delete credentials secret',
-  needs: [BEGIN_STEP],
+export const secretStep = teardownStep('secret', {
   units: [secretUnit],
 });
 
-export const webRoleStep = teardownStep({
-  id: 'web-role',
-  title: 'Delete web server role and instance profile',
-  needs: ['instances'],
+export const webRoleStep = teardownStep('web-role', {
   units: [instanceProfileUnit, iamRoleUnit],
 });
 
-export const securityGroupsStep = teardownStep({
-  id: 'security-groups',
-  title: 'Delete security groups',
-  needs: ['load-balancer', 'instances', 'database'],
+export const securityGroupsStep = teardownStep('security-groups', {
   units: [securityGroupUnit],
 });
 
-export const routeTableStep = teardownStep({
-  id: 'route-table',
-  title: 'Delete route table',
-  needs: ['load-balancer', 'instances'],
+export const routeTableStep = teardownStep('route-table', {
   units: [routeTableUnit],
 });
 
-export const internetGatewayStep = teardownStep({
-  id: 'internet-gateway',
-  title: 'Detach and delete internet gateway',
-  needs: ['load-balancer', 'instances'],
+export const internetGatewayStep = teardownStep('internet-gateway', {
   units: [internetGatewayUnit],
 });
 
-export const subnetsStep = teardownStep({
-  id: 'subnets',
-  title: 'Delete subnets',
-  needs: ['route-table', 'db-subnet-group', 'load-balancer', 'instances', 'database'],
+export const subnetsStep = teardownStep('subnets', {
   units: [subnetUnit],
 });
 
-export const vpcStep = teardownStep({
-  id: 'vpc',
-  title: 'Delete VPC',
-  needs: ['subnets', 'security-groups', 'route-table', 'internet-gateway'],
+export const vpcStep = teardownStep('vpc', {
   units: [vpcUnit],
 });
 
@@ -158,20 +119,17 @@ const TEARDOWN_STEPS = [
   vpcStep,
 ];
 
-/** After every step: nothing tagged for the env may remain; leftovers are retried within the budget. */
-export const sweepStep = teardownStep({
-  id: SWEEP_STEP,
-  title: 'Sweep: check nothing tagged for the env remains',
-  needs: TEARDOWN_STEPS.map((s) => s.id),
+/** After every step (its needs): nothing tagged for the env may remain; leftovers are retried within the budget. */
+export const sweepStep = teardownStep(SWEEP_STEP, {
   units: ALL_UNITS,
   ordered: false,
 });
 
-export const DESTROY_STEPS: readonly StepDefinition<DestroyDeps>[] = [
+export const DESTROY_STEPS: readonly StepDefinition<DestroyDeps>[] = implementOutline(DESTROY_OUTLINE, [
   beginStep,
   ...TEARDOWN_STEPS,
   sweepStep,
-];
+]);
 
 export const destroyWorkflow: WorkflowDefinition<DestroyDeps> = {
   kind: 'destroy',

@@ -17,7 +17,7 @@ import {
 } from '../../state/types';
 import { systemClock, type Clock } from './clock';
 import { describeLock } from './lock-message';
-import type { ProgressSink, TickScheduler, WorkflowDefinition } from './types';
+import type { ProgressSink, TickScheduler, WorkflowOutline } from './types';
 
 export interface StartRunInput {
   kind: RunKind;
@@ -54,9 +54,10 @@ export type RetryRunResult =
   | { ok: false; reason: 'not-found' | 'not-failed' | 'conflict'; message: string }
   | { ok: false; reason: 'locked'; heldBy: EnvLock; message: string };
 
-export interface WorkflowServiceOptions<Deps> {
+export interface WorkflowServiceOptions {
   store: StateStore;
-  workflows: Partial<Record<RunKind, WorkflowDefinition<Deps>>>;
+  /** Each kind's steps (a definition or only its outline: the service never runs a step). */
+  workflows: Partial<Record<RunKind, WorkflowOutline>>;
   scheduler: TickScheduler;
   sink?: ProgressSink;
   clock?: Clock;
@@ -69,11 +70,11 @@ export interface WorkflowServiceOptions<Deps> {
 const defaultRunId = (kind: RunKind, env: string, now: number): string =>
   `${env}-${kind}-${now.toString(36)}-${randomBytes(3).toString('hex')}`;
 
-export class WorkflowService<Deps> {
+export class WorkflowService {
   private readonly clock: Clock;
   private readonly staleLockMs: number;
 
-  constructor(private readonly options: WorkflowServiceOptions<Deps>) {
+  constructor(private readonly options: WorkflowServiceOptions) {
     this.clock = options.clock ?? systemClock;
     this.staleLockMs = options.staleLockMs ?? 60_000;
   }

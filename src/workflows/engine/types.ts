@@ -37,18 +37,29 @@ export interface StepContext<Deps> {
   now(): number;
 }
 
-export interface StepDefinition<Deps> {
+/**
+ * What a step is, without its code: enough to start a run, list its steps and plan it. The bot
+ * and the Lambda that answers Slack load outlines only, never the steps and their AWS clients.
+ */
+export interface StepOutline {
   /** Stable id, stored in DynamoDB: never rename a shipped step. */
   readonly id: string;
   /** Short human title for progress messages ("Create VPC"). */
   readonly title: string;
   readonly needs: readonly string[];
+}
+
+/** A workflow's steps in order, without their code. */
+export interface WorkflowOutline<S extends StepOutline = StepOutline> {
+  readonly kind: RunKind;
+  readonly steps: readonly S[];
+}
+
+export interface StepDefinition<Deps> extends StepOutline {
   run(ctx: StepContext<Deps>): Promise<StepResult>;
 }
 
-export interface WorkflowDefinition<Deps> {
-  readonly kind: RunKind;
-  readonly steps: readonly StepDefinition<Deps>[];
+export interface WorkflowDefinition<Deps> extends WorkflowOutline<StepDefinition<Deps>> {
   /**
    * Called once the run's outcome is known (succeeded / failed / cancelled), before that outcome
    * is saved: update the environment record here (creating → ready, destroying → destroyed).

@@ -9,7 +9,8 @@ import type { FinishContext } from '../engine/types';
 import { drillCalls, failoverConfig, type FailoverDeps } from './deps';
 import { buildDrillReport, lastDrillSummary, renderDrillReport, type PhaseRecord } from './report';
 import { dbPhaseRecord } from './steps/db-drill';
-import { DB_STEP, drillParams, num, str, WEB_STEP } from './steps/kit';
+import { DB_STEP, WEB_STEP } from './outline';
+import { drillParams, num, str } from './steps/kit';
 import { webPhaseRecord } from './steps/web-drill';
 
 /** onFinish attempts that wait for a stopping instance before giving up and saying so. */

@@ -16,7 +16,8 @@ import {
   type Run,
   type StateStore,
 } from '../../state/types';
-import { buildCreatePlan, type CreateConfig, type CreatePlan } from '../create';
+import type { CreateConfig } from '../create/deps';
+import { buildCreatePlan, type CreatePlan } from '../create/plan';
 import type { WorkflowService } from '../engine/service';
 import { markRunStarted } from './env-run-tracking';
 
@@ -34,7 +35,7 @@ export interface CreateRequest {
 
 export interface CreateOperationDeps {
   store: StateStore;
-  service: Pick<WorkflowService<unknown>, 'startRun' | 'retryRun'>;
+  service: Pick<WorkflowService, 'startRun' | 'retryRun'>;
   createConfig: CreateConfig;
   now(): number;
 }

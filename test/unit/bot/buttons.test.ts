@@ -22,7 +22,7 @@ async function setup() {
   const store = createMemoryStore();
   const clock = new ManualClock(T0);
   const scheduler = new ManualScheduler(clock);
-  const service = new WorkflowService<unknown>({
+  const service = new WorkflowService({
     store,
     workflows: { destroy: destroyWorkflow },
     scheduler,

@@ -43,18 +43,8 @@ export function parseCredentials(secretString: string): Credentials {
   return v as Credentials;
 }
 
-export const credentialsStep = defineStep({
-  id: 'credentials',
-  title: 'Generate credentials (Secrets Manager)',
-  needs: [],
+export const credentialsStep = defineStep('credentials', {
   timeoutMs: 5 * MINUTE,
-  resources: ({ env }) => [
-    {
-      type: 'secret',
-      name: `sitebot/${env}/credentials`,
-      detail: 'generated DB master + WordPress admin passwords',
-    },
-  ],
   async body(ctx) {
     const { secrets, randomBytes } = ctx.deps;
     const name = names(ctx).secret;

@@ -8,14 +8,8 @@ import { sitebotTags } from '../../../aws/tags';
 import { parseCredentials } from './credentials';
 import { defineStep, done, fromReadiness, MINUTE, multiAzMode, names, need, wait } from '../step-kit';
 
-export const dbSubnetGroupStep = defineStep({
-  id: 'db-subnet-group',
-  title: 'Create DB subnet group',
-  needs: ['subnets'],
+export const dbSubnetGroupStep = defineStep('db-subnet-group', {
   timeoutMs: 5 * MINUTE,
-  resources: ({ env }) => [
-    { type: 'db-subnet-group', name: `${env}-db-subnets`, detail: 'both private subnets' },
-  ],
   async body(ctx) {
     const { rds } = ctx.deps;
     const name = names(ctx).dbSubnetGroup;
@@ -33,18 +27,8 @@ export const dbSubnetGroupStep = defineStep({
   },
 });
 
-export const databaseStep = defineStep({
-  id: 'database',
-  title: 'Create MySQL database',
-  needs: ['db-subnet-group', 'security-groups', 'credentials'],
+export const databaseStep = defineStep('database', {
   timeoutMs: 60 * MINUTE,
-  resources: ({ env, multiAz, config }) => [
-    {
-      type: 'db-instance',
-      name: `${env}-db`,
-      detail: `MySQL ${config.engineVersion}, ${config.dbClass}, ${multiAz === 'now' ? 'Multi-AZ' : `single-AZ in ${config.azs[0]}`}, not public, backups off`,
-    },
-  ],
   async body(ctx) {
     const { rds, secrets, config } = ctx.deps;
     const n = names(ctx);
@@ -87,15 +71,8 @@ export const databaseStep = defineStep({
  * `later`: ModifyDBInstance(MultiAZ, ApplyImmediately), then wait for `modifying` to have been
  * seen and for MultiAZ=true with nothing pending. `now` and `off` only confirm the end state.
  */
-export const databaseMultiAzStep = defineStep({
-  id: 'database-multi-az',
-  title: 'Make the database Multi-AZ',
-  needs: ['database'],
+export const databaseMultiAzStep = defineStep('database-multi-az', {
   timeoutMs: 90 * MINUTE,
-  resources: ({ env, multiAz }) =>
-    multiAz === 'later'
-      ? [{ type: 'db-standby', name: `${env}-db`, detail: 'modify to Multi-AZ, apply immediately' }]
-      : [],
   async body(ctx) {
     const { rds, config } = ctx.deps;
     const mode = multiAzMode(ctx);

@@ -34,19 +34,8 @@ export function webRolePolicy(secretArn: string, region: string, dbIdentifier: s
   });
 }
 
-export const webRoleStep = defineStep({
-  id: 'web-role',
-  title: 'Create web server role',
-  needs: ['credentials'],
+export const webRoleStep = defineStep('web-role', {
   timeoutMs: 5 * MINUTE,
-  resources: ({ env }) => [
-    {
-      type: 'iam-role',
-      name: `sitebot-${env}-web`,
-      detail: 'GetSecretValue on the credentials, DescribeDBInstances on the DB',
-    },
-    { type: 'instance-profile', name: `sitebot-${env}-web` },
-  ],
   async body(ctx) {
     const { iam, config } = ctx.deps;
     const n = names(ctx);

@@ -1,23 +1,11 @@
 /** SPEC §5, §7: the target group, the internet-facing ALB, its HTTP listener, both targets healthy. */
 import { loadBalancerActive, targetsHealthy } from '../../../aws/elbv2';
 import { sitebotTags } from '../../../aws/tags';
+import { HEALTH_CHECK_PATH } from '../layout';
 import { defineStep, done, fromReadiness, MINUTE, names, need, wait } from '../step-kit';
 
-/** A static file of WordPress: healthy as soon as Apache serves the files, before the DB is up. */
-export const HEALTH_CHECK_PATH = '/wp-includes/images/blank.gif';
-
-export const targetGroupStep = defineStep({
-  id: 'target-group',
-  title: 'Create target group',
-  needs: ['vpc'],
+export const targetGroupStep = defineStep('target-group', {
   timeoutMs: 5 * MINUTE,
-  resources: ({ env }) => [
-    {
-      type: 'target-group',
-      name: `${env}-tg`,
-      detail: `HTTP/80 instances, health check ${HEALTH_CHECK_PATH}`,
-    },
-  ],
   async body(ctx) {
     const { elbv2 } = ctx.deps;
     const name = names(ctx).targetGroup;
@@ -35,18 +23,8 @@ export const targetGroupStep = defineStep({
   },
 });
 
-export const loadBalancerStep = defineStep({
-  id: 'load-balancer',
-  title: 'Create load balancer',
-  needs: ['subnets', 'security-groups', 'internet-gateway'],
+export const loadBalancerStep = defineStep('load-balancer', {
   timeoutMs: 20 * MINUTE,
-  resources: ({ env }) => [
-    {
-      type: 'load-balancer',
-      name: `${env}-alb`,
-      detail: 'internet-facing ALB over both public subnets, elb-sg',
-    },
-  ],
   async body(ctx) {
     const { elbv2, config } = ctx.deps;
     const name = names(ctx).alb;
@@ -66,12 +44,8 @@ export const loadBalancerStep = defineStep({
   },
 });
 
-export const listenerStep = defineStep({
-  id: 'listener',
-  title: 'Create HTTP listener',
-  needs: ['load-balancer', 'target-group'],
+export const listenerStep = defineStep('listener', {
   timeoutMs: 5 * MINUTE,
-  resources: () => [{ type: 'listener', name: 'HTTP:80', detail: 'forward to the target group' }],
   async body(ctx) {
     const { elbv2 } = ctx.deps;
     const lbArn = need(ctx, 'load-balancer', 'loadBalancerArn');
@@ -85,14 +59,8 @@ export const listenerStep = defineStep({
   },
 });
 
-export const registerTargetsStep = defineStep({
-  id: 'register-targets',
-  title: 'Register web servers',
-  needs: ['target-group', 'web-1', 'web-2'],
+export const registerTargetsStep = defineStep('register-targets', {
   timeoutMs: 5 * MINUTE,
-  resources: ({ env }) => [
-    { type: 'targets', name: `${env}-web-1, ${env}-web-2`, detail: `registered in ${env}-tg` },
-  ],
   async body(ctx) {
     const ids = [need(ctx, 'web-1', 'instanceId'), need(ctx, 'web-2', 'instanceId')];
     await ctx.deps.elbv2.registerInstances(need(ctx, 'target-group', 'targetGroupArn'), ids);
@@ -100,10 +68,7 @@ export const registerTargetsStep = defineStep({
   },
 });
 
-export const targetsHealthyStep = defineStep({
-  id: 'targets-healthy',
-  title: 'Wait for both targets healthy',
-  needs: ['register-targets', 'listener'],
+export const targetsHealthyStep = defineStep('targets-healthy', {
   timeoutMs: 30 * MINUTE,
   async body(ctx) {
     const { elbv2, config } = ctx.deps;
@@ -116,10 +81,7 @@ export const targetsHealthyStep = defineStep({
 });
 
 /** The end: the site answers 200 through the ALB (WordPress is installed), and what people need. */
-export const siteStep = defineStep({
-  id: 'site',
-  title: 'Check the site answers',
-  needs: ['targets-healthy', 'database-multi-az'],
+export const siteStep = defineStep('site', {
   timeoutMs: 30 * MINUTE,
   async body(ctx) {
     const { config, probe } = ctx.deps;

@@ -1,24 +1,11 @@
 /** SPEC §1: the VPC over two AZs, four subnets, the internet gateway and the public route table. */
 import { sitebotTags } from '../../../aws/tags';
+import { SUBNETS, VPC_CIDR } from '../layout';
 import { clientToken } from '../names';
 import { defineStep, done, MINUTE, names, need, notVisibleYet, str } from '../step-kit';
 
-export const VPC_CIDR = '10.0.0.0/16';
-
-/** Subnet layout of SPEC §1: role → CIDR, tier and AZ side. */
-export const SUBNETS = [
-  { key: 'publicSubnetA', role: 'subnet-public-a', tier: 'public', side: 'a', cidr: '10.0.0.0/24' },
-  { key: 'publicSubnetC', role: 'subnet-public-c', tier: 'public', side: 'c', cidr: '10.0.1.0/24' },
-  { key: 'privateSubnetA', role: 'subnet-private-a', tier: 'private', side: 'a', cidr: '10.0.2.0/24' },
-  { key: 'privateSubnetC', role: 'subnet-private-c', tier: 'private', side: 'c', cidr: '10.0.3.0/24' },
-] as const;
-
-export const vpcStep = defineStep({
-  id: 'vpc',
-  title: 'Create VPC',
-  needs: [],
+export const vpcStep = defineStep('vpc', {
   timeoutMs: 5 * MINUTE,
-  resources: ({ env }) => [{ type: 'vpc', name: `${env}-vpc`, detail: `${VPC_CIDR}, DNS resolution on` }],
   async body(ctx) {
     const { ec2 } = ctx.deps;
     const recorded = str(ctx.own, 'vpcId');
@@ -35,17 +22,8 @@ export const vpcStep = defineStep({
   },
 });
 
-export const subnetsStep = defineStep({
-  id: 'subnets',
-  title: 'Create subnets',
-  needs: ['vpc'],
+export const subnetsStep = defineStep('subnets', {
   timeoutMs: 5 * MINUTE,
-  resources: ({ env, config }) =>
-    SUBNETS.map((s) => ({
-      type: 'subnet',
-      name: `${env}-${s.tier}-${s.side}`,
-      detail: `${s.cidr} in ${config.azs[s.side === 'a' ? 0 : 1]}${s.tier === 'public' ? ', public IPv4 on launch' : ''}`,
-    })),
   async body(ctx) {
     const { ec2, config } = ctx.deps;
     const vpcId = need(ctx, 'vpc', 'vpcId');
@@ -71,12 +49,8 @@ export const subnetsStep = defineStep({
   },
 });
 
-export const internetGatewayStep = defineStep({
-  id: 'internet-gateway',
-  title: 'Create and attach internet gateway',
-  needs: ['vpc'],
+export const internetGatewayStep = defineStep('internet-gateway', {
   timeoutMs: 5 * MINUTE,
-  resources: ({ env }) => [{ type: 'internet-gateway', name: `${env}-igw`, detail: 'attached to the VPC' }],
   async body(ctx) {
     const { ec2 } = ctx.deps;
     const vpcId = need(ctx, 'vpc', 'vpcId');
@@ -93,18 +67,8 @@ export const internetGatewayStep = defineStep({
   },
 });
 
-export const publicRoutesStep = defineStep({
-  id: 'public-routes',
-  title: 'Route public subnets to the internet',
-  needs: ['subnets', 'internet-gateway'],
+export const publicRoutesStep = defineStep('public-routes', {
   timeoutMs: 5 * MINUTE,
-  resources: ({ env }) => [
-    {
-      type: 'route-table',
-      name: `${env}-public-rt`,
-      detail: '0.0.0.0/0 → internet gateway; both public subnets',
-    },
-  ],
   async body(ctx) {
     const { ec2 } = ctx.deps;
     const vpcId = need(ctx, 'vpc', 'vpcId');

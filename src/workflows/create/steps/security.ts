@@ -86,16 +86,8 @@ async function ensureGroup(
   return groupId;
 }
 
-export const securityGroupsStep = defineStep({
-  id: 'security-groups',
-  title: 'Create security groups',
-  needs: ['vpc'],
+export const securityGroupsStep = defineStep('security-groups', {
   timeoutMs: 5 * MINUTE,
-  resources: ({ env }) => [
-    { type: 'security-group', name: `${env}-elb-sg`, detail: 'HTTP 80 from 0.0.0.0/0' },
-    { type: 'security-group', name: `${env}-web-sg`, detail: `HTTP 80 from ${env}-elb-sg only` },
-    { type: 'security-group', name: `${env}-db-sg`, detail: `MySQL 3306 from ${env}-web-sg only` },
-  ],
   async body(ctx) {
     const vpcId = need(ctx, 'vpc', 'vpcId');
     const ids: Partial<Record<GroupSpec['key'], string>> = {};

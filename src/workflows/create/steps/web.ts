@@ -91,20 +91,8 @@ async function ensureWebServer(ctx: Ctx, spec: LaunchSpec): Promise<StepResult> 
   );
 }
 
-const WEB_NEEDS = ['subnets', 'security-groups', 'web-role', 'public-routes'] as const;
-
-export const web1Step = defineStep({
-  id: 'web-1',
-  title: 'Launch web server #1',
-  needs: [...WEB_NEEDS],
+export const web1Step = defineStep('web-1', {
   timeoutMs: 15 * MINUTE,
-  resources: ({ env, config }) => [
-    {
-      type: 'instance',
-      name: `${env}-web-1`,
-      detail: `${config.instanceType}, Amazon Linux 2023, public subnet ${config.azs[0]}, IMDSv2 required, WordPress by user data`,
-    },
-  ],
   async body(ctx) {
     const { ssm, config } = ctx.deps;
     // Pin the AMI on first use so a retry launches the same image.
@@ -117,15 +105,8 @@ export const web1Step = defineStep({
   },
 });
 
-export const webAmiStep = defineStep({
-  id: 'web-ami',
-  title: 'Create AMI of web server #1',
-  needs: ['web-1'],
+export const webAmiStep = defineStep('web-ami', {
   timeoutMs: 45 * MINUTE,
-  resources: ({ env }) => [
-    { type: 'image', name: `${env}-web-ami`, detail: 'from web #1 with reboot' },
-    { type: 'snapshot', name: `${env}-web-ami root volume` },
-  ],
   async body(ctx) {
     const { ec2, config } = ctx.deps;
     const name = names(ctx).ami;
@@ -150,18 +131,8 @@ export const webAmiStep = defineStep({
   },
 });
 
-export const web2Step = defineStep({
-  id: 'web-2',
-  title: 'Launch web server #2 from the AMI',
-  needs: [...WEB_NEEDS, 'web-ami'],
+export const web2Step = defineStep('web-2', {
   timeoutMs: 15 * MINUTE,
-  resources: ({ env, config }) => [
-    {
-      type: 'instance',
-      name: `${env}-web-2`,
-      detail: `${config.instanceType} from ${env}-web-ami, public subnet ${config.azs[1]}`,
-    },
-  ],
   async body(ctx) {
     return ensureWebServer(ctx, {
       n: 2,

@@ -8,6 +8,7 @@
  */
 import type { DBInstance } from '@aws-sdk/client-rds';
 import { errorCode } from '../../../aws/errors';
+import { outlineStep } from '../../engine/outline';
 import type { StepDefinition, StepResult } from '../../engine/types';
 import { drillCalls, type FailoverDeps } from '../deps';
 import { isSuccess, lastResult, type ProbeRun } from '../probe-log';
@@ -15,23 +16,21 @@ import { phasesOf, type PhaseRecord } from '../report';
 import {
   asOutputs,
   baseProbed,
-  DB_STEP,
   drillParams,
   failAfterRecording,
   noteTransition,
   num,
-  PREFLIGHT_STEP,
   probeInto,
   retryAfterError,
   str,
   strings,
   tools,
   waitForNextProbe,
-  WEB_STEP,
   type Ctx,
   type DrillTools,
   type ProbedState,
 } from './kit';
+import { DB_STEP, FAILOVER_OUTLINE, PREFLIGHT_STEP } from '../outline';
 
 export type DbStage = 'baseline' | 'reboot' | 'await-recovered' | 'done' | 'skipped';
 
@@ -163,9 +162,7 @@ async function observe(ctx: Ctx, s: DbDrillState, t: DrillTools): Promise<StepRe
 }
 
 export const dbDrillStep: StepDefinition<FailoverDeps> = {
-  id: DB_STEP,
-  title: 'DB drill: reboot with failover, probe until the site answers',
-  needs: [WEB_STEP],
+  ...outlineStep(FAILOVER_OUTLINE, DB_STEP),
   async run(ctx) {
     if (!phasesOf(drillParams(ctx.params).target).includes('db')) {
       return { status: 'done', outputs: { stage: 'skipped' }, note: 'not part of this drill' };

@@ -8,10 +8,6 @@ import type { DrillTarget } from '../report';
 
 export type Ctx = StepContext<FailoverDeps>;
 
-export const PREFLIGHT_STEP = 'preflight';
-export const WEB_STEP = 'web-drill';
-export const DB_STEP = 'db-drill';
-
 export interface DrillParams {
   target: DrillTarget;
   force: boolean;

@@ -5,11 +5,13 @@
  */
 import type { DBInstance } from '@aws-sdk/client-rds';
 import { isNotFound } from '../../../aws/errors';
+import { outlineStep } from '../../engine/outline';
 import type { StepDefinition } from '../../engine/types';
 import type { FailoverDeps } from '../deps';
 import { checkEnvRecord, checkLive, type LiveFacts } from '../preconditions';
 import { phasesOf } from '../report';
-import { drillParams, PREFLIGHT_STEP, type Ctx } from './kit';
+import { drillParams, type Ctx } from './kit';
+import { FAILOVER_OUTLINE, PREFLIGHT_STEP } from '../outline';
 
 async function instanceStates(ctx: Ctx, ids: string[]): Promise<Map<string, string>> {
   try {
@@ -22,9 +24,7 @@ async function instanceStates(ctx: Ctx, ids: string[]): Promise<Map<string, stri
 }
 
 export const preflightStep: StepDefinition<FailoverDeps> = {
-  id: PREFLIGHT_STEP,
-  title: 'Check the environment can be drilled',
-  needs: [],
+  ...outlineStep(FAILOVER_OUTLINE, PREFLIGHT_STEP),
   async run(ctx) {
     const { target, force } = drillParams(ctx.params);
     const repo = ctx.deps.environments;

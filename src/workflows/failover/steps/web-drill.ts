@@ -8,6 +8,7 @@
  * has started the instance again (AWS errors are retried), and the workflow's onFinish starts
  * it as a last resort if the run ends anyway (cancelled).
  */
+import { outlineStep } from '../../engine/outline';
 import type { StepDefinition, StepResult } from '../../engine/types';
 import { drillCalls, type FailoverDeps } from '../deps';
 import { phasesOf, type PhaseRecord } from '../report';
@@ -18,18 +19,17 @@ import {
   failAfterRecording,
   noteTransition,
   num,
-  PREFLIGHT_STEP,
   probeInto,
   retryAfterError,
   str,
   strings,
   tools,
   waitForNextProbe,
-  WEB_STEP,
   type Ctx,
   type DrillTools,
   type ProbedState,
 } from './kit';
+import { FAILOVER_OUTLINE, PREFLIGHT_STEP, WEB_STEP } from '../outline';
 
 export type WebStage = 'baseline' | 'stop' | 'await-out' | 'start' | 'await-healthy' | 'done' | 'skipped';
 
@@ -155,9 +155,7 @@ function giveUpAt(s: WebDrillState, t: DrillTools): number {
 }
 
 export const webDrillStep: StepDefinition<FailoverDeps> = {
-  id: WEB_STEP,
-  title: 'Web drill: stop one web server, probe, start it again',
-  needs: [PREFLIGHT_STEP],
+  ...outlineStep(FAILOVER_OUTLINE, WEB_STEP),
   async run(ctx) {
     if (!phasesOf(drillParams(ctx.params).target).includes('web')) {
       return { status: 'done', outputs: { stage: 'skipped' }, note: 'not part of this drill' };

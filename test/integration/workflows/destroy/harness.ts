@@ -52,7 +52,7 @@ export const CHANNEL = 'C0SITE';
 export interface Process {
   scheduler: ManualScheduler;
   runner: WorkflowRunner<Deps>;
-  service: WorkflowService<Deps>;
+  service: WorkflowService;
 }
 
 export interface Harness {
@@ -138,7 +138,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       retry: { baseMs: 1_000, maxMs: 30_000, maxAttempts: 5 },
     });
     scheduler.attach(runner);
-    const service = new WorkflowService<Deps>({ store, workflows, scheduler, clock });
+    const service = new WorkflowService({ store, workflows, scheduler, clock });
     return { scheduler, runner, service };
   };
   return {

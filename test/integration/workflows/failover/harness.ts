@@ -22,7 +22,7 @@ export interface FailoverHarness extends CreateHarness {
   process(): {
     scheduler: ManualScheduler;
     runner: WorkflowRunner<FailoverDeps>;
-    service: WorkflowService<FailoverDeps>;
+    service: WorkflowService;
   };
   /** Creates env `name` (record + create run) and returns its ready record. */
   createEnv(name: string, multiAz: MultiAzMode): Promise<Environment>;

@@ -77,7 +77,7 @@ describe('teardownStep', () => {
         ['subnet-half-tagged', { tags: { 'sitebot:env': 'demo' } }],
       ]),
     );
-    const step = teardownStep({ id: 'subnets', title: 'Delete subnets', needs: [], units: [unit] });
+    const step = teardownStep('subnets', { units: [unit] });
     const { c, records } = ctx({ recorded: { 'subnet-public-a': 'subnet-recorded-untagged' } });
     const result = await step.run(c);
     expect(unit.removed).toEqual(['subnet-ours']);
@@ -102,7 +102,7 @@ describe('teardownStep', () => {
   it('waits with backoff while AWS says "in use", then fails past its budget saying what remains', async () => {
     const unit = new FakeUnit('vpc', new Map([['vpc-1', { tags: OWNED }]]));
     unit.answers.set('vpc-1', { kind: 'blocked', reason: 'DependencyViolation: has dependencies' });
-    const step = teardownStep({ id: 'vpc', title: 'Delete VPC', needs: [], units: [unit] });
+    const step = teardownStep('vpc', { units: [unit] });
 
     const first = await step.run(ctx({ attempt: 1 }).c);
     expect(first).toMatchObject({
@@ -127,7 +127,7 @@ describe('teardownStep', () => {
   it('honours a configured budget and poll settings', async () => {
     const unit = new FakeUnit('vpc', new Map([['vpc-1', { tags: OWNED }]]));
     unit.answers.set('vpc-1', { kind: 'blocked', reason: 'DependencyViolation' });
-    const step = teardownStep({ id: 'vpc', title: 'Delete VPC', needs: [], units: [unit] });
+    const step = teardownStep('vpc', { units: [unit] });
     const { c } = ctx({ now: T0 + 2 * MIN });
     (c.deps as DestroyDeps).destroy = { budgetMs: 1 * MIN, pollBaseMs: 1_000 };
     expect(await step.run(c)).toMatchObject({ status: 'fail' });
@@ -137,14 +137,11 @@ describe('teardownStep', () => {
     const image = new FakeUnit('image', new Map([['ami-1', { tags: OWNED, state: 'pending' }]]));
     image.answers.set('ami-1', { kind: 'pending', reason: 'still pending' });
     const snapshot = new FakeUnit('snapshot', new Map([['snap-1', { tags: OWNED }]]));
-    const step = teardownStep({ id: 'image', title: 'AMI', needs: [], units: [image, snapshot] });
+    const step = teardownStep('image', { units: [image, snapshot] });
     expect(await step.run(ctx().c)).toMatchObject({ status: 'wait' });
     expect(snapshot.removed).toEqual([]);
 
-    const sweep = teardownStep({
-      id: 'sweep',
-      title: 'Sweep',
-      needs: [],
+    const sweep = teardownStep('sweep', {
       units: [image, snapshot],
       ordered: false,
     });
@@ -160,7 +157,7 @@ describe('teardownStep', () => {
       unit.items.set(c.id, { tags: OWNED, state: 'deleting' });
       return { kind: 'deleted' };
     };
-    const step = teardownStep({ id: 'database', title: 'DB', needs: [], units: [unit] });
+    const step = teardownStep('database', { units: [unit] });
     const result = await step.run(ctx().c);
     expect(result).toMatchObject({
       status: 'wait',
@@ -173,7 +170,7 @@ describe('teardownStep', () => {
 
   it('counts a resource an earlier, dead attempt deleted without saving it', async () => {
     const unit = new FakeUnit('subnet', new Map());
-    const step = teardownStep({ id: 'subnets', title: 'Delete subnets', needs: [], units: [unit] });
+    const step = teardownStep('subnets', { units: [unit] });
     const result = await step.run(
       ctx({
         own: { deleting: { type: 'subnet', id: 'subnet-1' }, deleted: [{ type: 'subnet', id: 'subnet-0' }] },
@@ -195,7 +192,7 @@ describe('teardownStep', () => {
     unit.remove = async () => {
       throw Object.assign(new Error('You are not authorized'), { name: 'UnauthorizedOperation' });
     };
-    const step = teardownStep({ id: 'vpc', title: 'Delete VPC', needs: [], units: [unit] });
+    const step = teardownStep('vpc', { units: [unit] });
     expect(await step.run(ctx().c)).toEqual({
       status: 'fail',
       error: {

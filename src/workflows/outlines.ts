@@ -1,0 +1,15 @@
+/**
+ * Every workflow's outline (steps without their code): what starting a run, listing its steps
+ * and planning a create need. Importing this module loads no AWS client.
+ */
+import type { RunKind } from '../state/types';
+import { CREATE_OUTLINE } from './create/outline';
+import { DESTROY_OUTLINE } from './destroy/outline';
+import type { WorkflowOutline } from './engine/types';
+import { FAILOVER_OUTLINE } from './failover/outline';
+
+export const WORKFLOW_OUTLINES: Readonly<Record<RunKind, WorkflowOutline>> = {
+  create: CREATE_OUTLINE,
+  destroy: DESTROY_OUTLINE,
+  failover: FAILOVER_OUTLINE,
+};

@@ -1,0 +1,41 @@
+import { implementOutline, outlineStep } from '../../../../src/workflows/engine/outline';
+import type { WorkflowOutline } from '../../../../src/workflows/engine/types';
+
+const OUTLINE: WorkflowOutline = {
+  kind: 'create',
+  steps: [
+    { id: 'a', title: 'Step A', needs: [] },
+    { id: 'b', title: 'Step B', needs: ['a'] },
+  ],
+};
+const run = async () => ({ status: 'done' as const });
+
+describe('outlineStep', () => {
+  it('gives the metadata of the step with that id', () => {
+    expect(outlineStep(OUTLINE, 'b')).toEqual({ id: 'b', title: 'Step B', needs: ['a'] });
+  });
+
+  it('names the workflow and the id it does not know', () => {
+    expect(() => outlineStep(OUTLINE, 'c')).toThrow('create outline has no step "c"');
+  });
+});
+
+describe('implementOutline', () => {
+  const a = { ...OUTLINE.steps[0], run };
+  const b = { ...OUTLINE.steps[1], run };
+
+  it('returns the steps when they are the outline, in its order', () => {
+    const steps = [a, b];
+    expect(implementOutline(OUTLINE, steps)).toBe(steps);
+  });
+
+  it.each([
+    ['out of order', [b, a], '#1: expected a "Step A" ← [], got b "Step B" ← [a]'],
+    ['a step missing', [a], '#2: expected b "Step B" ← [a], got (none)'],
+    ['a step too many', [a, b, { ...b, id: 'c' }], '#3: expected (none), got c "Step B" ← [a]'],
+    ['another title', [a, { ...b, title: 'Renamed' }], 'got b "Renamed" ← [a]'],
+    ['other needs', [a, { ...b, needs: [] }], 'got b "Step B" ← []'],
+  ])('refuses steps that differ from the outline: %s', (_, steps, message) => {
+    expect(() => implementOutline(OUTLINE, steps)).toThrow(message);
+  });
+});
