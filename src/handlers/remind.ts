@@ -10,7 +10,7 @@ import { normalizeApiUrl } from '../bot/app';
 import { createSlackReminderPass } from '../bot/reminders';
 import { createOnceMarkers } from '../state';
 import type { ReminderPassResult } from '../workflows/remind/scheduler';
-import { buildWorkflowRuntime } from '../workflows/runtime';
+import { buildWorkflowService } from '../workflows/workflow-service';
 import { getRuntime, type LambdaRuntime } from './runtime';
 
 /** The pass over a Lambda runtime: its store, its SQS ticks for the teardowns it starts, the bot token. */
@@ -19,7 +19,7 @@ export function createRemindPass(
   now: () => number = Date.now,
 ): () => Promise<ReminderPassResult> {
   const { config, clients, store, ticks } = runtime;
-  const { service } = buildWorkflowRuntime({ config, clients, store, scheduler: ticks });
+  const service = buildWorkflowService({ store, scheduler: ticks });
   const slackApiUrl = normalizeApiUrl(config.slack.apiUrl);
   const client = new webApi.WebClient(config.slack.botToken, slackApiUrl ? { slackApiUrl } : {});
   return createSlackReminderPass({

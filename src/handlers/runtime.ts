@@ -10,7 +10,7 @@
  * passes the parameter *names*. A failed build is not cached, so the next invocation retries.
  */
 import { GetParametersCommand, type SSMClient } from '@aws-sdk/client-ssm';
-import { createAwsClients, type AwsClients } from '../aws/clients';
+import { createCoreClients, type CoreClients } from '../aws/core-clients';
 import { loadConfig, type Config } from '../config/config';
 import { createStateStore } from '../state';
 import type { StateStore } from '../state/types';
@@ -88,7 +88,8 @@ export async function loadLambdaConfig(
 
 export interface LambdaRuntime {
   config: Config;
-  clients: AwsClients;
+  /** DynamoDB, SQS and SSM only: the worker adds the clients its steps use (see worker.ts). */
+  clients: CoreClients;
   store: StateStore;
   /** Schedules workflow ticks as delayed SQS messages for the worker. */
   ticks: SqsTickScheduler;
@@ -96,7 +97,7 @@ export interface LambdaRuntime {
 
 export interface BuildRuntimeOptions {
   /** Prebuilt clients (tests point them at loopback); default: built from the environment. */
-  clients?: AwsClients;
+  clients?: CoreClients;
   now?: () => number;
 }
 
@@ -106,7 +107,7 @@ export async function buildRuntime(
 ): Promise<LambdaRuntime> {
   // Region and table prefix parse without the secrets; the secrets come next, through SSM.
   const region = loadConfig(env).region;
-  const clients = options.clients ?? createAwsClients({ region });
+  const clients = options.clients ?? createCoreClients({ region });
   const config = await loadLambdaConfig(env, clients.ssm);
   const store = createStateStore(clients.doc, config.tablePrefix);
   const ticks = new SqsTickScheduler({

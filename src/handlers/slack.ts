@@ -4,8 +4,9 @@
  * ./runtime.ts; the Bolt app on top of it once per container too; then every request delegates.
  *
  * The bot's services start, cancel and retry runs through the workflow service, whose ticks
- * are SQS messages for the worker: this function never runs a step itself, so it has no
- * progress sink and its AWS clients beyond DynamoDB, SQS and SSM are never built.
+ * are SQS messages for the worker: this function never runs a step itself, so it loads the
+ * workflows' outlines only (no step code, no EC2/RDS/ELBv2 client: half the cold start) and
+ * has no progress sink.
  */
 import { AwsLambdaReceiver } from '@slack/bolt';
 import { createApp } from '../bot/app';
@@ -13,7 +14,8 @@ import { isFreshSlackTimestamp } from '../bot/request-freshness';
 import type { BotServices } from '../bot/services';
 import { buildBotServices } from '../bot/services/build';
 import { WORKFLOW_STEPS } from '../bot/workflow-steps';
-import { buildWorkflowRuntime } from '../workflows/runtime';
+import { resolveCreateConfig } from '../workflows/create/deps';
+import { buildWorkflowService } from '../workflows/workflow-service';
 import { getRuntime, type LambdaRuntime } from './runtime';
 
 type LambdaHandler = ReturnType<AwsLambdaReceiver['toHandler']>;
@@ -21,13 +23,12 @@ type LambdaEvent = Parameters<LambdaHandler>[0];
 
 /** `/site create|destroy|failover|extend` and the buttons, over the Lambda runtime. */
 export function createLambdaServices(runtime: LambdaRuntime): BotServices {
-  const { config, clients, store, ticks } = runtime;
-  const rt = buildWorkflowRuntime({ config, clients, store, scheduler: ticks });
+  const { config, store, ticks } = runtime;
   return buildBotServices({
     config,
     store,
-    service: rt.service,
-    createConfig: rt.createConfig,
+    service: buildWorkflowService({ store, scheduler: ticks }),
+    createConfig: resolveCreateConfig({ region: config.region, azs: config.azs }),
     steps: WORKFLOW_STEPS,
   });
 }

@@ -5,6 +5,7 @@
  * lookup, never a duplicate resource. `createWorkerHandler` is the logic, testable without
  * AWS; `handler` wires it to the container's runtime and the workflows.
  */
+import { createAwsClients, type AwsClients } from '../aws/clients';
 import { buildSlackSinks } from '../bot/slack-sinks';
 import type { SlackProgressSink } from '../bot/slack-progress-sink';
 import { buildWorkflowRuntime, type WorkflowRuntime } from '../workflows/runtime';
@@ -98,6 +99,8 @@ export interface LambdaWorkflows {
 }
 
 export interface LambdaWorkflowsOptions {
+  /** The clients the steps use (tests point them at loopback); default: the runtime's plus EC2, RDS… */
+  clients?: AwsClients;
   /** The domain clock of the progress messages (default: real time). */
   now?: () => number;
   /** Progress edits at most this often per message (default 1 s, Slack's pace). */
@@ -109,7 +112,8 @@ export function createLambdaWorkflows(
   runtime: LambdaRuntime,
   options: LambdaWorkflowsOptions = {},
 ): LambdaWorkflows {
-  const { config, clients, store, ticks } = runtime;
+  const { config, store, ticks } = runtime;
+  const clients = options.clients ?? createAwsClients({ region: config.region }, runtime.clients);
   const log = options.log ?? ((line: string) => console.log(line));
   // The sinks need the service, which is built with them: bound late.
   const late: { runtime?: WorkflowRuntime } = {};

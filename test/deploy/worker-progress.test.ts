@@ -95,7 +95,7 @@ describe('Lambda worker: Slack progress', () => {
     });
     const runtime: LambdaRuntime = { config, clients, store, ticks };
     // A long throttle: every edit after the first in a tick waits on a timer, unless flushed.
-    const workflows = createLambdaWorkflows(runtime, { now: () => SINK_NOW, minIntervalMs: 400 });
+    const workflows = createLambdaWorkflows(runtime, { clients, now: () => SINK_NOW, minIntervalMs: 400 });
     const handler = createLambdaWorker(runtime, workflows, () => undefined);
 
     const started = await workflows.runtime.service.startRun({

@@ -17,6 +17,7 @@ import {
   type AwsClientOptions,
   type ServiceKey,
 } from '../../../src/aws/clients';
+import { createCoreClients } from '../../../src/aws/core-clients';
 
 /** What each client is called with, and the env-var suffix the SDK derives from its service id. */
 const SERVICES: Record<ServiceKey, { envSuffix: string; command: () => object }> = {
@@ -144,6 +145,16 @@ describe('createAwsClients', () => {
     expect(await clients.rds.config.retryStrategy()).toMatchObject({ mode: 'adaptive' });
     await expect(clients.rds.config.maxAttempts()).resolves.toBe(3);
     await expect(createAwsClients(base).sqs.config.maxAttempts()).resolves.toBe(DEFAULT_MAX_ATTEMPTS);
+  });
+
+  it('shares the core clients it is given, so a process builds DynamoDB, SQS and SSM once', () => {
+    const core = createCoreClients({ ...base, endpoints: { dynamodb: 'http://127.0.0.1:8000' } });
+    const clients = createAwsClients(base, core);
+    expect(clients.doc).toBe(core.doc);
+    expect(clients.dynamodb).toBe(core.dynamodb);
+    expect(clients.sqs).toBe(core.sqs);
+    expect(clients.ssm).toBe(core.ssm);
+    expect(createAwsClients(base).ssm).not.toBe(core.ssm);
   });
 
   it('drops undefined attributes instead of rejecting them', () => {

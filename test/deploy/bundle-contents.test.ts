@@ -1,0 +1,67 @@
+/**
+ * What each Lambda bundle loads at cold start (esbuild's own record of the inputs, with the
+ * settings serverless.yml uses). The slack function must answer within Slack's 3 s even cold,
+ * so it loads the workflows' outlines and the DynamoDB/SQS/SSM clients only: never the step
+ * code, nor the EC2, RDS, ELBv2, IAM or Secrets Manager clients the steps use. The worker,
+ * which runs the steps, is the control that shows the check can see them.
+ */
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { ESBUILD_OPTIONS } from '../../bench/bundle/run';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** The bundle's input files, relative to the project (node_modules paths included). */
+async function inputsOf(handler: string): Promise<string[]> {
+  const result = await build({
+    ...ESBUILD_OPTIONS,
+    alias: { ...ESBUILD_OPTIONS.alias },
+    mainFields: [...ESBUILD_OPTIONS.mainFields],
+    absWorkingDir: ROOT,
+    entryPoints: [`src/handlers/${handler}.ts`],
+    outfile: join(ROOT, '.bundle-contents-test', `${handler}.js`),
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  return Object.keys(result.metafile.inputs);
+}
+
+const STEP_CLIENTS =
+  /node_modules\/@aws-sdk\/client-(ec2|rds|elastic-load-balancing-v2|iam|secrets-manager)\//;
+const STEP_CODE =
+  /^src\/(workflows\/(create\/steps|destroy\/units|failover\/steps)\/|aws\/(ec2|rds|elbv2|iam|secrets)\.ts)/;
+
+const matching = (inputs: string[], pattern: RegExp) => [
+  ...new Set(
+    inputs.filter((i) => pattern.test(i)).map((i) => i.replace(/(client-[^/]+|steps|units)\/.*/, '$1')),
+  ),
+];
+
+describe('Lambda bundle contents', () => {
+  let inputs: Record<'slack' | 'remind' | 'worker', string[]>;
+  beforeAll(async () => {
+    const [slack, remind, worker] = await Promise.all(['slack', 'remind', 'worker'].map(inputsOf));
+    inputs = { slack, remind, worker };
+  }, 60_000);
+
+  it.each(['slack', 'remind'] as const)('%s loads no step code and no client the steps use', (handler) => {
+    expect(matching(inputs[handler], STEP_CLIENTS)).toEqual([]);
+    expect(matching(inputs[handler], STEP_CODE)).toEqual([]);
+    expect(inputs[handler]).toContain('src/workflows/outlines.ts');
+    expect(inputs[handler].some((i) => i.includes('node_modules/@aws-sdk/client-dynamodb/'))).toBe(true);
+  });
+
+  it('worker loads the steps and every client they use (the check sees them)', () => {
+    expect(matching(inputs.worker, STEP_CLIENTS).sort()).toEqual(
+      [
+        'node_modules/@aws-sdk/client-ec2',
+        'node_modules/@aws-sdk/client-elastic-load-balancing-v2',
+        'node_modules/@aws-sdk/client-iam',
+        'node_modules/@aws-sdk/client-rds',
+        'node_modules/@aws-sdk/client-secrets-manager',
+      ].sort(),
+    );
+    expect(matching(inputs.worker, STEP_CODE).length).toBeGreaterThan(3);
+  });
+});
