@@ -5,27 +5,7 @@
  * code, nor the EC2, RDS, ELBv2, IAM or Secrets Manager clients the steps use. The worker,
  * which runs the steps, is the control that shows the check can see them.
  */
-import { join } from 'node:path';
-import { build } from 'esbuild';
-import { ESBUILD_OPTIONS } from '../../bench/bundle/run';
-
-const ROOT = join(__dirname, '..', '..');
-
-/** The bundle's input files, relative to the project (node_modules paths included). */
-async function inputsOf(handler: string): Promise<string[]> {
-  const result = await build({
-    ...ESBUILD_OPTIONS,
-    alias: { ...ESBUILD_OPTIONS.alias },
-    mainFields: [...ESBUILD_OPTIONS.mainFields],
-    absWorkingDir: ROOT,
-    entryPoints: [`src/handlers/${handler}.ts`],
-    outfile: join(ROOT, '.bundle-contents-test', `${handler}.js`),
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  return Object.keys(result.metafile.inputs);
-}
+import { bundleInputs } from './bundle-inputs';
 
 const STEP_CLIENTS =
   /node_modules\/@aws-sdk\/client-(ec2|rds|elastic-load-balancing-v2|iam|secrets-manager)\//;
@@ -41,7 +21,9 @@ const matching = (inputs: string[], pattern: RegExp) => [
 describe('Lambda bundle contents', () => {
   let inputs: Record<'slack' | 'remind' | 'worker', string[]>;
   beforeAll(async () => {
-    const [slack, remind, worker] = await Promise.all(['slack', 'remind', 'worker'].map(inputsOf));
+    const [slack, remind, worker] = await Promise.all(
+      (['slack', 'remind', 'worker'] as const).map(bundleInputs),
+    );
     inputs = { slack, remind, worker };
   }, 60_000);
 

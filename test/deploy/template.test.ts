@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { ESBUILD_OPTIONS } from '../../bench/bundle/run';
 import { tableDefinitions } from '../../src/state/tables';
 import { resourceNames } from '../../src/workflows/create/names';
+import { bundleInputs } from './bundle-inputs';
 import { CI_STAGE, ROOT, SERVERLESS_DIR, TEMPLATE_PATH, ensurePackaged } from './package-offline';
 
 interface Resource {
@@ -44,12 +45,21 @@ function resource(logicalId: string): Resource {
   if (!r) throw new Error(`no resource ${logicalId} in the template`);
   return r;
 }
-function statements(): Statement[] {
-  const role = resource('IamRoleLambdaExecution').Properties as {
+/** The worker's role (serverless.yml provider.iam); the slack and remind functions have BotRole. */
+const WORKER_ROLE = 'IamRoleLambdaExecution';
+const BOT_ROLE = 'BotRole';
+
+function statementsOf(roleId: string): Statement[] {
+  const role = resource(roleId).Properties as {
     Policies: { PolicyDocument: { Statement: Statement[] } }[];
   };
   return role.Policies.flatMap((p) => p.PolicyDocument.Statement);
 }
+/** Every statement of every role in the template. */
+function statements(): Statement[] {
+  return ofType('AWS::IAM::Role').flatMap(([id]) => statementsOf(id));
+}
+const roleOf = (functionId: string) => resource(functionId).Properties.Role;
 function actionsOf(s: Statement): string[] {
   return Array.isArray(s.Action) ? s.Action : [s.Action];
 }
@@ -103,9 +113,9 @@ describe('functions', () => {
   });
 
   it('gives the remind function the role whose statements cover what a pass calls', () => {
-    expect(fn('RemindLambdaFunction').Role).toEqual({ 'Fn::GetAtt': ['IamRoleLambdaExecution', 'Arn'] });
+    expect(fn('RemindLambdaFunction').Role).toEqual({ 'Fn::GetAtt': [BOT_ROLE, 'Arn'] });
     const allowedOn = (action: string) =>
-      statements()
+      statementsOf(BOT_ROLE)
         .filter((s) => actionsOf(s).includes(action))
         .flatMap((s) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]))
         .map((r) => JSON.stringify(r));
@@ -267,14 +277,17 @@ describe('IAM', () => {
     }
   });
 
-  it('lets the bot change only what carries sitebot:managed=true', () => {
+  it('lets the bot change only the AWS resources that carry sitebot:managed=true', () => {
+    // Environments' resources; sitebot's own tables, queue and logs are scoped by ARN instead.
     const mutating =
-      /:(Delete|Terminate|Modify|Reboot|Stop|Start|Put|Deregister|Revoke|Detach|Disassociate)\w*$/;
-    const unscoped = statements()
-      .filter((s) => actionsOf(s).some((a) => mutating.test(a)))
-      .filter((s) => !/^(StateTables|ElbDeleteListeners)$/.test(s.Sid ?? ''))
+      /^(ec2|rds|elasticloadbalancing|iam|secretsmanager):(Delete|Terminate|Modify|Reboot|Stop|Start|Put|Deregister|Revoke|Detach|Disassociate)\w*$/;
+    const changes = statements().filter((s) => actionsOf(s).some((a) => mutating.test(a)));
+    expect(changes.length).toBeGreaterThan(5);
+    const unscoped = changes
+      .filter((s) => s.Sid !== 'ElbDeleteListeners')
       .filter((s) => JSON.stringify(s.Condition ?? {}).includes('aws:ResourceTag/sitebot:managed') === false)
-      .map((s) => s.Sid);
+      // Not the Sid alone: toEqual would pass over statements without one (undefined items).
+      .map((s) => `${s.Sid ?? '(no Sid)'}: ${actionsOf(s).join(', ')}`);
     expect(unscoped).toEqual([]);
   });
 
@@ -308,16 +321,54 @@ describe('IAM', () => {
     }
   });
 
-  it('allows every AWS call the code makes', () => {
-    const allowed = new Set(statements().flatMap(actionsOf));
-    const missing = awsCallsInCode().filter((action) => !allowed.has(action));
+  it('gives the worker a role that allows every AWS call the code makes', () => {
+    expect(roleOf('WorkerLambdaFunction')).toEqual({ 'Fn::GetAtt': [WORKER_ROLE, 'Arn'] });
+    const allowed = new Set(statementsOf(WORKER_ROLE).flatMap(actionsOf));
+    const missing = awsCallsIn(deployedSources()).filter((action) => !allowed.has(action));
     expect(missing).toEqual([]);
+  });
+
+  it('gives the slack and remind functions a role for every AWS call their bundles make, and nothing more', async () => {
+    expect(roleOf('SlackLambdaFunction')).toEqual({ 'Fn::GetAtt': [BOT_ROLE, 'Arn'] });
+    expect(roleOf('RemindLambdaFunction')).toEqual({ 'Fn::GetAtt': [BOT_ROLE, 'Arn'] });
+    const allowed = statementsOf(BOT_ROLE).flatMap(actionsOf).sort();
+    expect(allowed).toEqual(
+      [
+        'dynamodb:DeleteItem',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        'sqs:SendMessage',
+        'ssm:GetParameters',
+      ].sort(),
+    );
+    for (const handler of ['slack', 'remind'] as const) {
+      const sources = (await bundleInputs(handler)).filter(
+        (f) => f.startsWith('src/') && !NOT_ON_LAMBDA.some((re) => re.test(f)),
+      );
+      const calls = awsCallsIn(sources);
+      expect(calls.length).toBeGreaterThan(3); // the check sees the calls (state, ticks, secrets)
+      expect(calls.filter((action) => !allowed.includes(action))).toEqual([]);
+    }
+  }, 60_000);
+
+  it('writes the slack and remind logs only to their own log groups', () => {
+    const logs = statementsOf(BOT_ROLE).find((s) => s.Sid === 'OwnLogs')!;
+    const groups = (logs.Resource as { 'Fn::Sub': string }[]).map(
+      (r) => /log-group:([^:]+):\*$/.exec(r['Fn::Sub'])?.[1],
+    );
+    expect(groups).toEqual([`/aws/lambda/${PREFIX}-slack`, `/aws/lambda/${PREFIX}-remind`]);
+    const logGroups = ofType('AWS::Logs::LogGroup').map(([, r]) => r.Properties.LogGroupName);
+    expect(logGroups).toEqual(expect.arrayContaining(groups));
   });
 
   it('allows tagging only as part of the create calls the code makes', () => {
     const ec2Tagging = statements().find((s) => actionsOf(s).includes('ec2:CreateTags'))!;
     const createActions = ec2Tagging.Condition?.StringEquals?.['ec2:CreateAction'] as string[];
-    const ec2Creates = awsCallsInCode()
+    const ec2Creates = awsCallsIn(deployedSources())
       .filter((a) => /^ec2:(Create(?!Tags|Route$)|RunInstances)/.test(a))
       .map((a) => a.slice('ec2:'.length));
     expect(createActions).toEqual(expect.arrayContaining(ec2Creates));
@@ -387,14 +438,17 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** Every source file that may run on Lambda. */
+const deployedSources = () => sourceFiles('src').filter((f) => !NOT_ON_LAMBDA.some((re) => re.test(f)));
+
 /**
- * IAM actions for every SDK command and paginator the deployed code imports: `XCommand` and
- * `paginateX` from `@aws-sdk/client-*` (and lib-dynamodb's document commands).
+ * IAM actions for every SDK command and paginator `files` import: `XCommand` and `paginateX`
+ * from `@aws-sdk/client-*` (and lib-dynamodb's document commands).
  */
-function awsCallsInCode(): string[] {
+function awsCallsIn(files: readonly string[]): string[] {
   const actions = new Set<string>();
   const importRe = /import\s*\{([^}]*)\}\s*from\s*'(@aws-sdk\/[a-z0-9-]+)'/g;
-  for (const file of sourceFiles('src').filter((f) => !NOT_ON_LAMBDA.some((re) => re.test(f)))) {
+  for (const file of files) {
     for (const [, names, pkg] of readFileSync(join(ROOT, file), 'utf8').matchAll(importRe)) {
       const prefix = IAM_PREFIX[pkg];
       if (!prefix) continue;
