@@ -2,7 +2,7 @@
  * Everything one emulator knows: the virtual clock, durations, faults, id generator, call
  * counts and each service's model. Service models register as `ResourceLister`s so that
  * `GET /_sandbox/resources` lists them and `POST /_sandbox/reset` clears them; models added
- * later (RDS, ELBv2) call `world.register(model)` themselves.
+ * later (IAM, RDS, ELBv2, the ALB data plane) are made per world on first use (`perWorld`).
  */
 import { VirtualClock, type VirtualClockOptions } from './clock';
 import { resolveDurations, type Durations } from './durations';
@@ -25,6 +25,25 @@ export interface SandboxResource {
 export interface ResourceLister {
   listResources(): SandboxResource[];
   reset(): void;
+}
+
+/** `[{Key, Value}]` (the wire's tag lists) as the admin view's record. */
+export function tagRecord(tags: readonly { Key: string; Value: string }[]): Record<string, string> {
+  return Object.fromEntries(tags.map((t) => [t.Key, t.Value]));
+}
+
+/** One `create(world)` per world, made on first use and registered so the admin API lists and resets it. */
+export function perWorld<T extends ResourceLister>(create: (world: World) => T): (world: World) => T {
+  const made = new WeakMap<World, T>();
+  return (world) => {
+    let model = made.get(world);
+    if (!model) {
+      model = create(world);
+      made.set(world, model);
+      world.register(model);
+    }
+    return model;
+  };
 }
 
 export interface WorldOptions {

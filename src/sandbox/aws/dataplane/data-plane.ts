@@ -12,7 +12,7 @@ import { elbModelOf } from '../elbv2/registry';
 import type { LoadBalancer } from '../elbv2/types';
 import { rdsModelOf } from '../rds/registry';
 import { statusOf } from '../rds/types';
-import type { World } from '../world';
+import { perWorld, type World } from '../world';
 import { AlbServer } from './alb-server';
 import { decideSiteAnswer, type SiteAnswer } from './site-answer';
 
@@ -63,16 +63,8 @@ export class DataPlane {
   }
 }
 
-const planes = new WeakMap<World, DataPlane>();
-
-export function dataPlaneOf(world: World): DataPlane {
-  let plane = planes.get(world);
-  if (!plane) {
-    plane = new DataPlane(world);
-    planes.set(world, plane);
-    world.register(plane);
-    const closing = plane;
-    world.onClose(() => closing.closeAll());
-  }
+export const dataPlaneOf = perWorld((world) => {
+  const plane = new DataPlane(world);
+  world.onClose(() => plane.closeAll());
   return plane;
-}
+});

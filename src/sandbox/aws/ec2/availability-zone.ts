@@ -1,5 +1,5 @@
 /** DescribeAvailabilityZones: the region's real zones (ap-northeast-1: a, c, d). */
-import { qBool, qFilters, qList } from '../protocol/query';
+import { qFilters, qList } from '../protocol/query';
 import { xmlList } from '../protocol/xml';
 import { zonesOf, type Zone } from './azs';
 import { invalidParameterValue } from './errors';
@@ -16,7 +16,6 @@ const describeAvailabilityZones: Ec2Handler = (p, model) => {
       throw invalidParameterValue(`The zone '${n}' does not exist.`);
     }
   }
-  qBool(p, 'AllAvailabilityZones');
   const selected = zones.filter(
     (z) => (names.length === 0 || names.includes(z.zoneName)) && (ids.length === 0 || ids.includes(z.zoneId)),
   );

@@ -65,7 +65,6 @@ export function checkId(kind: keyof typeof ID_KINDS, id: string): AwsError {
     throw malformed(k.malformed, id, kind);
   }
   if (kind === 'sg') return new AwsError(k.code, `The security group '${id}' does not exist`);
-  if (kind === 'i') return new AwsError(k.code, `The instance ID '${id}' does not exist`);
   if (kind === 'ami') return new AwsError(k.code, `The image id '[${id}]' does not exist`);
   if (kind === 'snap') return new AwsError(k.code, `The snapshot '${id}' does not exist.`);
   return notFound(k.code, k.what, id);

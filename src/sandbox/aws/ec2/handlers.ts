@@ -7,7 +7,7 @@
  * instance. Everything else the sitebot workflows call behaves as documented, with AWS's codes.
  */
 import type { QueryParams } from '../protocol/query';
-import { dispatch, type EmulatedService, type RequestContext } from '../protocol/service';
+import { dispatch, withModel, type EmulatedService } from '../protocol/service';
 import { EC2_XMLNS } from '../protocol/xml';
 import { availabilityZoneHandlers } from './availability-zone';
 import { igwHandlers } from './igw';
@@ -34,17 +34,13 @@ const actions: Record<string, Ec2Handler> = {
   ...availabilityZoneHandlers,
 };
 
+const table = withModel(actions, (world) => world.ec2);
+
 export const ec2Service: EmulatedService = {
   signingName: 'ec2',
   protocol: 'ec2',
   xmlns: EC2_XMLNS,
-  handle(action: string, input: QueryParams | Record<string, unknown>, ctx: RequestContext) {
-    const table = Object.fromEntries(
-      Object.entries(actions).map(([name, h]) => [
-        name,
-        (p: QueryParams, c: RequestContext) => h(p, c.world.ec2, c),
-      ]),
-    );
+  handle(action, input, ctx) {
     return dispatch('ec2', table, action, input as QueryParams, ctx);
   },
 };

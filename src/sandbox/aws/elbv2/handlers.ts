@@ -10,8 +10,7 @@
  * is a target group attribute.
  */
 import { dataPlaneOf } from '../dataplane/data-plane';
-import { AwsError } from '../protocol/errors';
-import { qBool, qInt, qList, qStruct, qStructList, type QueryParams } from '../protocol/query';
+import { qBool, qInt, qList, qStruct, qStructList, qTagList, type QueryParams } from '../protocol/query';
 import { dispatch, type ActionHandler, type EmulatedService, type RequestContext } from '../protocol/service';
 import { xmlList } from '../protocol/xml';
 import { paginate } from '../rds/paginate';
@@ -19,19 +18,13 @@ import { elbErrors } from './errors';
 import type { ElbModel, TargetRef } from './model';
 import { elbModelOf } from './registry';
 import { listenerShape, loadBalancerShape, tagsShape, targetGroupShape, targetHealthShape } from './shapes';
-import type { Tag, TargetGroup } from './types';
+import type { TargetGroup } from './types';
 
 type Handler = ActionHandler<QueryParams>;
 
 const xmlMembers = <T>(items: T[]) => xmlList('member', items);
 
 const modelOf = (ctx: RequestContext): ElbModel => elbModelOf(ctx.world);
-
-function tagsOf(p: QueryParams): Tag[] {
-  return qStructList(p, 'Tags')
-    .filter((t) => t.Key !== undefined)
-    .map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
-}
 
 function targetsOf(p: QueryParams): TargetRef[] {
   return qStructList(p, 'Targets').map((t) => ({
@@ -125,7 +118,7 @@ const handlers: Record<string, Handler> = {
       vpcId: p.VpcId,
       targetType: p.TargetType,
       ...healthCheckParams(p),
-      tags: tagsOf(p),
+      tags: qTagList(p, 'Tags'),
     });
     return { TargetGroups: xmlMembers([tgShape(model, tg)]) };
   },
@@ -199,7 +192,7 @@ const handlers: Record<string, Handler> = {
       scheme: p.Scheme,
       type: p.Type,
       ipAddressType: p.IpAddressType,
-      tags: tagsOf(p),
+      tags: qTagList(p, 'Tags'),
     });
     lb.dnsName = await dataPlaneOf(ctx.world).open(lb);
     return { LoadBalancers: xmlMembers([loadBalancerShape(lb, model.stateOf(lb), ctx.region)]) };
@@ -227,7 +220,7 @@ const handlers: Record<string, Handler> = {
       protocol: p.Protocol,
       port: qInt(p, 'Port'),
       targetGroupArn: forwardTarget(p),
-      tags: tagsOf(p),
+      tags: qTagList(p, 'Tags'),
     });
     return { Listeners: xmlMembers([listenerShape(listener)]) };
   },
@@ -270,7 +263,7 @@ const handlers: Record<string, Handler> = {
   }),
 
   AddTags: (p, ctx) => {
-    modelOf(ctx).addTags(qList(p, 'ResourceArns'), tagsOf(p));
+    modelOf(ctx).addTags(qList(p, 'ResourceArns'), qTagList(p, 'Tags'));
     return {};
   },
 
@@ -294,8 +287,6 @@ export const elbv2Service: EmulatedService = {
   protocol: 'query',
   xmlns: 'http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/',
   handle(action, input, ctx) {
-    if (typeof input !== 'object' || input === null)
-      throw new AwsError('MalformedQueryString', 'Bad request');
     return dispatch('query', handlers, action, input as QueryParams, ctx);
   },
 };

@@ -3,6 +3,7 @@
  * and tags. Lazy like every model here: a load balancer stores when it becomes active, a
  * target when it was registered / starts draining, and health is computed on each read.
  */
+import { tagRecord, type ResourceLister, type SandboxResource } from '../world';
 import {
   buildLoadBalancer,
   sameLoadBalancerSettings,
@@ -35,6 +36,11 @@ export function matcherAccepts(matcher: string, code: number): boolean {
   });
 }
 
+/** `app/<name>/<id>`, the part of a load balancer's ARN that its ENIs and listeners name. */
+function lbPath(lb: LoadBalancer): string {
+  return lb.arn.split(':loadbalancer/')[1];
+}
+
 export interface TargetRef {
   id: string;
   port?: number;
@@ -46,16 +52,7 @@ export interface TargetHealthView {
   health: TargetHealth;
 }
 
-export interface ResourceView {
-  service: string;
-  type: string;
-  id: string;
-  state: string;
-  tags: Record<string, string>;
-  details?: Record<string, unknown>;
-}
-
-export class ElbModel {
+export class ElbModel implements ResourceLister {
   private readonly loadBalancers = new Map<string, LoadBalancer>();
   private readonly targetGroups = new Map<string, TargetGroup>();
   private readonly listeners = new Map<string, Listener>();
@@ -72,12 +69,11 @@ export class ElbModel {
       if (!sameLoadBalancerSettings(existing, lb)) throw elbErrors.duplicateLoadBalancerName(lb.name);
       return { lb: existing, created: false };
     }
-    const [, , id] = lb.arn.split('/').slice(-3);
     lb.enis = lb.subnets.map((s) =>
       this.env.ec2.createNetworkInterface({
         subnetId: s.subnetId,
         groupIds: lb.securityGroups,
-        description: `ELB app/${lb.name}/${id}`,
+        description: `ELB ${lbPath(lb)}`,
         interfaceType: 'interface',
         requesterManaged: true,
         associatePublicIp: lb.scheme === 'internet-facing',
@@ -201,9 +197,8 @@ export class ElbModel {
       if (existing.protocol === protocol && existing.targetGroupArn === tg.arn) return existing;
       throw elbErrors.duplicateListener();
     }
-    const [, , name, id] = lb.arn.split(':').pop()!.split('/');
     const listener: Listener = {
-      arn: elbArn(this.env.region, this.env.accountId, `listener/app/${name}/${id}/${hexId()}`),
+      arn: elbArn(this.env.region, this.env.accountId, `listener/${lbPath(lb)}/${hexId()}`),
       loadBalancerArn: lb.arn,
       port,
       protocol,
@@ -402,15 +397,14 @@ export class ElbModel {
 
   // ---- admin ---------------------------------------------------------------------------
 
-  listResources(): ResourceView[] {
-    const toRecord = (tags: Tag[]) => Object.fromEntries(tags.map((t) => [t.Key, t.Value]));
+  listResources(): SandboxResource[] {
     return [
       ...this.listLoadBalancers().map((lb) => ({
         service: 'elbv2',
         type: 'load-balancer',
         id: lb.arn,
         state: this.stateOf(lb),
-        tags: toRecord(lb.tags),
+        tags: tagRecord(lb.tags),
         details: { name: lb.name, dnsName: lb.dnsName, vpcId: lb.vpcId },
       })),
       ...this.listTargetGroups().map((tg) => ({
@@ -418,7 +412,7 @@ export class ElbModel {
         type: 'target-group',
         id: tg.arn,
         state: 'active',
-        tags: toRecord(tg.tags),
+        tags: tagRecord(tg.tags),
         details: { name: tg.name, targets: tg.targets.length },
       })),
       ...[...this.listeners.values()].map((l) => ({
@@ -426,7 +420,7 @@ export class ElbModel {
         type: 'listener',
         id: l.arn,
         state: 'active',
-        tags: toRecord(l.tags),
+        tags: tagRecord(l.tags),
         details: { port: l.port },
       })),
     ];

@@ -1,4 +1,5 @@
 /** What the ELBv2 model needs from the rest of the emulator (the world adapts; tests fake it). */
+import type { Durations } from '../durations';
 import type { Ec2Port } from '../rds/ports';
 
 export interface InstanceView {
@@ -21,14 +22,15 @@ export interface ElbEc2Port extends Ec2Port {
   allowsFrom?(instance: InstanceView, sourceGroupIds: string[], port: number): boolean;
 }
 
-export interface ElbDurations {
-  albProvisioning: number;
-  healthCheckInterval: number;
-  healthCheckTimeout: number;
-  healthyThreshold: number;
-  unhealthyThreshold: number;
-  instanceBoot: number;
-}
+export type ElbDurations = Pick<
+  Durations,
+  | 'albProvisioning'
+  | 'healthCheckInterval'
+  | 'healthCheckTimeout'
+  | 'healthyThreshold'
+  | 'unhealthyThreshold'
+  | 'instanceBoot'
+>;
 
 export interface ElbEnv {
   now(): number;

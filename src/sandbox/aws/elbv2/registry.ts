@@ -6,11 +6,9 @@
  */
 import { containsIp, parseCidr } from '../ec2/cidr';
 import { ec2PortOf } from '../rds/registry';
-import type { World } from '../world';
+import { perWorld, type World } from '../world';
 import { ElbModel } from './model';
 import type { ElbEc2Port, InstanceView } from './ports';
-
-const models = new WeakMap<World, ElbModel>();
 
 function allowsFrom(world: World, instance: InstanceView, sourceGroupIds: string[], port: number): boolean {
   const ec2 = world.ec2;
@@ -42,19 +40,14 @@ function elbEc2PortOf(world: World): ElbEc2Port {
   };
 }
 
-export function elbModelOf(world: World): ElbModel {
-  let model = models.get(world);
-  if (!model) {
-    model = new ElbModel({
+export const elbModelOf = perWorld(
+  (world) =>
+    new ElbModel({
       now: () => world.clock.now(),
       region: world.region,
       accountId: world.accountId,
       durations: world.durations,
       eniLingerMs: () => world.eniLingerMs(),
       ec2: elbEc2PortOf(world),
-    });
-    models.set(world, model);
-    world.register(model);
-  }
-  return model;
-}
+    }),
+);

@@ -6,8 +6,7 @@
  * evaluation (a policy is only checked to be JSON with a Statement); no pagination (lists are
  * returned whole, `IsTruncated` false); paths are stored but not used for lookups.
  */
-import { AwsError } from '../protocol/errors';
-import { qList, qStructList, type QueryParams } from '../protocol/query';
+import { qList, qTagList, type QueryParams } from '../protocol/query';
 import { dispatch, type ActionHandler, type EmulatedService, type RequestContext } from '../protocol/service';
 import { xmlList } from '../protocol/xml';
 import { iamErrors } from './errors';
@@ -22,12 +21,6 @@ function required(p: QueryParams, name: string): string {
   if (v === undefined || v === '')
     throw iamErrors.validation(`1 validation error detected: Value null at '${name}'`);
   return v;
-}
-
-function tagsOf(p: QueryParams): IamTag[] {
-  return qStructList(p, 'Tags')
-    .filter((t) => t.Key !== undefined)
-    .map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
 }
 
 const tagShapes = (tags: IamTag[]) =>
@@ -76,7 +69,7 @@ const handlers: Record<string, Handler> = {
         path: p.Path,
         assumeRolePolicyDocument: p.AssumeRolePolicyDocument,
         description: p.Description,
-        tags: tagsOf(p),
+        tags: qTagList(p, 'Tags'),
       }),
     ),
   }),
@@ -105,7 +98,7 @@ const handlers: Record<string, Handler> = {
     IsTruncated: false,
   }),
   TagRole: (p, ctx) => {
-    modelOf(ctx).tagRole(required(p, 'RoleName'), tagsOf(p));
+    modelOf(ctx).tagRole(required(p, 'RoleName'), qTagList(p, 'Tags'));
     return {};
   },
   ListRoleTags: (p, ctx) => ({
@@ -117,7 +110,7 @@ const handlers: Record<string, Handler> = {
     const profile = model.createInstanceProfile({
       name: p.InstanceProfileName,
       path: p.Path,
-      tags: tagsOf(p),
+      tags: qTagList(p, 'Tags'),
     });
     return { InstanceProfile: profileShape(model, profile) };
   },
@@ -163,8 +156,6 @@ export const iamService: EmulatedService = {
   protocol: 'query',
   xmlns: 'https://iam.amazonaws.com/doc/2010-05-08/',
   handle(action, input, ctx) {
-    if (typeof input !== 'object' || input === null)
-      throw new AwsError('MalformedQueryString', 'Bad request');
     return dispatch('query', handlers, action, input as QueryParams, ctx);
   },
 };

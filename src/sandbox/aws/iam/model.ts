@@ -2,7 +2,7 @@
  * IAM state of one emulator world: roles (with inline policies and tags) and instance
  * profiles. IAM is global: the region of a request does not matter.
  */
-import type { ResourceLister, SandboxResource, World } from '../world';
+import { perWorld, tagRecord, type ResourceLister, type SandboxResource, type World } from '../world';
 import { iamErrors } from './errors';
 
 export interface IamTag {
@@ -179,7 +179,6 @@ export class IamModel implements ResourceLister {
   }
 
   listResources(): SandboxResource[] {
-    const tagRecord = (tags: IamTag[]) => Object.fromEntries(tags.map((t) => [t.Key, t.Value]));
     return [
       ...[...this.roles.values()].map((r) => ({
         service: 'iam',
@@ -206,15 +205,5 @@ export class IamModel implements ResourceLister {
   }
 }
 
-const models = new WeakMap<World, IamModel>();
-
 /** One IAM model per world, created on first use and registered for listing and reset. */
-export function iamModelOf(world: World): IamModel {
-  let model = models.get(world);
-  if (!model) {
-    model = new IamModel(world);
-    models.set(world, model);
-    world.register(model);
-  }
-  return model;
-}
+export const iamModelOf = perWorld((world) => new IamModel(world));

@@ -85,6 +85,13 @@ export function qTags(params: QueryParams, name: string): Record<string, string>
   return tags;
 }
 
+/** `Tags.member.N.Key/Value` as the Query services' `[{Key, Value}]` tag list (keys kept in order, repeats too). */
+export function qTagList(params: QueryParams, name: string): { Key: string; Value: string }[] {
+  return qStructList(params, name)
+    .filter((t) => t.Key !== undefined)
+    .map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
+}
+
 export function qRequired(params: QueryParams, name: string): string {
   const v = params[name];
   if (v === undefined || v === '') {

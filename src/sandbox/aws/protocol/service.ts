@@ -27,7 +27,20 @@ export interface EmulatedService {
   handle(action: string, input: QueryParams | Record<string, unknown>, ctx: RequestContext): unknown;
 }
 
-export type ActionHandler<I, W = World> = (input: I, ctx: RequestContext & { world: W }) => unknown;
+export type ActionHandler<I> = (input: I, ctx: RequestContext) => unknown;
+
+/** A table of handlers that take the service's model, bound once to `modelOf(world)` per call. */
+export function withModel<I, M>(
+  actions: Record<string, (input: I, model: M, ctx: RequestContext) => unknown>,
+  modelOf: (world: World) => M,
+): Record<string, ActionHandler<I>> {
+  return Object.fromEntries(
+    Object.entries(actions).map(([name, h]) => [
+      name,
+      (input: I, ctx: RequestContext) => h(input, modelOf(ctx.world), ctx),
+    ]),
+  );
+}
 
 /** Looks up an action in a table of handlers; unknown actions fail as AWS does per protocol. */
 export function dispatch<I>(

@@ -11,24 +11,17 @@
  * filters: db-instance-id, dbi-resource-id, engine, db-cluster-id, domain (as on AWS, no tag
  * filters). Final snapshots are kept and listed, and can be described and deleted.
  */
-import { AwsError } from '../protocol/errors';
 import { dispatch, type ActionHandler, type EmulatedService } from '../protocol/service';
-import { qBool, qFilters, qInt, qList, qStructList, type QueryParams } from '../protocol/query';
+import { qBool, qFilters, qInt, qList, qTagList, type QueryParams } from '../protocol/query';
 import { xmlList } from '../protocol/xml';
 import { rdsErrors } from './errors';
 import type { RdsModel } from './model';
 import { paginate } from './paginate';
 import { rdsModelOf } from './registry';
 import { instanceShape, snapshotShape, subnetGroupShape, tagList } from './shapes';
-import type { DbInstance, Tag } from './types';
+import type { DbInstance } from './types';
 
 type Handler = ActionHandler<QueryParams>;
-
-function tagsOf(params: QueryParams): Tag[] {
-  return qStructList(params, 'Tags')
-    .filter((t) => t.Key !== undefined)
-    .map((t) => ({ Key: t.Key, Value: t.Value ?? '' }));
-}
 
 function maxRecords(params: QueryParams): number {
   const n = qInt(params, 'MaxRecords') ?? 100;
@@ -72,7 +65,7 @@ const handlers: Record<string, Handler> = {
         name: p.DBSubnetGroupName,
         description: p.DBSubnetGroupDescription,
         subnetIds: qList(p, 'SubnetIds'),
-        tags: tagsOf(p),
+        tags: qTagList(p, 'Tags'),
       }),
     ),
   }),
@@ -115,7 +108,7 @@ const handlers: Record<string, Handler> = {
       backupRetentionPeriod: qInt(p, 'BackupRetentionPeriod'),
       deletionProtection: qBool(p, 'DeletionProtection'),
       autoMinorVersionUpgrade: qBool(p, 'AutoMinorVersionUpgrade'),
-      tags: tagsOf(p),
+      tags: qTagList(p, 'Tags'),
     });
     return instanceResult(model, db, ctx.region);
   },
@@ -191,7 +184,7 @@ const handlers: Record<string, Handler> = {
   },
 
   AddTagsToResource: (p, ctx) => {
-    modelOf(ctx).addTags(p.ResourceName ?? '', tagsOf(p));
+    modelOf(ctx).addTags(p.ResourceName ?? '', qTagList(p, 'Tags'));
     return {};
   },
 
@@ -208,8 +201,6 @@ export const rdsService: EmulatedService = {
   protocol: 'query',
   xmlns: 'http://rds.amazonaws.com/doc/2014-10-31/',
   handle(action, input, ctx) {
-    if (typeof input !== 'object' || input === null)
-      throw new AwsError('MalformedQueryString', 'Bad request');
     return dispatch('query', handlers, action, input as QueryParams, ctx);
   },
 };

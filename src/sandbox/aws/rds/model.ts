@@ -7,6 +7,7 @@
  * the clock, and `npm start` by letting it run.
  */
 import { randomUUID } from 'crypto';
+import { tagRecord, type ResourceLister, type SandboxResource } from '../world';
 import { buildInstance, subnetIn, type CreateDbInstanceInput } from './create-instance';
 import { rdsErrors } from './errors';
 import { checkIdentifier, rdsArn, randomBase32 } from './names';
@@ -34,16 +35,7 @@ export interface DeleteDbInstanceInput {
   deleteAutomatedBackups?: boolean;
 }
 
-export interface SandboxResourceView {
-  service: string;
-  type: string;
-  id: string;
-  state: string;
-  tags: Record<string, string>;
-  details?: Record<string, unknown>;
-}
-
-export class RdsModel {
+export class RdsModel implements ResourceLister {
   readonly subnetGroups: SubnetGroupStore;
   private readonly instances = new Map<string, DbInstance>();
   private readonly snapshots = new Map<string, DbSnapshot>();
@@ -335,15 +327,14 @@ export class RdsModel {
     return `arn:aws:secretsmanager:${this.env.region}:${this.env.accountId}:secret:${name}-${randomBase32(6)}`;
   }
 
-  listResources(): SandboxResourceView[] {
-    const toRecord = (tags: Tag[]) => Object.fromEntries(tags.map((t) => [t.Key, t.Value]));
+  listResources(): SandboxResource[] {
     return [
       ...this.subnetGroups.list().map((g) => ({
         service: 'rds',
         type: 'db-subnet-group',
         id: g.name,
         state: 'Complete',
-        tags: toRecord(g.tags),
+        tags: tagRecord(g.tags),
         details: { vpcId: g.vpcId },
       })),
       ...this.listInstances().map((db) => ({
@@ -351,7 +342,7 @@ export class RdsModel {
         type: 'db-instance',
         id: db.id,
         state: statusOf(db),
-        tags: toRecord(db.tags),
+        tags: tagRecord(db.tags),
         details: { multiAz: db.multiAz, availabilityZone: db.availabilityZone, endpoint: db.endpointAddress },
       })),
       ...this.listSnapshots().map((s) => ({
@@ -359,7 +350,7 @@ export class RdsModel {
         type: 'db-snapshot',
         id: s.id,
         state: 'available',
-        tags: toRecord(s.tags),
+        tags: tagRecord(s.tags),
       })),
       ...[...this.backups.values()].map((b) => ({
         service: 'rds',

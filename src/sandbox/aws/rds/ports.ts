@@ -1,8 +1,10 @@
 /**
  * What the RDS model needs from the rest of the emulator. The world adapts itself to this
- * (see `world-adapter.ts`), and unit tests hand in a small fake, so the model's rules can be
+ * (see `registry.ts`), and unit tests hand in a small fake, so the model's rules can be
  * tested without an HTTP server.
  */
+import type { Durations } from '../durations';
+import type { CreateNetworkInterfaceOptions } from '../ec2/model';
 
 export interface SubnetView {
   subnetId: string;
@@ -15,33 +17,19 @@ export interface SecurityGroupView {
   vpcId: string;
 }
 
-export interface NetworkInterfaceRequest {
-  subnetId: string;
-  groupIds: string[];
-  description: string;
-  interfaceType?: string;
-  requesterManaged?: boolean;
-  associatePublicIp?: boolean;
-  tags?: Record<string, string>;
-}
-
 /** The slice of the EC2 model that RDS and ELBv2 use: lookups and service-managed ENIs. */
 export interface Ec2Port {
   getSubnet(id: string): SubnetView | undefined;
   getSecurityGroup(id: string): SecurityGroupView | undefined;
-  createNetworkInterface(req: NetworkInterfaceRequest): string;
+  createNetworkInterface(req: CreateNetworkInterfaceOptions): string;
   /** `afterMs` schedules the deletion on the virtual clock (ENIs that linger). */
   deleteNetworkInterface(eniId: string, opts?: { afterMs?: number }): void;
 }
 
-export interface RdsDurations {
-  dbCreate: number;
-  dbCreateMultiAz: number;
-  dbModifyMultiAz: number;
-  dbRebootFailover: number;
-  dbReboot: number;
-  dbDelete: number;
-}
+export type RdsDurations = Pick<
+  Durations,
+  'dbCreate' | 'dbCreateMultiAz' | 'dbModifyMultiAz' | 'dbRebootFailover' | 'dbReboot' | 'dbDelete'
+>;
 
 /** Where RDS-managed master passwords live (Secrets Manager), when the emulator has it. */
 export interface SecretsPort {

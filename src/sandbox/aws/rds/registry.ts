@@ -3,11 +3,9 @@
  * the admin API lists and resets it. The world's EC2 model provides subnets, security groups
  * and ENIs; its Secrets Manager model keeps RDS-managed master passwords.
  */
-import type { World } from '../world';
+import { perWorld, type World } from '../world';
 import { RdsModel } from './model';
 import type { Ec2Port, RdsEnv, SecretsPort } from './ports';
-
-const models = new WeakMap<World, RdsModel>();
 
 export function ec2PortOf(world: World): Ec2Port {
   const ec2 = world.ec2;
@@ -41,12 +39,4 @@ export function rdsEnvOf(world: World): RdsEnv {
   };
 }
 
-export function rdsModelOf(world: World): RdsModel {
-  let model = models.get(world);
-  if (!model) {
-    model = new RdsModel(rdsEnvOf(world));
-    models.set(world, model);
-    world.register(model);
-  }
-  return model;
-}
+export const rdsModelOf = perWorld((world) => new RdsModel(rdsEnvOf(world)));

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { jBool, jNum, jReq, jStr, jStrList, jTags, tagList, type JsonInput } from '../protocol/json-input';
 import { AwsError } from '../protocol/errors';
-import { dispatch, type EmulatedService, type RequestContext } from '../protocol/service';
+import { dispatch, withModel, type EmulatedService } from '../protocol/service';
 import {
   invalidParameter,
   invalidRequest,
@@ -225,17 +225,13 @@ const actions: Record<string, Handler> = {
   ListSecrets: listSecrets,
 };
 
+const table = withModel(actions, (world) => world.secretsManager);
+
 export const secretsManagerService: EmulatedService = {
   signingName: 'secretsmanager',
   protocol: 'json',
   internalErrorCode: 'InternalServiceError',
-  handle(action: string, input: unknown, ctx: RequestContext) {
-    const table = Object.fromEntries(
-      Object.entries(actions).map(([n, h]) => [
-        n,
-        (i: JsonInput, c: RequestContext) => h(i, c.world.secretsManager),
-      ]),
-    );
+  handle(action, input, ctx) {
     return dispatch('json', table, action, input as JsonInput, ctx);
   },
 };

@@ -5,7 +5,7 @@
  * a SecureString read without WithDecryption returns an opaque base64 blob, not the value.
  */
 import { jBool, jReq, jStr, jStrList, jTags, tagList, type JsonInput } from '../protocol/json-input';
-import { dispatch, type EmulatedService, type RequestContext } from '../protocol/service';
+import { dispatch, withModel, type EmulatedService } from '../protocol/service';
 import { invalidResourceId, parameterAlreadyExists, parameterNotFound, validation } from './errors';
 import type { Parameter, ParameterType, SsmModel } from './model';
 
@@ -136,14 +136,13 @@ const actions: Record<string, Handler> = {
   ListTagsForResource: listTagsForResource,
 };
 
+const table = withModel(actions, (world) => world.ssm);
+
 export const ssmService: EmulatedService = {
   signingName: 'ssm',
   protocol: 'json',
   internalErrorCode: 'InternalServerError',
-  handle(action: string, input: unknown, ctx: RequestContext) {
-    const table = Object.fromEntries(
-      Object.entries(actions).map(([n, h]) => [n, (i: JsonInput, c: RequestContext) => h(i, c.world.ssm)]),
-    );
+  handle(action, input, ctx) {
     return dispatch('json', table, action, input as JsonInput, ctx);
   },
 };
