@@ -41,8 +41,3 @@ export function createOnceMarkers(doc: DynamoDBDocumentClient, prefix: string): 
 export * from './types';
 export { ensureTables, tableDefinitions, tableNames, INDEX, type TableNames } from './tables';
 export { DynamoAuditRepository, auditSortKey } from './audit-repository';
-export { DynamoEnvironmentsRepository } from './environments-repository';
-export { DynamoLocksRepository } from './locks-repository';
-export { DynamoOnceMarkersRepository } from './markers-repository';
-export { DynamoRunsRepository } from './runs-repository';
-export { isConditionFailure } from './dynamo';

@@ -4,6 +4,7 @@
  */
 import { errorCode, isNotFound, toStepError } from '../../aws/errors';
 import type { Readiness } from '../../aws/readiness';
+import { watchRecord } from '../engine/errors';
 import { outlineStep } from '../engine/outline';
 import type { StepContext, StepDefinition, StepResult } from '../engine/types';
 import type { CreateDeps } from './deps';
@@ -88,24 +89,11 @@ export function defineStep(id: CreateStepId, impl: { timeoutMs: number; body: St
           `${spec.title}: gave up after ${Math.round(spec.timeoutMs / 60_000)} min`,
         );
       }
-      // A failed `record` (the store, or a simulated crash) is the runner's business, not AWS's.
-      const fromRecord = new WeakSet<object>();
-      const guarded: Ctx = Object.create(ctx, {
-        record: {
-          value: async (outputs: Record<string, unknown>) => {
-            try {
-              await ctx.record(outputs);
-            } catch (err) {
-              if (typeof err === 'object' && err !== null) fromRecord.add(err);
-              throw err;
-            }
-          },
-        },
-      });
+      const guarded = watchRecord(ctx);
       try {
-        return await body(guarded);
+        return await body(guarded.ctx);
       } catch (err) {
-        if (typeof err === 'object' && err !== null && fromRecord.has(err)) throw err;
+        if (guarded.fromRecord(err)) throw err;
         // EC2 may not know an id it just returned (eventual consistency): wait, within a grace.
         if (isNotFound(err) && ctx.now() - ctx.startedAt < NOT_FOUND_GRACE_MS) {
           return wait(

@@ -10,7 +10,6 @@
  */
 export { destroyWorkflow, DESTROY_STEPS } from './workflow';
 export { DEFAULT_DESTROY_CONFIG, type DestroyConfig, type DestroyDeps } from './deps';
-export { buildDestroyDeps, type BuildDestroyDepsOptions } from './build-deps';
 export {
   startDestroy,
   startPendingDestroy,

@@ -6,6 +6,7 @@
  * fails, saying what remains and why.
  */
 import { toStepError } from '../../aws/errors';
+import { watchRecord } from '../engine/errors';
 import { outlineStep } from '../engine/outline';
 import type { StepContext, StepDefinition, StepResult } from '../engine/types';
 import { destroyConfig, teardownAws, type DestroyConfig, type DestroyDeps, type TeardownAws } from './deps';
@@ -142,21 +143,12 @@ export function teardownStep(id: string, spec: TeardownStepSpec): TeardownStep {
       const aws = teardownAws(ctx.deps);
       const deleted = refsOf(ctx.own.deleted);
       const intent = (ctx.own.deleting ?? undefined) as ResourceRef | undefined;
-      // A failed `record` (the store, or a simulated crash) is the runner's business, not AWS's.
-      let recordError: unknown;
-      const record = async (outputs: Record<string, unknown>) => {
-        try {
-          await ctx.record(outputs);
-        } catch (err) {
-          recordError = err;
-          throw err;
-        }
-      };
+      const guarded = watchRecord(ctx);
       const hooks: PassHooks = {
-        onDeleting: (ref) => record({ deleting: ref }),
+        onDeleting: (ref) => guarded.ctx.record({ deleting: ref }),
         onDeleted: (refs) => {
           deleted.push(...refs);
-          return record({ deleted: uniqueRefs([deleted]), deleting: null });
+          return guarded.ctx.record({ deleted: uniqueRefs([deleted]), deleting: null });
         },
       };
       let pass: PassResult;
@@ -170,7 +162,7 @@ export function teardownStep(id: string, spec: TeardownStepSpec): TeardownStep {
           intent,
         );
       } catch (err) {
-        if (recordError !== undefined && err === recordError) throw err;
+        if (guarded.fromRecord(err)) throw err;
         return { status: 'fail', error: toStepError(err, title) };
       }
       // An earlier attempt died between a delete call and saving it: gone now means deleted then.

@@ -11,12 +11,13 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { baseMs: 1_000, maxMs: 60_000, maxAttempts: 5 };
 
-/**
- * Delay before retry number `failures` (1 after the first failure): half of
- * min(maxMs, baseMs·2^(failures−1)) fixed, the other half scaled by `random()` ∈ [0, 1).
- */
+/** The un-jittered delay before retry number `failures` (1 after the first failure): min(maxMs, baseMs·2^(failures−1)). */
+export function backoffCeiling(failures: number, policy: RetryPolicy): number {
+  return Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, failures - 1));
+}
+
+/** Delay before retry number `failures`: half of its ceiling fixed, the other half scaled by `random()` ∈ [0, 1). */
 export function backoffDelay(failures: number, policy: RetryPolicy, random: () => number): number {
-  const exp = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, failures - 1));
-  const half = exp / 2;
+  const half = backoffCeiling(failures, policy) / 2;
   return Math.round(half + half * random());
 }

@@ -94,3 +94,26 @@ export function classifyError(err: unknown): StepError {
   // Unknown failures are retried within the step's attempt budget, then the run fails.
   return { message, retryable: true, ...withCode };
 }
+
+/**
+ * `ctx` with its `record` watched: a step rethrows what `record` threw (the store, or a
+ * simulated crash), which is the runner's business, instead of classifying it as AWS's.
+ */
+export function watchRecord<C extends { record(outputs: Record<string, unknown>): Promise<void> }>(
+  ctx: C,
+): { ctx: C; fromRecord(err: unknown): boolean } {
+  const thrown = new Set<unknown>();
+  const watched: C = Object.create(ctx, {
+    record: {
+      value: async (outputs: Record<string, unknown>) => {
+        try {
+          await ctx.record(outputs);
+        } catch (err) {
+          thrown.add(err);
+          throw err;
+        }
+      },
+    },
+  });
+  return { ctx: watched, fromRecord: (err) => thrown.has(err) };
+}

@@ -13,7 +13,7 @@
  * ```
  */
 import type { Run, RunKind, RunStatus, StateStore } from '../../state/types';
-import { DEFAULT_RETRY, type RetryPolicy } from './backoff';
+import { backoffCeiling, DEFAULT_RETRY, type RetryPolicy } from './backoff';
 import { systemClock, type Clock } from './clock';
 import { assess, stepState, validateWorkflow } from './dag';
 import { classifyError } from './errors';
@@ -302,7 +302,7 @@ export class WorkflowRunner<Deps> {
       await this.change(session, 'on-finish', (r) => {
         r.summary = { ...r.summary, finishAttempts: attempts, finishError: message };
       });
-      const delayMs = Math.min(this.retry.maxMs, this.retry.baseMs * 2 ** (attempts - 1));
+      const delayMs = backoffCeiling(attempts, this.retry);
       await this.releaseLease(final.runId);
       await this.options.scheduler.schedule(final.runId, delayMs);
       return { outcome: 'scheduled', run: session.run, delayMs };

@@ -23,9 +23,3 @@ export function localTime(epochMs: number, timeZone: string): LocalTime {
     minutes: Number(get('hour')) * 60 + Number(get('minute')),
   };
 }
-
-/** `09:30` → 570; anything else → undefined. */
-export function parseClockTime(text: string): number | undefined {
-  const m = /^([01][0-9]|2[0-3]):([0-5][0-9])$/.exec(text);
-  return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
-}

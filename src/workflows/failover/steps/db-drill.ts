@@ -12,16 +12,17 @@ import { outlineStep } from '../../engine/outline';
 import type { StepDefinition, StepResult } from '../../engine/types';
 import { drillCalls, type FailoverDeps } from '../deps';
 import { isSuccess, lastResult, type ProbeRun } from '../probe-log';
-import { phasesOf, type PhaseRecord } from '../report';
+import type { PhaseRecord } from '../report';
 import {
   asOutputs,
   baseProbed,
-  drillParams,
   failAfterRecording,
   noteTransition,
   num,
+  optionalNumbers,
   probeInto,
   retryAfterError,
+  skippedPhase,
   str,
   strings,
   tools,
@@ -66,16 +67,11 @@ function readState(ctx: Ctx): DbDrillState {
     multiAz: typeof own.multiAz === 'boolean' ? own.multiAz : pre.dbMultiAz === true,
     ...(azBefore === undefined ? {} : { azBefore }),
     ...(azAfter === undefined ? {} : { azAfter }),
-    ...optional('phaseStartedAt', num(own.phaseStartedAt)),
-    ...optional('rebootIssuedAt', num(own.rebootIssuedAt)),
-    ...optional('recoveredAt', num(own.recoveredAt)),
+    ...optionalNumbers(own, ['phaseStartedAt', 'rebootIssuedAt', 'recoveredAt']),
     statuses: strings(own.statuses),
     azs: strings(own.azs),
   };
 }
-
-const optional = <K extends string>(key: K, v: number | undefined): Partial<Record<K, number>> =>
-  (v === undefined ? {} : { [key]: v }) as Partial<Record<K, number>>;
 
 /** The reboot, sent once: a resumed step that finds it under way (or done) leaves it be. */
 async function reboot(ctx: Ctx, s: DbDrillState, t: DrillTools): Promise<void> {
@@ -164,9 +160,8 @@ async function observe(ctx: Ctx, s: DbDrillState, t: DrillTools): Promise<StepRe
 export const dbDrillStep: StepDefinition<FailoverDeps> = {
   ...outlineStep(FAILOVER_OUTLINE, DB_STEP),
   async run(ctx) {
-    if (!phasesOf(drillParams(ctx.params).target).includes('db')) {
-      return { status: 'done', outputs: { stage: 'skipped' }, note: 'not part of this drill' };
-    }
+    const skipped = skippedPhase(ctx, 'db');
+    if (skipped) return skipped;
     const t = tools(ctx);
     const s = readState(ctx);
     if (s.stage === 'done') return { status: 'done', outputs: asOutputs(s) };

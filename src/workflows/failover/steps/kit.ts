@@ -4,7 +4,7 @@ import type { StepContext, StepResult } from '../../engine/types';
 import { failoverConfig, probeIo, type FailoverConfig, type FailoverDeps } from '../deps';
 import { appendSamples, probeRunsOf, type ProbeRun } from '../probe-log';
 import { probeBurst, type ProbeIo } from '../prober';
-import type { DrillTarget } from '../report';
+import { phasesOf, type DrillPhase, type DrillTarget } from '../report';
 
 export type Ctx = StepContext<FailoverDeps>;
 
@@ -17,6 +17,12 @@ export function drillParams(params: Readonly<Record<string, unknown>>): DrillPar
   const t = params.target;
   const target: DrillTarget = t === 'web' || t === 'db' ? t : 'all';
   return { target, force: params.force === true };
+}
+
+/** A phase this drill's target leaves out: the step is done at once, as `skipped`. */
+export function skippedPhase(ctx: Ctx, phase: DrillPhase): StepResult | undefined {
+  if (phasesOf(drillParams(ctx.params).target).includes(phase)) return undefined;
+  return { status: 'done', outputs: { stage: 'skipped' }, note: 'not part of this drill' };
 }
 
 export interface DrillTools {
@@ -102,6 +108,19 @@ export const num = (v: unknown): number | undefined => (typeof v === 'number' ? 
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 export const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+
+/** The recorded numbers among `keys`, leaving out the ones not recorded (yet). */
+export function optionalNumbers(
+  own: Readonly<Record<string, unknown>>,
+  keys: string[],
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of keys) {
+    const v = num(own[k]);
+    if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
 
 /** Appends `value` when it differs from the last one: a compact history of states. */
 export function noteTransition(history: string[], value: string): void {

@@ -11,16 +11,17 @@
 import { outlineStep } from '../../engine/outline';
 import type { StepDefinition, StepResult } from '../../engine/types';
 import { drillCalls, type FailoverDeps } from '../deps';
-import { phasesOf, type PhaseRecord } from '../report';
+import type { PhaseRecord } from '../report';
 import {
   asOutputs,
   baseProbed,
-  drillParams,
   failAfterRecording,
   noteTransition,
   num,
+  optionalNumbers,
   probeInto,
   retryAfterError,
+  skippedPhase,
   str,
   strings,
   tools,
@@ -74,15 +75,6 @@ function readState(ctx: Ctx): WebDrillState {
     states: strings(own.states),
     health: strings(own.health),
   };
-}
-
-function optionalNumbers(own: Readonly<Record<string, unknown>>, keys: string[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const k of keys) {
-    const v = num(own[k]);
-    if (v !== undefined) out[k] = v;
-  }
-  return out;
 }
 
 /** Sends the stop or the start the current stage calls for; recorded before it is sent. */
@@ -157,9 +149,8 @@ function giveUpAt(s: WebDrillState, t: DrillTools): number {
 export const webDrillStep: StepDefinition<FailoverDeps> = {
   ...outlineStep(FAILOVER_OUTLINE, WEB_STEP),
   async run(ctx) {
-    if (!phasesOf(drillParams(ctx.params).target).includes('web')) {
-      return { status: 'done', outputs: { stage: 'skipped' }, note: 'not part of this drill' };
-    }
+    const skipped = skippedPhase(ctx, 'web');
+    if (skipped) return skipped;
     const t = tools(ctx);
     const s = readState(ctx);
     if (s.stage === 'done') return { status: 'done', outputs: asOutputs(s) };
