@@ -16,8 +16,12 @@ const ALLOWED: Decision = { allowed: true };
 
 /** `help` works everywhere so people can find out where the bot is enabled. */
 export function checkChannel(policy: AuthorizationPolicy, command: Command, channelId: string): Decision {
-  if (command.kind === 'help' || policy.allowedChannels.length === 0) return ALLOWED;
-  if (policy.allowedChannels.includes(channelId)) return ALLOWED;
+  return command.kind === 'help' ? ALLOWED : checkChannelEnabled(policy, channelId);
+}
+
+/** The allow-list alone (commands and button presses). */
+export function checkChannelEnabled(policy: AuthorizationPolicy, channelId: string): Decision {
+  if (policy.allowedChannels.length === 0 || policy.allowedChannels.includes(channelId)) return ALLOWED;
   return { allowed: false, reason: '/site is not enabled in this channel' };
 }
 

@@ -75,3 +75,25 @@ export function createSlackReminderPass(
       now: options.now,
     });
 }
+
+/**
+ * Runs `pass` every `everyMs` (the sandbox and a self-hosted bot; Lambda has EventBridge). A pass
+ * still going when the next is due is not overlapped: that tick is skipped. Returns the stop.
+ */
+export function startReminderInterval(
+  pass: () => Promise<unknown>,
+  everyMs: number,
+  onError: (err: unknown, where: string) => void,
+): () => void {
+  let passing = false;
+  const timer = setInterval(() => {
+    if (passing) return;
+    passing = true;
+    pass()
+      .catch((err: unknown) => onError(err, 'reminder pass'))
+      .finally(() => {
+        passing = false;
+      });
+  }, everyMs);
+  return () => clearInterval(timer);
+}

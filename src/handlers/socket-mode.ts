@@ -13,15 +13,15 @@ import { LogLevel, SocketModeReceiver, type App, type Receiver } from '@slack/bo
 import { z } from 'zod';
 import { createAwsClients, type AwsClients } from '../aws/clients';
 import { createApp } from '../bot/app';
-import { createSlackReminderPass } from '../bot/reminders';
+import { createSlackReminderPass, startReminderInterval } from '../bot/reminders';
 import { buildBotServices } from '../bot/services/build';
-import { buildSlackSinks, WORKFLOW_STEPS } from '../bot/slack-sinks';
+import { buildSlackWorkflowRuntime, WORKFLOW_STEPS } from '../bot/slack-sinks';
 import { loadConfig, type Config } from '../config/config';
 import { createOnceMarkers, createStateStore, ensureTables } from '../state';
 import type { StateStore } from '../state/types';
 import { InProcessTickScheduler } from '../workflows/engine/timer-scheduler';
 import type { ReminderPassResult } from '../workflows/remind/scheduler';
-import { buildWorkflowRuntime, type WorkflowRuntime } from '../workflows/runtime';
+import type { WorkflowRuntime } from '../workflows/runtime';
 
 /** What this entry reads besides config.ts's variables. */
 const socketEnvSchema = z.object({
@@ -88,19 +88,13 @@ export function buildSocketModeBot(
   const store = createStateStore(clients.doc, config.tablePrefix);
 
   const ticks = new InProcessTickScheduler({ onError: (err, runId) => onError(err, `tick ${runId}`) });
-  // The sinks need the service, which is built with them: bound late.
-  const late: { runtime?: WorkflowRuntime } = {};
-  const slack = buildSlackSinks({
+  const { runtime, slack } = buildSlackWorkflowRuntime({
     config,
+    clients,
     store,
-    service: () => {
-      if (!late.runtime) throw new Error('workflow runtime not built yet');
-      return late.runtime.service;
-    },
-    onError,
+    scheduler: ticks,
+    slack: { onError },
   });
-  const runtime = buildWorkflowRuntime({ config, clients, store, scheduler: ticks, sink: slack.sink });
-  late.runtime = runtime;
   ticks.attach(runtime.runner);
 
   const services = buildBotServices({
@@ -123,17 +117,7 @@ export function buildSocketModeBot(
     now: Date.now,
     ...(config.slack.botUserId ? { actor: config.slack.botUserId } : {}),
   });
-  let timer: NodeJS.Timeout | undefined;
-  let passing = false;
-  const remindOnce = () => {
-    if (passing) return;
-    passing = true;
-    runReminders()
-      .catch((err: unknown) => onError(err, 'reminder pass'))
-      .finally(() => {
-        passing = false;
-      });
-  };
+  let stopReminders: (() => void) | undefined;
 
   return {
     app,
@@ -146,10 +130,10 @@ export function buildSocketModeBot(
       await runtime.service.resumeAll();
       await app.start();
       const everyMs = socket.SITEBOT_REMIND_EVERY_MINUTES * 60_000;
-      if (everyMs > 0) timer = setInterval(remindOnce, everyMs);
+      if (everyMs > 0) stopReminders = startReminderInterval(runReminders, everyMs, onError);
     },
     async stop() {
-      if (timer) clearInterval(timer);
+      stopReminders?.();
       ticks.stop();
       await app.stop();
       await slack.progress.flush();

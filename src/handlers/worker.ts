@@ -6,9 +6,9 @@
  * AWS; `handler` wires it to the container's runtime and the workflows.
  */
 import { createAwsClients, type AwsClients } from '../aws/clients';
-import { buildSlackSinks } from '../bot/slack-sinks';
+import { buildSlackWorkflowRuntime } from '../bot/slack-sinks';
 import type { SlackProgressSink } from '../bot/slack-progress-sink';
-import { buildWorkflowRuntime, type WorkflowRuntime } from '../workflows/runtime';
+import type { WorkflowRuntime } from '../workflows/runtime';
 import { getRuntime, type LambdaRuntime } from './runtime';
 import { tickMessageSchema } from './sqs-tick-scheduler';
 
@@ -115,21 +115,18 @@ export function createLambdaWorkflows(
   const { config, store, ticks } = runtime;
   const clients = options.clients ?? createAwsClients({ region: config.region }, runtime.clients);
   const log = options.log ?? ((line: string) => console.log(line));
-  // The sinks need the service, which is built with them: bound late.
-  const late: { runtime?: WorkflowRuntime } = {};
-  const slack = buildSlackSinks({
+  const { runtime: workflows, slack } = buildSlackWorkflowRuntime({
     config,
+    clients,
     store,
-    service: () => {
-      if (!late.runtime) throw new Error('workflow runtime not built yet');
-      return late.runtime.service;
+    scheduler: ticks,
+    slack: {
+      now: options.now,
+      minIntervalMs: options.minIntervalMs,
+      onError: (err, where) => log(`worker: Slack ${where} failed: ${describe(err)}`),
     },
-    ...(options.now ? { now: options.now } : {}),
-    ...(options.minIntervalMs !== undefined ? { minIntervalMs: options.minIntervalMs } : {}),
-    onError: (err, where) => log(`worker: Slack ${where} failed: ${describe(err)}`),
   });
-  late.runtime = buildWorkflowRuntime({ config, clients, store, scheduler: ticks, sink: slack.sink });
-  return { runtime: late.runtime, progress: slack.progress };
+  return { runtime: workflows, progress: slack.progress };
 }
 
 /**

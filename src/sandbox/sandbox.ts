@@ -14,11 +14,11 @@
 import { LogLevel } from '@slack/bolt';
 import { createAwsClients, type AwsClients } from '../aws/clients';
 import { startHttpBot, type HttpBot } from '../bot/http-server';
-import { createSlackReminderPass } from '../bot/reminders';
+import { createSlackReminderPass, startReminderInterval } from '../bot/reminders';
 import type { BotServices } from '../bot/services';
 import { buildBotServices } from '../bot/services/build';
 import type { SlackProgressSink } from '../bot/slack-progress-sink';
-import { buildSlackSinks, WORKFLOW_STEPS } from '../bot/slack-sinks';
+import { buildSlackWorkflowRuntime, WORKFLOW_STEPS } from '../bot/slack-sinks';
 import { loadConfig, type Config } from '../config/config';
 import { createOnceMarkers, createStateStore, ensureTables } from '../state';
 import type { StateStore } from '../state/types';
@@ -26,7 +26,7 @@ import type { Clock } from '../workflows/engine/clock';
 import { InProcessTickScheduler } from '../workflows/engine/timer-scheduler';
 import type { TickScheduler } from '../workflows/engine/types';
 import type { ReminderPassResult } from '../workflows/remind/scheduler';
-import { buildWorkflowRuntime, type WorkflowRuntime } from '../workflows/runtime';
+import type { WorkflowRuntime } from '../workflows/runtime';
 import { startEmulator, type RunningEmulator } from './aws/server';
 import { startLocalDynamo } from './dynamo';
 import { SANDBOX_BOT, startSlackStandIn, type SlackStandIn } from './slack/server';
@@ -221,68 +221,47 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
   const scheduler: TickScheduler = {
     schedule: (runId, delayMs) => ticks.schedule(runId, realDelay(delayMs, speed())),
   };
-  // The sinks need the service, which is built with them: bind it late.
-  const late: { runtime?: WorkflowRuntime } = {};
-  const slackSinks = buildSlackSinks({
-    config,
-    store,
-    service: () => (late.runtime as WorkflowRuntime).service,
-    now: clock.now,
-    minIntervalMs: options.progressIntervalMs,
-    onError,
-  });
-  const { progress: sink, client } = slackSinks;
-  const runtime = buildWorkflowRuntime({
+  const { runtime, slack } = buildSlackWorkflowRuntime({
     config,
     clients,
     store,
     scheduler,
-    sink: slackSinks.sink,
     clock,
     // A lease must outlast a tick in real time, whatever the speed.
     runner: { leaseMs: 60_000 * Math.max(1, speed()) },
     failover: { io: { clock, sleep: (ms) => new Promise((r) => setTimeout(r, realDelay(ms, speed()))) } },
+    slack: { now: clock.now, minIntervalMs: options.progressIntervalMs, onError },
   });
-  late.runtime = runtime;
+  const sink = slack.progress;
   ticks.attach(runtime.runner);
-  const built = runtime;
   const services = buildBotServices({
     config,
     store,
-    service: built.service,
-    createConfig: built.createConfig,
+    service: runtime.service,
+    createConfig: runtime.createConfig,
     steps: WORKFLOW_STEPS,
   });
   const runReminders = createSlackReminderPass({
     store,
     markers: createOnceMarkers(clients.doc, config.tablePrefix),
-    client,
-    service: built.service,
+    client: slack.client,
+    service: runtime.service,
     now: clock.now,
     actor: SANDBOX_BOT.userId,
   });
-  let timer: NodeJS.Timeout | undefined;
-  let passing = false;
+  let stopReminders: (() => void) | undefined;
   return {
-    runtime: built,
+    runtime,
     sink,
     clock,
     services,
     runReminders,
     startReminders() {
-      if (!options.remindEveryMs) return;
-      timer = setInterval(() => {
-        if (passing) return;
-        passing = true;
-        runReminders()
-          .catch((err: unknown) => onError(err, 'reminder pass'))
-          .finally(() => {
-            passing = false;
-          });
-      }, options.remindEveryMs);
+      if (options.remindEveryMs)
+        stopReminders = startReminderInterval(runReminders, options.remindEveryMs, onError);
     },
     async stop() {
-      if (timer) clearInterval(timer);
+      stopReminders?.();
       ticks.stop();
       await sink.flush();
     },

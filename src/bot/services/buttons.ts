@@ -5,7 +5,7 @@
  * for that purpose (its ts is recorded on the env). Anything else is refused and changes nothing.
  */
 import type { Environment } from '../../state/types';
-import { checkOwnership } from '../authorization';
+import { checkChannelEnabled, checkOwnership } from '../authorization';
 import type { ButtonContext, ButtonPress } from '../services';
 import { ACTION } from '../views/buttons';
 import { section } from '../views/reply';
@@ -34,9 +34,8 @@ function checkPress(
   env: Environment | undefined,
   press: ButtonPress,
 ): string | undefined {
-  const { allowedChannels } = deps.config.slack;
-  if (allowedChannels.length > 0 && !allowedChannels.includes(press.channelId))
-    return '/site is not enabled in this channel';
+  const channel = checkChannelEnabled(deps.config.slack, press.channelId);
+  if (!channel.allowed) return channel.reason;
   if (!env || env.status === 'destroyed') return `there is no environment named ${press.value || '(none)'}`;
   if (env.channel !== press.channelId) return `that button is not for ${env.name} in this channel`;
   const owner = checkOwnership(deps.config.slack, env, press.userId);
@@ -97,7 +96,7 @@ async function extendFromReminder(
   ctx: ButtonContext,
   byMs: number,
 ): Promise<void> {
-  const result = await extendBy(deps, { env: env.name, byMs, userId: press.userId, now: ctx.now() });
+  const result = await extendBy(deps, { env, byMs, userId: press.userId, now: ctx.now() });
   if (!result.ok) {
     await refuse(ctx, result.text);
     return;

@@ -4,40 +4,37 @@
  * the channel and the run starts with it as `notify`, so the progress sink edits that message.
  * A failed create of the same name resumes (its run keeps its original progress message).
  */
-import { describeLock } from '../../workflows/engine/lock-message';
+import type { Environment } from '../../state/types';
 import { planCreate, startCreate } from '../../workflows/operations/create';
 import type { CreateCommand } from '../grammar';
 import type { CommandContext } from '../services';
 import { renderDryRun } from '../views/create-plan';
 import { renderRefusal } from '../views/error';
 import { ephemeral, section, type Reply } from '../views/reply';
-import type { BotServiceDeps } from './deps';
+import { describeBusy, runningLockHolder, type BotServiceDeps } from './deps';
 
 /** A name in use (unless it is a failed create to resume) or a lock held by a running run. */
-async function refusal(deps: BotServiceDeps, name: string, now: number): Promise<string | undefined> {
-  const { store } = deps;
-  const existing = await store.environments.get(name);
+async function refusal(
+  deps: BotServiceDeps,
+  name: string,
+  existing: Environment | undefined,
+  resume: boolean,
+  now: number,
+): Promise<string | undefined> {
   if (existing && existing.status !== 'destroyed') {
     // A `creating` record without a run is a crashed start that startCreate adopts.
     const adoptable = existing.status === 'creating' && !existing.currentRunId;
-    if (!adoptable && !(await resumable(deps, name))) {
+    if (!adoptable && !resume) {
       const since = new Date(existing.createdAt).toISOString().replace(/\.\d+Z$/, 'Z');
       return `${name} already exists (${existing.status}, owner <@${existing.owner}>, created ${since}); pick another name or destroy it first`;
     }
   }
-  const lock = await store.locks.get(name);
-  if (lock) {
-    const run = await store.runs.get(lock.runId);
-    if (run?.status === 'running') {
-      return describeLock(lock, run, now).replace(/started by (\S+)/, 'started by <@$1>');
-    }
-  }
-  return undefined;
+  const holder = await runningLockHolder(deps.store, name);
+  return holder ? describeBusy(holder, now) : undefined;
 }
 
-/** The failed create run a new create of this name would resume, if any. */
-async function resumable(deps: BotServiceDeps, name: string): Promise<boolean> {
-  const env = await deps.store.environments.get(name);
+/** Whether a new create of this env resumes its failed create run. */
+async function resumable(deps: BotServiceDeps, env: Environment | undefined): Promise<boolean> {
   if (env?.status !== 'failed' || !env.lastRunId) return false;
   const last = await deps.store.runs.get(env.lastRunId);
   return last?.kind === 'create' && last.status === 'failed';
@@ -53,10 +50,12 @@ export async function startCreateService(
     const { plan, estimate } = planCreate(cmd.env, cmd.multiAz, deps.createConfig);
     return renderDryRun(plan, estimate);
   }
-  const refused = await refusal(deps, cmd.env, now);
+  // Read once: the refusal and the resume decision both look at the current record.
+  const existing = await deps.store.environments.get(cmd.env);
+  const resume = await resumable(deps, existing);
+  const refused = await refusal(deps, cmd.env, existing, resume, now);
   if (refused) return renderRefusal(`:no_entry: ${refused}`);
 
-  const resume = await resumable(deps, cmd.env);
   let messageTs: string | undefined;
   if (!resume) {
     const posted = await ctx.client.chat.postMessage({

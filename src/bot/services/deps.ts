@@ -3,8 +3,9 @@
  * (start, cancel, retry runs), the create settings and each workflow's steps (for messages).
  */
 import type { Config } from '../../config/config';
-import { ConflictError, type Environment, type StateStore } from '../../state/types';
+import { ConflictError, type EnvLock, type Environment, type Run, type StateStore } from '../../state/types';
 import type { CreateConfig } from '../../workflows/create/deps';
+import { describeLock } from '../../workflows/engine/lock-message';
 import type { WorkflowService } from '../../workflows/engine/service';
 import type { WorkflowSteps } from '../slack-progress-sink';
 
@@ -37,4 +38,19 @@ export async function patchEnv(
       if (!(err instanceof ConflictError) || attempt >= 5) throw err;
     }
   }
+}
+
+/** The env's lock and the run holding it, when that run is still running (a stale lock is no refusal). */
+export async function runningLockHolder(
+  store: Pick<StateStore, 'locks' | 'runs'>,
+  name: string,
+): Promise<{ lock: EnvLock; run: Run } | undefined> {
+  const lock = await store.locks.get(name);
+  const run = lock && (await store.runs.get(lock.runId));
+  return lock && run?.status === 'running' ? { lock, run } : undefined;
+}
+
+/** Why the env is busy, with the holder as a Slack mention. */
+export function describeBusy(holder: { lock: EnvLock; run: Run }, now: number): string {
+  return describeLock(holder.lock, holder.run, now).replace(/started by (\S+)/, 'started by <@$1>');
 }

@@ -6,7 +6,6 @@
  */
 import { describeDestroyPlan } from '../../workflows/destroy/plan';
 import { startDestroy } from '../../workflows/destroy/start';
-import { describeLock } from '../../workflows/engine/lock-message';
 import type { Environment } from '../../state/types';
 import { environmentCost } from '../env-cost';
 import type { DestroyCommand } from '../grammar';
@@ -14,7 +13,7 @@ import type { ButtonContext, ButtonPress, EnvCommandContext } from '../services'
 import { renderDestroyConfirmation } from '../views/destroy-confirmation';
 import { renderRefusal } from '../views/error';
 import { ephemeral, section, type Reply } from '../views/reply';
-import { patchEnv, type BotServiceDeps } from './deps';
+import { describeBusy, patchEnv, runningLockHolder, type BotServiceDeps } from './deps';
 
 /** What `env.meta.destroyConfirmation` holds. */
 export interface DestroyConfirmation {
@@ -44,22 +43,15 @@ export async function postDestroyConfirmation(
   now: number,
 ): Promise<{ ok: true; ts: string } | { ok: false; message: string }> {
   const { store } = deps;
-  const lock = await store.locks.get(env.name);
-  const holder = lock && (await store.runs.get(lock.runId));
-  const running = holder?.status === 'running' ? holder : undefined;
-  if (lock && running && running.kind !== 'create') {
-    return {
-      ok: false,
-      message: describeLock(lock, running, now).replace(/started by (\S+)/, 'started by <@$1>'),
-    };
-  }
+  const holder = await runningLockHolder(store, env.name);
+  if (holder && holder.run.kind !== 'create') return { ok: false, message: describeBusy(holder, now) };
   const message = renderDestroyConfirmation({
     env: env.name,
     requestedBy,
     plan: describeDestroyPlan(env),
     ageMs: now - env.createdAt,
     cost: await environmentCost(store, env, now),
-    createRunning: running?.kind === 'create',
+    createRunning: holder?.run.kind === 'create',
   });
   const posted = await client.chat.postMessage({ channel: env.channel, ...message });
   if (!posted.ts) return { ok: false, message: 'Slack did not accept the confirmation message' };
@@ -123,10 +115,7 @@ export async function confirmDestroy(
     });
     return;
   }
-  await patchEnv(deps.store, env.name, (e) => {
-    const { destroyConfirmation: _c, ...meta } = e.meta ?? {};
-    return { meta };
-  });
+  await forgetConfirmation(deps, env.name);
 }
 
 /** Cancel pressed: the message says so and nothing else changes. */
@@ -136,16 +125,21 @@ export async function cancelDestroy(
   press: ButtonPress,
   ctx: ButtonContext,
 ): Promise<void> {
-  await patchEnv(deps.store, env.name, (e) => {
-    const { destroyConfirmation: _c, ...meta } = e.meta ?? {};
-    return { meta };
-  });
+  await forgetConfirmation(deps, env.name);
   const text = `<@${press.userId}> cancelled the teardown of *${env.name}*; nothing was deleted.`;
   await ctx.client.chat.update({
     channel: env.channel,
     ts: press.messageTs,
     text,
     blocks: [section(`:no_entry_sign: ${text}`)],
+  });
+}
+
+/** The confirmation has been answered: a later press on it no longer counts. */
+async function forgetConfirmation(deps: BotServiceDeps, name: string): Promise<void> {
+  await patchEnv(deps.store, name, (e) => {
+    const { destroyConfirmation: _c, ...meta } = e.meta ?? {};
+    return { meta };
   });
 }
 

@@ -4,6 +4,7 @@
  * (SITEBOT_EXTEND_COST_CAP_USD, against the env's current cost per hour) are checked here.
  */
 import { formatUsd } from '../../cost/format';
+import type { Environment } from '../../state/types';
 import { extendEnvironment } from '../../workflows/remind/extend';
 import { environmentCost } from '../env-cost';
 import { formatDuration } from '../format';
@@ -15,17 +16,16 @@ import type { BotServiceDeps } from './deps';
 
 export type ExtendResult = { ok: true; text: string } | { ok: false; text: string };
 
+/** `input.env` is the record the caller loaded and checked (it exists, the user may extend it). */
 export async function extendBy(
   deps: BotServiceDeps,
-  input: { env: string; byMs: number; userId: string; now: number },
+  input: { env: Environment; byMs: number; userId: string; now: number },
 ): Promise<ExtendResult> {
   const { store, config } = deps;
-  const current = await store.environments.get(input.env);
-  if (!current || current.status === 'destroyed')
-    return { ok: false, text: `There is no environment named ${input.env}.` };
-  const cost = await environmentCost(store, current, input.now);
+  const name = input.env.name;
+  const cost = await environmentCost(store, input.env, input.now);
   const outcome = await extendEnvironment(store.environments, {
-    name: input.env,
+    name,
     durationMs: input.byMs,
     by: input.userId,
     now: input.now,
@@ -35,7 +35,7 @@ export async function extendBy(
   });
   if (!outcome.ok) return { ok: false, text: `Not extended: ${outcome.reason}.` };
   await store.audit.record({
-    env: input.env,
+    env: name,
     at: input.now,
     actor: input.userId,
     action: 'env.extended',
@@ -47,7 +47,7 @@ export async function extendBy(
     : '';
   return {
     ok: true,
-    text: `<@${input.userId}> extended *${input.env}* by ${formatDuration(input.byMs)}: it now expires at ${until}, in ${formatDuration(outcome.env.expiresAt - input.now)}${spend}.`,
+    text: `<@${input.userId}> extended *${name}* by ${formatDuration(input.byMs)}: it now expires at ${until}, in ${formatDuration(outcome.env.expiresAt - input.now)}${spend}.`,
   };
 }
 
@@ -56,7 +56,7 @@ export async function extendService(
   cmd: ExtendCommand,
   ctx: EnvCommandContext,
 ): Promise<Reply> {
-  const result = await extendBy(deps, { env: cmd.env, byMs: cmd.byMs, userId: ctx.userId, now: ctx.now() });
+  const result = await extendBy(deps, { env: ctx.env, byMs: cmd.byMs, userId: ctx.userId, now: ctx.now() });
   if (!result.ok) return renderRefusal(`:no_entry: ${result.text}`);
   return { response_type: 'in_channel', text: result.text, blocks: [section(`:calendar: ${result.text}`)] };
 }

@@ -4,7 +4,6 @@
  * `notify`. The final report (sparkline, outage windows, pass/fail) lands in that message and
  * as a thread reply (SlackProgressSink).
  */
-import { describeLock } from '../../workflows/engine/lock-message';
 import { checkEnvRecord } from '../../workflows/failover/preconditions';
 import { startFailover } from '../../workflows/failover/start';
 import { checkOwnership } from '../authorization';
@@ -12,7 +11,7 @@ import type { FailoverCommand } from '../grammar';
 import type { EnvCommandContext } from '../services';
 import { renderRefusal } from '../views/error';
 import { ephemeral, section, type Reply } from '../views/reply';
-import type { BotServiceDeps } from './deps';
+import { describeBusy, runningLockHolder, type BotServiceDeps } from './deps';
 
 export async function failoverService(
   deps: BotServiceDeps,
@@ -21,12 +20,8 @@ export async function failoverService(
 ): Promise<Reply> {
   const checked = checkEnvRecord(cmd.env, ctx.env, cmd.target, cmd.force);
   if (!checked.ok) return renderRefusal(`:no_entry: ${checked.message}`);
-  const lock = await deps.store.locks.get(cmd.env);
-  const holder = lock && (await deps.store.runs.get(lock.runId));
-  if (lock && holder?.status === 'running') {
-    const busy = describeLock(lock, holder, ctx.now()).replace(/started by (\S+)/, 'started by <@$1>');
-    return renderRefusal(`:no_entry: ${busy}`);
-  }
+  const holder = await runningLockHolder(deps.store, cmd.env);
+  if (holder) return renderRefusal(`:no_entry: ${describeBusy(holder, ctx.now())}`);
   const posted = await ctx.client.chat.postMessage({
     channel: ctx.channelId,
     text: `Failover drill on ${cmd.env}…`,
