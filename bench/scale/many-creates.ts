@@ -8,12 +8,7 @@
  */
 import { createStateStore } from '../../src/state';
 import { startDynalite } from '../../test/helpers/dynalite';
-import {
-  CHANNEL,
-  createEnvRecord,
-  OWNER,
-  SLOW_CREATE_POLL,
-} from '../../test/integration/workflows/destroy/harness';
+import { SLOW_CREATE_POLL, startCreate } from '../../test/integration/workflows/destroy/harness';
 import { inventory, startReliabilityHarness } from '../../test/reliability/harness';
 import { attachDynamoLedger, peakRssMb } from './write-ledger';
 
@@ -45,16 +40,7 @@ async function main(): Promise<void> {
   const startReal = Date.now();
   const runIds: string[] = [];
   for (const name of names) {
-    await createEnvRecord(h, name);
-    const started = await worker.service.startRun({
-      kind: 'create',
-      env: name,
-      requestedBy: OWNER,
-      channel: CHANNEL,
-      params: { multiAz: 'now' },
-    });
-    if (!started.ok) throw new Error(started.message);
-    runIds.push(started.run.runId);
+    runIds.push((await startCreate(h, name, worker)).runId);
   }
   await worker.scheduler.drain(200_000);
   const virtualMs = h.clock.now() - startVirtual;

@@ -6,7 +6,7 @@
 import type { TestSandbox } from '../helpers/sandbox';
 import { startTestSandbox } from '../helpers/sandbox';
 import { waitFor } from '../helpers/slack';
-import { readable, waitForMessage } from './helpers';
+import { readable, waitForMessage, waitForReady } from './helpers';
 
 let sb: TestSandbox;
 
@@ -19,10 +19,7 @@ afterAll(async () => {
 
 test('at expiry the teardown starts by itself, is announced, and leaves nothing behind', async () => {
   await sb.command('create ttl-demo --ttl 2h', 'UOWNER', 'C7');
-  await waitForMessage(sb, (m) => !m.thread_ts && m.text.includes('ttl-demo is ready'), {
-    channel: 'C7',
-    timeoutMs: 90_000,
-  });
+  await waitForReady(sb, 'ttl-demo', 'C7');
   const env = await sb.store.environments.get('ttl-demo');
   const now = sb.workflows!.clock.now();
   if (env!.expiresAt > now) sb.emulator!.world.clock.advance(env!.expiresAt - now + 1_000);
@@ -55,10 +52,7 @@ test('at expiry the teardown starts by itself, is announced, and leaves nothing 
 
 test('the daily digest lists each running env with owner, age, cost and expiry, and the channel total, once a day', async () => {
   await sb.command('create digest-a', 'UA', 'C8');
-  await waitForMessage(sb, (m) => !m.thread_ts && m.text.includes('digest-a is ready'), {
-    channel: 'C8',
-    timeoutMs: 90_000,
-  });
+  await waitForReady(sb, 'digest-a', 'C8');
   sb.emulator!.world.clock.setSpeed(1);
   // The digest goes out at 09:00 Asia/Tokyo: move to the next such moment.
   const now = sb.workflows!.clock.now();

@@ -11,7 +11,7 @@ import {
   knownSecrets,
   readable,
   threadReplies,
-  waitForMessage,
+  waitForReady,
 } from './helpers';
 
 let sb: TestSandbox;
@@ -34,9 +34,7 @@ test('create demo: acked within 3 s, one progress message updated in place, ends
   expect(res.status).toBe(200);
   expect(JSON.parse(res.body).text).toContain('Creating demo');
 
-  const ready = await waitForMessage(sb, (m) => !m.thread_ts && m.text.includes('demo is ready'), {
-    timeoutMs: 90_000,
-  });
+  const ready = await waitForReady(sb, 'demo');
   const posted = channelMessages(await sb.messages());
   expect(posted).toHaveLength(1);
   expect(posted[0].ts).toBe(ready.ts);

@@ -28,6 +28,14 @@ export function waitForMessage(
   );
 }
 
+/** Waits for the top-level "<env> is ready" message a create ends with (a create takes a minute or so). */
+export function waitForReady(sb: TestSandbox, env: string, channel = 'C1'): Promise<SandboxMessage> {
+  return waitForMessage(sb, (m) => !m.thread_ts && m.text.includes(`${env} is ready`), {
+    channel,
+    timeoutMs: 90_000,
+  });
+}
+
 /**
  * The secret values the sandbox holds: every string in every secret the emulator's Secrets
  * Manager has (DB and WordPress admin passwords), the bot token and the signing secret.

@@ -16,6 +16,7 @@ import {
   readable,
   threadReplies,
   waitForMessage,
+  waitForReady,
 } from './helpers';
 
 const HOUR = 3_600_000;
@@ -28,7 +29,7 @@ let secrets: string[] = [];
 beforeAll(async () => {
   sb = await startTestSandbox({ speed: 600, env: { SITEBOT_EXTEND_COST_CAP_USD: '10' } });
   await sb.command('create demo', OWNER);
-  await waitForMessage(sb, (m) => !m.thread_ts && m.text.includes('demo is ready'), { timeoutMs: 90_000 });
+  await waitForReady(sb, 'demo');
   secrets = knownSecrets(sb);
 });
 afterAll(async () => {

@@ -93,7 +93,8 @@ function startProcess<Deps>(
   return { scheduler, runner, service };
 }
 
-function recordingHooks(trace: CrashPoint[], crashAt: CrashPoint | undefined): RunnerHooks {
+/** Runner hooks that note every point passed in `trace` and throw a SimulatedCrash at `crashAt`. */
+export function recordingHooks(trace: CrashPoint[], crashAt: CrashPoint | undefined): RunnerHooks {
   const counts = new Map<string, number>();
   const hit = (hook: CrashHook) => (_runId: string, key: string) => {
     const id = `${hook}|${key}`;

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAwsClients } from '../../src/aws/clients';
+import { createStateStore, type StateStore } from '../../src/state';
 import { ensureTables } from '../../src/state/tables';
 
 // dynalite ships no type declarations; this is the part of its API we use.
@@ -56,4 +57,24 @@ export async function startDynalite(): Promise<DynaliteHandle> {
     throw err;
   }
   return { endpoint, doc: aws.doc, client: aws.dynamodb, prefix, close };
+}
+
+export interface DynaliteStore extends DynaliteHandle {
+  /** sitebot's repositories on this dynalite's tables. */
+  store: StateStore;
+}
+
+/**
+ * One dynalite (with its state store) for the enclosing describe block, or the file at top
+ * level: started in beforeAll, closed in afterAll. Its fields are set once beforeAll has run,
+ * so read them inside tests and hooks only.
+ */
+export function useDynalite(): DynaliteStore {
+  const db = {} as DynaliteStore;
+  beforeAll(async () => {
+    Object.assign(db, await startDynalite());
+    db.store = createStateStore(db.doc, db.prefix);
+  });
+  afterAll(() => db.close());
+  return db;
 }

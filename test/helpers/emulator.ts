@@ -22,10 +22,19 @@ export interface TestEmulatorOptions extends EmulatorOptions {
   maxAttempts?: number;
 }
 
+export interface TestClientConfig {
+  endpoint: string;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  maxAttempts: number;
+}
+
 export interface TestEmulator {
   url: string;
   world: World;
   region: string;
+  /** The settings the clients share (endpoint, region, test credentials, attempts), for building others. */
+  clientConfig: TestClientConfig;
   clients: {
     ec2: EC2Client;
     rds: RDSClient;
@@ -35,18 +44,18 @@ export interface TestEmulator {
   };
   /** Moves the virtual clock forward. */
   advance(ms: number): void;
+  /** Runs `wait` (a real SDK waiter) while the virtual clock jumps `ms` shortly after its first poll. */
+  advanceDuring<T>(ms: number, wait: () => Promise<T>): Promise<T>;
   /** Calls the admin API: `admin('POST', '/_sandbox/faults', { throttleRate: 1 })`. */
   admin(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
   close(): Promise<void>;
 }
 
-export const TEST_REGION = 'ap-northeast-1';
-
 export async function startTestEmulator(opts: TestEmulatorOptions = {}): Promise<TestEmulator> {
   const { maxAttempts = 1, ...emulatorOpts } = opts;
   const emu = await startEmulator({ port: 0, speed: 0, env: {}, ...emulatorOpts });
   const region = emu.world.region;
-  const config = {
+  const config: TestClientConfig = {
     endpoint: emu.url,
     region,
     credentials: { accessKeyId: 'AKIDSANDBOXTEST', secretAccessKey: 'sandbox-secret' },
@@ -63,8 +72,17 @@ export async function startTestEmulator(opts: TestEmulatorOptions = {}): Promise
     url: emu.url,
     world: emu.world,
     region,
+    clientConfig: config,
     clients,
     advance: (ms) => emu.world.clock.advance(ms),
+    async advanceDuring(ms, wait) {
+      const timer = setTimeout(() => emu.world.clock.advance(ms), 100);
+      try {
+        return await wait();
+      } finally {
+        clearTimeout(timer);
+      }
+    },
     async admin(method, path, body) {
       const res = await fetch(`${emu.url}${path}`, {
         method,
@@ -78,4 +96,14 @@ export async function startTestEmulator(opts: TestEmulatorOptions = {}): Promise
       await emu.close();
     },
   };
+}
+
+/** SDK waiter settings that poll every second and give up after 10 s, for a clock the test moves. */
+export function fastWaiter<C>(client: C): {
+  client: C;
+  minDelay: number;
+  maxDelay: number;
+  maxWaitTime: number;
+} {
+  return { client, minDelay: 1, maxDelay: 1, maxWaitTime: 10 };
 }

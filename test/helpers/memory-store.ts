@@ -88,7 +88,7 @@ class MemoryRuns implements RunsRepository {
     return [...this.items.values()].filter((r) => r.status === 'running').map(copy);
   }
 
-  async listByEnv(env: string, limit = 20): Promise<Run[]> {
+  async listByEnv(env: string, limit = Infinity): Promise<Run[]> {
     return [...this.items.values()]
       .filter((r) => r.env === env)
       .sort((a, b) => b.createdAt - a.createdAt)

@@ -5,9 +5,9 @@
 import { startDestroy } from '../../src/workflows/destroy/start';
 import {
   CHANNEL,
-  createEnvRecord,
   OWNER,
   SLOW_CREATE_POLL,
+  startCreate,
   taggedFor,
 } from '../integration/workflows/destroy/harness';
 import { inventory, SPEC_INVENTORY, startReliabilityHarness, type ReliabilityHarness } from './harness';
@@ -22,17 +22,9 @@ test('InsufficientInstanceCapacity for t3.micro in 1c: plain-words failure or fa
   h = await startReliabilityHarness({ createPoll: SLOW_CREATE_POLL });
   h.emu.world.faults.set({ insufficientCapacity: [{ instanceType: 't3.micro', az: 'ap-northeast-1c' }] });
   const w = h.worker();
-  await createEnvRecord(h, 'shop');
-  const started = await w.service.startRun({
-    kind: 'create',
-    env: 'shop',
-    requestedBy: OWNER,
-    channel: CHANNEL,
-    params: { multiAz: 'now' },
-  });
-  if (!started.ok) throw new Error(started.message);
+  const started = await startCreate(h, 'shop', w);
   await w.scheduler.drain(5_000);
-  const run = (await h.store.runs.get(started.run.runId))!;
+  const run = (await h.store.runs.get(started.runId))!;
 
   if (run.status === 'succeeded') {
     // A fallback (another type or AZ) was used: the environment is whole.

@@ -11,12 +11,12 @@ import type { RunnerHooks } from '../../src/workflows/engine/runner';
 import { SimulatedCrash } from '../helpers/crash-harness';
 import {
   CHANNEL,
-  createEnvRecord,
   OWNER,
   SLOW_CREATE_POLL,
+  startCreate,
   taggedFor,
 } from '../integration/workflows/destroy/harness';
-import { inventory, startReliabilityHarness, type ReliabilityHarness } from './harness';
+import { countMinted, inventory, startReliabilityHarness, type ReliabilityHarness } from './harness';
 
 export interface ChaosResult {
   seed: number;
@@ -46,13 +46,7 @@ export async function chaosRun(
   const h: ReliabilityHarness = await startReliabilityHarness({ createPoll: SLOW_CREATE_POLL });
   if (opts.throttleRate) h.emu.world.faults.set({ throttleRate: opts.throttleRate, seed });
   try {
-    const minted: Record<string, number> = {};
-    const ids = h.emu.world.ids;
-    const next = ids.next.bind(ids);
-    ids.next = (prefix: string, hexLength?: number) => {
-      minted[prefix] = (minted[prefix] ?? 0) + 1;
-      return next(prefix, hexLength);
-    };
+    const minted = countMinted(h);
     const rng = seededRandom(seed);
     const kills: string[] = [];
     // Kill budget per workflow, so destroy gets its share however many create took.
@@ -93,17 +87,8 @@ export async function chaosRun(
       return (await h.store.runs.get(runId))!;
     };
 
-    await createEnvRecord(h, 'shop');
     const cw = h.worker(killer());
-    const started = await cw.service.startRun({
-      kind: 'create',
-      env: 'shop',
-      requestedBy: OWNER,
-      channel: CHANNEL,
-      params: { multiAz: 'now' },
-    });
-    if (!started.ok) throw new Error(started.message);
-    const created = await survive(started.run.runId, cw);
+    const created = await survive((await startCreate(h, 'shop', cw)).runId, cw);
     const afterCreate = inventory(h);
 
     phase = 'destroy';

@@ -8,9 +8,9 @@ import { startDestroy } from '../../src/workflows/destroy/start';
 import { startFailover } from '../../src/workflows/failover/start';
 import {
   CHANNEL,
-  createEnvRecord,
   OWNER,
   SLOW_CREATE_POLL,
+  startCreate,
   taggedFor,
 } from '../integration/workflows/destroy/harness';
 import { inventory, SPEC_INVENTORY, startReliabilityHarness, type ReliabilityHarness } from './harness';
@@ -48,17 +48,9 @@ test.each([7, 42])(
     h.emu.world.faults.set({ throttleRate: 0.2, serverErrorRate: 0.05, eniLingerMs: 5 * 60_000, seed });
     const w = h.worker();
 
-    await createEnvRecord(h, 'shop');
-    const create = await w.service.startRun({
-      kind: 'create',
-      env: 'shop',
-      requestedBy: OWNER,
-      channel: CHANNEL,
-      params: { multiAz: 'now' },
-    });
-    if (!create.ok) throw new Error(create.message);
+    const create = await startCreate(h, 'shop', w);
     await w.scheduler.drain(5_000);
-    const created = (await h.store.runs.get(create.run.runId))!;
+    const created = (await h.store.runs.get(create.runId))!;
     expect(created.summary?.error).toBeUndefined();
     expect(created.status).toBe('succeeded');
     expect(inventory(h)).toEqual(SPEC_INVENTORY);

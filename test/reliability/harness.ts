@@ -3,14 +3,19 @@
  * (create, failover, destroy), plus a ledger of the create calls AWS answered with success —
  * the proof that no step made its resource twice, however many throttles it retried through.
  */
-import type { InitializeMiddleware, InitializeHandlerOptions } from '@smithy/types';
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SSMClient } from '@aws-sdk/client-ssm';
-import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types';
+import type {
+  InitializeHandlerOptions,
+  InitializeMiddleware,
+  RetryErrorInfo,
+  RetryStrategyV2,
+  RetryToken,
+} from '@smithy/types';
 import { DEFAULT_MAX_ATTEMPTS } from '../../src/aws/clients';
 import { countResources, SPEC_INVENTORY } from '../helpers/inventory';
 import type { StateStore } from '../../src/state/types';
@@ -193,3 +198,15 @@ export async function startReliabilityHarness(opts: ReliabilityOptions = {}): Pr
 export const inventory = (h: Harness): Record<string, number> => countResources(h.emu.world);
 
 export { SPEC_INVENTORY };
+
+/** Counts the ids the emulator mints from now on, by prefix (vpc, subnet, i, …): a resource made twice shows here. */
+export function countMinted(h: Harness): Record<string, number> {
+  const minted: Record<string, number> = {};
+  const ids = h.emu.world.ids;
+  const next = ids.next.bind(ids);
+  ids.next = (prefix: string, hexLength?: number) => {
+    minted[prefix] = (minted[prefix] ?? 0) + 1;
+    return next(prefix, hexLength);
+  };
+  return minted;
+}

@@ -12,7 +12,7 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
 import { tableNames } from '../../src/state/tables';
 import type { Environment } from '../../src/state/types';
-import { knownSecrets, readable, waitForMessage } from '../e2e/helpers';
+import { knownSecrets, readable, waitForMessage, waitForReady } from '../e2e/helpers';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { blockActionsBody, postSigned, waitFor } from '../helpers/slack';
 
@@ -59,7 +59,7 @@ const command = async (text: string, user = OWNER, channel = 'C1') => {
 
 test('create, forged presses refused, destroy: no secret anywhere', async () => {
   await command('create demo');
-  await waitForMessage(sb, (m) => !m.thread_ts && m.text.includes('demo is ready'), { timeoutMs: 90_000 });
+  await waitForReady(sb, 'demo');
   const secrets = knownSecrets(sb);
   // Bot token, signing secret, DB password and WP admin password at least.
   expect(secrets.length).toBeGreaterThanOrEqual(4);

@@ -1,4 +1,4 @@
-import { CreateVpcCommand, DescribeVpcsCommand, EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
+import { CreateVpcCommand, DescribeVpcsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
@@ -7,7 +7,7 @@ import { startEmulator } from '../../../src/sandbox/aws/server';
 import { PUBLIC_AL2023 } from '../../../src/sandbox/aws/ec2/public-images';
 import type { SandboxResource } from '../../../src/sandbox/aws/world';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
-import { buildNetwork } from './ec2-fixture';
+import { buildNetwork, launchInstance } from './ec2-fixture';
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -19,17 +19,9 @@ beforeEach(() => emu.world.reset());
 describe('admin API', () => {
   it('lists live resources with type, id, state and tags, and resets them', async () => {
     const net = await buildNetwork(emu.clients.ec2);
-    const run = await emu.clients.ec2.send(
-      new RunInstancesCommand({
-        ImageId: PUBLIC_AL2023.x86_64.imageId,
-        InstanceType: 't3.micro',
-        MinCount: 1,
-        MaxCount: 1,
-        SubnetId: net.publicSubnets[0],
-        TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'sitebot:env', Value: 'demo' }] }],
-      }),
-    );
-    const id = run.Instances![0].InstanceId!;
+    const id = await launchInstance(emu.clients.ec2, net.publicSubnets[0], {
+      TagSpecifications: [{ ResourceType: 'instance', Tags: [{ Key: 'sitebot:env', Value: 'demo' }] }],
+    });
     const res = await emu.admin('GET', '/_sandbox/resources?type=instance');
     expect(res.status).toBe(200);
     const resources = (res.body as { resources: SandboxResource[] }).resources;
@@ -61,16 +53,7 @@ describe('admin API', () => {
 
   it('drives the clock: advanceMs moves state on, speed is settable', async () => {
     const net = await buildNetwork(emu.clients.ec2);
-    const run = await emu.clients.ec2.send(
-      new RunInstancesCommand({
-        ImageId: PUBLIC_AL2023.x86_64.imageId,
-        InstanceType: 't3.micro',
-        MinCount: 1,
-        MaxCount: 1,
-        SubnetId: net.publicSubnets[0],
-      }),
-    );
-    const id = run.Instances![0].InstanceId!;
+    const id = await launchInstance(emu.clients.ec2, net.publicSubnets[0]);
     const t0 = emu.world.clock.now();
     const clock = await emu.admin('POST', '/_sandbox/clock', { advanceMs: 29_999 });
     expect((clock.body as { now: number }).now).toBe(t0 + 29_999);
@@ -192,12 +175,7 @@ describe('faults', () => {
   });
 
   it('lets the SDK retry absorb throttling when it may retry', async () => {
-    const retrying = new EC2Client({
-      endpoint: emu.url,
-      region: emu.region,
-      credentials: { accessKeyId: 'AKIDSANDBOXTEST', secretAccessKey: 'sandbox-secret' },
-      maxAttempts: 3,
-    });
+    const retrying = new EC2Client({ ...emu.clientConfig, maxAttempts: 3 });
     try {
       await emu.admin('POST', '/_sandbox/faults', { throttleNext: 1 });
       const out = await retrying.send(new CreateVpcCommand({ CidrBlock: '10.9.0.0/16' }));

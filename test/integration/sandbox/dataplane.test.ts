@@ -8,7 +8,6 @@ import {
   CreateLoadBalancerCommand,
   CreateTargetGroupCommand,
   DeleteLoadBalancerCommand,
-  RegisterTargetsCommand,
   type LoadBalancer,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import {
@@ -17,7 +16,7 @@ import {
   RebootDBInstanceCommand,
 } from '@aws-sdk/client-rds';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
-import { buildNetwork, launchWeb, type Network } from './elbv2-network-fixture';
+import { buildNetwork, registeredWeb, type Network } from './elbv2-network-fixture';
 
 const s = 1000;
 const min = 60 * s;
@@ -94,13 +93,6 @@ async function listen(lb: LoadBalancer, tgArn: string): Promise<void> {
   );
 }
 
-async function registeredWeb(tgArn: string, subnet: string): Promise<string> {
-  const web = await launchWeb(emu.clients.ec2, subnet, net.webSg);
-  emu.advance(30 * s);
-  await emu.clients.elbv2.send(new RegisterTargetsCommand({ TargetGroupArn: tgArn, Targets: [{ Id: web }] }));
-  return web;
-}
-
 describe('ALB data plane', () => {
   it('refuses connections until the load balancer is active with a listener', async () => {
     const { lb, tgArn } = await createAlb();
@@ -116,7 +108,7 @@ describe('ALB data plane', () => {
     const { lb, tgArn } = await createAlb();
     emu.advance(12 * min); // DB available, ALB active
     await listen(lb, tgArn);
-    const web = await registeredWeb(tgArn, net.publicSubnets[0]);
+    const web = await registeredWeb(emu, tgArn, net.publicSubnets[0], net.webSg);
     emu.advance(60 * s);
 
     const res = await fetch(`http://${lb.DNSName}/`);
@@ -151,8 +143,8 @@ describe('ALB data plane', () => {
     const { lb, tgArn } = await createAlb();
     emu.advance(8 * min);
     await listen(lb, tgArn);
-    const web1 = await registeredWeb(tgArn, net.publicSubnets[0]);
-    await registeredWeb(tgArn, net.publicSubnets[1]);
+    const web1 = await registeredWeb(emu, tgArn, net.publicSubnets[0], net.webSg);
+    await registeredWeb(emu, tgArn, net.publicSubnets[1], net.webSg);
     emu.advance(60 * s);
     expect(await probe(lb)).toBe(200);
     await emu.clients.ec2.send(new StopInstancesCommand({ InstanceIds: [web1] }));
@@ -164,7 +156,7 @@ describe('ALB data plane', () => {
     const { lb, tgArn } = await createAlb();
     emu.advance(3 * min);
     await listen(lb, tgArn);
-    await registeredWeb(tgArn, net.publicSubnets[0]);
+    await registeredWeb(emu, tgArn, net.publicSubnets[0], net.webSg);
     emu.advance(60 * s);
     expect(await probe(lb)).toBe(500);
   });
@@ -177,13 +169,12 @@ describe('ALB data plane', () => {
     await emu.clients.elbv2.send(new DeleteLoadBalancerCommand({ LoadBalancerArn: lb.LoadBalancerArn }));
     expect(await probe(lb)).toBe('refused');
 
-    const other = await createAlb().catch(() => undefined);
-    expect(other).toBeDefined();
+    const other = await createAlb();
     emu.advance(3 * min);
-    await listen(other!.lb, other!.tgArn);
-    expect(await probe(other!.lb)).toBe(503);
+    await listen(other.lb, other.tgArn);
+    expect(await probe(other.lb)).toBe(503);
     await emu.admin('POST', '/_sandbox/reset');
-    expect(await probe(other!.lb)).toBe('refused');
+    expect(await probe(other.lb)).toBe('refused');
 
     net = await buildNetwork(emu.clients.ec2); // reset cleared the VPC too
     const third = await createAlb();

@@ -3,12 +3,10 @@ import {
   CreateSecurityGroupCommand,
   CreateTagsCommand,
   DescribeInstancesCommand,
-  RunInstancesCommand,
   waitUntilInstanceRunning,
 } from '@aws-sdk/client-ec2';
-import { PUBLIC_AL2023 } from '../../../src/sandbox/aws/ec2/public-images';
-import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
-import { buildNetwork } from './ec2-fixture';
+import { fastWaiter, startTestEmulator, type TestEmulator } from '../../helpers/emulator';
+import { buildNetwork, launchInstance } from './ec2-fixture';
 
 let emu: TestEmulator;
 beforeAll(async () => {
@@ -48,16 +46,7 @@ describe('eventual consistency fault', () => {
     emu.advance(5_000);
     await emu.clients.ec2.send(new AuthorizeSecurityGroupIngressCommand(rule));
 
-    const run = await emu.clients.ec2.send(
-      new RunInstancesCommand({
-        ImageId: PUBLIC_AL2023.x86_64.imageId,
-        InstanceType: 't3.micro',
-        MinCount: 1,
-        MaxCount: 1,
-        SubnetId: net.publicSubnets[0],
-      }),
-    );
-    const id = run.Instances![0].InstanceId!;
+    const id = await launchInstance(emu.clients.ec2, net.publicSubnets[0]);
     await expect(
       emu.clients.ec2.send(new DescribeInstancesCommand({ InstanceIds: [id] })),
     ).rejects.toMatchObject({
@@ -67,12 +56,9 @@ describe('eventual consistency fault', () => {
       emu.clients.ec2.send(new CreateTagsCommand({ Resources: [id], Tags: [{ Key: 'a', Value: 'b' }] })),
     ).rejects.toMatchObject({ name: 'InvalidInstanceID.NotFound' });
     // The SDK waiter treats InvalidInstanceID.NotFound as "retry", so it rides this out.
-    const timer = setTimeout(() => emu.advance(30_000), 100);
-    const waited = await waitUntilInstanceRunning(
-      { client: emu.clients.ec2, minDelay: 1, maxDelay: 1, maxWaitTime: 10 },
-      { InstanceIds: [id] },
+    const waited = await emu.advanceDuring(30_000, () =>
+      waitUntilInstanceRunning(fastWaiter(emu.clients.ec2), { InstanceIds: [id] }),
     );
-    clearTimeout(timer);
     expect(waited.state).toBe('SUCCESS');
   });
 });

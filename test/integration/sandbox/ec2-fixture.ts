@@ -9,7 +9,13 @@ import {
   CreateVpcCommand,
   type EC2Client,
   ModifySubnetAttributeCommand,
+  RunInstancesCommand,
+  type RunInstancesCommandInput,
 } from '@aws-sdk/client-ec2';
+import { PUBLIC_AL2023 } from '../../../src/sandbox/aws/ec2/public-images';
+
+export const AZ_A = 'ap-northeast-1a';
+export const AZ_C = 'ap-northeast-1c';
 
 export interface Network {
   vpcId: string;
@@ -18,22 +24,16 @@ export interface Network {
   privateSubnets: [string, string];
 }
 
-export async function buildNetwork(ec2: EC2Client, cidrBase = '10.0'): Promise<Network> {
-  const vpcId = (await ec2.send(new CreateVpcCommand({ CidrBlock: `${cidrBase}.0.0/16` }))).Vpc!.VpcId!;
+export async function buildNetwork(ec2: EC2Client): Promise<Network> {
+  const vpcId = (await ec2.send(new CreateVpcCommand({ CidrBlock: '10.0.0.0/16' }))).Vpc!.VpcId!;
   const subnet = async (n: number, az: string) =>
     (
       await ec2.send(
-        new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: `${cidrBase}.${n}.0/24`, AvailabilityZone: az }),
+        new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: `10.0.${n}.0/24`, AvailabilityZone: az }),
       )
     ).Subnet!.SubnetId!;
-  const publicSubnets: [string, string] = [
-    await subnet(0, 'ap-northeast-1a'),
-    await subnet(1, 'ap-northeast-1c'),
-  ];
-  const privateSubnets: [string, string] = [
-    await subnet(2, 'ap-northeast-1a'),
-    await subnet(3, 'ap-northeast-1c'),
-  ];
+  const publicSubnets: [string, string] = [await subnet(0, AZ_A), await subnet(1, AZ_C)];
+  const privateSubnets: [string, string] = [await subnet(2, AZ_A), await subnet(3, AZ_C)];
   for (const s of publicSubnets) {
     await ec2.send(new ModifySubnetAttributeCommand({ SubnetId: s, MapPublicIpOnLaunch: { Value: true } }));
   }
@@ -46,4 +46,23 @@ export async function buildNetwork(ec2: EC2Client, cidrBase = '10.0'): Promise<N
   for (const s of publicSubnets)
     await ec2.send(new AssociateRouteTableCommand({ RouteTableId: rtbId, SubnetId: s }));
   return { vpcId, igwId, publicSubnets, privateSubnets };
+}
+
+/** Launches one t3.micro from the public Amazon Linux 2023 (x86_64) image and returns its id. */
+export async function launchInstance(
+  ec2: EC2Client,
+  subnetId: string,
+  extra: Partial<RunInstancesCommandInput> = {},
+): Promise<string> {
+  const out = await ec2.send(
+    new RunInstancesCommand({
+      ImageId: PUBLIC_AL2023.x86_64.imageId,
+      InstanceType: 't3.micro',
+      MinCount: 1,
+      MaxCount: 1,
+      SubnetId: subnetId,
+      ...extra,
+    }),
+  );
+  return out.Instances![0].InstanceId!;
 }

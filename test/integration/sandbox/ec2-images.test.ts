@@ -12,8 +12,8 @@ import {
   waitUntilImageAvailable,
 } from '@aws-sdk/client-ec2';
 import { PUBLIC_AL2023 } from '../../../src/sandbox/aws/ec2/public-images';
-import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
-import { buildNetwork } from './ec2-fixture';
+import { fastWaiter, startTestEmulator, type TestEmulator } from '../../helpers/emulator';
+import { buildNetwork, launchInstance } from './ec2-fixture';
 
 let emu: TestEmulator;
 let ec2: EC2Client;
@@ -26,16 +26,7 @@ afterAll(() => emu.close());
 beforeEach(async () => {
   emu.world.reset();
   const net = await buildNetwork(ec2);
-  const run = await ec2.send(
-    new RunInstancesCommand({
-      ImageId: PUBLIC_AL2023.x86_64.imageId,
-      InstanceType: 't3.micro',
-      MinCount: 1,
-      MaxCount: 1,
-      SubnetId: net.publicSubnets[0],
-    }),
-  );
-  instanceId = run.Instances![0].InstanceId!;
+  instanceId = await launchInstance(ec2, net.publicSubnets[0]);
   emu.advance(30_000);
 });
 
@@ -84,12 +75,9 @@ describe('images and snapshots', () => {
       expect.objectContaining({ SnapshotId: snapshotId, State: 'pending', VolumeSize: 8 }),
     ]);
 
-    const timer = setTimeout(() => emu.advance(emu.world.durations.imageCreate), 100);
-    const waited = await waitUntilImageAvailable(
-      { client: ec2, minDelay: 1, maxDelay: 1, maxWaitTime: 10 },
-      { ImageIds: [ImageId!] },
+    const waited = await emu.advanceDuring(emu.world.durations.imageCreate, () =>
+      waitUntilImageAvailable(fastWaiter(ec2), { ImageIds: [ImageId!] }),
     );
-    clearTimeout(timer);
     expect(waited.state).toBe('SUCCESS');
     const done = await ec2.send(new DescribeSnapshotsCommand({ SnapshotIds: [snapshotId] }));
     expect(done.Snapshots![0].State).toBe('completed');
@@ -97,17 +85,9 @@ describe('images and snapshots', () => {
 
   it('refuses to image an instance that is not running or stopped', async () => {
     const subnetId = emu.world.ec2.getInstance(instanceId)!.subnetId;
-    const fresh = await ec2.send(
-      new RunInstancesCommand({
-        ImageId: PUBLIC_AL2023.x86_64.imageId,
-        InstanceType: 't3.micro',
-        MinCount: 1,
-        MaxCount: 1,
-        SubnetId: subnetId,
-      }),
-    );
+    const fresh = await launchInstance(ec2, subnetId);
     await expect(
-      ec2.send(new CreateImageCommand({ InstanceId: fresh.Instances![0].InstanceId, Name: 'too-early' })),
+      ec2.send(new CreateImageCommand({ InstanceId: fresh, Name: 'too-early' })),
     ).rejects.toMatchObject({
       name: 'InvalidParameterValue',
       message: expect.stringContaining("not in state 'running'"),

@@ -19,7 +19,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { iamModelOf } from '../../../src/sandbox/aws/iam/model';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
-import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
+import { fastWaiter, startTestEmulator, type TestEmulator } from '../../helpers/emulator';
 import { buildNetwork, type Network } from './ec2-fixture';
 
 let emu: TestEmulator;
@@ -73,18 +73,6 @@ function launch(extra: Partial<RunInstancesCommandInput> = {}) {
   );
 }
 
-/** Runs a real SDK waiter while the virtual clock jumps `ms` shortly after its first poll. */
-async function waitWhileAdvancing<T>(ms: number, wait: () => Promise<T>): Promise<T> {
-  const timer = setTimeout(() => emu.advance(ms), 100);
-  try {
-    return await wait();
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-const waiterOpts = () => ({ client: ec2, minDelay: 1, maxDelay: 1, maxWaitTime: 10 });
-
 describe('instances', () => {
   it('runs pending → running and serves the launch settings back', async () => {
     const run = await launch();
@@ -97,8 +85,8 @@ describe('instances', () => {
     expect(instance.MetadataOptions).toMatchObject({ HttpTokens: 'required', HttpEndpoint: 'enabled' });
     expect(instance.Placement?.AvailabilityZone).toBe('ap-northeast-1a');
 
-    const result = await waitWhileAdvancing(30_000, () =>
-      waitUntilInstanceRunning(waiterOpts(), { InstanceIds: [id] }),
+    const result = await emu.advanceDuring(30_000, () =>
+      waitUntilInstanceRunning(fastWaiter(ec2), { InstanceIds: [id] }),
     );
     expect(result.state).toBe('SUCCESS');
     const view = emu.world.ec2.getInstance(id)!;
@@ -148,13 +136,13 @@ describe('instances', () => {
       CurrentState: { Name: 'stopping' },
       PreviousState: { Name: 'running' },
     });
-    const stopped = await waitWhileAdvancing(30_000, () =>
-      waitUntilInstanceStopped(waiterOpts(), { InstanceIds: [id] }),
+    const stopped = await emu.advanceDuring(30_000, () =>
+      waitUntilInstanceStopped(fastWaiter(ec2), { InstanceIds: [id] }),
     );
     expect(stopped.state).toBe('SUCCESS');
     const desc = await ec2.send(new DescribeInstancesCommand({ InstanceIds: [id] }));
     expect(desc.Reservations![0].Instances![0].PublicIpAddress).toBeUndefined();
-    expect(emu.world.ec2.getInstance(id)?.runningSince).toBeUndefined();
+    expect(emu.world.ec2.getInstance(id)!.runningSince).toBeUndefined();
 
     const start = await ec2.send(new StartInstancesCommand({ InstanceIds: [id] }));
     expect(start.StartingInstances![0].CurrentState?.Name).toBe('pending');
@@ -165,14 +153,14 @@ describe('instances', () => {
     });
 
     await ec2.send(new TerminateInstancesCommand({ InstanceIds: [id] }));
-    const gone = await waitWhileAdvancing(45_000, () =>
-      waitUntilInstanceTerminated(waiterOpts(), { InstanceIds: [id] }),
+    const gone = await emu.advanceDuring(45_000, () =>
+      waitUntilInstanceTerminated(fastWaiter(ec2), { InstanceIds: [id] }),
     );
     expect(gone.state).toBe('SUCCESS');
     await expect(ec2.send(new StartInstancesCommand({ InstanceIds: [id] }))).rejects.toMatchObject({
       name: 'IncorrectInstanceState',
     });
-    await expect(waitUntilInstanceRunning(waiterOpts(), { InstanceIds: [id] })).rejects.toThrow(
+    await expect(waitUntilInstanceRunning(fastWaiter(ec2), { InstanceIds: [id] })).rejects.toThrow(
       /"state":"FAILURE"/,
     );
     // The instance's ENI went with it, so the subnet can go.

@@ -47,6 +47,17 @@ async function vpc(cidr = '10.0.0.0/16') {
   return out.Vpc!.VpcId!;
 }
 
+function subnet(vpcId: string, cidr: string, az?: string, name?: string) {
+  return emu.clients.ec2.send(
+    new CreateSubnetCommand({
+      VpcId: vpcId,
+      CidrBlock: cidr,
+      AvailabilityZone: az,
+      TagSpecifications: name ? tagSpec('subnet', name) : undefined,
+    }),
+  );
+}
+
 describe('VPC', () => {
   it('creates, describes with tag filters, sets DNS attributes and deletes', async () => {
     const vpcId = await vpc();
@@ -104,55 +115,26 @@ describe('VPC', () => {
 describe('subnets', () => {
   it('validates AZ names against the region and CIDRs against the VPC', async () => {
     const vpcId = await vpc();
-    await expect(
-      emu.clients.ec2.send(
-        new CreateSubnetCommand({
-          VpcId: vpcId,
-          CidrBlock: '10.0.0.0/24',
-          AvailabilityZone: 'ap-northeast-1b',
-        }),
-      ),
-    ).rejects.toMatchObject({
+    await expect(subnet(vpcId, '10.0.0.0/24', 'ap-northeast-1b')).rejects.toMatchObject({
       name: 'InvalidParameterValue',
       message: expect.stringContaining('ap-northeast-1a, ap-northeast-1c, ap-northeast-1d'),
     });
-    await expect(
-      emu.clients.ec2.send(
-        new CreateSubnetCommand({
-          VpcId: vpcId,
-          CidrBlock: '10.1.0.0/24',
-          AvailabilityZone: 'ap-northeast-1a',
-        }),
-      ),
-    ).rejects.toMatchObject({ name: 'InvalidSubnet.Range' });
-    const a = await emu.clients.ec2.send(
-      new CreateSubnetCommand({
-        VpcId: vpcId,
-        CidrBlock: '10.0.0.0/24',
-        AvailabilityZone: 'ap-northeast-1a',
-        TagSpecifications: tagSpec('subnet', 'pub-a'),
-      }),
-    );
+    await expect(subnet(vpcId, '10.1.0.0/24', 'ap-northeast-1a')).rejects.toMatchObject({
+      name: 'InvalidSubnet.Range',
+    });
+    const a = await subnet(vpcId, '10.0.0.0/24', 'ap-northeast-1a', 'pub-a');
     expect(a.Subnet).toMatchObject({
       AvailabilityZone: 'ap-northeast-1a',
       AvailabilityZoneId: 'apne1-az4',
       MapPublicIpOnLaunch: false,
       AvailableIpAddressCount: 251,
     });
-    await expect(
-      emu.clients.ec2.send(
-        new CreateSubnetCommand({
-          VpcId: vpcId,
-          CidrBlock: '10.0.0.128/25',
-          AvailabilityZone: 'ap-northeast-1c',
-        }),
-      ),
-    ).rejects.toMatchObject({ name: 'InvalidSubnet.Conflict' });
-    await expect(
-      emu.clients.ec2.send(
-        new CreateSubnetCommand({ VpcId: 'vpc-0123456789abcdef0', CidrBlock: '10.0.0.0/24' }),
-      ),
-    ).rejects.toMatchObject({ name: 'InvalidVpcID.NotFound' });
+    await expect(subnet(vpcId, '10.0.0.128/25', 'ap-northeast-1c')).rejects.toMatchObject({
+      name: 'InvalidSubnet.Conflict',
+    });
+    await expect(subnet('vpc-0123456789abcdef0', '10.0.0.0/24')).rejects.toMatchObject({
+      name: 'InvalidVpcID.NotFound',
+    });
 
     const subnetId = a.Subnet!.SubnetId!;
     await emu.clients.ec2.send(
@@ -190,15 +172,7 @@ describe('subnets', () => {
 describe('internet gateways and route tables', () => {
   it('builds the public route table of SPEC §1 and tears it down in order', async () => {
     const vpcId = await vpc();
-    const subnetId = (
-      await emu.clients.ec2.send(
-        new CreateSubnetCommand({
-          VpcId: vpcId,
-          CidrBlock: '10.0.0.0/24',
-          AvailabilityZone: 'ap-northeast-1a',
-        }),
-      )
-    ).Subnet!.SubnetId!;
+    const subnetId = (await subnet(vpcId, '10.0.0.0/24', 'ap-northeast-1a')).Subnet!.SubnetId!;
     const igwId = (
       await emu.clients.ec2.send(
         new CreateInternetGatewayCommand({ TagSpecifications: tagSpec('internet-gateway', 'igw') }),

@@ -37,8 +37,8 @@ import {
   type CreateTargetGroupCommandInput,
   type TargetHealth,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
-import { AZ_A, AZ_C, buildNetwork, launchWeb, type Network } from './elbv2-network-fixture';
+import { fastWaiter, startTestEmulator, type TestEmulator } from '../../helpers/emulator';
+import { AZ_A, AZ_C, buildNetwork, launchWeb, registeredWeb, type Network } from './elbv2-network-fixture';
 
 const s = 1000;
 const min = 60 * s;
@@ -60,13 +60,6 @@ const code = (p: Promise<unknown>) =>
     () => 'no error',
     (e: { name: string }) => e.name,
   );
-
-const fast = (emu: TestEmulator) => ({
-  client: emu.clients.elbv2,
-  maxWaitTime: 10,
-  minDelay: 1,
-  maxDelay: 1,
-});
 
 function tgInput(over: Partial<CreateTargetGroupCommandInput> = {}): CreateTargetGroupCommandInput {
   return {
@@ -193,7 +186,7 @@ describe('load balancers', () => {
     expect(lb.SecurityGroups).toEqual([net.elbSg]);
     expect(lb.VpcId).toBe(net.vpcId);
     emu.advance(3 * min);
-    const result = await waitUntilLoadBalancerAvailable(fast(emu), {
+    const result = await waitUntilLoadBalancerAvailable(fastWaiter(emu.clients.elbv2), {
       LoadBalancerArns: [lb.LoadBalancerArn!],
     });
     expect(result.state).toBe('SUCCESS');
@@ -272,7 +265,7 @@ describe('load balancers', () => {
     const lb = await createLb();
     await emu.clients.elbv2.send(new DeleteLoadBalancerCommand({ LoadBalancerArn: lb.LoadBalancerArn }));
     await emu.clients.elbv2.send(new DeleteLoadBalancerCommand({ LoadBalancerArn: lb.LoadBalancerArn })); // gone: still succeeds
-    const deleted = await waitUntilLoadBalancersDeleted(fast(emu), {
+    const deleted = await waitUntilLoadBalancersDeleted(fastWaiter(emu.clients.elbv2), {
       LoadBalancerArns: [lb.LoadBalancerArn!],
     });
     expect(deleted.state).toBe('SUCCESS');
@@ -331,11 +324,7 @@ describe('listeners', () => {
 describe('target health', () => {
   it('is unused / Target.NotInUse while no load balancer forwards to the group', async () => {
     const tg = await createTg();
-    const web = await launchWeb(emu.clients.ec2, net.publicSubnets[0], net.webSg);
-    emu.advance(30 * s);
-    await emu.clients.elbv2.send(
-      new RegisterTargetsCommand({ TargetGroupArn: tg.TargetGroupArn, Targets: [{ Id: web }] }),
-    );
+    await registeredWeb(emu, tg.TargetGroupArn!, net.publicSubnets[0], net.webSg);
     expect(await health(tg.TargetGroupArn!)).toMatchObject({ State: 'unused', Reason: 'Target.NotInUse' });
   });
 
@@ -352,11 +341,7 @@ describe('target health', () => {
 
   it('goes initial → healthy after the boot time, unused while stopped, and healthy again after a start', async () => {
     const { tg } = await site();
-    const web = await launchWeb(emu.clients.ec2, net.publicSubnets[0], net.webSg);
-    emu.advance(30 * s); // running
-    await emu.clients.elbv2.send(
-      new RegisterTargetsCommand({ TargetGroupArn: tg.TargetGroupArn, Targets: [{ Id: web }] }),
-    );
+    const web = await registeredWeb(emu, tg.TargetGroupArn!, net.publicSubnets[0], net.webSg);
     expect(await health(tg.TargetGroupArn!)).toMatchObject({
       State: 'initial',
       Reason: 'Elb.RegistrationInProgress',
@@ -368,7 +353,7 @@ describe('target health', () => {
     });
     emu.advance(30 * s); // second check passes: one pass makes a new target healthy
     expect((await health(tg.TargetGroupArn!)).State).toBe('healthy');
-    const inService = await waitUntilTargetInService(fast(emu), {
+    const inService = await waitUntilTargetInService(fastWaiter(emu.clients.elbv2), {
       TargetGroupArn: tg.TargetGroupArn,
       Targets: [{ Id: web }],
     });
@@ -399,11 +384,7 @@ describe('target health', () => {
         }),
       )
     ).GroupId!;
-    const web = await launchWeb(emu.clients.ec2, net.publicSubnets[0], closedSg);
-    emu.advance(30 * s);
-    await emu.clients.elbv2.send(
-      new RegisterTargetsCommand({ TargetGroupArn: tg.TargetGroupArn, Targets: [{ Id: web }] }),
-    );
+    await registeredWeb(emu, tg.TargetGroupArn!, net.publicSubnets[0], closedSg);
     emu.advance(5 * min);
     expect(await health(tg.TargetGroupArn!)).toMatchObject({ State: 'unhealthy', Reason: 'Target.Timeout' });
   });
@@ -414,11 +395,7 @@ describe('target health', () => {
       new ModifyTargetGroupCommand({ TargetGroupArn: tg.TargetGroupArn, Matcher: { HttpCode: '301,302' } }),
     );
     expect(modified.TargetGroups![0].Matcher).toEqual({ HttpCode: '301,302' });
-    const web = await launchWeb(emu.clients.ec2, net.publicSubnets[0], net.webSg);
-    emu.advance(30 * s);
-    await emu.clients.elbv2.send(
-      new RegisterTargetsCommand({ TargetGroupArn: tg.TargetGroupArn, Targets: [{ Id: web }] }),
-    );
+    await registeredWeb(emu, tg.TargetGroupArn!, net.publicSubnets[0], net.webSg);
     emu.advance(5 * min);
     expect(await health(tg.TargetGroupArn!)).toMatchObject({
       State: 'unhealthy',
@@ -428,11 +405,7 @@ describe('target health', () => {
 
   it('drains a deregistered target for the deregistration delay, then reports it not registered', async () => {
     const { tg } = await site();
-    const web = await launchWeb(emu.clients.ec2, net.publicSubnets[0], net.webSg);
-    emu.advance(30 * s);
-    await emu.clients.elbv2.send(
-      new RegisterTargetsCommand({ TargetGroupArn: tg.TargetGroupArn, Targets: [{ Id: web }] }),
-    );
+    const web = await registeredWeb(emu, tg.TargetGroupArn!, net.publicSubnets[0], net.webSg);
     emu.advance(2 * min);
     await emu.clients.elbv2.send(
       new DeregisterTargetsCommand({ TargetGroupArn: tg.TargetGroupArn, Targets: [{ Id: web }] }),

@@ -35,12 +35,7 @@ let iam: IAMClient;
 
 beforeEach(async () => {
   emu = await startTestEmulator();
-  iam = new IAMClient({
-    endpoint: emu.url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIDSANDBOXTEST', secretAccessKey: 'sandbox-secret' },
-    maxAttempts: 1,
-  });
+  iam = new IAMClient({ ...emu.clientConfig, region: 'us-east-1' });
 });
 
 afterEach(async () => {

@@ -26,16 +26,10 @@ import {
   type DBInstance,
 } from '@aws-sdk/client-rds';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
-import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
+import { fastWaiter, startTestEmulator, type TestEmulator } from '../../helpers/emulator';
 import { AZ_A, AZ_C, buildNetwork, type Network } from './elbv2-network-fixture';
 
 const min = 60_000;
-const fastWaiter = (emu: TestEmulator) => ({
-  client: emu.clients.rds,
-  maxWaitTime: 10,
-  minDelay: 1,
-  maxDelay: 1,
-});
 
 let emu: TestEmulator;
 let net: Network;
@@ -178,7 +172,9 @@ describe('CreateDBInstance', () => {
   it('works with the SDK waiter while the clock moves', async () => {
     await emu.clients.rds.send(new CreateDBInstanceCommand(dbInput()));
     const polls = () => emu.world.calls.get('rds:DescribeDBInstances') ?? 0;
-    const waiting = waitUntilDBInstanceAvailable(fastWaiter(emu), { DBInstanceIdentifier: 'site-db' });
+    const waiting = waitUntilDBInstanceAvailable(fastWaiter(emu.clients.rds), {
+      DBInstanceIdentifier: 'site-db',
+    });
     const deadline = Date.now() + 5000;
     while (polls() === 0 && Date.now() < deadline) await new Promise((r) => setImmediate(r));
     expect(polls()).toBe(1); // the first poll saw `creating`
@@ -388,7 +384,9 @@ describe('DeleteDBInstance', () => {
     expect((await describe1()).DBInstanceStatus).toBe('deleting');
     emu.advance(1000);
     expect(await code(describe1())).toBe('DBInstanceNotFoundFault');
-    const result = await waitUntilDBInstanceDeleted(fastWaiter(emu), { DBInstanceIdentifier: 'site-db' });
+    const result = await waitUntilDBInstanceDeleted(fastWaiter(emu.clients.rds), {
+      DBInstanceIdentifier: 'site-db',
+    });
     expect(result.state).toBe('SUCCESS');
     const enis = await emu.clients.ec2.send(
       new DescribeNetworkInterfacesCommand({ Filters: [{ Name: 'group-id', Values: [net.dbSg] }] }),

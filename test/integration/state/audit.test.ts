@@ -1,29 +1,17 @@
-import {
-  auditSortKey,
-  createStateStore,
-  DynamoAuditRepository,
-  tableNames,
-  type StateStore,
-} from '../../../src/state';
-import { startDynalite, type DynaliteHandle } from '../../helpers/dynalite';
+import { auditSortKey, DynamoAuditRepository, tableNames } from '../../../src/state';
+import { useDynalite } from '../../helpers/dynalite';
 
 describe('audit repository (dynalite)', () => {
-  let db: DynaliteHandle;
-  let store: StateStore;
-  beforeAll(async () => {
-    db = await startDynalite();
-    store = createStateStore(db.doc, db.prefix);
-  });
-  afterAll(() => db.close());
+  const db = useDynalite();
 
   it('lists an env events newest first, by time not by insertion order, without the sort key', async () => {
     // Times of different digit counts: string order must still be time order.
     for (const at of [50, 7, 1_000, 999]) {
-      await store.audit.record({ env: 'ordered', at, actor: 'U1', action: `a${at}`, detail: { at } });
+      await db.store.audit.record({ env: 'ordered', at, actor: 'U1', action: `a${at}`, detail: { at } });
     }
-    await store.audit.record({ env: 'elsewhere', at: 5, actor: 'U1', action: 'x' });
+    await db.store.audit.record({ env: 'elsewhere', at: 5, actor: 'U1', action: 'x' });
 
-    const events = await store.audit.list('ordered');
+    const events = await db.store.audit.list('ordered');
     expect(events.map((e) => e.at)).toEqual([1_000, 999, 50, 7]);
     expect(events[0]).toEqual({
       env: 'ordered',
@@ -32,16 +20,16 @@ describe('audit repository (dynalite)', () => {
       action: 'a1000',
       detail: { at: 1_000 },
     });
-    expect((await store.audit.list('ordered', 2)).map((e) => e.at)).toEqual([1_000, 999]);
+    expect((await db.store.audit.list('ordered', 2)).map((e) => e.at)).toEqual([1_000, 999]);
   });
 
   it('keeps events recorded in the same millisecond', async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        store.audit.record({ env: 'same-ms', at: 42, actor: 'U1', action: `n${i}` }),
+        db.store.audit.record({ env: 'same-ms', at: 42, actor: 'U1', action: `n${i}` }),
       ),
     );
-    expect(await store.audit.list('same-ms')).toHaveLength(20);
+    expect(await db.store.audit.list('same-ms')).toHaveLength(20);
   });
 
   it('draws a new suffix instead of overwriting when the random part collides', async () => {

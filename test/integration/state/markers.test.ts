@@ -1,12 +1,8 @@
 import { createOnceMarkers } from '../../../src/state';
-import { startDynalite } from '../../helpers/dynalite';
+import { useDynalite } from '../../helpers/dynalite';
 
 describe('once markers (dynalite)', () => {
-  let db: Awaited<ReturnType<typeof startDynalite>>;
-  beforeAll(async () => {
-    db = await startDynalite();
-  });
-  afterAll(() => db.close());
+  const db = useDynalite();
 
   it('lets exactly one of many concurrent claimers have a key', async () => {
     const markers = createOnceMarkers(db.doc, db.prefix);

@@ -1,13 +1,9 @@
 import { DescribeTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { ensureTables, tableDefinitions, tableNames } from '../../../src/state/tables';
-import { startDynalite, type DynaliteHandle } from '../../helpers/dynalite';
+import { useDynalite } from '../../helpers/dynalite';
 
 describe('ensureTables', () => {
-  let db: DynaliteHandle;
-  beforeAll(async () => {
-    db = await startDynalite();
-  });
-  afterAll(() => db.close());
+  const db = useDynalite();
 
   it('creates every table ACTIVE with its indexes, and is idempotent', async () => {
     await ensureTables(db.client, db.prefix); // second call: all exist already

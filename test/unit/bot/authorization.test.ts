@@ -5,22 +5,9 @@ import {
   type AuthorizationPolicy,
 } from '../../../src/bot/authorization';
 import type { Command } from '../../../src/bot/grammar';
-import type { Environment } from '../../../src/state/types';
+import { storedEnvironment } from '../../helpers/records';
 
-const env: Environment = {
-  name: 'demo',
-  channel: 'C1',
-  owner: 'UOWNER',
-  status: 'ready',
-  region: 'ap-northeast-1',
-  multiAz: 'now',
-  createdAt: 0,
-  updatedAt: 0,
-  expiresAt: 1,
-  resources: {},
-  outputs: {},
-  version: 1,
-};
+const env = storedEnvironment({ owner: 'UOWNER' });
 
 const open: AuthorizationPolicy = { allowedChannels: [], admins: ['UADMIN'] };
 const closed: AuthorizationPolicy = { allowedChannels: ['C1', 'C2'], admins: ['UADMIN'] };

@@ -8,12 +8,12 @@ import { handleButton } from '../../../src/bot/services/buttons';
 import type { BotServiceDeps } from '../../../src/bot/services/deps';
 import { WORKFLOW_STEPS } from '../../../src/bot/slack-sinks';
 import { loadConfig } from '../../../src/config/config';
-import type { Environment } from '../../../src/state/types';
 import { resolveCreateConfig } from '../../../src/workflows/create/deps';
 import { destroyWorkflow } from '../../../src/workflows/destroy/workflow';
 import { ManualClock, ManualScheduler } from '../../../src/workflows/engine/manual-scheduler';
 import { WorkflowService } from '../../../src/workflows/engine/service';
 import { createMemoryStore } from '../../helpers/memory-store';
+import { newEnvironment } from '../../helpers/records';
 
 const T0 = 1_700_000_000_000;
 const HOUR = 3_600_000;
@@ -38,24 +38,19 @@ async function setup() {
     }),
     steps: WORKFLOW_STEPS,
   };
-  const env: Omit<Environment, 'version'> = {
-    name: 'demo',
-    channel: 'C1',
-    owner: 'UOWNER',
-    status: 'ready',
-    region: 'ap-northeast-1',
-    multiAz: 'now',
-    createdAt: T0 - HOUR,
-    updatedAt: T0,
-    expiresAt: T0 + HOUR,
-    resources: { vpc: 'vpc-1' },
-    outputs: {},
-    meta: {
-      destroyConfirmation: { channel: 'C1', ts: '10.000001', requestedBy: 'UOWNER', at: T0 },
-      reminderMessages: ['20.000001'],
-    },
-  };
-  await store.environments.create(env);
+  await store.environments.create(
+    newEnvironment({
+      owner: 'UOWNER',
+      createdAt: T0 - HOUR,
+      updatedAt: T0,
+      expiresAt: T0 + HOUR,
+      resources: { vpc: 'vpc-1' },
+      meta: {
+        destroyConfirmation: { channel: 'C1', ts: '10.000001', requestedBy: 'UOWNER', at: T0 },
+        reminderMessages: ['20.000001'],
+      },
+    }),
+  );
   const refusals: string[] = [];
   const updates: { ts: string; text: string }[] = [];
   const ctx: ButtonContext = {

@@ -2,8 +2,8 @@ import { dispatchCommand } from '../../../src/bot/dispatch';
 import type { BotServices, CommandContext } from '../../../src/bot/services';
 import { ephemeral } from '../../../src/bot/views/reply';
 import { loadConfig, type Config } from '../../../src/config/config';
-import type { Environment } from '../../../src/state/types';
 import { createMemoryStore } from '../../helpers/memory-store';
+import { newEnvironment } from '../../helpers/records';
 
 const T0 = 1_700_000_000_000;
 
@@ -21,20 +21,15 @@ const config: Config = loadConfig({ SITEBOT_ADMINS: 'UADMIN', SITEBOT_ALLOWED_CH
 
 async function seeded() {
   const store = createMemoryStore();
-  const env: Omit<Environment, 'version'> = {
-    name: 'demo',
-    channel: 'C1',
-    owner: 'UOWNER',
-    status: 'ready',
-    region: 'ap-northeast-1',
-    multiAz: 'now',
-    createdAt: T0 - 3_600_000,
-    updatedAt: T0,
-    expiresAt: T0 + 3_600_000,
-    resources: { vpc: 'vpc-1' },
-    outputs: {},
-  };
-  await store.environments.create(env);
+  await store.environments.create(
+    newEnvironment({
+      owner: 'UOWNER',
+      createdAt: T0 - 3_600_000,
+      updatedAt: T0,
+      expiresAt: T0 + 3_600_000,
+      resources: { vpc: 'vpc-1' },
+    }),
+  );
   return store;
 }
 

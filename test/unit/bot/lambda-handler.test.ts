@@ -6,6 +6,7 @@ import { createAwsClients } from '../../../src/aws/clients';
 import { loadConfig } from '../../../src/config/config';
 import { slackSignature } from '../../../src/sandbox/slack/signing';
 import { createMemoryStore } from '../../helpers/memory-store';
+import { newEnvironment } from '../../helpers/records';
 import { slashCommandBody } from '../../helpers/slack';
 
 const config = loadConfig({ SLACK_BOT_ID: 'B1', SLACK_BOT_USER_ID: 'U0BOT' });
@@ -65,19 +66,9 @@ test('a signed /site help is answered in the response body', async () => {
 
 test('list reads the runtime store', async () => {
   const now = Date.now();
-  await store.environments.create({
-    name: 'lambda-env',
-    channel: 'C1',
-    owner: 'U1',
-    status: 'ready',
-    region: 'ap-northeast-1',
-    multiAz: 'now',
-    createdAt: now,
-    updatedAt: now,
-    expiresAt: now + 3_600_000,
-    resources: {},
-    outputs: {},
-  });
+  await store.environments.create(
+    newEnvironment({ name: 'lambda-env', createdAt: now, updatedAt: now, expiresAt: now + 3_600_000 }),
+  );
   const res = await handler(signed(slashCommandBody({ text: 'list' })), {});
   expect(res.body).toContain('lambda-env');
 });

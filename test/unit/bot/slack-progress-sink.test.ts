@@ -1,5 +1,5 @@
 import { SlackProgressSink, type ChatClient } from '../../../src/bot/slack-progress-sink';
-import type { Run } from '../../../src/state/types';
+import type { Run, StepState } from '../../../src/state/types';
 
 const T0 = 1_700_000_000_000;
 
@@ -29,18 +29,21 @@ function run(version: number, overrides: Partial<Run> = {}): Run {
   };
 }
 
+/** The VPC step of a finished run, with the id it recorded. */
+const vpcDone: StepState = {
+  status: 'done',
+  attempts: 1,
+  startedAt: T0,
+  finishedAt: T0 + 1_000,
+  outputs: { vpcId: 'vpc-1' },
+};
+
 function succeeded(version: number): Run {
   return run(version, {
     status: 'succeeded',
     finishedAt: T0 + 60_000,
     steps: {
-      vpc: {
-        status: 'done',
-        attempts: 1,
-        startedAt: T0,
-        finishedAt: T0 + 1_000,
-        outputs: { vpcId: 'vpc-1' },
-      },
+      vpc: vpcDone,
       subnets: { status: 'done', attempts: 2, startedAt: T0 + 1_000, finishedAt: T0 + 5_000 },
       site: {
         status: 'done',
@@ -160,13 +163,7 @@ test('a failed create says what failed in plain words, what was left, and how to
     status: 'failed',
     finishedAt: T0 + 30_000,
     steps: {
-      vpc: {
-        status: 'done',
-        attempts: 1,
-        startedAt: T0,
-        finishedAt: T0 + 1_000,
-        outputs: { vpcId: 'vpc-1' },
-      },
+      vpc: vpcDone,
       subnets: {
         status: 'failed',
         attempts: 3,

@@ -4,6 +4,7 @@ import { renderCommandError, renderNotAvailable } from '../../../src/bot/views/e
 import { renderHelp, usageText } from '../../../src/bot/views/help';
 import { renderRunProgress, stepElapsedMs } from '../../../src/bot/views/run-progress';
 import type { Environment, Run } from '../../../src/state/types';
+import { storedEnvironment } from '../../helpers/records';
 
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -15,21 +16,14 @@ function allText(value: unknown): string {
 }
 
 function env(overrides: Partial<Environment> = {}): Environment {
-  return {
-    name: 'demo',
-    channel: 'C1',
-    owner: 'U1',
-    status: 'ready',
-    region: 'ap-northeast-1',
-    multiAz: 'now',
+  return storedEnvironment({
     createdAt: T0,
     updatedAt: T0,
     expiresAt: T0 + 24 * H,
     resources: { vpc: 'vpc-1', db: 'demo-db' },
     outputs: { url: 'http://demo-alb.example' },
-    version: 1,
     ...overrides,
-  };
+  });
 }
 
 function run(overrides: Partial<Run> = {}): Run {

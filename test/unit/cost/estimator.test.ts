@@ -2,6 +2,8 @@ import {
   estimateEnvironmentCost,
   estimateSpecEnvironment,
   projectedCost,
+  type CostEstimate,
+  type DbPeriod,
   type EnvironmentUsage,
 } from '../../../src/cost/estimator';
 import { PriceNotFoundError } from '../../../src/cost/price-table';
@@ -16,7 +18,18 @@ function empty(): EnvironmentUsage {
   return { region: 'test-1', instances: [], volumes: [], snapshots: [], dbs: [], albs: [] };
 }
 
-function line(estimate: ReturnType<typeof estimateEnvironmentCost>, prefix: string) {
+/** One 20 GB gp3 MySQL DB and nothing else. */
+function withDb(periods: DbPeriod[], instanceClass = 'db.t3.micro'): EnvironmentUsage {
+  return {
+    ...empty(),
+    dbs: [{ instanceClass, engine: 'mysql', storageGb: 20, storageType: 'gp3', periods }],
+  };
+}
+
+const estimateAt = (usage: EnvironmentUsage, now: number) =>
+  estimateEnvironmentCost(usage, { now, table: TEST_TABLE });
+
+function line(estimate: CostEstimate, prefix: string) {
   const found = estimate.lines.find((l) => l.item.startsWith(prefix));
   if (!found) throw new Error(`no line ${prefix} in ${estimate.lines.map((l) => l.item).join(', ')}`);
   return found;
@@ -24,21 +37,10 @@ function line(estimate: ReturnType<typeof estimateEnvironmentCost>, prefix: stri
 
 describe('estimateEnvironmentCost', () => {
   test('Multi-AZ doubles the RDS instance and its storage', () => {
-    const db = (multiAz: boolean): EnvironmentUsage => ({
-      ...empty(),
-      dbs: [
-        {
-          instanceClass: 'db.t3.micro',
-          engine: 'mysql',
-          storageGb: 20,
-          storageType: 'gp3',
-          periods: [{ start: T0, multiAz, running: true }],
-        },
-      ],
-    });
+    const db = (multiAz: boolean) => withDb([{ start: T0, multiAz, running: true }]);
     const now = T0 + 10 * H;
-    const single = estimateEnvironmentCost(db(false), { now, table: TEST_TABLE });
-    const multi = estimateEnvironmentCost(db(true), { now, table: TEST_TABLE });
+    const single = estimateAt(db(false), now);
+    const multi = estimateAt(db(true), now);
     // Single-AZ: 10 h × $0.02 = $0.20; storage 20 GB × $0.0002/GB-h × 10 h = $0.04
     expect(line(single, 'RDS db.t3.micro').soFar).toBeCloseTo(0.2, 10);
     expect(line(single, 'RDS storage').soFar).toBeCloseTo(0.04, 10);
@@ -52,22 +54,11 @@ describe('estimateEnvironmentCost', () => {
   });
 
   test('a DB converted to Multi-AZ later pays Single-AZ before and Multi-AZ after', () => {
-    const usage: EnvironmentUsage = {
-      ...empty(),
-      dbs: [
-        {
-          instanceClass: 'db.t3.micro',
-          engine: 'mysql',
-          storageGb: 20,
-          storageType: 'gp3',
-          periods: [
-            { start: T0, end: T0 + 2 * H, multiAz: false, running: true },
-            { start: T0 + 2 * H, multiAz: true, running: true },
-          ],
-        },
-      ],
-    };
-    const estimate = estimateEnvironmentCost(usage, { now: T0 + 5 * H, table: TEST_TABLE });
+    const usage = withDb([
+      { start: T0, end: T0 + 2 * H, multiAz: false, running: true },
+      { start: T0 + 2 * H, multiAz: true, running: true },
+    ]);
+    const estimate = estimateAt(usage, T0 + 5 * H);
     // 2 h × $0.02 + 3 h × $0.04 = $0.04 + $0.12 = $0.16
     expect(line(estimate, 'RDS db.t3.micro').soFar).toBeCloseTo(0.16, 10);
     // storage: 20 GB × (2 h × $0.0002 + 3 h × $0.0004) = 20 × 0.0016 = $0.032
@@ -84,7 +75,7 @@ describe('estimateEnvironmentCost', () => {
       ],
       albs: [{ existed: { start: T0 }, azCount: 2 }],
     };
-    const estimate = estimateEnvironmentCost(usage, { now: T0 + 5 * H, table: TEST_TABLE });
+    const estimate = estimateAt(usage, T0 + 5 * H);
     const ipv4 = line(estimate, 'Public IPv4');
     // 2 instance addresses + 2 ALB addresses = 4
     expect(ipv4.item).toBe('Public IPv4 × 4');
@@ -94,19 +85,8 @@ describe('estimateEnvironmentCost', () => {
   });
 
   test('RDS bills at least 10 minutes', () => {
-    const usage: EnvironmentUsage = {
-      ...empty(),
-      dbs: [
-        {
-          instanceClass: 'db.t3.micro',
-          engine: 'mysql',
-          storageGb: 20,
-          storageType: 'gp3',
-          periods: [{ start: T0, end: T0 + 3 * MIN, multiAz: false, running: true }],
-        },
-      ],
-    };
-    const estimate = estimateEnvironmentCost(usage, { now: T0 + H, table: TEST_TABLE });
+    const usage = withDb([{ start: T0, end: T0 + 3 * MIN, multiAz: false, running: true }]);
+    const estimate = estimateAt(usage, T0 + H);
     // 3 min used, 10 min billed: 600 s / 3600 = 1/6 h × $0.02 = $0.0033333…
     expect(line(estimate, 'RDS db.t3.micro').soFar).toBeCloseTo(0.02 / 6, 12);
     // storage: 20 GB × $0.0002/GB-h × 1/6 h = $0.00066666…
@@ -116,19 +96,8 @@ describe('estimateEnvironmentCost', () => {
   });
 
   test('RDS past 10 minutes bills the exact seconds', () => {
-    const usage: EnvironmentUsage = {
-      ...empty(),
-      dbs: [
-        {
-          instanceClass: 'db.t3.micro',
-          engine: 'mysql',
-          storageGb: 20,
-          storageType: 'gp3',
-          periods: [{ start: T0, multiAz: false, running: true }],
-        },
-      ],
-    };
-    const estimate = estimateEnvironmentCost(usage, { now: T0 + 15 * MIN, table: TEST_TABLE });
+    const usage = withDb([{ start: T0, multiAz: false, running: true }]);
+    const estimate = estimateAt(usage, T0 + 15 * MIN);
     // 15 min = 0.25 h × $0.02 = $0.005
     expect(line(estimate, 'RDS db.t3.micro').soFar).toBeCloseTo(0.005, 12);
   });
@@ -147,7 +116,7 @@ describe('estimateEnvironmentCost', () => {
         },
       ],
     };
-    const estimate = estimateEnvironmentCost(usage, { now: T0 + H, table: TEST_TABLE });
+    const estimate = estimateAt(usage, T0 + H);
     // two 20 s runs, each billed 60 s: 120 s = 1/30 h × $0.01 = $0.000333…
     expect(line(estimate, 'EC2 t3.micro').soFar).toBeCloseTo(0.01 / 30, 12);
   });
@@ -158,7 +127,7 @@ describe('estimateEnvironmentCost', () => {
       instances: [{ type: 't3.micro', running: [{ start: T0, end: T0 + 2 * H }], publicIpv4: true }],
       volumes: [{ type: 'gp3', sizeGb: 8, existed: { start: T0 } }],
     };
-    const estimate = estimateEnvironmentCost(usage, { now: T0 + 5 * H, table: TEST_TABLE });
+    const estimate = estimateAt(usage, T0 + 5 * H);
     const ec2 = line(estimate, 'EC2 t3.micro');
     // ran 2 h: 2 × $0.01 = $0.02; stopped now: $0/h
     expect(ec2.soFar).toBeCloseTo(0.02, 12);
@@ -176,22 +145,11 @@ describe('estimateEnvironmentCost', () => {
   });
 
   test('a stopped DB pays storage but no instance-hours', () => {
-    const usage: EnvironmentUsage = {
-      ...empty(),
-      dbs: [
-        {
-          instanceClass: 'db.t3.micro',
-          engine: 'mysql',
-          storageGb: 20,
-          storageType: 'gp3',
-          periods: [
-            { start: T0, end: T0 + H, multiAz: false, running: true },
-            { start: T0 + H, multiAz: false, running: false },
-          ],
-        },
-      ],
-    };
-    const estimate = estimateEnvironmentCost(usage, { now: T0 + 3 * H, table: TEST_TABLE });
+    const usage = withDb([
+      { start: T0, end: T0 + H, multiAz: false, running: true },
+      { start: T0 + H, multiAz: false, running: false },
+    ]);
+    const estimate = estimateAt(usage, T0 + 3 * H);
     // instance: 1 h × $0.02 = $0.02, $0/h while stopped
     expect(line(estimate, 'RDS db.t3.micro').soFar).toBeCloseTo(0.02, 12);
     expect(line(estimate, 'RDS db.t3.micro').perHour).toBe(0);
@@ -205,7 +163,7 @@ describe('estimateEnvironmentCost', () => {
       ...empty(),
       instances: [{ type: 't3.small', running: [{ start: T0 }], publicIpv4: false }],
     };
-    const estimate = estimateEnvironmentCost(usage, { now: T0 + 90 * MIN, table: TEST_TABLE });
+    const estimate = estimateAt(usage, T0 + 90 * MIN);
     // 1.5 h × $0.02 = $0.03
     expect(line(estimate, 'EC2 t3.small').soFar).toBeCloseTo(0.03, 12);
   });
@@ -214,12 +172,12 @@ describe('estimateEnvironmentCost', () => {
     const createdAt = T0 + 50 * MIN; // 10:50
     const usage: EnvironmentUsage = { ...empty(), albs: [{ existed: { start: createdAt }, azCount: 2 }] };
     // at 11:10 it has touched the 10:00 and 11:00 hours: 2 hours
-    const at1110 = estimateEnvironmentCost(usage, { now: T0 + 70 * MIN, table: TEST_TABLE });
+    const at1110 = estimateAt(usage, T0 + 70 * MIN);
     // 2 × $0.02 = $0.04 ALB-hours; 2 × 1 LCU × $0.01 = $0.02
     expect(line(at1110, 'ALB ×').soFar).toBeCloseTo(0.04, 12);
     expect(line(at1110, 'ALB LCU').soFar).toBeCloseTo(0.02, 12);
     // at 10:55 only the 10:00 hour: $0.02 + $0.01
-    const at1055 = estimateEnvironmentCost(usage, { now: T0 + 55 * MIN, table: TEST_TABLE });
+    const at1055 = estimateAt(usage, T0 + 55 * MIN);
     expect(line(at1055, 'ALB ×').soFar).toBeCloseTo(0.02, 12);
     expect(line(at1055, 'ALB LCU').soFar).toBeCloseTo(0.01, 12);
     // IPv4 for the ALB is prorated: 2 addresses × 5 min (1/12 h) × $0.005 = $0.000833…
@@ -231,7 +189,7 @@ describe('estimateEnvironmentCost', () => {
       ...empty(),
       albs: [{ existed: { start: T0, end: T0 + 2 * H + 1 }, azCount: 2 }],
     };
-    const estimate = estimateEnvironmentCost(usage, { now: T0 + 10 * H, table: TEST_TABLE });
+    const estimate = estimateAt(usage, T0 + 10 * H);
     // 10:00–12:00:00.001 touches 3 clock hours: 3 × ($0.02 + $0.01) = $0.09
     expect(line(estimate, 'ALB ×').soFar + line(estimate, 'ALB LCU').soFar).toBeCloseTo(0.09, 12);
     expect(estimate.perHour).toBe(0);
@@ -243,7 +201,7 @@ describe('estimateEnvironmentCost', () => {
       instances: [{ type: 't3.micro', running: [{ start: T0 }], publicIpv4: true }],
       volumes: [{ type: 'gp2', sizeGb: 10, existed: { start: T0 } }],
     };
-    const estimate = estimateEnvironmentCost(usage, { now: T0 + H, table: TEST_TABLE });
+    const estimate = estimateAt(usage, T0 + H);
     // $0.01 instance + $0.005 IPv4 + 10 GB × $0.146/730 = $0.002 gp2 → $0.017/h
     expect(estimate.perHour).toBeCloseTo(0.017, 12);
     // × 24 = $0.408/day; × 730 = $12.41/month
@@ -253,7 +211,7 @@ describe('estimateEnvironmentCost', () => {
 
   test('snapshots are prorated per GB-month', () => {
     const usage: EnvironmentUsage = { ...empty(), snapshots: [{ sizeGb: 8, existed: { start: T0 } }] };
-    const estimate = estimateEnvironmentCost(usage, { now: T0 + 10 * H, table: TEST_TABLE });
+    const estimate = estimateAt(usage, T0 + 10 * H);
     // 8 GB × $0.00005/GB-h = $0.0004/h; × 10 h = $0.004
     expect(line(estimate, 'EBS snapshots 8 GB').perHour).toBeCloseTo(0.0004, 12);
     expect(estimate.soFar).toBeCloseTo(0.004, 12);
@@ -264,39 +222,25 @@ describe('estimateEnvironmentCost', () => {
       ...empty(),
       instances: [{ type: 't3.micro', running: [{ start: T0 + H }], publicIpv4: true }],
     };
-    const estimate = estimateEnvironmentCost(usage, { now: T0, table: TEST_TABLE });
+    const estimate = estimateAt(usage, T0);
     expect(estimate.soFar).toBe(0);
     expect(estimate.perHour).toBe(0);
   });
 
   test('unknown region, instance type or DB class is a PriceNotFoundError', () => {
-    expect(() =>
-      estimateEnvironmentCost({ ...empty(), region: 'mars-1' }, { now: T0, table: TEST_TABLE }),
-    ).toThrow(PriceNotFoundError);
+    expect(() => estimateAt({ ...empty(), region: 'mars-1' }, T0)).toThrow(PriceNotFoundError);
     const badType = { ...empty(), instances: [{ type: 'x9.huge', running: [], publicIpv4: false }] };
-    expect(() => estimateEnvironmentCost(badType, { now: T0, table: TEST_TABLE })).toThrow(/x9\.huge/);
-    const badDb: EnvironmentUsage = {
-      ...empty(),
-      dbs: [{ instanceClass: 'db.z1.mega', engine: 'mysql', storageGb: 20, storageType: 'gp3', periods: [] }],
-    };
-    expect(() => estimateEnvironmentCost(badDb, { now: T0, table: TEST_TABLE })).toThrow(PriceNotFoundError);
+    expect(() => estimateAt(badType, T0)).toThrow(/x9\.huge/);
+    const badDb = withDb([], 'db.z1.mega');
+    expect(() => estimateAt(badDb, T0)).toThrow(PriceNotFoundError);
   });
 
   test('the assumptions are one line and flag estimated prices', () => {
     const usage: EnvironmentUsage = {
-      ...empty(),
+      ...withDb([{ start: T0, multiAz: false, running: true }], 'db.t4g.micro'),
       albs: [{ existed: { start: T0 }, azCount: 2 }],
-      dbs: [
-        {
-          instanceClass: 'db.t4g.micro',
-          engine: 'mysql',
-          storageGb: 20,
-          storageType: 'gp3',
-          periods: [{ start: T0, multiAz: false, running: true }],
-        },
-      ],
     };
-    const estimate = estimateEnvironmentCost(usage, { now: T0 + H, table: TEST_TABLE });
+    const estimate = estimateAt(usage, T0 + H);
     expect(estimate.assumptions).toBe(
       'test-1 on-demand prices of 2026-01-02; ALB at 1 LCU; RDS storage 20 GB gp3; excludes data transfer; some prices estimated',
     );

@@ -36,7 +36,7 @@ afterEach(async () => {
 });
 
 /** Live resources of the emulator by `service:type`, counted. */
-export function resourceCounts(h: CreateHarness): Record<string, number> {
+function resourceCounts(h: CreateHarness): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const r of h.emu.world.listResources()) {
     const key = `${r.service}:${r.type}`;

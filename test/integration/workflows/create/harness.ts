@@ -44,14 +44,14 @@ export interface CreateHarness {
   close(): Promise<void>;
 }
 
+/** An IAM client on the emulator (startTestEmulator's clients have none), one attempt per call like theirs. */
+export function emulatorIam(emu: TestEmulator): IAMClient {
+  return new IAMClient(emu.clientConfig);
+}
+
 export async function startCreateHarness(): Promise<CreateHarness> {
   const emu = await startTestEmulator();
-  const iam = new IAMClient({
-    endpoint: emu.url,
-    region: emu.region,
-    credentials: { accessKeyId: 'AKIDSANDBOXTEST', secretAccessKey: 'sandbox-secret' },
-    maxAttempts: 1,
-  });
+  const iam = emulatorIam(emu);
   const store = createMemoryStore();
   const deps = buildCreateDeps({
     clients: { ...emu.clients, iam },

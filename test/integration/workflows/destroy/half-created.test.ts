@@ -4,11 +4,16 @@
  * then "Cancel and destroy" stops it and the teardown starts once it has; or the create fails
  * on its own. Either way nothing tagged for the env may be left.
  */
-import { enumerateCrashPoints, SimulatedCrash, type CrashPoint } from '../../../helpers/crash-harness';
+import {
+  describeCrashPoint,
+  enumerateCrashPoints,
+  recordingHooks,
+  SimulatedCrash,
+  type CrashPoint,
+} from '../../../helpers/crash-harness';
 import { createWorkflow, CREATE_STEPS } from '../../../../src/workflows/create/workflow';
 import { startDestroy, startPendingDestroy } from '../../../../src/workflows/destroy/start';
 import { receiptOf } from '../../../../src/workflows/destroy/receipt';
-import type { RunnerHooks } from '../../../../src/workflows/engine/runner';
 import {
   CHANNEL,
   OWNER,
@@ -33,22 +38,6 @@ function boundaries(trace: CrashPoint[]): CrashPoint[] {
       ? records[records.length - 1]
       : { hook: 'afterStepCall' as const, key: step.id, occurrence: 1 };
   });
-}
-
-function crashAt(point: CrashPoint): RunnerHooks {
-  const counts = new Map<string, number>();
-  const hit = (hook: keyof RunnerHooks) => (_runId: string, key: string) => {
-    const id = `${hook}|${key}`;
-    const n = (counts.get(id) ?? 0) + 1;
-    counts.set(id, n);
-    if (hook === point.hook && key === point.key && n === point.occurrence) throw new SimulatedCrash(id);
-  };
-  return {
-    beforeStep: hit('beforeStep'),
-    beforeRecord: hit('beforeRecord'),
-    afterStepCall: hit('afterStepCall'),
-    beforeSave: hit('beforeSave'),
-  };
 }
 
 describe('destroy after a create that was killed or failed', () => {
@@ -95,7 +84,7 @@ describe('destroy after a create that was killed or failed', () => {
     const failures: string[] = [];
     for (const point of points) {
       const h = await harness();
-      const dead = h.process(crashAt(point), 'dead');
+      const dead = h.process(recordingHooks([], point), 'dead');
       const create = await startCreate(h, 'demo', dead);
       await expect(dead.scheduler.drain()).rejects.toBeInstanceOf(SimulatedCrash);
       dead.scheduler.clear();
@@ -128,7 +117,7 @@ describe('destroy after a create that was killed or failed', () => {
       const env = await h.store.environments.get('demo');
       if (run?.status !== 'succeeded' || left.length > 0 || env?.status !== 'destroyed')
         failures.push(
-          `${point.hook}(${point.key})#${point.occurrence}: ${run?.status} left=${left.map((r) => `${r.type}:${r.id}`)} env=${env?.status} ${run?.summary?.error ?? ''}`,
+          `${describeCrashPoint(point)}: ${run?.status} left=${left.map((r) => `${r.type}:${r.id}`)} env=${env?.status} ${run?.summary?.error ?? ''}`,
         );
       expect(receiptOf(run?.summary)?.remaining).toEqual([]);
       await h.close();

@@ -3,7 +3,7 @@
  * state store, a ManualScheduler whose clock IS the emulator's virtual clock (draining jumps
  * both), and the real SDK clients (IAM included).
  */
-import { IAMClient } from '@aws-sdk/client-iam';
+import type { IAMClient } from '@aws-sdk/client-iam';
 import type { Run, StateStore } from '../../../../src/state/types';
 import { buildCreateDeps } from '../../../../src/workflows/create/build-deps';
 import {
@@ -19,10 +19,10 @@ import { ManualClock, ManualScheduler } from '../../../../src/workflows/engine/m
 import { WorkflowRunner, type RunnerHooks } from '../../../../src/workflows/engine/runner';
 import { WorkflowService } from '../../../../src/workflows/engine/service';
 import type { ProgressSink } from '../../../../src/workflows/engine/types';
-import type { World } from '../../../../src/sandbox/aws/world';
-import type { SandboxResource } from '../../../../src/sandbox/aws/world';
+import type { SandboxResource, World } from '../../../../src/sandbox/aws/world';
 import { createMemoryStore } from '../../../helpers/memory-store';
 import { startTestEmulator, type TestEmulator } from '../../../helpers/emulator';
+import { emulatorIam } from '../create/harness';
 
 /** A ManualClock that reads and moves the emulator's virtual clock. */
 export class EmulatorClock extends ManualClock {
@@ -89,12 +89,7 @@ export const SLOW_CREATE_POLL: Partial<CreateConfig['poll']> = {
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const emu = await startTestEmulator();
-  const iam = new IAMClient({
-    endpoint: emu.url,
-    region: emu.region,
-    credentials: { accessKeyId: 'AKIDSANDBOXTEST', secretAccessKey: 'sandbox-secret' },
-    maxAttempts: 1,
-  });
+  const iam = emulatorIam(emu);
   const store = createMemoryStore();
   const clock = new EmulatorClock(emu.world);
   const deps: Deps = {
@@ -174,8 +169,12 @@ export async function createEnvRecord(h: Harness, name: string): Promise<void> {
   });
 }
 
-/** Creates the env record and starts its create run (not drained). */
-export async function startCreate(h: Harness, name: string, p: Process = h.main): Promise<Run> {
+/** Creates the env record and starts its create run (not drained) in `p` (any process or worker). */
+export async function startCreate(
+  h: Harness,
+  name: string,
+  p: Pick<Process, 'service'> = h.main,
+): Promise<Run> {
   await createEnvRecord(h, name);
   const started = await p.service.startRun({
     kind: 'create',

@@ -2,11 +2,10 @@
  * The engine's core scenarios against the real DynamoDB repositories on dynalite: the same
  * conditional writes (version checks, create-if-absent locks, leases) that run in production.
  */
-import { createStateStore, type StateStore } from '../../../../src/state';
 import { ManualClock, ManualScheduler } from '../../../../src/workflows/engine/manual-scheduler';
 import { WorkflowRunner } from '../../../../src/workflows/engine/runner';
 import { WorkflowService } from '../../../../src/workflows/engine/service';
-import type { StepDefinition, WorkflowDefinition } from '../../../../src/workflows/engine/types';
+import type { WorkflowDefinition } from '../../../../src/workflows/engine/types';
 import { NonRetryableError } from '../../../../src/workflows/engine/errors';
 import {
   describeCrashPoint,
@@ -14,18 +13,11 @@ import {
   runWithCrashAt,
   type CrashScenario,
 } from '../../../helpers/crash-harness';
-import { startDynalite, type DynaliteHandle } from '../../../helpers/dynalite';
+import { useDynalite } from '../../../helpers/dynalite';
 import { createStep, FakeCloud, type CloudDeps } from '../../../unit/workflows/engine/fake-cloud';
+import { step, T0 } from '../../../unit/workflows/engine/fixtures';
 
-const T0 = Date.UTC(2026, 10, 27, 3, 0, 0);
-
-let db: DynaliteHandle;
-let store: StateStore;
-beforeAll(async () => {
-  db = await startDynalite();
-  store = createStateStore(db.doc, db.prefix);
-});
-afterAll(() => db.close());
+const db = useDynalite();
 
 function wire<Deps>(
   wf: WorkflowDefinition<Deps>,
@@ -36,7 +28,7 @@ function wire<Deps>(
   const scheduler = new ManualScheduler(clock);
   const workflows = { [wf.kind]: wf };
   const runner = new WorkflowRunner<Deps>({
-    store,
+    store: db.store,
     workflows,
     deps,
     scheduler,
@@ -47,7 +39,7 @@ function wire<Deps>(
     retry: { baseMs: 1_000, maxMs: 10_000, maxAttempts: 3 },
   });
   scheduler.attach(runner);
-  const service = new WorkflowService({ store, workflows, scheduler, clock });
+  const service = new WorkflowService({ store: db.store, workflows, scheduler, clock });
   const startOk = async (env: string) => {
     const result = await service.startRun({
       kind: wf.kind,
@@ -61,17 +53,6 @@ function wire<Deps>(
   };
   return { clock, scheduler, runner, service, startOk };
 }
-
-const plain = (
-  id: string,
-  needs: string[],
-  run?: StepDefinition<unknown>['run'],
-): StepDefinition<unknown> => ({
-  id,
-  title: id,
-  needs,
-  run: run ?? (async () => ({ status: 'done' })),
-});
 
 function cloudWorkflow(): WorkflowDefinition<CloudDeps> {
   return {
@@ -93,15 +74,15 @@ describe('engine on dynalite', () => {
     const t = wire(cloudWorkflow(), { cloud }, 'runner-a', clock);
     const run = await t.startOk('dag-env');
     await t.scheduler.drain();
-    const final = await store.runs.get(run.runId);
+    const final = await db.store.runs.get(run.runId);
     expect(final?.status).toBe('succeeded');
     expect(final?.steps.db).toMatchObject({ status: 'done', outputs: { id: expect.any(String) } });
     expect(final?.lease).toBeUndefined();
     expect(clock.now() - T0).toBe(20_000);
     expect(cloud.kinds().map((k) => cloud.count(k))).toEqual([1, 1, 1, 1, 1]);
-    expect(await store.locks.get('dag-env')).toBeUndefined();
-    expect((await store.runs.listRunning()).map((r) => r.runId)).not.toContain(run.runId);
-    expect((await store.audit.list('dag-env')).map((e) => e.action).sort()).toEqual([
+    expect(await db.store.locks.get('dag-env')).toBeUndefined();
+    expect((await db.store.runs.listRunning()).map((r) => r.runId)).not.toContain(run.runId);
+    expect((await db.store.audit.list('dag-env')).map((e) => e.action).sort()).toEqual([
       'create.requested',
       'create.succeeded',
     ]);
@@ -113,7 +94,7 @@ describe('engine on dynalite', () => {
       {
         kind: 'create',
         steps: [
-          plain('x', [], async (ctx) => {
+          step('x', [], async (ctx) => {
             seenAt.push(ctx.now());
             if (ctx.attempt === 1)
               throw Object.assign(new Error('slow down'), { name: 'ThrottlingException' });
@@ -126,14 +107,14 @@ describe('engine on dynalite', () => {
     const run = await t.startOk('retry-env');
     await t.scheduler.drain();
     expect(seenAt).toEqual([T0, T0 + 750]);
-    const final = await store.runs.get(run.runId);
+    const final = await db.store.runs.get(run.runId);
     expect(final?.status).toBe('failed');
     expect(final?.steps.x).toMatchObject({
       status: 'failed',
       attempts: 2,
       error: { retryable: false, code: 'VpcLimitExceeded' },
     });
-    expect(await store.locks.get('retry-env')).toBeUndefined();
+    expect(await db.store.locks.get('retry-env')).toBeUndefined();
   });
 
   it('two runners on one run: one runs the step, the other is busy', async () => {
@@ -143,7 +124,7 @@ describe('engine on dynalite', () => {
     const wf: WorkflowDefinition<unknown> = {
       kind: 'create',
       steps: [
-        plain('slow', [], async () => {
+        step('slow', [], async () => {
           calls++;
           await gate;
           return { status: 'done' };
@@ -168,9 +149,10 @@ describe('engine on dynalite', () => {
       {
         kind: 'create',
         steps: [
-          plain('a', [], async (ctx) => {
-            const current = await store.runs.get(ctx.runId);
-            if (current) await store.runs.save({ ...current, notify: { channel: 'C1', messageTs: '1.2' } });
+          step('a', [], async (ctx) => {
+            const current = await db.store.runs.get(ctx.runId);
+            if (current)
+              await db.store.runs.save({ ...current, notify: { channel: 'C1', messageTs: '1.2' } });
             return { status: 'done', outputs: { id: 'a-1' } };
           }),
         ],
@@ -179,14 +161,14 @@ describe('engine on dynalite', () => {
     );
     const run = await t.startOk('conflict-env');
     await t.scheduler.drain();
-    const final = await store.runs.get(run.runId);
+    const final = await db.store.runs.get(run.runId);
     expect(final).toMatchObject({ status: 'succeeded', notify: { messageTs: '1.2' } });
     expect(final?.steps.a.outputs).toEqual({ id: 'a-1' });
   });
 
   it('refuses a second run on a busy env, then cancels the first and frees the env', async () => {
     const t = wire(
-      { kind: 'create', steps: [plain('w', [], async () => ({ status: 'wait', retryInMs: 60_000 }))] },
+      { kind: 'create', steps: [step('w', [], async () => ({ status: 'wait', retryInMs: 60_000 }))] },
       {},
     );
     const run = await t.startOk('busy-env');
@@ -208,7 +190,7 @@ describe('engine on dynalite', () => {
 
     expect((await t.service.cancelRun(run.runId, 'U9')).ok).toBe(true);
     await t.scheduler.drain();
-    expect((await store.runs.get(run.runId))?.status).toBe('cancelled');
+    expect((await db.store.runs.get(run.runId))?.status).toBe('cancelled');
     expect(
       (
         await t.service.startRun({
@@ -225,19 +207,13 @@ describe('engine on dynalite', () => {
 
 describe('crash and resume on dynalite', () => {
   // Its own tables: a resumed process picks up every running run, so other tests' runs must not be there.
-  let crashDb: DynaliteHandle;
-  let crashStore: StateStore;
-  beforeAll(async () => {
-    crashDb = await startDynalite();
-    crashStore = createStateStore(crashDb.doc, crashDb.prefix);
-  });
-  afterAll(() => crashDb.close());
+  const crashDb = useDynalite();
 
   let scenarios = 0;
   const makeScenario = (): CrashScenario<CloudDeps> => {
     const clock = new ManualClock(T0);
     return {
-      store: crashStore,
+      store: crashDb.store,
       workflows: { create: cloudWorkflow() },
       deps: { cloud: new FakeCloud(clock) },
       clock,

@@ -32,6 +32,12 @@ export interface FailoverHarness extends CreateHarness {
   primaryAz(env: Environment): Promise<string | undefined>;
 }
 
+/** What `webState` shows once both web servers serve again: running, and healthy in the target group. */
+export const BOTH_SERVING = [
+  expect.objectContaining({ state: 'running', health: 'healthy' }),
+  expect.objectContaining({ state: 'running', health: 'healthy' }),
+];
+
 export async function startFailoverHarness(settings: FailoverSettings = {}): Promise<FailoverHarness> {
   const h = await startCreateHarness();
   const failoverDeps: FailoverDeps = {

@@ -2,13 +2,13 @@
  * startDestroy against the engine with fake workflows: one teardown per env, a running create
  * is either refused or cancelled first, and the pending teardown starts once the create stops.
  */
-import type { Environment } from '../../../../src/state/types';
 import { startDestroy, startPendingDestroy } from '../../../../src/workflows/destroy/start';
 import { ManualClock, ManualScheduler } from '../../../../src/workflows/engine/manual-scheduler';
 import { WorkflowRunner } from '../../../../src/workflows/engine/runner';
 import { WorkflowService } from '../../../../src/workflows/engine/service';
 import type { WorkflowDefinition } from '../../../../src/workflows/engine/types';
 import { createMemoryStore } from '../../../helpers/memory-store';
+import { newEnvironment } from '../../../helpers/records';
 
 const T0 = Date.UTC(2026, 10, 27, 5, 0, 0);
 
@@ -36,6 +36,8 @@ const destroy: WorkflowDefinition<unknown> = {
   ],
 };
 
+const input = { env: 'demo', requestedBy: 'U1', channel: 'C1' };
+
 function setup() {
   const store = createMemoryStore();
   const clock = new ManualClock(T0);
@@ -51,37 +53,28 @@ function setup() {
     clock,
     newRunId: (k, e) => `${e}-${k}-${++n}`,
   });
-  const env: Omit<Environment, 'version'> = {
-    name: 'demo',
-    channel: 'C1',
-    owner: 'U1',
+  const env = newEnvironment({
     status: 'creating',
-    region: 'ap-northeast-1',
-    multiAz: 'now',
     createdAt: T0,
     updatedAt: T0,
     expiresAt: T0 + 86_400_000,
-    resources: {},
-    outputs: {},
-  };
-  return { store, clock, scheduler, service, env };
+  });
+  /** Stores the env and starts a create, run up to its first wait; returns that create run. */
+  async function createRunning(patch: Partial<typeof env> = {}) {
+    await store.environments.create({ ...env, ...patch });
+    const created = await service.startRun({ ...input, kind: 'create', params: {} });
+    if (!created.ok) throw new Error(created.message);
+    await scheduler.runDue();
+    return created.run;
+  }
+  return { store, scheduler, service, env, createRunning };
 }
-
-const input = { env: 'demo', requestedBy: 'U1', channel: 'C1' };
 
 describe('startDestroy', () => {
   it('starts a teardown, marks the env destroying and passes the ids the last create recorded', async () => {
-    const { store, scheduler, service, env } = setup();
-    await store.environments.create({ ...env, status: 'failed' });
-    const created = await service.startRun({
-      kind: 'create',
-      env: 'demo',
-      requestedBy: 'U1',
-      channel: 'C1',
-      params: {},
-    });
-    await scheduler.runDue();
-    if (created.ok) await service.cancelRun(created.run.runId, 'U1');
+    const { store, scheduler, service, createRunning } = setup();
+    const created = await createRunning({ status: 'failed' });
+    await service.cancelRun(created.runId, 'U1');
     await scheduler.runDue();
 
     const r = await startDestroy(service, store, input);
@@ -100,40 +93,23 @@ describe('startDestroy', () => {
   });
 
   it('refuses while a create runs, asking to cancel it first, and changes nothing', async () => {
-    const { store, scheduler, service, env } = setup();
-    await store.environments.create(env);
-    const created = await service.startRun({
-      kind: 'create',
-      env: 'demo',
-      requestedBy: 'U1',
-      channel: 'C1',
-      params: {},
-    });
-    await scheduler.runDue();
+    const { store, service, createRunning } = setup();
+    const created = await createRunning();
     const r = await startDestroy(service, store, input);
     expect(r).toMatchObject({ status: 'refused', reason: 'create-running' });
     expect(r.message).toMatch(/still being created .*Cancel and destroy/);
     expect((await store.environments.get('demo'))?.status).toBe('creating');
-    expect(created.ok && (await store.runs.get(created.run.runId))?.cancelRequested).toBeFalsy();
+    expect((await store.runs.get(created.runId))?.cancelRequested).toBeFalsy();
   });
 
   it('Cancel and destroy: stops the create, then the pending teardown starts once it has', async () => {
-    const { store, scheduler, service, env } = setup();
-    await store.environments.create(env);
-    const created = await service.startRun({
-      kind: 'create',
-      env: 'demo',
-      requestedBy: 'U1',
-      channel: 'C1',
-      params: {},
-    });
-    await scheduler.runDue();
-    if (!created.ok) throw new Error(created.message);
+    const { store, scheduler, service, createRunning } = setup();
+    const created = await createRunning();
 
     const r = await startDestroy(service, store, { ...input, cancelCreate: true, now: T0 + 5 });
     expect(r).toEqual({
       status: 'pending-cancel',
-      createRunId: created.run.runId,
+      createRunId: created.runId,
       message: 'Stopping the create of demo; teardown starts as soon as it has stopped.',
     });
     expect((await store.environments.get('demo'))?.meta?.pendingDestroy).toEqual({
@@ -145,7 +121,7 @@ describe('startDestroy', () => {
     expect(await startPendingDestroy(service, store, 'demo')).toMatchObject({ status: 'pending-cancel' });
 
     await scheduler.runDue();
-    expect((await store.runs.get(created.run.runId))?.status).toBe('cancelled');
+    expect((await store.runs.get(created.runId))?.status).toBe('cancelled');
     const started = await startPendingDestroy(service, store, 'demo');
     expect(started?.status).toBe('started');
     const after = await store.environments.get('demo');

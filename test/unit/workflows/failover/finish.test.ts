@@ -7,6 +7,7 @@ import type { FailoverDeps } from '../../../../src/workflows/failover/deps';
 import { failoverOnFinish, restoreStoppedInstance } from '../../../../src/workflows/failover/finish';
 import { appendSamples } from '../../../../src/workflows/failover/probe-log';
 import { createMemoryStore } from '../../../helpers/memory-store';
+import { newEnvironment } from '../../../helpers/records';
 
 function fakeEc2(state: string) {
   const sent: unknown[] = [];
@@ -110,22 +111,9 @@ describe('failoverOnFinish', () => {
 
   async function setup(patch: Partial<Environment> = {}) {
     const store = createMemoryStore();
-    await store.environments.create({
-      name: 'demo',
-      channel: 'C1',
-      owner: 'U1',
-      status: 'ready',
-      region: 'ap-northeast-1',
-      multiAz: 'now',
-      createdAt: 0,
-      updatedAt: 0,
-      expiresAt: 1,
-      resources: {},
-      outputs: {},
-      currentRunId: 'run-1',
-      meta: { other: 'kept' },
-      ...patch,
-    });
+    await store.environments.create(
+      newEnvironment({ currentRunId: 'run-1', meta: { other: 'kept' }, ...patch }),
+    );
     const { ec2 } = fakeEc2('running');
     return { store, ctx: ctxFor({ ec2, environments: store.environments }, { 'web-drill': web }) };
   }

@@ -4,20 +4,12 @@ import type { StartRunInput, StartRunResult } from '../../../../src/workflows/en
 import { checkEnvRecord, checkLive, type LiveFacts } from '../../../../src/workflows/failover/preconditions';
 import { startFailover } from '../../../../src/workflows/failover/start';
 import { createMemoryStore } from '../../../helpers/memory-store';
+import { newEnvironment } from '../../../helpers/records';
 
-const READY: Omit<Environment, 'version'> = {
-  name: 'demo',
-  channel: 'C1',
-  owner: 'U1',
-  status: 'ready',
-  region: 'ap-northeast-1',
-  multiAz: 'now',
-  createdAt: 0,
-  updatedAt: 0,
-  expiresAt: 1,
+const READY = newEnvironment({
   resources: { 'web-1': 'i-1', 'web-2': 'i-2', 'target-group': 'arn:tg', db: 'demo-db' },
   outputs: { siteUrl: 'http://alb/', multiAz: 'true' },
-};
+});
 const env = (patch: Partial<Environment> = {}): Environment => ({ ...READY, version: 1, ...patch });
 
 describe('checkEnvRecord', () => {

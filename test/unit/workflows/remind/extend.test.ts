@@ -1,24 +1,15 @@
 import { extendEnvironment } from '../../../../src/workflows/remind/extend';
 import { createMemoryStore } from '../../../helpers/memory-store';
+import { newEnvironment } from '../../../helpers/records';
 
 const H = 3_600_000;
 const NOW = Date.UTC(2026, 10, 27, 0, 0, 0);
 
 async function storeWith(expiresAt: number, status: 'ready' | 'destroying' | 'destroyed' = 'ready') {
   const store = createMemoryStore();
-  await store.environments.create({
-    name: 'demo',
-    channel: 'C1',
-    owner: 'U1',
-    status,
-    region: 'ap-northeast-1',
-    multiAz: 'now',
-    createdAt: NOW - H,
-    updatedAt: NOW - H,
-    expiresAt,
-    resources: {},
-    outputs: {},
-  });
+  await store.environments.create(
+    newEnvironment({ status, createdAt: NOW - H, updatedAt: NOW - H, expiresAt }),
+  );
   return store;
 }
 

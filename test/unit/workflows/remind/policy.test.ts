@@ -1,26 +1,18 @@
 import type { Environment } from '../../../../src/state/types';
 import { defaultReminderSettings, nextReminderAction } from '../../../../src/workflows/remind/policy';
+import { storedEnvironment } from '../../../helpers/records';
 
 const H = 3_600_000;
 const M = 60_000;
 const EXPIRY = Date.UTC(2026, 10, 27, 12, 0, 0);
 
 function env(over: Partial<Environment> = {}): Environment {
-  return {
-    name: 'demo',
-    channel: 'C1',
-    owner: 'U1',
-    status: 'ready',
-    region: 'ap-northeast-1',
-    multiAz: 'now',
+  return storedEnvironment({
     createdAt: EXPIRY - 24 * H,
     updatedAt: EXPIRY - 24 * H,
     expiresAt: EXPIRY,
-    resources: {},
-    outputs: {},
-    version: 1,
     ...over,
-  };
+  });
 }
 
 describe('nextReminderAction', () => {

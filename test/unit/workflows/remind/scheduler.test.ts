@@ -6,6 +6,7 @@ import {
   type ReminderNotifier,
 } from '../../../../src/workflows/remind';
 import { createMemoryStore, type MemoryStateStore } from '../../../helpers/memory-store';
+import { newEnvironment } from '../../../helpers/records';
 
 const H = 3_600_000;
 const M = 60_000;
@@ -38,19 +39,9 @@ class MemoryMarkers implements OnceMarkersRepository {
 }
 
 async function seed(store: MemoryStateStore, name: string, channel: string, expiresAt: number) {
-  await store.environments.create({
-    name,
-    channel,
-    owner: 'U1',
-    status: 'ready',
-    region: 'ap-northeast-1',
-    multiAz: 'now',
-    createdAt: T0 - 20 * H,
-    updatedAt: T0 - 20 * H,
-    expiresAt,
-    resources: {},
-    outputs: {},
-  });
+  await store.environments.create(
+    newEnvironment({ name, channel, createdAt: T0 - 20 * H, updatedAt: T0 - 20 * H, expiresAt }),
+  );
 }
 
 function setup() {
