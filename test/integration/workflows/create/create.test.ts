@@ -91,7 +91,7 @@ test('create --multi-az now builds the SPEC stack and the site answers 200', asy
     { port: 3306, cidrs: [], groups: [byName.get('demo-web-sg')!.GroupId] },
   ]);
 
-  const db = (await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'demo-db' })))
+  const db = (await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'sitebot-demo-db' })))
     .DBInstances![0];
   expect(db).toMatchObject({
     Engine: 'mysql',
@@ -227,7 +227,7 @@ test('create --multi-az now builds the SPEC stack and the site answers 200', asy
     'secretsmanager:GetSecretValue',
     'rds:DescribeDBInstances',
   ]);
-  expect(statements[1].Resource).toMatch(/:db:demo-db$/);
+  expect(statements[1].Resource).toMatch(/:db:sitebot-demo-db$/);
 
   // The password is in Secrets Manager and nowhere in the run record or the environment.
   const secret = JSON.parse(
@@ -251,7 +251,7 @@ test('create --multi-az later creates the DB single-AZ in AZ a, then converts it
   expect(calls.get('rds:ModifyDBInstance')).toBe(1);
   expect(run.steps['database'].outputs).toMatchObject({ dbAz: 'ap-northeast-1a' });
   const db = (
-    await h.emu.clients.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'demo-db' }))
+    await h.emu.clients.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'sitebot-demo-db' }))
   ).DBInstances![0];
   expect(db.MultiAZ).toBe(true);
   expect(db.DBInstanceStatus).toBe('available');
@@ -265,7 +265,7 @@ test('create --multi-az off leaves a single-AZ database and never modifies it', 
   expect(run.status).toBe('succeeded');
   expect(h.emu.world.calls.get('rds:ModifyDBInstance')).toBeUndefined();
   const db = (
-    await h.emu.clients.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'demo-db' }))
+    await h.emu.clients.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'sitebot-demo-db' }))
   ).DBInstances![0];
   expect(db).toMatchObject({ MultiAZ: false, AvailabilityZone: 'ap-northeast-1a' });
   expect(run.steps.site.outputs).toMatchObject({ multiAz: false });
