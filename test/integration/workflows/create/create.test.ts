@@ -18,12 +18,12 @@ import {
   DescribeTargetGroupsCommand,
   DescribeTargetHealthCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { GetRolePolicyCommand } from '@aws-sdk/client-iam';
+import { GetInstanceProfileCommand, GetRoleCommand, GetRolePolicyCommand } from '@aws-sdk/client-iam';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { sequentialSteps } from '../../../../src/workflows/create/plan';
 import { CREATE_STEPS, createWorkflow } from '../../../../src/workflows/create/workflow';
 import { runWithCrashAt } from '../../../helpers/crash-harness';
-import { startCreateHarness, type CreateHarness } from './harness';
+import { HARNESS_IAM_PATH, startCreateHarness, type CreateHarness } from './harness';
 
 let h: CreateHarness;
 
@@ -217,6 +217,22 @@ test('create --multi-az now builds the SPEC stack and the site answers 200', asy
     expect(r.tags).toMatchObject({ 'sitebot:managed': 'true', 'sitebot:run': run.runId });
   // The web servers' own ENIs carry the tags too (teardown's IAM policy is tag-scoped).
   expect(tagged.filter((r) => r.type === 'network-interface')).toHaveLength(2);
+
+  // The role and its profile live under the deployment's path; the role carries the boundary.
+  const role = (await h.iam.send(new GetRoleCommand({ RoleName: 'sitebot-demo-web' }))).Role!;
+  expect(role.Path).toBe(HARNESS_IAM_PATH);
+  expect(role.PermissionsBoundary?.PermissionsBoundaryArn).toBe(h.deps.config.iam.permissionsBoundary);
+  const profile = (
+    await h.iam.send(new GetInstanceProfileCommand({ InstanceProfileName: 'sitebot-demo-web' }))
+  ).InstanceProfile!;
+  expect(profile.Arn).toMatch(new RegExp(`:instance-profile${HARNESS_IAM_PATH}sitebot-demo-web$`));
+
+  // RDS and ELB made their service-linked roles on this account's first DB and load balancer.
+  for (const slr of ['AWSServiceRoleForRDS', 'AWSServiceRoleForElasticLoadBalancing']) {
+    expect((await h.iam.send(new GetRoleCommand({ RoleName: slr }))).Role?.Path).toMatch(
+      /^\/aws-service-role\//,
+    );
+  }
 
   // The instance role may read exactly the credentials secret and describe exactly this DB.
   const policy = await h.iam.send(
