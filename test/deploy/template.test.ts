@@ -568,6 +568,7 @@ const IAM_PREFIX: Record<string, string> = {
   '@aws-sdk/client-dynamodb': 'dynamodb',
   '@aws-sdk/lib-dynamodb': 'dynamodb',
   '@aws-sdk/client-pricing': 'pricing',
+  '@aws-sdk/client-service-quotas': 'servicequotas',
 };
 /** lib-dynamodb's command names → DynamoDB actions. */
 const DOC_COMMANDS: Record<string, string> = {
