@@ -28,7 +28,7 @@ import { buildWorkflowService } from './workflow-service';
 export type SitebotDeps = CreateDeps & DestroyDeps & FailoverDeps;
 
 export interface WorkflowRuntimeOptions {
-  config: Pick<Config, 'region' | 'azs'>;
+  config: Pick<Config, 'region' | 'azs'> & Partial<Pick<Config, 'iam'>>;
   clients: Pick<AwsClients, 'ec2' | 'rds' | 'elbv2' | 'ssm' | 'secretsManager' | 'iam'>;
   store: StateStore;
   scheduler: TickScheduler;
@@ -58,6 +58,7 @@ export function buildWorkflowRuntime(options: WorkflowRuntimeOptions): WorkflowR
   const createConfig = resolveCreateConfig({
     region: options.config.region,
     azs: options.config.azs,
+    ...(options.config.iam ? { iam: options.config.iam } : {}),
     ...options.create,
   });
   const deps: SitebotDeps = {

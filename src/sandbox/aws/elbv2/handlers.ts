@@ -10,6 +10,7 @@
  * is a target group attribute.
  */
 import { dataPlaneOf } from '../dataplane/data-plane';
+import { iamModelOf } from '../iam/model';
 import { qBool, qInt, qList, qStruct, qStructList, qTagList, type QueryParams } from '../protocol/query';
 import { dispatch, type ActionHandler, type EmulatedService, type RequestContext } from '../protocol/service';
 import { xmlList } from '../protocol/xml';
@@ -107,6 +108,9 @@ function describeTargetGroups(model: ElbModel, p: QueryParams): TargetGroup[] {
   return list;
 }
 
+/** ELB makes its service-linked role with an account's first load balancer or target group. */
+const ELB_SERVICE = 'elasticloadbalancing.amazonaws.com';
+
 const handlers: Record<string, Handler> = {
   CreateTargetGroup: (p, ctx) => {
     const model = modelOf(ctx);
@@ -120,6 +124,7 @@ const handlers: Record<string, Handler> = {
       ...healthCheckParams(p),
       tags: qTagList(p, 'Tags'),
     });
+    iamModelOf(ctx.world).ensureServiceLinkedRole(ELB_SERVICE);
     return { TargetGroups: xmlMembers([tgShape(model, tg)]) };
   },
 
@@ -195,6 +200,7 @@ const handlers: Record<string, Handler> = {
       tags: qTagList(p, 'Tags'),
     });
     lb.dnsName = await dataPlaneOf(ctx.world).open(lb);
+    iamModelOf(ctx.world).ensureServiceLinkedRole(ELB_SERVICE);
     return { LoadBalancers: xmlMembers([loadBalancerShape(lb, model.stateOf(lb), ctx.region)]) };
   },
 

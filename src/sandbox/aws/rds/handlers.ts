@@ -11,6 +11,7 @@
  * filters: db-instance-id, dbi-resource-id, engine, db-cluster-id, domain (as on AWS, no tag
  * filters). Final snapshots are kept and listed, and can be described and deleted.
  */
+import { iamModelOf } from '../iam/model';
 import { dispatch, type ActionHandler, type EmulatedService } from '../protocol/service';
 import { qBool, qFilters, qInt, qList, qTagList, type QueryParams } from '../protocol/query';
 import { xmlList } from '../protocol/xml';
@@ -110,6 +111,8 @@ const handlers: Record<string, Handler> = {
       autoMinorVersionUpgrade: qBool(p, 'AutoMinorVersionUpgrade'),
       tags: qTagList(p, 'Tags'),
     });
+    // RDS makes its service-linked role on an account's first DB instance (RDS User Guide).
+    iamModelOf(ctx.world).ensureServiceLinkedRole('rds.amazonaws.com');
     return instanceResult(model, db, ctx.region);
   },
 
