@@ -4,6 +4,7 @@
  */
 import type { BotServices } from '../../src/bot/services';
 import { ephemeral } from '../../src/bot/views/reply';
+import { md } from '../../src/bot/views/mrkdwn';
 import type { Environment } from '../../src/state/types';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 
@@ -24,7 +25,14 @@ afterAll(async () => {
 });
 beforeEach(() => {
   startCreate.mockReset();
-  startCreate.mockResolvedValue(ephemeral('create started', []));
+  startCreate.mockResolvedValue(
+    ephemeral(
+      md`
+create started
+      `,
+      [],
+    ),
+  );
 });
 
 function envRecord(name: string, owner: string, now: number): Omit<Environment, 'version'> {

@@ -83,6 +83,7 @@ describe('teardownStep', () => {
     expect(unit.removed).toEqual(['subnet-ours']);
     expect(result).toEqual({
       status: 'done',
+      note: 'deleted 1 subnet; kept 1 untagged resource',
       outputs: {
         deleting: null,
         deleted: [{ type: 'subnet', id: 'subnet-ours' }],
