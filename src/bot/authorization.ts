@@ -4,7 +4,7 @@
  */
 import type { Environment } from '../state/types';
 import type { Command } from './grammar';
-import { md, type Mrkdwn } from './views/mrkdwn';
+import { mrkdwn, type Mrkdwn } from './views/mrkdwn';
 import { notOwnerText } from './views/refusals';
 
 export interface AuthorizationPolicy {
@@ -26,9 +26,7 @@ export function checkChannelEnabled(policy: AuthorizationPolicy, channelId: stri
   if (policy.allowedChannels.length === 0 || policy.allowedChannels.includes(channelId)) return ALLOWED;
   return {
     allowed: false,
-    reason: md`
-/site is not enabled in this channel
-    `,
+    reason: mrkdwn`/site is not enabled in this channel`,
   };
 }
 

@@ -20,7 +20,7 @@ import {
   renderStatusAll,
   type CostsByEnv,
 } from './views/environments';
-import { md } from './views/mrkdwn';
+import { mrkdwn } from './views/mrkdwn';
 import { renderHelp } from './views/help';
 import type { Reply } from './views/reply';
 
@@ -38,7 +38,7 @@ export async function dispatchCommand(text: string, ctx: CommandContext, deps: D
   const parsed = parseCommand(text, grammarLimits(deps.config));
   if (parsed.kind === 'error') return renderCommandError(parsed.error, parsed.sub);
   const channel = checkChannel(deps.config.slack, parsed, ctx.channelId);
-  if (!channel.allowed) return renderRefusalMd(md`:no_entry: ${channel.reason}`);
+  if (!channel.allowed) return renderRefusalMd(mrkdwn`:no_entry: ${channel.reason}`);
   return answer(parsed, ctx, deps);
 }
 
@@ -82,7 +82,7 @@ async function answer(cmd: Command, ctx: CommandContext, deps: DispatchDeps): Pr
       const env = await store.environments.get(cmd.env);
       if (!env || env.status === 'destroyed') return renderEnvNotFound(cmd.env);
       const owner = checkOwnership(deps.config.slack, env, ctx.userId);
-      if (!owner.allowed) return renderRefusalMd(md`:no_entry: ${owner.reason}`);
+      if (!owner.allowed) return renderRefusalMd(mrkdwn`:no_entry: ${owner.reason}`);
       const envCtx = { ...ctx, env };
       if (cmd.kind === 'destroy') {
         return services.startDestroy

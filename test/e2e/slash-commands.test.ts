@@ -4,7 +4,7 @@
  */
 import type { BotServices } from '../../src/bot/services';
 import { ephemeral } from '../../src/bot/views/reply';
-import { md } from '../../src/bot/views/mrkdwn';
+import { mrkdwn } from '../../src/bot/views/mrkdwn';
 import type { Environment } from '../../src/state/types';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 
@@ -25,14 +25,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   startCreate.mockReset();
-  startCreate.mockResolvedValue(
-    ephemeral(
-      md`
-create started
-      `,
-      [],
-    ),
-  );
+  startCreate.mockResolvedValue(ephemeral(mrkdwn`create started`, []));
 });
 
 function envRecord(name: string, owner: string, now: number): Omit<Environment, 'version'> {

@@ -9,7 +9,7 @@ import { snoozeReminders } from '../../workflows/remind/snooze';
 import { checkChannelEnabled, checkOwnership } from '../authorization';
 import type { ButtonContext, ButtonPress } from '../services';
 import { ACTION } from '../views/buttons';
-import { code, md, type Mrkdwn } from '../views/mrkdwn';
+import { code, mrkdwn, type Mrkdwn } from '../views/mrkdwn';
 import { REMINDER_EXTEND_MS, REMINDER_SNOOZE_MS, renderSnoozed } from '../views/reminders';
 import type { Message } from '../views/reply';
 import { patchEnv, type BotServiceDeps } from './deps';
@@ -37,24 +37,23 @@ function checkPress(
 ): Mrkdwn | undefined {
   const channel = checkChannelEnabled(deps.config.slack, press.channelId);
   if (!channel.allowed) return channel.reason;
-  if (!env || env.status === 'destroyed') return md`there is no environment named ${press.value || '(none)'}`;
-  if (env.channel !== press.channelId) return md`that button is not for ${env.name} in this channel`;
+  if (!env || env.status === 'destroyed')
+    return mrkdwn`there is no environment named ${press.value || '(none)'}`;
+  if (env.channel !== press.channelId) return mrkdwn`that button is not for ${env.name} in this channel`;
   const owner = checkOwnership(deps.config.slack, env, press.userId);
   if (!owner.allowed) return owner.reason;
   if (DESTROY_ACTIONS.includes(press.actionId)) {
     const confirmation = confirmationOf(env);
     if (!confirmation || confirmation.ts !== press.messageTs || confirmation.channel !== press.channelId)
-      return md`that is not the current destroy confirmation for ${env.name}; run ${code(`/site destroy ${env.name}`)}`;
+      return mrkdwn`that is not the current destroy confirmation for ${env.name}; run ${code(`/site destroy ${env.name}`)}`;
     return undefined;
   }
   if (REMINDER_ACTIONS.includes(press.actionId)) {
     if (!reminderMessagesOf(env).includes(press.messageTs))
-      return md`that is not a reminder I sent for ${env.name}`;
+      return mrkdwn`that is not a reminder I sent for ${env.name}`;
     return undefined;
   }
-  return md`
-unknown button
-  `;
+  return mrkdwn`unknown button`;
 }
 
 export async function handleButton(
@@ -65,15 +64,7 @@ export async function handleButton(
   const env = press.value ? await deps.store.environments.get(press.value) : undefined;
   const problem = checkPress(deps, env, press);
   if (problem || !env) {
-    await refuse(
-      ctx,
-      md`${
-        problem ??
-        md`
-refused
-        `
-      }. Nothing was changed.`,
-    );
+    await refuse(ctx, mrkdwn`${problem ?? mrkdwn`refused`}. Nothing was changed.`);
     return;
   }
   switch (press.actionId) {
@@ -90,7 +81,7 @@ refused
         userId: press.userId,
         now: ctx.now(),
       });
-      if (!result.ok) return refuse(ctx, md`${result.reason}`);
+      if (!result.ok) return refuse(ctx, mrkdwn`${result.reason}`);
       return answerReminder(deps, env, press, ctx, result.message);
     }
     case ACTION.remindSnooze: {
@@ -100,7 +91,7 @@ refused
         now,
         durationMs: REMINDER_SNOOZE_MS,
       });
-      if (!snoozed.ok) return refuse(ctx, md`Not snoozed: ${snoozed.reason}.`);
+      if (!snoozed.ok) return refuse(ctx, mrkdwn`Not snoozed: ${snoozed.reason}.`);
       return answerReminder(
         deps,
         snoozed.env,

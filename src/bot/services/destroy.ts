@@ -19,7 +19,7 @@ import {
   renderDestroyElsewhere,
 } from '../views/destroy-confirmation';
 import { renderRefusalMd } from '../views/error';
-import { md, type Mrkdwn } from '../views/mrkdwn';
+import { mrkdwn, type Mrkdwn } from '../views/mrkdwn';
 import { busyText } from '../views/refusals';
 import type { Reply } from '../views/reply';
 import { patchEnv, runningLockHolder, type BotServiceDeps } from './deps';
@@ -72,9 +72,7 @@ export async function postDestroyConfirmation(
   if (!posted.ts)
     return {
       ok: false,
-      reason: md`
-Slack did not accept the confirmation message
-      `,
+      reason: mrkdwn`Slack did not accept the confirmation message`,
     };
   const confirmation: DestroyConfirmation = { channel: env.channel, ts: posted.ts, requestedBy, at: now };
   await patchEnv(store, env.name, (e) => ({ meta: { ...e.meta, destroyConfirmation: confirmation } }));
@@ -88,7 +86,7 @@ export async function destroyService(
 ): Promise<Reply> {
   if (ctx.env.channel !== ctx.channelId) return renderDestroyElsewhere(cmd.env, ctx.env.channel);
   const posted = await postDestroyConfirmation(deps, ctx.env, ctx.userId, ctx.client, ctx.now());
-  if (!posted.ok) return renderRefusalMd(md`:no_entry: ${posted.reason}`);
+  if (!posted.ok) return renderRefusalMd(mrkdwn`:no_entry: ${posted.reason}`);
   return renderDestroyAsked(cmd.env, posted.createRunning);
 }
 
@@ -114,7 +112,7 @@ export async function confirmDestroy(
     now: ctx.now(),
   });
   if (result.status === 'refused') {
-    await refuse(ctx, md`${result.message}`);
+    await refuse(ctx, mrkdwn`${result.message}`);
     return;
   }
   if (result.status === 'pending-cancel') {
@@ -156,6 +154,6 @@ async function forgetConfirmation(deps: BotServiceDeps, name: string): Promise<v
 
 /** Tells the presser only. A forged press's response_url may lead nowhere: that is no error of ours. */
 export async function refuse(ctx: ButtonContext, text: Mrkdwn): Promise<void> {
-  const reply = renderRefusalMd(md`:no_entry: ${text}`);
+  const reply = renderRefusalMd(mrkdwn`:no_entry: ${text}`);
   await ctx.respond({ ...reply, replace_original: false }).catch(() => undefined);
 }

@@ -4,14 +4,14 @@ import { formatCostSummary } from '../../domain/format';
 import type { CreatePlan } from '../../workflows/create/plan';
 import { describeInventory, inventoryOf, refsOfPlan, totalText } from '../../workflows/inventory';
 import { packLines } from './limits';
-import { code, joinMd, md, type Mrkdwn } from './mrkdwn';
+import { code, joinMd, mrkdwn, type Mrkdwn } from './mrkdwn';
 import { context, ephemeral, header, section, type Block, type Reply } from './reply';
 
 export function renderDryRun(plan: CreatePlan, estimate: CostEstimate | undefined): Reply {
   const groups: Mrkdwn[] = plan.groups.map((group, i) => {
-    const title = md`*${i + 1}.* ${group.map((s) => s.title).join(' ∥ ')}`;
+    const title = mrkdwn`*${i + 1}.* ${group.map((s) => s.title).join(' ∥ ')}`;
     const resources = group.flatMap((s) =>
-      s.resources.map((r) => md`      + ${r.type} ${code(r.name)}${r.detail ? ` (${r.detail})` : ''}`),
+      s.resources.map((r) => mrkdwn`      + ${r.type} ${code(r.name)}${r.detail ? ` (${r.detail})` : ''}`),
     );
     return joinMd([title, ...resources], '\n');
   });
@@ -19,24 +19,22 @@ export function renderDryRun(plan: CreatePlan, estimate: CostEstimate | undefine
   const blocks: Block[] = [
     header(`Plan for ${plan.env} (dry run)`),
     section(
-      md`Region ${plan.region}, AZs ${plan.azs.join(', ')}, Multi-AZ: ${plan.multiAz}. Steps in one group run in parallel.`,
+      mrkdwn`Region ${plan.region}, AZs ${plan.azs.join(', ')}, Multi-AZ: ${plan.multiAz}. Steps in one group run in parallel.`,
     ),
   ];
   for (const text of packLines(groups)) blocks.push(section(text));
   const cost = estimate
-    ? md`Estimated cost: ${formatCostSummary(estimate)}`
-    : md`
-Estimated cost: unknown (no prices for this region)
-      `;
+    ? mrkdwn`Estimated cost: ${formatCostSummary(estimate)}`
+    : mrkdwn`Estimated cost: unknown (no prices for this region)`;
   blocks.push(section(cost));
-  if (estimate) blocks.push(context(md`${estimate.assumptions}`));
+  if (estimate) blocks.push(context(mrkdwn`${estimate.assumptions}`));
   blocks.push(
     context(
-      md`${totalText(inventory)}: ${describeInventory(inventory)}. Nothing was created. Run ${code(`/site create ${plan.env}`)} without --dry-run to build it.`,
+      mrkdwn`${totalText(inventory)}: ${describeInventory(inventory)}. Nothing was created. Run ${code(`/site create ${plan.env}`)} without --dry-run to build it.`,
     ),
   );
   return ephemeral(
-    md`Plan for ${plan.env}: ${totalText(inventory)} in ${plan.groups.length} groups; ${cost}. Nothing was created.`,
+    mrkdwn`Plan for ${plan.env}: ${totalText(inventory)} in ${plan.groups.length} groups; ${cost}. Nothing was created.`,
     blocks,
   );
 }

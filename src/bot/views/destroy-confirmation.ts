@@ -9,7 +9,7 @@ import { describeInventory, inventoryOf, totalText } from '../../workflows/inven
 import { formatDuration } from '../../domain/format';
 import { ACTION, actions } from './buttons';
 import { costText } from './environments';
-import { bold, channelLink, code, joinMd, md, mention, type Mrkdwn } from './mrkdwn';
+import { bold, channelLink, code, joinMd, mrkdwn, mention, type Mrkdwn } from './mrkdwn';
 import { context, ephemeral, message, section, type Message, type Reply } from './reply';
 
 export interface DestroyConfirmationInput {
@@ -36,21 +36,19 @@ export function renderDestroyConfirmation(input: DestroyConfirmationInput): Mess
   const inventory = inventoryOf(input.resources);
   const has =
     inventory.total > 0
-      ? md`It has ${totalText(inventory)} now: ${describeInventory(inventory)}.`
-      : md`
-No resources of it exist yet.
-        `;
+      ? mrkdwn`It has ${totalText(inventory)} now: ${describeInventory(inventory)}.`
+      : mrkdwn`No resources of it exist yet.`;
   const rest = input.searchedByTag
-    ? md`Anything else tagged for ${name} that appears meanwhile is found and deleted too.`
-    : md`Anything else tagged for ${name} is found by tag and deleted too.`;
+    ? mrkdwn`Anything else tagged for ${name} that appears meanwhile is found and deleted too.`
+    : mrkdwn`Anything else tagged for ${name} is found by tag and deleted too.`;
   const lines: Mrkdwn[] = [
-    md`:warning: ${mention(input.requestedBy)} asked to destroy ${bold(name)}.`,
-    md`${has} ${rest}`,
-    md`Age ${formatDuration(input.ageMs)} · ${costText(input.env, input.cost)}`,
+    mrkdwn`:warning: ${mention(input.requestedBy)} asked to destroy ${bold(name)}.`,
+    mrkdwn`${has} ${rest}`,
+    mrkdwn`Age ${formatDuration(input.ageMs)} · ${costText(input.env, input.cost)}`,
   ];
   if (input.createRunning)
     lines.push(
-      md`A create of ${name} is still running: ${bold(label)} stops it first, then tears down what it made.`,
+      mrkdwn`A create of ${name} is still running: ${bold(label)} stops it first, then tears down what it made.`,
     );
   const dialog = input.createRunning
     ? {
@@ -75,38 +73,38 @@ No resources of it exist yet.
     },
     { actionId: ACTION.destroyCancel, label: 'Cancel', value: name },
   ]);
-  return message(md`Destroy ${name}? ${totalText(inventory)}; ${costText(input.env, input.cost)}`, [
+  return message(mrkdwn`Destroy ${name}? ${totalText(inventory)}; ${costText(input.env, input.cost)}`, [
     section(joinMd(lines, '\n')),
     buttons,
-    context(md`Only the owner or an admin can press ${bold(label)}.`),
+    context(mrkdwn`Only the owner or an admin can press ${bold(label)}.`),
   ]);
 }
 
 /** The private answer to `/site destroy`: where the confirmation is, and which button to press. */
 export function renderDestroyAsked(env: string, createRunning: boolean): Reply {
-  const text = md`Confirm the teardown of ${bold(env)} with the ${bold(destroyButtonLabel(createRunning))} button on the message in the channel.`;
+  const text = mrkdwn`Confirm the teardown of ${bold(env)} with the ${bold(destroyButtonLabel(createRunning))} button on the message in the channel.`;
   return ephemeral(text, [section(text)]);
 }
 
 /** `/site destroy` from another channel than the env's. */
 export function renderDestroyElsewhere(env: string, channel: string): Reply {
-  const text = md`:no_entry: ${env} reports to ${channelLink(channel)}: run ${code(`/site destroy ${env}`)} there.`;
+  const text = mrkdwn`:no_entry: ${env} reports to ${channelLink(channel)}: run ${code(`/site destroy ${env}`)} there.`;
   return ephemeral(text, [section(text)]);
 }
 
 /** Cancel and destroy pressed: the create stops, then the teardown shows its progress here. */
 export function renderCancelAndDestroyPressed(env: string, by: string): Message {
-  const text = md`:stop_sign: ${mention(by)} pressed ${bold(destroyButtonLabel(true))}: stopping the create of ${bold(env)}; its teardown starts as soon as it has stopped, with its progress here.`;
+  const text = mrkdwn`:stop_sign: ${mention(by)} pressed ${bold(destroyButtonLabel(true))}: stopping the create of ${bold(env)}; its teardown starts as soon as it has stopped, with its progress here.`;
   return message(text, [section(text)]);
 }
 
 /** Cancel pressed: the message says so and nothing else changes. */
 export function renderDestroyCancelled(env: string, by: string): Message {
-  const text = md`:no_entry_sign: ${mention(by)} cancelled the teardown of ${bold(env)}; nothing was deleted.`;
+  const text = mrkdwn`:no_entry_sign: ${mention(by)} cancelled the teardown of ${bold(env)}; nothing was deleted.`;
   return message(text, [section(text)]);
 }
 
 /** Someone already pressed Cancel and destroy; the teardown follows the create's stop. */
 export function alreadyConfirmedText(by: string): Mrkdwn {
-  return md`${mention(by)} already pressed ${bold(destroyButtonLabel(true))}; the teardown starts once the create has stopped.`;
+  return mrkdwn`${mention(by)} already pressed ${bold(destroyButtonLabel(true))}; the teardown starts once the create has stopped.`;
 }

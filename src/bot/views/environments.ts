@@ -17,7 +17,7 @@ import type { Environment, Run } from '../../state/types';
 import { describeInventory, inventoryOf, totalText } from '../../workflows/inventory';
 import type { ResourceRef } from '../../workflows/destroy/resources';
 import { packLines, SLACK_LIMITS } from './limits';
-import { bold, code, joinMd, md, mention, type Mrkdwn } from './mrkdwn';
+import { bold, code, joinMd, mrkdwn, mention, type Mrkdwn } from './mrkdwn';
 import { context, ephemeral, header, section, type Block, type Reply } from './reply';
 import { renderRunProgress, stepCounts, type StepTitle } from './run-progress';
 
@@ -62,7 +62,7 @@ function outputLines(env: Environment): Mrkdwn[] {
   const lines: Mrkdwn[] = [];
   for (const [key, value] of Object.entries(env.outputs)) {
     const label = outputLabel(key);
-    if (label !== null) lines.push(md`${label}: ${key === 'dbEndpoint' ? code(value) : value}`);
+    if (label !== null) lines.push(mrkdwn`${label}: ${key === 'dbEndpoint' ? code(value) : value}`);
   }
   return lines;
 }
@@ -85,7 +85,7 @@ export function costText(env: Pick<Environment, 'status'>, estimate: CostEstimat
 
 function summaryLine(env: Environment, now: number, costs?: CostsByEnv): Mrkdwn {
   const cost = costs?.has(env.name) ? ` — ${costText(env, costs.get(env.name))}` : '';
-  return md`${bold(env.name)} — ${STATUS_WORD[env.status]} — owner ${mention(env.owner)} — age ${ageText(env, now)}${cost} — ${ttlText(env, now)}`;
+  return mrkdwn`${bold(env.name)} — ${STATUS_WORD[env.status]} — owner ${mention(env.owner)} — age ${ageText(env, now)}${cost} — ${ttlText(env, now)}`;
 }
 
 /** `meta.lastDrill` in words: the headline, then each phase's numbers (same formatter as the report). */
@@ -108,10 +108,10 @@ export function lastDrillText(env: Environment, now: number): Mrkdwn | undefined
   const phases = (drill.phases ?? []).map((p) => {
     const outage =
       p.longestOutageMs !== undefined ? `, longest outage ${formatDuration(p.longestOutageMs)}` : '';
-    const spark = p.sparkline ? md` ${code(p.sparkline)}` : md``;
-    return md`    ${p.phase}: ${p.failures} of ${count(p.requests, 'request')} failed${outage}${spark}`;
+    const spark = p.sparkline ? mrkdwn` ${code(p.sparkline)}` : mrkdwn``;
+    return mrkdwn`    ${p.phase}: ${p.failures} of ${count(p.requests, 'request')} failed${outage}${spark}`;
   });
-  return joinMd([md`Last drill: ${drill.headline}${when}`, ...phases], '\n');
+  return joinMd([mrkdwn`Last drill: ${drill.headline}${when}`, ...phases], '\n');
 }
 
 export interface Page<T> {
@@ -135,24 +135,21 @@ function overview(envs: readonly Environment[], costs?: CostsByEnv): Mrkdwn {
   const perDay = costs
     ? ` · ${formatPerDay(envs.reduce((sum, e) => sum + (costs.get(e.name)?.perDay ?? 0), 0))} in all`
     : '';
-  return md`${count(envs.length, 'environment')}: ${statuses}${perDay}`;
+  return mrkdwn`${count(envs.length, 'environment')}: ${statuses}${perDay}`;
 }
 
 function pageFooter(p: Page<unknown>, command: string): Mrkdwn | undefined {
   if (p.pages <= 1) return undefined;
-  const next = p.page < p.pages ? md` — next: ${code(`${command} --page ${p.page + 1}`)}` : md``;
-  return md`Page ${p.page} of ${p.pages}${next}`;
+  const next = p.page < p.pages ? mrkdwn` — next: ${code(`${command} --page ${p.page + 1}`)}` : mrkdwn``;
+  return mrkdwn`Page ${p.page} of ${p.pages}${next}`;
 }
 
 const sortByName = (envs: readonly Environment[]) => [...envs].sort((a, b) => a.name.localeCompare(b.name));
 
 export function renderNoEnvironments(): Reply {
-  return ephemeral(
-    md`
-No environments.
-    `,
-    [section(md`No environments. Start one with ${code('/site create <env>')}.`)],
-  );
+  return ephemeral(mrkdwn`No environments.`, [
+    section(mrkdwn`No environments. Start one with ${code('/site create <env>')}.`),
+  ]);
 }
 
 export function renderList(envs: readonly Environment[], now: number, costs?: CostsByEnv, page = 1): Reply {
@@ -164,7 +161,10 @@ export function renderList(envs: readonly Environment[], now: number, costs?: Co
   const footer = pageFooter(p, '/site list');
   if (footer) blocks.push(context(footer));
   const names = p.items.map((e) => e.name).join(', ');
-  return ephemeral(md`${overview(envs, costs)}. ${names}`, blocks.slice(0, SLACK_LIMITS.blocksPerMessage));
+  return ephemeral(
+    mrkdwn`${overview(envs, costs)}. ${names}`,
+    blocks.slice(0, SLACK_LIMITS.blocksPerMessage),
+  );
 }
 
 /** `status` without a name: every active environment with its outputs and what runs on it, paged. */
@@ -178,13 +178,13 @@ export function renderStatusAll(
   if (envs.length === 0) return renderNoEnvironments();
   const p = pageOf(sortByName(envs), page);
   const entries = p.items.map((env) => {
-    const lines = [summaryLine(env, now, costs), ...outputLines(env).map((l) => md`    ${l}`)];
+    const lines = [summaryLine(env, now, costs), ...outputLines(env).map((l) => mrkdwn`    ${l}`)];
     const run = env.currentRunId ? runs.get(env.currentRunId) : undefined;
     if (run) {
       const c = stepCounts(run, []);
-      lines.push(md`    ${run.kind} under way: ${c.done} of ${c.total - c.skipped} steps done`);
+      lines.push(mrkdwn`    ${run.kind} under way: ${c.done} of ${c.total - c.skipped} steps done`);
     } else if (env.currentRunId) {
-      lines.push(md`a run is under way`);
+      lines.push(mrkdwn`a run is under way`);
     }
     return joinMd(lines, '\n');
   });
@@ -193,7 +193,7 @@ export function renderStatusAll(
   for (const text of packLines(entries)) blocks.push(section(text));
   const footer = pageFooter(p, '/site status');
   if (footer) blocks.push(context(footer));
-  return ephemeral(md`${overview(envs, costs)}`, blocks.slice(0, SLACK_LIMITS.blocksPerMessage));
+  return ephemeral(mrkdwn`${overview(envs, costs)}`, blocks.slice(0, SLACK_LIMITS.blocksPerMessage));
 }
 
 export interface EnvStatusInput {
@@ -213,19 +213,17 @@ export function renderEnvStatus(input: EnvStatusInput): Reply {
   const destroyed = env.status === 'destroyed';
   const inventory = inventoryOf(input.resources);
   const facts: Mrkdwn[] = [
-    md`Status: *${STATUS_WORD[env.status]}*`,
-    md`Owner: ${mention(env.owner)}`,
-    md`Region: ${env.region} · database ${MULTI_AZ_WORD[env.multiAz]}`,
-    md`Created: ${formatInstant(env.createdAt)} (${ageText(env, now)} ago)`,
+    mrkdwn`Status: *${STATUS_WORD[env.status]}*`,
+    mrkdwn`Owner: ${mention(env.owner)}`,
+    mrkdwn`Region: ${env.region} · database ${MULTI_AZ_WORD[env.multiAz]}`,
+    mrkdwn`Created: ${formatInstant(env.createdAt)} (${ageText(env, now)} ago)`,
     destroyed
-      ? md`Torn down: ${formatInstant(env.updatedAt)}`
-      : md`Expires: ${formatInstant(env.expiresAt)} (${ttlText(env, now)})`,
-    md`Cost: ${costText(env, input.estimate)}`,
+      ? mrkdwn`Torn down: ${formatInstant(env.updatedAt)}`
+      : mrkdwn`Expires: ${formatInstant(env.expiresAt)} (${ttlText(env, now)})`,
+    mrkdwn`Cost: ${costText(env, input.estimate)}`,
     destroyed
-      ? md`
-Resources: none left
-        `
-      : md`Resources: ${totalText(inventory)}${inventory.total > 0 ? ` — ${describeInventory(inventory)}` : ''}`,
+      ? mrkdwn`Resources: none left`
+      : mrkdwn`Resources: ${totalText(inventory)}${inventory.total > 0 ? ` — ${describeInventory(inventory)}` : ''}`,
   ];
   const drill = lastDrillText(env, now);
   if (drill) facts.push(drill);
@@ -234,17 +232,12 @@ Resources: none left
   if (outputs.length > 0 && !destroyed) blocks.push(section(joinMd(outputs, '\n')));
   if (run)
     blocks.push(...renderRunProgress(run, input.steps ?? [], run.status === 'running' ? now : undefined));
-  else
-    blocks.push(
-      context(md`
-No run in progress.
-      `),
-    );
-  return ephemeral(md`${env.name}: ${STATUS_WORD[env.status]}, ${ttlText(env, now)}`, blocks);
+  else blocks.push(context(mrkdwn`No run in progress.`));
+  return ephemeral(mrkdwn`${env.name}: ${STATUS_WORD[env.status]}, ${ttlText(env, now)}`, blocks);
 }
 
 export function renderEnvNotFound(name: string): Reply {
-  return ephemeral(md`No environment named ${name}.`, [
-    section(md`No environment named ${bold(name)}. See ${code('/site list')}.`),
+  return ephemeral(mrkdwn`No environment named ${name}.`, [
+    section(mrkdwn`No environment named ${bold(name)}. See ${code('/site list')}.`),
   ]);
 }

@@ -2,7 +2,7 @@ import { DURATION_SYNTAX, MIN_TTL_MS } from '../../domain/durations';
 import { ENV_NAME_RULE } from '../../domain/env-name';
 import { formatDuration } from '../../domain/format';
 import { SUBCOMMANDS, USAGE, type GrammarLimits, type Subcommand } from '../grammar';
-import { code, codeBlock, joinMd, md } from './mrkdwn';
+import { code, codeBlock, joinMd, mrkdwn } from './mrkdwn';
 import { context, ephemeral, header, section, type Reply } from './reply';
 
 const WHAT: Record<Subcommand, string> = {
@@ -32,14 +32,14 @@ export function usageText(): string {
 
 export function renderHelp(limits: GrammarLimits): Reply {
   const lines = joinMd(
-    SUBCOMMANDS.map((s) => md`${code(USAGE[s])}\n      ${WHAT[s]}`),
+    SUBCOMMANDS.map((s) => mrkdwn`${code(USAGE[s])}\n      ${WHAT[s]}`),
     '\n',
   );
-  const rules = md`<env>: ${ENV_NAME_RULE}. <dur>: ${DURATION_SYNTAX}. TTL: at least ${formatDuration(MIN_TTL_MS)}, at most ${formatDuration(limits.maxTtlMs)}, ${formatDuration(limits.defaultTtlMs)} unless given. --multi-az defaults to now.`;
-  return ephemeral(md`/site commands:\n${usageText()}`, [
+  const rules = mrkdwn`<env>: ${ENV_NAME_RULE}. <dur>: ${DURATION_SYNTAX}. TTL: at least ${formatDuration(MIN_TTL_MS)}, at most ${formatDuration(limits.maxTtlMs)}, ${formatDuration(limits.defaultTtlMs)} unless given. --multi-az defaults to now.`;
+  return ephemeral(mrkdwn`/site commands:\n${usageText()}`, [
     header('/site commands'),
     section(lines),
     context(rules),
-    section(md`*Examples*\n${codeBlock(EXAMPLES)}`),
+    section(mrkdwn`*Examples*\n${codeBlock(EXAMPLES)}`),
   ]);
 }

@@ -7,7 +7,7 @@
  * (title 100, text 300, confirm/deny 30), https://docs.slack.dev/reference/block-kit/block-elements/button-element
  * (text 75), https://docs.slack.dev/reference/methods/chat.postMessage (`text` 40,000).
  */
-import { Mrkdwn, md } from './mrkdwn';
+import { Mrkdwn, mrkdwn } from './mrkdwn';
 
 export const SLACK_LIMITS = {
   blocksPerMessage: 50,
@@ -39,7 +39,7 @@ export function packLines(lines: readonly Mrkdwn[], max: number = SLACK_LIMITS.s
   for (const line of lines) {
     const fitted = line.text.length > max ? cutMrkdwn(line, max) : line;
     if (current && current.text.length + 1 + fitted.text.length <= max) {
-      current = md`${current}\n${fitted}`;
+      current = mrkdwn`${current}\n${fitted}`;
     } else {
       if (current) packs.push(current);
       current = fitted;
@@ -59,5 +59,5 @@ function cutMrkdwn(line: Mrkdwn, max: number): Mrkdwn {
   if (open >= 0 && text.indexOf('>', open) >= end) end = open;
   let head = text.slice(0, end);
   if ((head.match(/`/g) ?? []).length % 2 === 1) head = head.slice(0, head.lastIndexOf('`'));
-  return md`${Mrkdwn.trusted(head)}…`;
+  return mrkdwn`${Mrkdwn.trusted(head)}…`;
 }

@@ -3,21 +3,21 @@
  * characters (links, mentions, `<!channel>`), so every other use must be sent as `&amp;`, `&lt;`,
  * `&gt;` — and only those three: https://api.slack.com/reference/surfaces/formatting#escaping
  *
- * `md` is a tagged template that escapes everything: its own literal text and every value, except
- * values that are already `Mrkdwn` (a mention, a channel link, another `md`). Views build every
+ * `mrkdwn` is a tagged template that escapes everything: its own literal text and every value, except
+ * values that are already `Mrkdwn` (a mention, a channel link, another `mrkdwn`). Views build every
  * mrkdwn field (and every message's fallback `text`, which Slack parses the same way) with it, so
  * a placeholder like `<env>` or an env name reaches the reader as typed, and nothing a person
  * typed can become a mention or a link.
  *
  * @example
- *   md`Extend with \`/site extend <env> <dur>\`, ${mention('U1')}`.text
+ *   mrkdwn`Extend with \`/site extend <env> <dur>\`, ${mention('U1')}`.text
  *   // → "Extend with `/site extend &lt;env&gt; &lt;dur&gt;`, <@U1>"
  */
 
 export class Mrkdwn {
   private constructor(readonly text: string) {}
 
-  /** Only this module makes trusted mrkdwn; everything else goes through `md` or the helpers. */
+  /** Only this module makes trusted mrkdwn; everything else goes through `mrkdwn` or the helpers. */
   static trusted(text: string): Mrkdwn {
     return new Mrkdwn(text);
   }
@@ -37,7 +37,7 @@ function piece(value: unknown): string {
 }
 
 /** Mrkdwn from a template: literal text and values escaped, `Mrkdwn` values kept as they are. */
-export function md(strings: TemplateStringsArray, ...values: unknown[]): Mrkdwn {
+export function mrkdwn(strings: TemplateStringsArray, ...values: unknown[]): Mrkdwn {
   let out = escapeMrkdwn(strings[0]);
   values.forEach((value, i) => {
     out += piece(value) + escapeMrkdwn(strings[i + 1]);

@@ -1,7 +1,7 @@
 /** Why an environment cannot be used right now, with whoever holds it named as Slack shows people. */
 import { formatDuration, formatInstant } from '../../domain/format';
 import type { EnvLock, Environment, Run } from '../../state/types';
-import { bold, md, mention, plain, type Mrkdwn } from './mrkdwn';
+import { bold, mrkdwn, mention, plain, type Mrkdwn } from './mrkdwn';
 import { renderRefusalMd } from './error';
 import type { Reply } from './reply';
 import type { StepTitle } from './run-progress';
@@ -29,8 +29,8 @@ export function busyText(
       ? 'less than a minute ago'
       : `${formatDuration(now - lock.acquiredAt)} ago`;
   const work = currentWork(run, steps);
-  const doing = work.length > 0 ? md`; now at: ${plain(work.join(', '))}` : md``;
-  return md`${bold(lock.env)} is busy: a ${lock.kind} started by ${mention(lock.holder)} ${ago} is still running${doing}. Try again once it has finished.`;
+  const doing = work.length > 0 ? mrkdwn`; now at: ${plain(work.join(', '))}` : mrkdwn``;
+  return mrkdwn`${bold(lock.env)} is busy: a ${lock.kind} started by ${mention(lock.holder)} ${ago} is still running${doing}. Try again once it has finished.`;
 }
 
 export function renderBusy(
@@ -38,17 +38,17 @@ export function renderBusy(
   now: number,
   steps: readonly StepTitle[],
 ): Reply {
-  return renderRefusalMd(md`:no_entry: ${busyText(holder, now, steps)}`);
+  return renderRefusalMd(mrkdwn`:no_entry: ${busyText(holder, now, steps)}`);
 }
 
 /** A create of a name that is taken. */
 export function renderInUse(env: Environment): Reply {
   return renderRefusalMd(
-    md`:no_entry: ${bold(env.name)} already exists (${env.status}, owner ${mention(env.owner)}, created ${formatInstant(env.createdAt)}): pick another name, or destroy it first.`,
+    mrkdwn`:no_entry: ${bold(env.name)} already exists (${env.status}, owner ${mention(env.owner)}, created ${formatInstant(env.createdAt)}): pick another name, or destroy it first.`,
   );
 }
 
 /** Only the owner or an admin may do that. */
 export function notOwnerText(env: Pick<Environment, 'name' | 'owner'>): Mrkdwn {
-  return md`only ${mention(env.owner)} (the owner of ${env.name}) or an admin can do that`;
+  return mrkdwn`only ${mention(env.owner)} (the owner of ${env.name}) or an admin can do that`;
 }

@@ -18,7 +18,7 @@ import type { Environment } from '../../state/types';
 import { ACTION, actions } from './buttons';
 import { ageText, costText, type CostsByEnv } from './environments';
 import { packLines, SLACK_LIMITS } from './limits';
-import { bold, code, joinMd, md, mention, type Mrkdwn } from './mrkdwn';
+import { bold, code, joinMd, mrkdwn, mention, type Mrkdwn } from './mrkdwn';
 import { context, header, message, section, type Block, type Message } from './reply';
 
 /** What the reminder's buttons do. */
@@ -52,36 +52,36 @@ function spent(cost: CostEstimate | undefined): string {
 
 export function renderExpiryWarning(env: Environment, now: number, cost: CostEstimate | undefined): Message {
   const fact = expiryFact(env, now);
-  return message(md`${env.name} ${fact}.`, [
-    section(md`:alarm_clock: ${mention(env.owner)} ${bold(env.name)} ${fact}.${spent(cost)}`),
+  return message(mrkdwn`${env.name} ${fact}.`, [
+    section(mrkdwn`:alarm_clock: ${mention(env.owner)} ${bold(env.name)} ${fact}.${spent(cost)}`),
     reminderButtons(env.name),
   ]);
 }
 
 export function renderOverdue(env: Environment, now: number, cost: CostEstimate | undefined): Message {
   const fact = `expired ${formatDuration(now - env.expiresAt)} ago; auto-destroy is off for it, so it keeps running`;
-  return message(md`${env.name} ${fact}.`, [
-    section(md`:warning: ${mention(env.owner)} ${bold(env.name)} ${fact}.${spent(cost)}`),
+  return message(mrkdwn`${env.name} ${fact}.`, [
+    section(mrkdwn`:warning: ${mention(env.owner)} ${bold(env.name)} ${fact}.${spent(cost)}`),
     reminderButtons(env.name),
   ]);
 }
 
 export function renderAutoDestroyNotice(env: Environment, started: boolean, reason?: string): Message {
   const text = started
-    ? md`:wastebasket: ${bold(env.name)} reached its expiry: tearing it down now (progress in the message above). ${mention(env.owner)}`
-    : md`:warning: ${bold(env.name)} reached its expiry but its teardown could not start${reason ? `: ${reason}` : ''}. ${mention(env.owner)}`;
+    ? mrkdwn`:wastebasket: ${bold(env.name)} reached its expiry: tearing it down now (progress in the message above). ${mention(env.owner)}`
+    : mrkdwn`:warning: ${bold(env.name)} reached its expiry but its teardown could not start${reason ? `: ${reason}` : ''}. ${mention(env.owner)}`;
   return message(text, [section(text)]);
 }
 
 /** The progress message an expiry teardown starts with (the run then edits it). */
 export function renderExpiryTeardownStarting(env: string): Message {
-  return message(md`Tearing down ${env} (expired)…`, [
-    section(md`:hourglass_flowing_sand: ${bold(env)} expired: tearing it down…`),
+  return message(mrkdwn`Tearing down ${env} (expired)…`, [
+    section(mrkdwn`:hourglass_flowing_sand: ${bold(env)} expired: tearing it down…`),
   ]);
 }
 
 export function renderExpiryTeardownRefused(env: string, reason: string): Message {
-  const text = md`:warning: Auto-destroy of ${bold(env)} did not start: ${reason}`;
+  const text = mrkdwn`:warning: Auto-destroy of ${bold(env)} did not start: ${reason}`;
   return message(text, [section(text)]);
 }
 
@@ -99,7 +99,7 @@ export function renderExtended(input: {
     input.addedCost === undefined
       ? ''
       : ` The added ${formatDuration(input.byMs)} cost about ${formatUsd(input.addedCost)} at its current size.`;
-  const text = md`:calendar: ${mention(input.by)} extended ${bold(input.env)} by ${formatDuration(input.byMs)}: it now ${formatExpiry(input.expiresAt, input.now)} (at ${formatInstant(input.expiresAt)}).${cost}`;
+  const text = mrkdwn`:calendar: ${mention(input.by)} extended ${bold(input.env)} by ${formatDuration(input.byMs)}: it now ${formatExpiry(input.expiresAt, input.now)} (at ${formatInstant(input.expiresAt)}).${cost}`;
   return message(text, [section(text)]);
 }
 
@@ -109,7 +109,7 @@ export function renderSnoozed(env: Environment, by: string, until: number, now: 
     until < env.expiresAt
       ? `I will remind you again at ${formatInstant(until)}.`
       : 'No more reminders before it expires.';
-  const text = md`:zzz: ${mention(by)} snoozed the reminder for ${formatDuration(until - now)}. ${bold(env.name)} still ${formatExpiry(env.expiresAt, now)} (at ${formatInstant(env.expiresAt)}); ${willBeDestroyed(env)}. ${after} To keep it longer, use ${code(`/site extend ${env.name} <dur>`)}.`;
+  const text = mrkdwn`:zzz: ${mention(by)} snoozed the reminder for ${formatDuration(until - now)}. ${bold(env.name)} still ${formatExpiry(env.expiresAt, now)} (at ${formatInstant(env.expiresAt)}); ${willBeDestroyed(env)}. ${after} To keep it longer, use ${code(`/site extend ${env.name} <dur>`)}.`;
   return message(text, [section(text)]);
 }
 
@@ -126,28 +126,28 @@ export function renderDigest(envs: readonly Environment[], now: number, costs: C
     .slice(0, DIGEST_LINES)
     .map(
       (e) =>
-        md`${bold(e.name)} (${e.status}) — ${mention(e.owner)} — age ${ageText(e, now)} — ${costText(e, costs.get(e.name))} — ${formatExpiry(e.expiresAt, now)}`,
+        mrkdwn`${bold(e.name)} (${e.status}) — ${mention(e.owner)} — age ${ageText(e, now)} — ${costText(e, costs.get(e.name))} — ${formatExpiry(e.expiresAt, now)}`,
     );
   const rest = sorted.slice(DIGEST_LINES);
-  const totalLine = md`Channel total: ${formatUsd(total)} so far · ${formatPerDay(perDay)}`;
+  const totalLine = mrkdwn`Channel total: ${formatUsd(total)} so far · ${formatPerDay(perDay)}`;
   const blocks: Block[] = [header(`Running environments (${envs.length})`)];
   for (const text of packLines(lines)) blocks.push(section(text));
   if (rest.length > 0) {
     const restPerDay = rest.reduce((sum, e) => sum + perDayOf(e), 0);
     blocks.push(
       section(
-        md`…and ${count(rest.length, 'more environment')} costing ${formatPerDay(restPerDay)} together: see ${code('/site list')}.`,
+        mrkdwn`…and ${count(rest.length, 'more environment')} costing ${formatPerDay(restPerDay)} together: see ${code('/site list')}.`,
       ),
     );
   }
   blocks.push(
     section(totalLine),
     context(
-      md`Extend with ${code('/site extend <env> <dur>')}; tear down with ${code('/site destroy <env>')}.`,
+      mrkdwn`Extend with ${code('/site extend <env> <dur>')}; tear down with ${code('/site destroy <env>')}.`,
     ),
   );
   return message(
-    joinMd([md`${count(envs.length, 'running environment')}`, totalLine], '; '),
+    joinMd([mrkdwn`${count(envs.length, 'running environment')}`, totalLine], '; '),
     blocks.slice(0, SLACK_LIMITS.blocksPerMessage),
   );
 }

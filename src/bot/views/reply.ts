@@ -1,5 +1,5 @@
 /**
- * The bot's message shapes. Every mrkdwn field takes `Mrkdwn` (built with `md`, so escaped) and
+ * The bot's message shapes. Every mrkdwn field takes `Mrkdwn` (built with `mrkdwn`, so escaped) and
  * every plain_text field is cut to Slack's limit, so a view cannot send unescaped text or an
  * oversized field by accident.
  */

@@ -12,7 +12,7 @@ import { receiptOf, renderReceipt } from '../../workflows/destroy/receipt';
 import { CANCELLED_FOR_TEARDOWN } from '../../workflows/destroy/start';
 import type { DrillReport } from '../../workflows/failover/report';
 import { describeInventory, inventoryOf, refsOfRoles, totalText } from '../../workflows/inventory';
-import { bold, code, codeBlock, joinMd, md, mention, plain, type Mrkdwn } from './mrkdwn';
+import { bold, code, codeBlock, joinMd, mrkdwn, mention, plain, type Mrkdwn } from './mrkdwn';
 import { message, section, type Block, type Message } from './reply';
 import { renderRunProgress, runElapsedMs, type StepTitle } from './run-progress';
 
@@ -35,22 +35,15 @@ function failureText(run: Run, steps: readonly StepTitle[]): Mrkdwn {
     : typeof run.summary?.error === 'string'
       ? run.summary.error
       : undefined;
-  const where = failed
-    ? bold(failed.title)
-    : md`
-a step
-      `;
-  return message ? md`${where} failed: ${message}` : md`${where} failed`;
+  const where = failed ? bold(failed.title) : mrkdwn`a step`;
+  return message ? mrkdwn`${where} failed: ${message}` : mrkdwn`${where} failed`;
 }
 
 /** What a create that stopped left behind, counted like status and the teardown count it. */
 function leftText(run: Run): Mrkdwn {
   const left = inventoryOf(refsOfRoles(createResources(outputsOfRun(run))));
-  if (left.total === 0)
-    return md`
-Nothing was created yet.
-    `;
-  return md`Created so far and still there (they cost money until removed): ${totalText(left)} — ${describeInventory(left)}.`;
+  if (left.total === 0) return mrkdwn`Nothing was created yet.`;
+  return mrkdwn`Created so far and still there (they cost money until removed): ${totalText(left)} — ${describeInventory(left)}.`;
 }
 
 function createOutcome(run: Run, steps: readonly StepTitle[]): Mrkdwn[] | undefined {
@@ -58,33 +51,33 @@ function createOutcome(run: Run, steps: readonly StepTitle[]): Mrkdwn[] | undefi
   if (run.status === 'succeeded') {
     const out = createOutputs(outputsOfRun(run));
     const lines = [
-      md`:white_check_mark: *${env} is ready* after ${took(run)}`,
-      md`Site: ${out.siteUrl ?? '(unknown)'}`,
-      md`DB endpoint: ${code(out.dbEndpoint ?? '(unknown)')}`,
-      md`AZs: ${out.azs ?? '(unknown)'}${out.multiAz === 'true' ? ' (DB Multi-AZ)' : ''}`,
+      mrkdwn`:white_check_mark: *${env} is ready* after ${took(run)}`,
+      mrkdwn`Site: ${out.siteUrl ?? '(unknown)'}`,
+      mrkdwn`DB endpoint: ${code(out.dbEndpoint ?? '(unknown)')}`,
+      mrkdwn`AZs: ${out.azs ?? '(unknown)'}${out.multiAz === 'true' ? ' (DB Multi-AZ)' : ''}`,
     ];
     return [joinMd(lines, '\n')];
   }
   if (run.status === 'failed') {
     const lines = [
-      md`:x: *create of ${env} failed* after ${took(run)}: ${failureText(run, steps)}.`,
+      mrkdwn`:x: *create of ${env} failed* after ${took(run)}: ${failureText(run, steps)}.`,
       leftText(run),
-      md`Clean up with ${code(`/site destroy ${env}`)}, or run ${code(`/site create ${env}`)} again: it resumes where it stopped.`,
+      mrkdwn`Clean up with ${code(`/site destroy ${env}`)}, or run ${code(`/site create ${env}`)} again: it resumes where it stopped.`,
     ];
     return [joinMd(lines, '\n')];
   }
   if (run.status === 'cancelled') {
     const by =
-      typeof run.summary?.cancelledBy === 'string' ? md` by ${mention(run.summary.cancelledBy)}` : md``;
-    const headline = md`:no_entry_sign: *create of ${env} was cancelled*${by} after ${took(run)}.`;
+      typeof run.summary?.cancelledBy === 'string'
+        ? mrkdwn` by ${mention(run.summary.cancelledBy)}`
+        : mrkdwn``;
+    const headline = mrkdwn`:no_entry_sign: *create of ${env} was cancelled*${by} after ${took(run)}.`;
     // A "Cancel and destroy" stopped it: the teardown is on its way, so no advice to clean up.
     const next =
       run.summary?.cancelledFor === CANCELLED_FOR_TEARDOWN
-        ? md`
-Its teardown starts now, in the message that asked for it.
-          `
-        : md`${leftText(run)}\nClean up with ${code(`/site destroy ${env}`)}.`;
-    return [md`${headline}\n${next}`];
+        ? mrkdwn`Its teardown starts now, in the message that asked for it.`
+        : mrkdwn`${leftText(run)}\nClean up with ${code(`/site destroy ${env}`)}.`;
+    return [mrkdwn`${headline}\n${next}`];
   }
   return undefined;
 }
@@ -97,8 +90,8 @@ function destroyOutcome(run: Run): Mrkdwn[] | undefined {
   const icon = ok ? ':white_check_mark:' : ':warning:';
   const error = typeof run.summary?.error === 'string' ? `: ${run.summary.error}` : '';
   const headline = recorded
-    ? md`${icon} ${receipt.headline}`
-    : md`${icon} teardown of ${run.env} ${run.status} after ${took(run)}${error}. Run ${code(`/site destroy ${run.env}`)} again to resume.`;
+    ? mrkdwn`${icon} ${receipt.headline}`
+    : mrkdwn`${icon} teardown of ${run.env} ${run.status} after ${took(run)}${error}. Run ${code(`/site destroy ${run.env}`)} again to resume.`;
   return receipt.lines.length > 0 ? [headline, codeBlock(receipt.lines)] : [headline];
 }
 
@@ -116,8 +109,8 @@ function failoverOutcome(run: Run): Mrkdwn[] | undefined {
   const icon = report?.verdict === 'pass' ? ':white_check_mark:' : ':warning:';
   const error = typeof run.summary?.error === 'string' ? `: ${run.summary.error}` : '';
   const headline = report
-    ? md`${icon} ${bold(report.headline)} (${took(run)})`
-    : md`${icon} failover drill on ${run.env} ${run.status} after ${took(run)}${error}`;
+    ? mrkdwn`${icon} ${bold(report.headline)} (${took(run)})`
+    : mrkdwn`${icon} failover drill on ${run.env} ${run.status} after ${took(run)}${error}`;
   const body = text?.split('\n').slice(report ? 1 : 0);
   return body && body.length > 0 ? [headline, codeBlock(body)] : [headline];
 }
@@ -145,7 +138,7 @@ export function renderRunMessage(run: Run, steps: readonly StepTitle[]): RunMess
   const outcome = renderRunOutcome(run, steps);
   const progress = renderRunProgress(run, steps);
   if (outcome) return message(outcome[0], [...outcome.map((text): Block => section(text)), ...progress]);
-  return message(md`${VERB[run.kind]} ${run.env}… ${took(run)} so far`, progress);
+  return message(mrkdwn`${VERB[run.kind]} ${run.env}… ${took(run)} so far`, progress);
 }
 
 /** Failures retried and overcome on the way, for the thread (never beside a ✅). */
@@ -155,10 +148,10 @@ function retriedText(run: Run, steps: readonly StepTitle[]): Mrkdwn | undefined 
     if (state.status === 'failed') continue;
     const title = steps.find((s) => s.id === id)?.title ?? id;
     for (const r of state.retried ?? []) {
-      lines.push(md`• ${title}: ${plain(r.message)}${r.times > 1 ? ` (×${r.times})` : ''}`);
+      lines.push(mrkdwn`• ${title}: ${plain(r.message)}${r.times > 1 ? ` (×${r.times})` : ''}`);
     }
   }
-  return lines.length > 0 ? md`Retried and overcome on the way:\n${joinMd(lines, '\n')}` : undefined;
+  return lines.length > 0 ? mrkdwn`Retried and overcome on the way:\n${joinMd(lines, '\n')}` : undefined;
 }
 
 /** The thread reply at the end: the outcome again, mentioning whoever asked, and what was retried. */
@@ -166,6 +159,6 @@ export function renderRunThreadReply(run: Run, steps: readonly StepTitle[]): Run
   const outcome = renderRunOutcome(run, steps);
   if (!outcome) return undefined;
   const retried = retriedText(run, steps);
-  const text = md`${mention(run.requestedBy)} ${joinMd(outcome, '\n')}${retried ? md`\n${retried}` : md``}`;
+  const text = mrkdwn`${mention(run.requestedBy)} ${joinMd(outcome, '\n')}${retried ? mrkdwn`\n${retried}` : mrkdwn``}`;
   return message(text, [section(text)]);
 }

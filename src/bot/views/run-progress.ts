@@ -10,7 +10,7 @@
 import { formatDuration } from '../../domain/format';
 import type { Run, StepState, StepStatus } from '../../state/types';
 import { packLines } from './limits';
-import { md, mention, plain, joinMd, code, type Mrkdwn } from './mrkdwn';
+import { mrkdwn, mention, plain, joinMd, code, type Mrkdwn } from './mrkdwn';
 import { context, section, type Block } from './reply';
 
 export interface StepTitle {
@@ -90,8 +90,8 @@ export function renderRunProgress(run: Run, steps: readonly StepTitle[], at = ru
   const counts = stepCounts(run, ordered);
   const applicable = counts.total - counts.skipped;
   const skipped = counts.skipped > 0 ? `, ${counts.skipped} skipped` : '';
-  const headline = md`*${run.kind} ${run.env}*: ${RUN_WORD[run.status]} — ${counts.done} of ${applicable} steps done${skipped} — ${formatDuration(runElapsedMs(run, at))}`;
-  const blocks: Block[] = [section(md`${headline}\n${progressBar(counts.done, applicable)}`)];
+  const headline = mrkdwn`*${run.kind} ${run.env}*: ${RUN_WORD[run.status]} — ${counts.done} of ${applicable} steps done${skipped} — ${formatDuration(runElapsedMs(run, at))}`;
+  const blocks: Block[] = [section(mrkdwn`${headline}\n${progressBar(counts.done, applicable)}`)];
   for (const text of packLines(ordered.map((s) => stepLine(s, run.steps[s.id], at))))
     blocks.push(section(text));
   const path = criticalPath(run, ordered);
@@ -99,9 +99,9 @@ export function renderRunProgress(run: Run, steps: readonly StepTitle[], at = ru
     const titles = path.map((id) => ordered.find((s) => s.id === id)?.title ?? id);
     const end = run.steps[path[path.length - 1]]?.finishedAt ?? run.createdAt;
     const label = run.status === 'running' ? 'critical path so far' : 'critical path';
-    blocks.push(context(md`${label} (${formatDuration(end - run.createdAt)}): ${titles.join(' → ')}`));
+    blocks.push(context(mrkdwn`${label} (${formatDuration(end - run.createdAt)}): ${titles.join(' → ')}`));
   }
-  blocks.push(context(md`run ${code(run.runId)} requested by ${mention(run.requestedBy)}`));
+  blocks.push(context(mrkdwn`run ${code(run.runId)} requested by ${mention(run.requestedBy)}`));
   return blocks;
 }
 
@@ -149,28 +149,20 @@ function stepLine(step: StepTitle, state: StepState | undefined, at: number): Mr
   const detail = state?.note ? plain(state.note) : undefined;
   const elapsed = state ? stepElapsedMs(state, at) : undefined;
   const took = elapsed === undefined ? undefined : formatDuration(elapsed);
-  const parts: Mrkdwn[] = [md`${icon} ${step.title}`];
+  const parts: Mrkdwn[] = [mrkdwn`${icon} ${step.title}`];
   switch (status) {
     case 'pending':
       break;
     case 'skipped':
-      parts.push(md`
-skipped
-      `);
+      parts.push(mrkdwn`skipped`);
       if (detail) parts.push(detail);
       break;
     case 'failed':
-      parts.push(
-        took
-          ? md`failed after ${took}`
-          : md`
-failed
-            `,
-      );
+      parts.push(took ? mrkdwn`failed after ${took}` : mrkdwn`failed`);
       if (state?.error) parts.push(plain(state.error.message));
       break;
     default:
-      if (took) parts.push(md`${took}`);
+      if (took) parts.push(mrkdwn`${took}`);
       if (detail) parts.push(detail);
   }
   return joinMd(parts, ' — ');

@@ -1,6 +1,6 @@
 /** The private answer once a run has started: where its progress is. */
 import type { Run } from '../../state/types';
-import { bold, code, md } from './mrkdwn';
+import { bold, code, mrkdwn } from './mrkdwn';
 import { ephemeral, section, type Reply } from './reply';
 
 const WHAT: Record<Run['kind'], string> = {
@@ -11,13 +11,13 @@ const WHAT: Record<Run['kind'], string> = {
 
 export function renderRunStarted(run: Run, resumed = false): Reply {
   const text = resumed
-    ? md`Resuming the failed create of ${bold(run.env)} where it stopped (run ${code(run.runId)}); progress in its message in the channel.`
-    : md`${WHAT[run.kind]} ${bold(run.env)} (run ${code(run.runId)}); progress in the channel.`;
+    ? mrkdwn`Resuming the failed create of ${bold(run.env)} where it stopped (run ${code(run.runId)}); progress in its message in the channel.`
+    : mrkdwn`${WHAT[run.kind]} ${bold(run.env)} (run ${code(run.runId)}); progress in the channel.`;
   return ephemeral(text, [section(text)]);
 }
 
 /** A drill started: what it will do (the workflow's words). */
 export function renderDrillStarted(description: string): Reply {
-  const text = md`${description}`;
+  const text = mrkdwn`${description}`;
   return ephemeral(text, [section(text)]);
 }

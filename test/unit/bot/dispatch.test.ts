@@ -1,7 +1,7 @@
 import { dispatchCommand } from '../../../src/bot/dispatch';
 import type { BotServices, CommandContext } from '../../../src/bot/services';
 import { ephemeral } from '../../../src/bot/views/reply';
-import { md } from '../../../src/bot/views/mrkdwn';
+import { mrkdwn } from '../../../src/bot/views/mrkdwn';
 import { loadConfig, type Config } from '../../../src/config/config';
 import { createMemoryStore } from '../../helpers/memory-store';
 import { newEnvironment } from '../../helpers/records';
@@ -92,12 +92,7 @@ test('without services, valid commands answer "not available yet"', async () => 
 });
 
 describe('with services plugged in', () => {
-  const ok = ephemeral(
-    md`
-started
-    `,
-    [],
-  );
+  const ok = ephemeral(mrkdwn`started`, []);
   const services = (): Required<BotServices> => ({
     startCreate: jest.fn().mockResolvedValue(ok),
     startDestroy: jest.fn().mockResolvedValue(ok),
