@@ -14,6 +14,7 @@ import {
   formatUsd,
 } from '../../domain/format';
 import type { Environment, Run } from '../../state/types';
+import { outputLabel } from '../../workflows/create/finish';
 import { describeInventory, inventoryOf, totalText } from '../../workflows/inventory';
 import type { ResourceRef } from '../../workflows/destroy/resources';
 import { packLines, SLACK_LIMITS } from './limits';
@@ -41,30 +42,11 @@ const MULTI_AZ_WORD: Record<Environment['multiAz'], string> = {
   off: 'single-AZ',
 };
 
-/** Labels of the outputs people need; anything else is named by its words (`fooBar` → `Foo bar`). */
-const OUTPUT_LABEL: Record<string, string | null> = {
-  siteUrl: 'Site',
-  dbEndpoint: 'DB endpoint',
-  azs: 'AZs',
-  multiAz: null,
-};
-
-function outputLabel(key: string): string | null {
-  if (key in OUTPUT_LABEL) return OUTPUT_LABEL[key];
-  const words = key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[-_]+/g, ' ')
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
+/** The outputs people need, by their labels (the database line already says Multi-AZ). */
 function outputLines(env: Environment): Mrkdwn[] {
-  const lines: Mrkdwn[] = [];
-  for (const [key, value] of Object.entries(env.outputs)) {
-    const label = outputLabel(key);
-    if (label !== null) lines.push(mrkdwn`${label}: ${key === 'dbEndpoint' ? code(value) : value}`);
-  }
-  return lines;
+  return Object.entries(env.outputs)
+    .filter(([key]) => key !== 'multiAz')
+    .map(([key, value]) => mrkdwn`${outputLabel(key)}: ${key === 'dbEndpoint' ? code(value) : value}`);
 }
 
 /** `expires in 3h`, `expired 10m ago`; a torn-down env has no TTL left to show. */

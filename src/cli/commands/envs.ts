@@ -4,6 +4,7 @@
  */
 import { formatDuration, formatExpiry, formatInstant, formatPerDay, formatUsd } from '../../domain/format';
 import type { Environment, Run } from '../../state/types';
+import { outputLabel } from '../../workflows/create/finish';
 import { describeInventory, inventoryOf, totalText } from '../../workflows/inventory';
 import { environmentCost } from '../../workflows/operations/env-cost';
 import { currentResources } from '../../workflows/operations/env-inventory';
@@ -64,21 +65,13 @@ export async function runStatus(cmd: CliStatus, io: CliIo, ctx: CliContext): Pro
     `resources: ${totalText(inventory)}${inventory.total > 0 ? ` (${describeInventory(inventory)})` : ''}`,
   ];
   for (const [key, value] of Object.entries(env.outputs)) {
-    const label = OUTPUT_LABEL[key];
-    if (label) lines.push(`  ${label}: ${value}`);
+    if (key !== 'multiAz') lines.push(`  ${outputLabel(key)}: ${value}`);
   }
   if (run) lines.push(...runLines(run, now));
   if (cost) lines.push(`cost: ${formatUsd(cost.soFar)} so far · ${formatPerDay(cost.perDay)}`);
   io.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }
-
-/** What people call the outputs (the multiAz flag is said by the database line above). */
-const OUTPUT_LABEL: Record<string, string | undefined> = {
-  siteUrl: 'site',
-  dbEndpoint: 'DB endpoint',
-  azs: 'AZs',
-};
 
 function runLines(run: Run, now: number): string[] {
   const view = viewRun(run, stepTitles(run.kind), now);

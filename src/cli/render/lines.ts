@@ -6,6 +6,7 @@
  *   [    2s] done   Create VPC (2s)
  */
 import type { Run } from '../../state/types';
+import { outputLabel } from '../../workflows/create/finish';
 import { formatDuration } from '../../domain/format';
 import { viewRun, type StepPhase } from '../progress';
 import { failureOf, type Output, type RunRenderer, type RunResult } from './types';
@@ -61,7 +62,7 @@ export function resultLines(result: RunResult): string[] {
   } else {
     lines.push(`${run.kind} ${run.env} ${run.status} after ${elapsed}: ${failureOf(run)}`);
   }
-  for (const [key, value] of Object.entries(result.outputs)) lines.push(`  ${key}: ${value}`);
+  for (const [key, value] of Object.entries(result.outputs)) lines.push(`  ${outputLabel(key)}: ${value}`);
   for (const line of result.details ?? []) lines.push(line);
   return lines;
 }
