@@ -227,7 +227,7 @@ test('destroy: an unauthorized or forged press is refused and changes nothing; t
       timeoutMs: 90_000,
     },
   );
-  expect(readable(receipt)).toMatch(/deleted vpc/);
+  expect(readable(receipt)).toMatch(/deleted 1 VPC: vpc-/);
   const reply = await waitFor(async () => threadReplies(await sb.messages(), receipt.ts)[0]);
   expect(reply.text).toContain(`<@${OWNER}>`);
   expect(reply.text).toContain('0 resources tagged for demo remain');

@@ -29,8 +29,8 @@ export const PAGE_SIZE = 25;
 export type CostsByEnv = ReadonlyMap<string, CostEstimate | undefined>;
 
 const STATUS_WORD: Record<Environment['status'], string> = {
-  creating: 'being created',
   ready: 'ready',
+  creating: 'being created',
   failed: 'failed',
   destroying: 'being torn down',
   destroyed: 'torn down',
@@ -111,9 +111,11 @@ export function pageOf<T>(items: readonly T[], page: number, size = PAGE_SIZE): 
 
 /** Over a page: how many envs in all, by status, and what they cost per day together. */
 function overview(envs: readonly Environment[], costs?: CostsByEnv): Mrkdwn {
-  const byStatus = new Map<string, number>();
-  for (const e of envs) byStatus.set(STATUS_WORD[e.status], (byStatus.get(STATUS_WORD[e.status]) ?? 0) + 1);
-  const statuses = [...byStatus].map(([word, n]) => `${n} ${word}`).join(', ');
+  const statuses = (Object.keys(STATUS_WORD) as Environment['status'][])
+    .map((status) => [envs.filter((e) => e.status === status).length, STATUS_WORD[status]] as const)
+    .filter(([n]) => n > 0)
+    .map(([n, word]) => `${n} ${word}`)
+    .join(', ');
   const perDay = costs
     ? ` · ${formatPerDay(envs.reduce((sum, e) => sum + (costs.get(e.name)?.perDay ?? 0), 0))} in all`
     : '';
