@@ -2,6 +2,7 @@
  * Small helpers every create step uses: the step shape (its metadata comes from the outline),
  * and the wait / done / fail answers (AWS errors classified by src/aws/errors).
  */
+import { formatDuration } from '../../domain/format';
 import { errorCode, isNotFound, toStepError } from '../../aws/errors';
 import type { Readiness } from '../../aws/readiness';
 import { watchRecord } from '../engine/errors';
@@ -88,10 +89,7 @@ export function defineStep(id: CreateStepId, impl: { timeoutMs: number; body: St
     ...spec,
     async run(ctx) {
       if (ctx.now() - ctx.startedAt > spec.timeoutMs) {
-        return failFinal(
-          'StepTimeout',
-          `${spec.title}: gave up after ${Math.round(spec.timeoutMs / 60_000)} min`,
-        );
+        return failFinal('StepTimeout', `${spec.title}: gave up after ${formatDuration(spec.timeoutMs)}`);
       }
       const guarded = watchRecord(ctx);
       try {

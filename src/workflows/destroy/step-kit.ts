@@ -5,8 +5,8 @@
  * deletions still under way make it wait, with backoff, within its budget; past the budget it
  * fails, saying what remains and why.
  */
+import { count, formatDuration } from '../../domain/format';
 import { toStepError } from '../../aws/errors';
-import { count } from '../../domain/format';
 import { describeInventory, inventoryOf } from '../inventory';
 import { watchRecord } from '../engine/errors';
 import { outlineStep } from '../engine/outline';
@@ -194,7 +194,7 @@ export function teardownStep(id: string, spec: TeardownStepSpec): TeardownStep {
           error: {
             code: 'TeardownBudgetExceeded',
             retryable: false,
-            message: `${title}: gave up after ${Math.round(limit / 60_000)} min; still there: ${what}`,
+            message: `${title}: gave up after ${formatDuration(limit)}; still there: ${what}`,
           },
         };
       }

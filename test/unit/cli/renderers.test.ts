@@ -112,7 +112,7 @@ describe('TtyRenderer', () => {
       outcome: 'finished',
       outputs: { siteUrl: 'http://127.0.0.1:1/' },
     });
-    expect(out.text).toBe('\x1b[2A\r\x1b[0Jcreate demo succeeded in 9s\n  siteUrl: http://127.0.0.1:1/\n');
+    expect(out.text).toBe('\x1b[2A\r\x1b[0Jcreate demo succeeded in 9s\n  Site: http://127.0.0.1:1/\n');
     out.text = '';
     r.update(makeRun({}));
     expect(out.text).toBe('');

@@ -121,7 +121,7 @@ describe('teardownStep', () => {
       error: { code: 'TeardownBudgetExceeded', retryable: false },
     });
     expect(last.status === 'fail' && last.error.message).toMatch(
-      /gave up after 20 min; still there: vpc vpc-1: DependencyViolation/,
+      /gave up after 20m; still there: vpc vpc-1: DependencyViolation/,
     );
   });
 
