@@ -55,7 +55,7 @@ export interface Inventory {
   readonly total: number;
 }
 
-export function isResourceType(type: string): type is ResourceType {
+function isResourceType(type: string): type is ResourceType {
   return (RESOURCE_TYPES as readonly string[]).includes(type);
 }
 

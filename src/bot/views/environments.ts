@@ -50,7 +50,7 @@ function outputLines(env: Environment): Mrkdwn[] {
 }
 
 /** `expires in 3h`, `expired 10m ago`; a torn-down env has no TTL left to show. */
-export function ttlText(env: Environment, now: number): string {
+function ttlText(env: Environment, now: number): string {
   return env.status === 'destroyed' ? 'torn down' : formatExpiry(env.expiresAt, now);
 }
 
@@ -71,7 +71,7 @@ function summaryLine(env: Environment, now: number, costs?: CostsByEnv): Mrkdwn 
 }
 
 /** `meta.lastDrill` in words: the headline, then each phase's numbers (same formatter as the report). */
-export function lastDrillText(env: Environment, now: number): Mrkdwn | undefined {
+function lastDrillText(env: Environment, now: number): Mrkdwn | undefined {
   const drill = env.meta?.lastDrill as
     | {
         at?: number;
@@ -130,7 +130,7 @@ function pageFooter(p: Page<unknown>, command: string): Mrkdwn | undefined {
 
 const sortByName = (envs: readonly Environment[]) => [...envs].sort((a, b) => a.name.localeCompare(b.name));
 
-export function renderNoEnvironments(): Reply {
+function renderNoEnvironments(): Reply {
   return ephemeral(mrkdwn`No environments.`, [
     section(mrkdwn`No environments. Start one with ${code('/site create <env>')}.`),
   ]);

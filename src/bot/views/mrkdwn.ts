@@ -58,16 +58,12 @@ export function joinMd(parts: readonly Mrkdwn[], separator: string): Mrkdwn {
 /** Slack user ids (`U…`, `W…` on Enterprise Grid), the only owners Slack can mention. */
 const SLACK_USER_ID = /^[UW][A-Z0-9]+$/;
 
-export function isSlackUserId(user: string): boolean {
-  return SLACK_USER_ID.test(user);
-}
-
 /**
  * Who someone is, in a message: a Slack user as a mention (`<@U123>`), anyone else (the CLI's
  * local user, `alice`) as their name.
  */
 export function mention(user: string): Mrkdwn {
-  return isSlackUserId(user) ? Mrkdwn.trusted(`<@${user}>`) : plain(user);
+  return SLACK_USER_ID.test(user) ? Mrkdwn.trusted(`<@${user}>`) : plain(user);
 }
 
 /** A channel as a link (`<#C123>`); a name that is no channel id stays plain. */
@@ -88,9 +84,4 @@ export function codeBlock(lines: readonly string[]): Mrkdwn {
 /** Bold (asterisks inside would end it early, so they go). */
 export function bold(text: string): Mrkdwn {
   return Mrkdwn.trusted(`*${escapeMrkdwn(text.replace(/\*/g, ''))}*`);
-}
-
-/** Plain text of mrkdwn, as a reader sees it: entities decoded, formatting marks kept. */
-export function readableText(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }

@@ -114,7 +114,7 @@ export function renderSnoozed(env: Environment, by: string, until: number, now: 
 }
 
 /** Lines of the digest shown in full; the rest is summarised (a message stays within Slack's limits). */
-export const DIGEST_LINES = 30;
+const DIGEST_LINES = 30;
 
 export function renderDigest(envs: readonly Environment[], now: number, costs: CostsByEnv): Message {
   const perDayOf = (e: Environment) => costs.get(e.name)?.perDay ?? 0;

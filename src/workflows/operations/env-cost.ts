@@ -12,22 +12,11 @@ import {
   type CostEstimate,
   type EnvironmentUsage,
 } from '../../cost/estimator';
-import type { Environment, Run, RunKind, StateStore } from '../../state/types';
-
-/** The env's latest run of `kind` since it was created (older names' runs do not count). */
-async function latestRunOf(
-  store: Pick<StateStore, 'runs'>,
-  env: Environment,
-  kind: RunKind,
-): Promise<Run | undefined> {
-  const runs = await store.runs.listByEnv(env.name, 20);
-  return runs
-    .filter((r) => r.kind === kind && r.createdAt >= env.createdAt - 60_000)
-    .sort((a, b) => b.createdAt - a.createdAt)[0];
-}
+import type { Environment, StateStore } from '../../state/types';
+import { latestRunOf } from './env-inventory';
 
 /** The env's usage as the estimator reads it: what it has (or had), and since (and until) when. */
-export async function environmentUsage(
+async function environmentUsage(
   store: Pick<StateStore, 'runs'>,
   env: Environment,
 ): Promise<EnvironmentUsage> {

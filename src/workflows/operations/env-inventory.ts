@@ -4,7 +4,7 @@
  * them to the record yet), and — where AWS can be asked — whatever else carries its tags. Status,
  * the destroy confirmation and a stopped create's message all count from here (src/workflows/inventory.ts).
  */
-import type { Environment, Run, StateStore } from '../../state/types';
+import type { Environment, Run, RunKind, StateStore } from '../../state/types';
 import { createResources } from '../create/finish';
 import { stepState } from '../engine/dag';
 import type { ResourceRef } from '../destroy/resources';
@@ -15,14 +15,15 @@ export function createRunResources(run: Run): Record<string, string> {
   return createResources((id) => stepState(run, id).outputs ?? {});
 }
 
-/** The env's latest create run since it was created. */
-export async function latestCreateRun(
+/** The env's latest run of `kind` since it was created (an older env of the name does not count). */
+export async function latestRunOf(
   store: Pick<StateStore, 'runs'>,
   env: Pick<Environment, 'name' | 'createdAt'>,
+  kind: RunKind,
 ): Promise<Run | undefined> {
   const runs = await store.runs.listByEnv(env.name, 20);
   return runs
-    .filter((r) => r.kind === 'create' && r.createdAt >= env.createdAt - 60_000)
+    .filter((r) => r.kind === kind && r.createdAt >= env.createdAt - 60_000)
     .sort((a, b) => b.createdAt - a.createdAt)[0];
 }
 
@@ -32,7 +33,7 @@ export async function recordedResources(
   env: Environment,
 ): Promise<Record<string, string>> {
   if (env.status === 'destroyed') return {};
-  const create = await latestCreateRun(store, env);
+  const create = await latestRunOf(store, env, 'create');
   return { ...(create ? createRunResources(create) : {}), ...env.resources };
 }
 
