@@ -302,6 +302,8 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
     async stop() {
       stopReminders?.();
       ticks.stop();
+      // Let a tick under way finish before the store it writes to goes away.
+      await ticks.idle();
       await sink.flush();
     },
   };
