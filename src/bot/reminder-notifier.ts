@@ -1,7 +1,8 @@
 /**
  * The reminder scheduler's voice in Slack (its words are in views/reminders.ts): expiry warnings
- * and overdue notes with Extend, Snooze and Destroy now buttons (their ts is kept in `env.meta.reminderMessages`, so only
- * those messages' buttons count), auto-destroy announcements, and the daily digest per channel.
+ * and overdue notes with Extend, Snooze and Destroy now buttons (their ts is kept in
+ * `env.meta.reminderMessages`, so only those messages' buttons count), auto-destroy
+ * announcements, and the daily digest per channel.
  */
 import type { Environment, StateStore } from '../state/types';
 import { environmentCost } from '../workflows/operations/env-cost';

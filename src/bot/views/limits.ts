@@ -4,8 +4,9 @@
  * Sources: https://docs.slack.dev/reference/block-kit/blocks (50 blocks per message; section
  * text 3,000, fields 10 × 2,000; header 150; context 10 elements; actions 25 elements),
  * https://docs.slack.dev/reference/block-kit/composition-objects/confirmation-dialog-object
- * (title 100, text 300, confirm/deny 30), https://docs.slack.dev/reference/block-kit/block-elements/button-element
- * (text 75), https://docs.slack.dev/reference/methods/chat.postMessage (`text` 40,000).
+ * (title 100, text 300, confirm/deny 30),
+ * https://docs.slack.dev/reference/block-kit/block-elements/button-element (text 75),
+ * https://docs.slack.dev/reference/methods/chat.postMessage (`text` 40,000).
  */
 import { Mrkdwn, mrkdwn } from './mrkdwn';
 

@@ -17,7 +17,8 @@ function currentWork(run: Run | undefined): string[] {
 
 /**
  * Plain text (the bot adds Slack formatting), e.g.
- * "demo is busy: a create run (run-1) started by U123 at 2026-11-27 03:40 UTC (5m ago) is running; now at: vpc".
+ * "demo is busy: a create run (run-1) started by U123 at 2026-11-27 03:40 UTC (5m ago) is running;
+ * now at: vpc".
  */
 export function describeLock(lock: EnvLock, run: Run | undefined, now: number): string {
   const since = `${formatInstant(lock.acquiredAt)} (${ago(now - lock.acquiredAt)})`;
