@@ -1,22 +1,22 @@
 /**
  * `sitebot <subcommand> …` argv → a typed command, or a one-line error. Never throws.
  * Words are split into positionals and `--flags` by each subcommand's flag table, then zod
- * checks the result; env names and durations use the bot's own rules (src/bot/grammar.ts,
- * src/config/config.ts), so the CLI and `/site` accept exactly the same things.
+ * checks the result; env names and durations follow the rules `/site` follows (src/domain), so
+ * the CLI and the bot accept exactly the same things.
  *
  * @example
  *   parseCliArgs(['create', 'demo', '--ttl', '8h', '--json'], limits)
  *   // → { kind: 'create', env: 'demo', ttlMs: 28800000, multiAz: 'now', dryRun: false, json: true, … }
  */
 import { z } from 'zod';
-import { envNameSchema } from '../bot/grammar';
-import { formatDuration } from '../bot/format';
-import { parseDurationMs } from '../config/config';
+import { readDuration, ttlRule } from '../domain/durations';
+import { clip } from '../domain/echo';
+import { envNameSchema } from '../domain/env-name';
 import type { MultiAzMode } from '../state/types';
 
 export type FailoverTarget = 'web' | 'db' | 'all';
 
-/** Who is asking: `--as <user>`, else `$USER`. */
+/** Who is asking: `--as <user>`, else `$SITEBOT_CLI_USER`, else `$USER`. */
 interface Requester {
   as: string;
 }
@@ -68,7 +68,7 @@ export type CliParseResult = CliCommand | { kind: 'error'; error: string };
 export interface CliLimits {
   defaultTtlMs: number;
   maxTtlMs: number;
-  /** `$USER`, used when `--as` is not given. */
+  /** The local user (`$SITEBOT_CLI_USER`, else `$USER`), used when `--as` is not given. */
   user?: string;
 }
 
@@ -117,29 +117,17 @@ const userSchema = z
   .max(64, 'is longer than 64 characters')
   .regex(/^[A-Za-z0-9._@-]+$/, 'may only contain letters, digits and . _ @ -');
 
-const durationSchema = (what: string, limits: CliLimits) =>
+const ttlSchema = (limits: CliLimits) =>
   z.string().transform((raw, ctx) => {
-    const ms = parseDurationMs(raw);
-    if (ms === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `${what} '${clip(raw)}' is not a duration like 90m, 8h or 3d`,
-      });
-      return z.NEVER;
-    }
-    if (ms > limits.maxTtlMs) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `${what} ${raw} is over the maximum of ${formatDuration(limits.maxTtlMs)}`,
-      });
-      return z.NEVER;
-    }
-    return ms;
+    const read = readDuration(raw, ttlRule(limits.maxTtlMs));
+    if (read.ok) return read.ms;
+    ctx.addIssue({ code: 'custom', message: read.error });
+    return z.NEVER;
   });
 
 const sw = z.literal(true).optional();
 
-/** `--as <user>`, else `$USER`, else `cli`. */
+/** `--as <user>`, else the local user, else `cli`. */
 function asOf(flags: Record<string, string | true>, limits: CliLimits): string {
   return typeof flags.as === 'string' ? flags.as : limits.user || 'cli';
 }
@@ -234,7 +222,7 @@ function parseCreate(rest: string[], limits: CliLimits): CliParseResult {
   const schema = z.object({
     env: envNameSchema,
     as: userSchema,
-    ttl: durationSchema('--ttl', limits).optional(),
+    ttl: ttlSchema(limits).optional(),
     multiAz: z
       .enum(['now', 'later', 'off'], {
         error: (i) => `--multi-az must be now, later or off, not '${clip(String(i.input))}'`,
@@ -340,10 +328,4 @@ function parseFailover(rest: string[], limits: CliLimits): CliParseResult {
       as: v.as,
     }),
   );
-}
-
-/** Echoes user input into an error without letting a huge paste or a newline through. */
-function clip(s: string): string {
-  const flat = s.replace(/[\r\n]/g, ' ');
-  return flat.length > 30 ? `${flat.slice(0, 29)}…` : flat;
 }

@@ -10,7 +10,8 @@ Usage:
   sitebot prices refresh [--region <region>]...
   sitebot help
 
-Durations: 90m, 8h, 3d. Requester: --as <user>, else $USER.
+Durations: 90m, 8h, 3d; a TTL is at least 1h. Requester: --as <user>, else $SITEBOT_CLI_USER,
+else $USER (the bot shows it by name).
 create, destroy and failover tick the run in this process until it ends: a progress bar on a
 terminal, one line per step when piped, one JSON document with --json. Ctrl-C stops following;
 the run stays resumable (run the same create or destroy again, or let the bot resume it).
@@ -19,5 +20,6 @@ Exit codes: 0 succeeded, 1 failed, 2 bad usage or configuration, 3 refused, 130 
 
 Environment: the bot's own (SITEBOT_REGION, SITEBOT_AZS, SITEBOT_TABLE_PREFIX, SITEBOT_DEFAULT_TTL,
 SITEBOT_MAX_TTL) and the AWS SDK's (AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL,
-AWS_ENDPOINT_URL_<SERVICE>, e.g. AWS_ENDPOINT_URL_DYNAMODB for a local DynamoDB).
+AWS_ENDPOINT_URL_<SERVICE>, e.g. AWS_ENDPOINT_URL_DYNAMODB for a local DynamoDB). Against the
+sandbox, SITEBOT_CLOCK_URL (printed by npm start) keeps the sandbox's clock.
 `;

@@ -5,6 +5,7 @@
 import { PassThrough } from 'node:stream';
 import type { BotServices } from '../../src/bot/services';
 import { ephemeral } from '../../src/bot/views/reply';
+import { mrkdwn } from '../../src/bot/views/mrkdwn';
 import { startConsole } from '../../src/sandbox/slack/console';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { waitFor } from '../helpers/slack';
@@ -54,7 +55,7 @@ const services: BotServices = {
       blocks: confirmBlocks('(y/n)'),
     });
     await ctx.respond({ response_type: 'ephemeral', text: 'later reply via response_url' });
-    return ephemeral(`create ${cmd.env} accepted`, []);
+    return ephemeral(mrkdwn`create ${cmd.env} accepted`, []);
   },
 };
 

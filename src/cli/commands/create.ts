@@ -4,7 +4,7 @@
  * same env already under way (started by the bot, or by a CLI that was interrupted) is
  * followed instead of refused, which is how an interrupted create is resumed.
  */
-import { formatCostSummary } from '../../cost/format';
+import { formatCostSummary } from '../../domain/format';
 import type { Run } from '../../state/types';
 import { formatPlan, resolveCreateConfig } from '../../workflows/create';
 import { planCreate, startCreate } from '../../workflows/operations/create';

@@ -27,7 +27,6 @@ export async function followToEnd(
   const renderer = chooseRenderer(io.stdout, {
     json: options.json,
     titles: stepTitles(run.kind),
-    now: ctx.now,
   });
   renderer.update(run);
   const followed = await ctx.driver.follow(run.runId, {

@@ -6,11 +6,11 @@ import type { Output, RunRenderer } from './types';
 
 export function chooseRenderer(
   out: Output,
-  options: { json: boolean; titles: ReadonlyMap<string, string>; now: () => number },
+  options: { json: boolean; titles: ReadonlyMap<string, string> },
 ): RunRenderer {
   if (options.json) return new JsonRenderer(out);
-  if (out.isTTY) return new TtyRenderer(out, options.titles, options.now);
-  return new LinesRenderer(out, options.titles, options.now);
+  if (out.isTTY) return new TtyRenderer(out, options.titles);
+  return new LinesRenderer(out, options.titles);
 }
 
 export { JsonRenderer, runDocument, type RunDocument } from './json';

@@ -6,7 +6,9 @@
  *   [    2s] done   Create VPC (2s)
  */
 import type { Run } from '../../state/types';
-import { formatElapsed, viewRun, type StepPhase } from '../progress';
+import { outputLabel } from '../../workflows/create/finish';
+import { formatDuration } from '../../domain/format';
+import { viewRun, type StepPhase } from '../progress';
 import { failureOf, type Output, type RunRenderer, type RunResult } from './types';
 
 export class LinesRenderer implements RunRenderer {
@@ -16,23 +18,24 @@ export class LinesRenderer implements RunRenderer {
   constructor(
     private readonly out: Output,
     private readonly titles: ReadonlyMap<string, string>,
-    private readonly now: () => number,
   ) {}
 
   update(run: Run): void {
-    const view = viewRun(run, this.titles, this.now());
+    const view = viewRun(run, this.titles);
     if (!this.announced) {
       this.announced = true;
       this.out.write(`${run.kind} ${run.env}: run ${run.runId}\n`);
     }
-    const at = `[${formatElapsed(view.elapsedMs).padStart(7)}]`;
+    const at = `[${formatDuration(view.elapsedMs).padStart(7)}]`;
     for (const step of view.steps) {
       const before = this.seen.get(step.id) ?? 'pending';
       if (step.phase === before) continue;
       this.seen.set(step.id, step.phase);
       if (step.phase === 'active') this.out.write(`${at} start  ${step.title}\n`);
       else if (step.phase === 'done')
-        this.out.write(`${at} done   ${step.title} (${formatElapsed(step.elapsedMs ?? 0)})\n`);
+        this.out.write(`${at} done   ${step.title} (${formatDuration(step.elapsedMs ?? 0)})\n`);
+      else if (step.phase === 'skipped')
+        this.out.write(`${at} skip   ${step.title}: ${step.note ?? 'does not apply'}\n`);
       else if (step.phase === 'failed')
         this.out.write(`${at} FAILED ${step.title}: ${step.error ?? 'failed'}\n`);
     }
@@ -47,7 +50,7 @@ export class LinesRenderer implements RunRenderer {
 /** The closing lines every human renderer prints. */
 export function resultLines(result: RunResult): string[] {
   const { run } = result;
-  const elapsed = formatElapsed((run.finishedAt ?? run.updatedAt) - run.createdAt);
+  const elapsed = formatDuration(viewRun(run, new Map()).elapsedMs);
   const lines: string[] = [];
   if (result.outcome === 'interrupted') {
     lines.push(
@@ -59,7 +62,7 @@ export function resultLines(result: RunResult): string[] {
   } else {
     lines.push(`${run.kind} ${run.env} ${run.status} after ${elapsed}: ${failureOf(run)}`);
   }
-  for (const [key, value] of Object.entries(result.outputs)) lines.push(`  ${key}: ${value}`);
+  for (const [key, value] of Object.entries(result.outputs)) lines.push(`  ${outputLabel(key)}: ${value}`);
   for (const line of result.details ?? []) lines.push(line);
   return lines;
 }

@@ -45,6 +45,25 @@ export function createResources(outputsOf: OutputsOf): Record<string, string> {
   return out;
 }
 
+/** What people call each output (the bot and the CLI show these words, never the keys). */
+export const OUTPUT_LABELS: Readonly<Record<string, string>> = {
+  siteUrl: 'Site',
+  dbEndpoint: 'DB endpoint',
+  azs: 'AZs',
+  multiAz: 'DB Multi-AZ',
+};
+
+/** An output's label; a key without one is named by its words (`fooBar` → `Foo bar`). */
+export function outputLabel(key: string): string {
+  const known = OUTPUT_LABELS[key];
+  if (known) return known;
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[-_]+/g, ' ')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 export function createOutputs(outputsOf: OutputsOf): Record<string, string> {
   const site = outputsOf('site');
   const out: Record<string, string> = {};

@@ -4,6 +4,7 @@
  * by hand. Also the critical-path lower bound of a run for a per-step duration model.
  */
 import type { MultiAzMode } from '../../state/types';
+import { describeInventory, inventoryOf, refsOfPlan, totalText } from '../inventory';
 import type { CreateConfig } from './deps';
 import { CREATE_OUTLINE, type CreateStepOutline, type PlannedResource } from './outline';
 
@@ -79,7 +80,8 @@ export function formatPlan(plan: CreatePlan): string {
     for (const s of group)
       for (const r of s.resources) lines.push(`   + ${r.type} ${r.name}${r.detail ? ` (${r.detail})` : ''}`);
   });
-  lines.push(`${plan.resources.length} resources; nothing is created by a dry run.`);
+  const inventory = inventoryOf(refsOfPlan(plan.resources));
+  lines.push(`${totalText(inventory)}: ${describeInventory(inventory)}; nothing is created by a dry run.`);
   return lines.join('\n');
 }
 

@@ -39,7 +39,7 @@ test('create --json exits 0 with one JSON document whose site URL answers 200; t
   expect(again.code).toBe(3);
   expect(again.stdout).toBe('');
   expect(again.stderr.trim().split('\n')).toHaveLength(1);
-  expect(again.stderr).toMatch(/^refused: demo already exists \(ready, owner @tester/);
+  expect(again.stderr).toMatch(/^refused: demo already exists \(ready, owner tester/);
 
   const status = await h.run(['status', 'demo', '--json']);
   expect(status.code).toBe(0);
@@ -70,11 +70,11 @@ test('piped output is one line per step transition, then the outputs', async () 
   // Each step starts once and finishes once, however many times it was polled.
   expect(lines.filter((l) => / start {2}Create VPC$/.test(l))).toHaveLength(1);
   expect(lines.filter((l) => / done {3}Create VPC \(/.test(l))).toHaveLength(1);
+  // --multi-az off: the Multi-AZ step starts, and is skipped, not done.
   expect(lines.filter((l) => / start {2}/.test(l))).toHaveLength(19);
-  expect(lines.filter((l) => / done {3}/.test(l))).toHaveLength(19);
-  expect(created.stdout).toMatch(
-    /\ncreate piped succeeded in .+\n {2}siteUrl: http:\/\/127\.0\.0\.1:\d+\/\n/,
-  );
+  expect(lines.filter((l) => / done {3}/.test(l))).toHaveLength(18);
+  expect(lines.filter((l) => / skip {3}Make the database Multi-AZ: --multi-az off/.test(l))).toHaveLength(1);
+  expect(created.stdout).toMatch(/\ncreate piped succeeded in .+\n {2}Site: http:\/\/127\.0\.0\.1:\d+\/\n/);
 });
 
 test('Ctrl-C stops ticking with exit 130 and the run stays resumable: create again finishes it', async () => {

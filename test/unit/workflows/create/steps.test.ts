@@ -264,11 +264,12 @@ describe('database-multi-az step, --multi-az later', () => {
     expect(rdsMock.commandCalls(ModifyDBInstanceCommand)).toHaveLength(1);
   });
 
-  test('off: done at once, no modify', async () => {
+  test('off: skipped at once, saying why; no AWS call', async () => {
     rdsMock.on(DescribeDBInstancesCommand).resolves(available(false));
     const result = await databaseMultiAzStep.run(fakeContext(mockedDeps(), { params: { multiAz: 'off' } }));
-    expect(result).toMatchObject({ status: 'done', outputs: { multiAz: false } });
+    expect(result).toEqual({ status: 'skipped', note: '--multi-az off: the database stays single-AZ' });
     expect(rdsMock.commandCalls(ModifyDBInstanceCommand)).toHaveLength(0);
+    expect(rdsMock.commandCalls(DescribeDBInstancesCommand)).toHaveLength(0);
   });
 });
 
