@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { MIN_TTL_MS, parseDurationMs } from '../domain/durations';
 import { formatDuration } from '../domain/format';
+import { DEFAULT_LANG, isTimeZone, LANGS, type LanguageSettings } from '../i18n/locale';
 
 const list = z
   .string()
@@ -20,6 +21,29 @@ const list = z
 /** IAM's path syntax (CreateRole `Path`): `/`, or `/` + printable ASCII + `/`. */
 const IAM_PATH = /^(\/|\/[\u0021-\u007e]{1,510}\/)$/;
 const POLICY_ARN = /^arn:aws[a-z-]*:iam::(\d{12}|aws):policy\/[\u0021-\u007e]+$/;
+
+/** An IANA time zone Intl knows (`Asia/Tokyo`). */
+const timeZone = z.string().refine(isTimeZone, 'not a time zone Intl knows, like Asia/Tokyo or UTC');
+
+/** `C0123=Asia/Tokyo,C0456=Europe/London`: a channel's own time zone. */
+const channelTimeZones = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const out: Record<string, string> = {};
+    for (const pair of (v ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      const [channel, zone] = pair.split('=').map((p) => p.trim());
+      if (!channel || !zone || !isTimeZone(zone)) {
+        ctx.addIssue({ code: 'custom', message: `not <channel id>=<time zone>: ${pair}` });
+        return z.NEVER;
+      }
+      out[channel] = zone;
+    }
+    return out;
+  });
 
 const durationMs = (fallback: string) =>
   z
@@ -65,6 +89,11 @@ const schema = z.object({
    * answers `GET …/_sandbox/clock` with `{ now, speed }`. The CLI keeps that time against the sandbox.
    */
   SITEBOT_CLOCK_URL: z.string().url().optional(),
+  /** The workspace's language: scheduled messages, and readers who chose none with `/site lang`. */
+  SITEBOT_LANG: z.enum(LANGS).default(DEFAULT_LANG),
+  /** The channels' time zone for dates; unset: the language's own (Asia/Tokyo for ja, UTC for en). */
+  SITEBOT_TIME_ZONE: timeZone.optional(),
+  SITEBOT_CHANNEL_TIME_ZONES: channelTimeZones,
 });
 
 export interface Config {
@@ -92,6 +121,8 @@ export interface Config {
   iam: IamPlacement;
   /** Where the world's clock is read when it is not the wall clock (the sandbox's emulator). */
   clockUrl?: string;
+  /** Languages and time zones (src/i18n/locale.ts). */
+  i18n: LanguageSettings;
 }
 
 export interface IamPlacement {
@@ -143,5 +174,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : { permissionsBoundary: v.SITEBOT_IAM_PERMISSIONS_BOUNDARY }),
     },
     ...(v.SITEBOT_CLOCK_URL ? { clockUrl: v.SITEBOT_CLOCK_URL } : {}),
+    i18n: {
+      lang: v.SITEBOT_LANG,
+      ...(v.SITEBOT_TIME_ZONE ? { timeZone: v.SITEBOT_TIME_ZONE } : {}),
+      channelTimeZones: v.SITEBOT_CHANNEL_TIME_ZONES,
+    },
   };
 }

@@ -1,19 +1,16 @@
 /**
  * Durations as people type them (`90m`, `8h`, `3d`) and the rules `/site`, `sitebot` and the
  * configuration apply to them. An error names what is wrong and the rule, e.g.
- * "TTL must be at least 1h (got 5m)".
+ * "TTL must be at least 1h (got 5m)", said in the reader's language (`grammar.duration…`).
  */
+import { say, type Said } from '../i18n/said';
 import { clip } from './echo';
-import { formatDuration } from './format';
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;
 
 const UNIT_MS = { m: MINUTE_MS, h: HOUR_MS, d: DAY_MS } as const;
-
-/** How a duration is written, for errors and help. */
-export const DURATION_SYNTAX = 'a whole number of minutes, hours or days, like 90m, 8h or 3d';
 
 /**
  * The shortest TTL a create accepts. A create takes about half an hour on AWS (the Multi-AZ
@@ -35,32 +32,37 @@ export function parseDurationMs(text: string): number | undefined {
 
 export interface DurationRule {
   /** What the duration is, as the error names it: `TTL`, `the extension`. */
-  what: string;
+  what: Said;
   minMs: number;
   maxMs: number;
 }
 
-export type DurationReading = { ok: true; ms: number } | { ok: false; error: string };
+export type DurationReading = { ok: true; ms: number } | { ok: false; error: Said };
 
 /** Reads a typed duration against a rule: its syntax, then its bounds. */
 export function readDuration(raw: string, rule: DurationRule): DurationReading {
-  const shown = clip(raw);
-  if (/^-/.test(raw.trim())) return { ok: false, error: `${rule.what} must be positive (got ${shown})` };
+  const got = clip(raw);
+  const what = rule.what;
+  if (/^-/.test(raw.trim())) return { ok: false, error: say('grammar.durationPositive', { what, got }) };
   const ms = parseDurationMs(raw);
-  if (ms === undefined) return { ok: false, error: `${rule.what} must be ${DURATION_SYNTAX} (got ${shown})` };
+  if (ms === undefined)
+    return {
+      ok: false,
+      error: say('grammar.durationShape', { what, syntax: say('grammar.durationSyntax'), got }),
+    };
   if (ms < rule.minMs)
-    return { ok: false, error: `${rule.what} must be at least ${formatDuration(rule.minMs)} (got ${shown})` };
+    return { ok: false, error: say('grammar.durationAtLeast', { what, minMs: rule.minMs, got }) };
   if (ms > rule.maxMs)
-    return { ok: false, error: `${rule.what} must be at most ${formatDuration(rule.maxMs)} (got ${shown})` };
+    return { ok: false, error: say('grammar.durationAtMost', { what, maxMs: rule.maxMs, got }) };
   return { ok: true, ms };
 }
 
 /** The TTL rule of a create, given the configured maximum. */
 export function ttlRule(maxTtlMs: number): DurationRule {
-  return { what: 'TTL', minMs: MIN_TTL_MS, maxMs: maxTtlMs };
+  return { what: say('grammar.ttl'), minMs: MIN_TTL_MS, maxMs: maxTtlMs };
 }
 
 /** The rule of an extension (`/site extend`, `sitebot extend`). */
 export function extendRule(maxTtlMs: number): DurationRule {
-  return { what: 'the extension', minMs: MIN_EXTEND_MS, maxMs: maxTtlMs };
+  return { what: say('grammar.extension'), minMs: MIN_EXTEND_MS, maxMs: maxTtlMs };
 }

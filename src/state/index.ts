@@ -5,7 +5,8 @@
  *   `<channel>#<name>`) holds only envs that are not destroyed: listing, per channel too, is a Query.
  * - `<prefix>-runs`          pk `runId`. GSI `by-env` (`env`, `createdAt`); sparse GSI `running`
  *   (`runningShard`, `createdAt`) holds only running runs, for resuming after a restart.
- * - `<prefix>-locks`         pk `env`. One item while a run owns the env.
+ * - `<prefix>-locks`         pk `env`. One item while a run owns the env; also once-only markers
+ *   (`once#…`) and people's settings (`user#<id>`), whose keys can never be env names.
  * - `<prefix>-audit`         pk `env`, sk `<zero-padded at>#<random>`. Who did what, when.
  *
  * Why no transactions: each write touches one item and is made safe on its own by a condition
@@ -19,9 +20,10 @@ import { DynamoAuditRepository } from './audit-repository';
 import { DynamoEnvironmentsRepository } from './environments-repository';
 import { DynamoLocksRepository } from './locks-repository';
 import { DynamoOnceMarkersRepository } from './markers-repository';
+import { DynamoPreferencesRepository } from './preferences-repository';
 import { DynamoRunsRepository } from './runs-repository';
 import { tableNames } from './tables';
-import type { OnceMarkersRepository, StateStore } from './types';
+import type { OnceMarkersRepository, PreferencesRepository, StateStore } from './types';
 
 export function createStateStore(doc: DynamoDBDocumentClient, prefix: string): StateStore {
   const names = tableNames(prefix);
@@ -30,12 +32,18 @@ export function createStateStore(doc: DynamoDBDocumentClient, prefix: string): S
     runs: new DynamoRunsRepository(doc, names.runs),
     locks: new DynamoLocksRepository(doc, names.locks),
     audit: new DynamoAuditRepository(doc, names.audit),
+    preferences: new DynamoPreferencesRepository(doc, names.locks),
   };
 }
 
 /** Once-only claims (digests), stored beside the locks. */
 export function createOnceMarkers(doc: DynamoDBDocumentClient, prefix: string): OnceMarkersRepository {
   return new DynamoOnceMarkersRepository(doc, tableNames(prefix).locks);
+}
+
+/** People's own settings (`/site lang`), stored beside the locks. */
+export function createPreferences(doc: DynamoDBDocumentClient, prefix: string): PreferencesRepository {
+  return new DynamoPreferencesRepository(doc, tableNames(prefix).locks);
 }
 
 export * from './types';

@@ -3,6 +3,8 @@
  * repositories (src/state), the workflow engine (src/workflows) and the Slack surface (src/bot).
  * Times are epoch milliseconds; every mutable record carries a `version` for optimistic locking.
  */
+import type { Lang } from '../i18n/locale';
+import type { Said, Saying } from '../i18n/said';
 
 /** How the database gets its standby: created Multi-AZ, converted afterwards (the hands-on's way), or never. */
 export type MultiAzMode = 'now' | 'later' | 'off';
@@ -43,13 +45,18 @@ export type StepStatus = 'pending' | 'running' | 'waiting' | 'done' | 'skipped' 
 /** A step failure the runner retried; kept for the run's record, never shown beside a done step. */
 export interface RetriedError {
   message: string;
+  /** The same in words for any reader (`message` is English, for logs). */
+  said?: Said;
   code?: string;
   /** How many times in a row it happened. */
   times: number;
 }
 
 export interface StepError {
+  /** English, for logs, the audit trail and JSON; people read `said` when there is one. */
   message: string;
+  /** What went wrong, as a catalogue key and arguments, put into words for each reader. */
+  said?: Said;
   retryable: boolean;
   /** AWS error name or our own code, for classification and tests. */
   code?: string;
@@ -73,8 +80,9 @@ export interface StepState {
   /**
    * What the step says about itself now: while it waits, why (e.g. "db: creating"); once done,
    * its outcome (ids, AZs, counts); when skipped, why it does not apply. Replaced on every answer.
+   * Said (key and arguments), so each reader gets it in their language; plain text in older runs.
    */
-  note?: string;
+  note?: Saying;
   error?: StepError;
   /** Failures retried on the way (the latest few): for the run's thread and log. */
   retried?: RetriedError[];
@@ -186,10 +194,18 @@ export interface StateStore {
   runs: RunsRepository;
   locks: LocksRepository;
   audit: AuditRepository;
+  /** People's own settings (`/site lang`); absent in stores that keep none (some tests). */
+  preferences?: PreferencesRepository;
 }
 
 /** Create-if-absent claims for things that must happen once per key (a channel's digest of a day). */
 export interface OnceMarkersRepository {
   /** True for the first caller with this key, false for everyone after. */
   claim(key: string, now: number): Promise<boolean>;
+}
+
+/** People's own settings: the language they read the bot in (`/site lang`). */
+export interface PreferencesRepository {
+  getLang(user: string): Promise<Lang | undefined>;
+  setLang(user: string, lang: Lang, now: number): Promise<void>;
 }

@@ -1,0 +1,53 @@
+/** Words many texts share: states of environments and runs, kinds of runs, expiry and cost phrases. */
+import type { Formatter } from '../../domain/format';
+
+type EnvStatus = 'creating' | 'ready' | 'failed' | 'destroying' | 'destroyed';
+type RunKind = 'create' | 'destroy' | 'failover';
+type RunStatus = 'running' | 'succeeded' | 'failed' | 'cancelled';
+type MultiAzMode = 'now' | 'later' | 'off';
+
+const ENV_STATUS: Record<EnvStatus, string> = {
+  ready: 'ready',
+  creating: 'being created',
+  failed: 'failed',
+  destroying: 'being torn down',
+  destroyed: 'torn down',
+};
+
+const RUN_STATUS: Record<RunStatus, string> = {
+  running: 'running',
+  succeeded: 'succeeded',
+  failed: 'failed',
+  cancelled: 'cancelled',
+};
+
+export const common = (f: Formatter) => ({
+  envStatus: (s: EnvStatus | string) => ENV_STATUS[s as EnvStatus] ?? s,
+  runStatus: (s: RunStatus | string) => RUN_STATUS[s as RunStatus] ?? s,
+  /** The run as a noun: `a create`, `the destroy`. */
+  kind: (k: RunKind | string) => k,
+  multiAz: (m: MultiAzMode | string) =>
+    ({ now: 'Multi-AZ (created so)', later: 'Multi-AZ (converted after creation)', off: 'single-AZ' })[
+      m as MultiAzMode
+    ] ?? m,
+  /** `expires in 3h 5m` / `expired 10m ago`: a deadline seen from `now`. */
+  expiry: (expiresAt: number, now: number) =>
+    expiresAt >= now
+      ? `expires in ${f.duration(expiresAt - now)}`
+      : `expired ${f.duration(now - expiresAt)} ago`,
+  ago: (ms: number) => `${f.duration(ms)} ago`,
+  /** `$1.23 so far · $3.40/day` */
+  costSoFar: (soFar: number, perDay: number) => `${f.usd(soFar)} so far · ${f.perDay(perDay)}`,
+  costFinal: (total: number) => `${f.usd(total)} in all (final)`,
+  costUnknown: () => 'cost unknown',
+  /** `$0.1417/h · $3.40/day · $103.45/month` */
+  rates: (e: { perHour: number; perDay: number; perMonth: number }) =>
+    `${f.perHour(e.perHour)} · ${f.perDay(e.perDay)} · ${f.perMonth(e.perMonth)}`,
+  /** What people call each output of a create (never the record's keys). */
+  output: (key: string) =>
+    ({ siteUrl: 'Site', dbEndpoint: 'DB endpoint', azs: 'AZs', multiAz: 'DB Multi-AZ' })[key] ??
+    key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase()),
+  unknown: () => '(unknown)',
+});
+
+export type CommonTexts = ReturnType<typeof common>;
