@@ -2,6 +2,7 @@
  * EC2 adapter: finders (by id → by sitebot tags), the create calls the create workflow makes,
  * and readiness checks. Thin: one SDK call per method, no retries (the runner retries steps).
  */
+import { say } from '../i18n/said';
 import {
   AssociateRouteTableCommand,
   AttachInternetGatewayCommand,
@@ -364,16 +365,21 @@ export class Ec2Adapter {
 
 export function instanceRunning(instance: Instance | undefined): Readiness<Instance> {
   const state = instance?.State?.Name;
-  if (!instance || !state) return retry('instance not visible yet');
+  if (!instance || !state) return retry(say('work.notVisible', { what: 'instance' }));
   if (state === 'running') return success('running', instance);
   if (state === 'pending') return retry('pending');
-  return failure(`instance is ${state}`);
+  return failure(say('work.isInState', { what: 'instance', state }));
 }
 
 export function imageAvailable(image: Image | undefined): Readiness<Image> {
   const state = image?.State;
-  if (!image || !state) return retry('image not visible yet');
+  if (!image || !state) return retry(say('work.notVisible', { what: 'image' }));
   if (state === 'available') return success('available', image);
   if (state === 'pending') return retry('pending');
-  return failure(`image is ${state}${image.StateReason?.Message ? `: ${image.StateReason.Message}` : ''}`);
+  const reason = image.StateReason?.Message;
+  return failure(
+    reason
+      ? say('work.isInStateBecause', { what: 'image', state, reason })
+      : say('work.isInState', { what: 'image', state }),
+  );
 }

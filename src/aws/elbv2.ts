@@ -2,6 +2,7 @@
  * ELBv2 adapter: target groups and load balancers by their (region-unique) names, listeners
  * by load balancer, and target health.
  */
+import { say } from '../i18n/said';
 import {
   CreateListenerCommand,
   CreateLoadBalancerCommand,
@@ -144,10 +145,15 @@ export class Elbv2Adapter {
 
 export function loadBalancerActive(lb: LoadBalancer | undefined): Readiness<LoadBalancer> {
   const code = lb?.State?.Code;
-  if (!lb || !code) return retry('load balancer not visible yet');
+  if (!lb || !code) return retry(say('work.notVisible', { what: 'load balancer' }));
   if (code === 'active') return success('active', lb);
   if (code === 'provisioning') return retry('provisioning');
-  return failure(`load balancer is ${code}${lb.State?.Reason ? `: ${lb.State.Reason}` : ''}`);
+  const reason = lb.State?.Reason;
+  return failure(
+    reason
+      ? say('work.isInStateBecause', { what: 'load balancer', state: code, reason })
+      : say('work.isInState', { what: 'load balancer', state: code }),
+  );
 }
 
 /** SUCCESS when every one of `instanceIds` is registered and `healthy`. */
@@ -156,7 +162,9 @@ export function targetsHealthy(
   instanceIds: string[],
 ): Readiness<undefined> {
   const byId = new Map(health.map((h) => [h.Target?.Id, h.TargetHealth?.State]));
-  const states = instanceIds.map((id) => `${id}=${byId.get(id) ?? 'unregistered'}`);
+  const states = say('work.targetStates', {
+    states: instanceIds.map((id) => say('work.targetState', { id, state: byId.get(id) ?? 'unregistered' })),
+  });
   const allHealthy = instanceIds.every((id) => byId.get(id) === 'healthy');
-  return allHealthy ? success(`healthy: ${states.join(', ')}`) : retry(states.join(', '));
+  return allHealthy ? success(say('work.allHealthy', { states })) : retry(states);
 }

@@ -4,6 +4,7 @@
  * "give up" without parsing messages. The runner never guesses: a step turns an error into a
  * StepError with `toStepError`.
  */
+import { say } from '../i18n/said';
 import type { StepError } from '../state/types';
 
 /** The AWS error code of `err` (its `name`, or `Code`/`code` on older shapes); undefined for non-errors. */
@@ -120,5 +121,11 @@ export function isRetryable(err: unknown): boolean {
 export function toStepError(err: unknown, doing: string): StepError {
   const code = errorCode(err) ?? 'Error';
   const message = err instanceof Error ? err.message : String(err);
-  return { code, retryable: isRetryable(err) || isNotFound(err), message: `${doing}: ${code}: ${message}` };
+  return {
+    code,
+    retryable: isRetryable(err) || isNotFound(err),
+    message: `${doing}: ${code}: ${message}`,
+    // People see the step beside it; AWS's own words are shown as AWS wrote them.
+    said: say('work.awsError', { code, message }),
+  };
 }

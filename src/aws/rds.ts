@@ -3,6 +3,7 @@
  * readiness checks a Multi-AZ conversion needs (the plain "available" waiter returns too early
  * after a modify: the instance is still `available` before it turns `modifying`).
  */
+import { say } from '../i18n/said';
 import {
   CreateDBInstanceCommand,
   CreateDBSubnetGroupCommand,
@@ -116,7 +117,7 @@ export class RdsAdapter {
 
 export function dbAvailable(db: DBInstance | undefined): Readiness<DBInstance> {
   const status = db?.DBInstanceStatus;
-  if (!db || !status) return retry('db not visible yet');
+  if (!db || !status) return retry(say('work.notVisible', { what: 'db' }));
   if (status === 'available' && db.Endpoint?.Address) return success('available', db);
   if (
     [
@@ -127,9 +128,9 @@ export function dbAvailable(db: DBInstance | undefined): Readiness<DBInstance> {
       'storage-full',
     ].includes(status)
   ) {
-    return failure(`db is ${status}`);
+    return failure(say('work.isInState', { what: 'db', state: status }));
   }
-  if (status === 'deleting') return failure('db is being deleted');
+  if (status === 'deleting') return failure(say('work.beingDeleted', { what: 'db' }));
   return retry(status);
 }
 
@@ -147,5 +148,5 @@ export function multiAzInService(db: DBInstance | undefined): Readiness<DBInstan
   if (base.state !== 'SUCCESS') return base;
   const d = db!;
   if (d.MultiAZ === true && !hasPendingChanges(d)) return success('multi-az', d);
-  return retry(d.MultiAZ ? 'multi-az: changes pending' : 'multi-az: not yet');
+  return retry(say(d.MultiAZ ? 'work.multiAzPending' : 'work.multiAzNotYet'));
 }

@@ -13,3 +13,11 @@ export const WORKFLOW_OUTLINES: Readonly<Record<RunKind, WorkflowOutline>> = {
   destroy: DESTROY_OUTLINE,
   failover: FAILOVER_OUTLINE,
 };
+
+/** The workflows whose steps explain themselves (the hands-on's): `--explain`, `/site explain`. */
+export const EXPLAINED_KINDS = ['create', 'failover'] as const satisfies readonly RunKind[];
+
+/** Every step that has an explanation, by id (`/site explain <step>`). */
+export const EXPLAINED_STEPS: readonly string[] = EXPLAINED_KINDS.flatMap((kind) =>
+  WORKFLOW_OUTLINES[kind].steps.map((s) => s.id),
+);

@@ -11,7 +11,6 @@ export {
 } from './deps';
 export {
   buildCreatePlan,
-  formatPlan,
   criticalPath,
   createStepDurations,
   parallelGroups,

@@ -2,7 +2,7 @@
  * What a finished create step says beside its ✅: the outcome people can check (ids, AZs,
  * counts), read from what the step recorded. Never a secret: only ids, names and places.
  */
-import { count } from '../../domain/format';
+import { say, type Said } from '../../i18n/said';
 import type { CreateStepId } from './outline';
 
 type Outputs = Readonly<Record<string, unknown>>;
@@ -19,60 +19,68 @@ function shortName(arn: unknown): string | undefined {
   return parts.length >= 3 ? parts[parts.length - 2] : parts[parts.length - 1];
 }
 
-function joined(...parts: (string | undefined)[]): string | undefined {
-  const present = parts.filter((p): p is string => p !== undefined);
-  return present.length > 0 ? present.join(', ') : undefined;
+/** The parts present, as one note; undefined when none is. */
+function joined(...parts: (Said | undefined | false | '')[]): Said | undefined {
+  const present = parts.filter((p): p is Said => typeof p === 'object' && p !== null);
+  return present.length > 0 ? say('work.parts', { items: present }) : undefined;
 }
 
-const OUTCOMES: Record<CreateStepId, (o: Outputs) => string | undefined> = {
+const OUTCOMES: Record<CreateStepId, (o: Outputs) => Said | string | undefined> = {
   vpc: (o) => text(o.vpcId),
   subnets: (o) => {
     const ids = ['publicSubnetA', 'publicSubnetC', 'privateSubnetA', 'privateSubnetC'].filter((k) =>
       text(o[k]),
     );
-    return ids.length > 0 ? `${count(ids.length, 'subnet')}: 2 public, 2 private over 2 AZs` : undefined;
+    return ids.length > 0 ? say('work.subnetsMade', { n: ids.length }) : undefined;
   },
-  'internet-gateway': (o) => (text(o.igwId) ? `${text(o.igwId)} attached` : undefined),
+  'internet-gateway': (o) => (text(o.igwId) ? say('work.igwAttached', { id: text(o.igwId)! }) : undefined),
   'public-routes': (o) =>
-    text(o.routeTableId) ? `${text(o.routeTableId)}: 0.0.0.0/0 → internet gateway` : undefined,
+    text(o.routeTableId) ? say('work.routesMade', { id: text(o.routeTableId)! }) : undefined,
   'security-groups': (o) => {
     const ids = [o.elbSgId, o.webSgId, o.dbSgId].filter((v) => text(v));
-    return ids.length > 0 ? `${count(ids.length, 'security group')}: elb, web, db` : undefined;
+    return ids.length > 0 ? say('work.groupsMade', { n: ids.length }) : undefined;
   },
-  credentials: (o) => (text(o.secretName) ? `secret ${text(o.secretName)}` : undefined),
-  'web-role': (o) => (text(o.roleName) ? `role and instance profile ${text(o.roleName)}` : undefined),
+  credentials: (o) =>
+    text(o.secretName) ? say('work.secretMade', { name: text(o.secretName)! }) : undefined,
+  'web-role': (o) => (text(o.roleName) ? say('work.roleMade', { name: text(o.roleName)! }) : undefined),
   'db-subnet-group': (o) => text(o.dbSubnetGroupName),
   database: (o) =>
     joined(
-      text(o.dbInstanceId) && `${text(o.dbInstanceId)} available`,
-      text(o.dbAz) && `primary in ${text(o.dbAz)}`,
-      text(o.dbSecondaryAz) && `standby in ${text(o.dbSecondaryAz)}`,
+      text(o.dbInstanceId) && say('work.available', { id: text(o.dbInstanceId)! }),
+      text(o.dbAz) && say('work.primaryIn', { az: text(o.dbAz)! }),
+      text(o.dbSecondaryAz) && say('work.standbyIn', { az: text(o.dbSecondaryAz)! }),
     ),
   'database-multi-az': (o) =>
     o.multiAz === true
       ? joined(
-          'Multi-AZ',
-          text(o.dbAz) && `primary in ${text(o.dbAz)}`,
-          text(o.dbSecondaryAz) && `standby in ${text(o.dbSecondaryAz)}`,
+          say('work.multiAz'),
+          text(o.dbAz) && say('work.primaryIn', { az: text(o.dbAz)! }),
+          text(o.dbSecondaryAz) && say('work.standbyIn', { az: text(o.dbSecondaryAz)! }),
         )
       : undefined,
   'web-1': (o) =>
-    joined(text(o.instanceId) && `${text(o.instanceId)} running`, text(o.az) && `in ${text(o.az)}`),
+    joined(
+      text(o.instanceId) && say('work.running', { id: text(o.instanceId)! }),
+      text(o.az) && say('work.inAz', { az: text(o.az)! }),
+    ),
   'web-ami': (o) =>
     text(o.imageId)
-      ? `${text(o.imageId)} available (${count(list(o.snapshotIds).length, 'snapshot')})`
+      ? say('work.amiMade', { id: text(o.imageId)!, snapshots: list(o.snapshotIds).length })
       : undefined,
   'web-2': (o) =>
-    joined(text(o.instanceId) && `${text(o.instanceId)} running`, text(o.az) && `in ${text(o.az)}`),
+    joined(
+      text(o.instanceId) && say('work.running', { id: text(o.instanceId)! }),
+      text(o.az) && say('work.inAz', { az: text(o.az)! }),
+    ),
   'target-group': (o) => shortName(o.targetGroupArn),
-  'load-balancer': (o) => (text(o.dnsName) ? `active at ${text(o.dnsName)}` : undefined),
-  listener: () => 'HTTP:80 → target group',
-  'register-targets': (o) => `${count(list(o.instanceIds).length, 'target')} registered`,
-  'targets-healthy': (o) => `${list(o.healthy).length} of ${list(o.healthy).length} targets healthy`,
-  site: (o) => (text(o.siteUrl) ? `${text(o.siteUrl)} answers` : undefined),
+  'load-balancer': (o) => (text(o.dnsName) ? say('work.lbActive', { dns: text(o.dnsName)! }) : undefined),
+  listener: () => say('work.listenerMade'),
+  'register-targets': (o) => say('work.targetsRegistered', { n: list(o.instanceIds).length }),
+  'targets-healthy': (o) => say('work.targetsHealthy', { n: list(o.healthy).length }),
+  site: (o) => (text(o.siteUrl) ? say('work.siteUp', { url: text(o.siteUrl)! }) : undefined),
 };
 
 /** The outcome of a done create step, or undefined when nothing worth saying was recorded. */
-export function describeCreateOutcome(stepId: CreateStepId, outputs: Outputs): string | undefined {
+export function describeCreateOutcome(stepId: CreateStepId, outputs: Outputs): Said | string | undefined {
   return OUTCOMES[stepId](outputs);
 }

@@ -1,8 +1,11 @@
 /**
- * `/site create` without its code: every step's id, title and needs, and what it creates (for
- * the dry-run plan). The steps in ./steps take their metadata from here by id; the bot and the
- * Slack Lambda read this module only, so they never load the AWS clients the steps use.
+ * `/site create` without its code: every step's id and needs, and what it creates (for the
+ * dry-run plan). Each step's title and explanation, in each language, are beside this file
+ * (./outline.en.ts, ./outline.ja.ts). The steps in ./steps take their metadata from here by id;
+ * the bot and the Slack Lambda read this module only, so they never load the AWS clients the
+ * steps use.
  */
+import { say, type Saying } from '../../i18n/said';
 import type { MultiAzMode } from '../../state/types';
 import type { StepOutline, WorkflowOutline } from '../engine/types';
 import type { CreateConfig } from './deps';
@@ -12,7 +15,8 @@ import { HEALTH_CHECK_PATH, SUBNETS, VPC_CIDR } from './layout';
 export interface PlannedResource {
   type: string;
   name: string;
-  detail?: string;
+  /** Its settings, said (the plan shows them in the reader's words). */
+  detail?: Saying;
 }
 
 export interface PlanInput {
@@ -36,74 +40,79 @@ export const CREATE_OUTLINE = {
     // §1 network
     {
       id: 'vpc',
-      title: 'Create VPC',
       needs: [],
-      resources: ({ env }) => [{ type: 'vpc', name: `${env}-vpc`, detail: `${VPC_CIDR}, DNS resolution on` }],
+      resources: ({ env }) => [
+        { type: 'vpc', name: `${env}-vpc`, detail: say('work.planVpc', { cidr: VPC_CIDR }) },
+      ],
     },
     {
       id: 'subnets',
-      title: 'Create subnets',
       needs: ['vpc'],
       resources: ({ env, config }) =>
         SUBNETS.map((s) => ({
           type: 'subnet',
           name: `${env}-${s.tier}-${s.side}`,
-          detail: `${s.cidr} in ${config.azs[s.side === 'a' ? 0 : 1]}${s.tier === 'public' ? ', public IPv4 on launch' : ''}`,
+          detail: say('work.planSubnet', {
+            cidr: s.cidr,
+            az: config.azs[s.side === 'a' ? 0 : 1],
+            isPublic: s.tier === 'public',
+          }),
         })),
     },
     {
       id: 'internet-gateway',
-      title: 'Create and attach internet gateway',
       needs: ['vpc'],
-      resources: ({ env }) => [
-        { type: 'internet-gateway', name: `${env}-igw`, detail: 'attached to the VPC' },
-      ],
+      resources: ({ env }) => [{ type: 'internet-gateway', name: `${env}-igw`, detail: say('work.planIgw') }],
     },
     {
       id: 'public-routes',
-      title: 'Route public subnets to the internet',
       needs: ['subnets', 'internet-gateway'],
       resources: ({ env }) => [
         {
           type: 'route-table',
           name: `${env}-public-rt`,
-          detail: '0.0.0.0/0 → internet gateway; both public subnets',
+          detail: say('work.planRoutes'),
         },
       ],
     },
     // §2 security groups
     {
       id: 'security-groups',
-      title: 'Create security groups',
       needs: ['vpc'],
       resources: ({ env }) => [
-        { type: 'security-group', name: `${env}-elb-sg`, detail: 'HTTP 80 from 0.0.0.0/0' },
-        { type: 'security-group', name: `${env}-web-sg`, detail: `HTTP 80 from ${env}-elb-sg only` },
-        { type: 'security-group', name: `${env}-db-sg`, detail: `MySQL 3306 from ${env}-web-sg only` },
+        { type: 'security-group', name: `${env}-elb-sg`, detail: say('work.planElbSg') },
+        {
+          type: 'security-group',
+          name: `${env}-web-sg`,
+          detail: say('work.planWebSg', { from: `${env}-elb-sg` }),
+        },
+        {
+          type: 'security-group',
+          name: `${env}-db-sg`,
+          detail: say('work.planDbSg', { from: `${env}-web-sg` }),
+        },
       ],
     },
     // credentials and the web servers' role (secure defaults, DESIGN.md)
     {
       id: 'credentials',
-      title: 'Generate credentials (Secrets Manager)',
       needs: [],
       resources: ({ env }) => [
         {
           type: 'secret',
           name: `sitebot/${env}/credentials`,
-          detail: 'generated DB master + WordPress admin passwords',
+          detail: say('work.planSecret'),
         },
       ],
     },
     {
       id: 'web-role',
-      title: 'Create web server role',
       needs: ['credentials'],
       resources: ({ env }) => [
         {
           type: 'iam-role',
           name: `sitebot-${env}-web`,
-          detail: 'GetSecretValue on the credentials, DescribeDBInstances on the DB',
+          detail: say('work.planRole'),
         },
         { type: 'instance-profile', name: `sitebot-${env}-web` },
       ],
@@ -111,27 +120,29 @@ export const CREATE_OUTLINE = {
     // §4 database, §8 Multi-AZ
     {
       id: 'db-subnet-group',
-      title: 'Create DB subnet group',
       needs: ['subnets'],
       resources: ({ env }) => [
-        { type: 'db-subnet-group', name: `sitebot-${env}-db-subnets`, detail: 'both private subnets' },
+        { type: 'db-subnet-group', name: `sitebot-${env}-db-subnets`, detail: say('work.planDbSubnets') },
       ],
     },
     {
       id: 'database',
-      title: 'Create MySQL database',
       needs: ['db-subnet-group', 'security-groups', 'credentials'],
       resources: ({ env, multiAz, config }) => [
         {
           type: 'db-instance',
           name: `sitebot-${env}-db`,
-          detail: `MySQL ${config.engineVersion}, ${config.dbClass}, ${multiAz === 'now' ? 'Multi-AZ' : `single-AZ in ${config.azs[0]}`}, not public, backups off`,
+          detail: say('work.planDb', {
+            version: config.engineVersion,
+            dbClass: config.dbClass,
+            multiAz: multiAz === 'now',
+            az: config.azs[0],
+          }),
         },
       ],
     },
     {
       id: 'database-multi-az',
-      title: 'Make the database Multi-AZ',
       needs: ['database'],
       resources: ({ env, multiAz }) =>
         multiAz === 'later'
@@ -139,7 +150,7 @@ export const CREATE_OUTLINE = {
               {
                 type: 'db-standby',
                 name: `sitebot-${env}-db`,
-                detail: 'modify to Multi-AZ, apply immediately',
+                detail: say('work.planStandby'),
               },
             ]
           : [],
@@ -147,86 +158,85 @@ export const CREATE_OUTLINE = {
     // §3 web #1, §7 AMI and web #2
     {
       id: 'web-1',
-      title: 'Launch web server #1',
       needs: WEB_NEEDS,
       resources: ({ env, config }) => [
         {
           type: 'instance',
           name: `${env}-web-1`,
-          detail: `${config.instanceType}, Amazon Linux 2023, public subnet ${config.azs[0]}, IMDSv2 required, WordPress by user data`,
+          detail: say('work.planWeb1', { type: config.instanceType, az: config.azs[0] }),
         },
       ],
     },
     {
       id: 'web-ami',
-      title: 'Create AMI of web server #1',
       needs: ['web-1'],
       resources: ({ env }) => [
-        { type: 'image', name: `${env}-web-ami`, detail: 'from web #1 with reboot' },
-        { type: 'snapshot', name: `${env}-web-ami root volume` },
+        { type: 'image', name: `${env}-web-ami`, detail: say('work.planAmi') },
+        { type: 'snapshot', name: `${env}-web-ami`, detail: say('work.planSnapshot') },
       ],
     },
     {
       id: 'web-2',
-      title: 'Launch web server #2 from the AMI',
       needs: [...WEB_NEEDS, 'web-ami'],
       resources: ({ env, config }) => [
         {
           type: 'instance',
           name: `${env}-web-2`,
-          detail: `${config.instanceType} from ${env}-web-ami, public subnet ${config.azs[1]}`,
+          detail: say('work.planWeb2', {
+            type: config.instanceType,
+            ami: `${env}-web-ami`,
+            az: config.azs[1],
+          }),
         },
       ],
     },
     // §5 load balancer
     {
       id: 'target-group',
-      title: 'Create target group',
       needs: ['vpc'],
       resources: ({ env }) => [
         {
           type: 'target-group',
           name: `${env}-tg`,
-          detail: `HTTP/80 instances, health check ${HEALTH_CHECK_PATH}`,
+          detail: say('work.planTg', { path: HEALTH_CHECK_PATH }),
         },
       ],
     },
     {
       id: 'load-balancer',
-      title: 'Create load balancer',
       needs: ['subnets', 'security-groups', 'internet-gateway'],
       resources: ({ env }) => [
         {
           type: 'load-balancer',
           name: `${env}-alb`,
-          detail: 'internet-facing ALB over both public subnets, elb-sg',
+          detail: say('work.planAlb'),
         },
       ],
     },
     {
       id: 'listener',
-      title: 'Create HTTP listener',
       needs: ['load-balancer', 'target-group'],
-      resources: () => [{ type: 'listener', name: 'HTTP:80', detail: 'forward to the target group' }],
+      resources: () => [{ type: 'listener', name: 'HTTP:80', detail: say('work.planListener') }],
     },
     {
       id: 'register-targets',
-      title: 'Register web servers',
       needs: ['target-group', 'web-1', 'web-2'],
       resources: ({ env }) => [
-        { type: 'targets', name: `${env}-web-1, ${env}-web-2`, detail: `registered in ${env}-tg` },
+        {
+          type: 'targets',
+          name: `${env}-web-1, ${env}-web-2`,
+          detail: say('work.planTargets', { tg: `${env}-tg` }),
+        },
       ],
     },
     {
       id: 'targets-healthy',
-      title: 'Wait for both targets healthy',
       needs: ['register-targets', 'listener'],
       resources: nothing,
     },
     // §6 the site answers; outputs
     {
       id: 'site',
-      title: 'Check the site answers',
       needs: ['targets-healthy', 'database-multi-az'],
       resources: nothing,
     },

@@ -4,7 +4,6 @@
  * by hand. Also the critical-path lower bound of a run for a per-step duration model.
  */
 import type { MultiAzMode } from '../../state/types';
-import { describeInventory, inventoryOf, refsOfPlan, totalText } from '../inventory';
 import type { CreateConfig } from './deps';
 import { CREATE_OUTLINE, type CreateStepOutline, type PlannedResource } from './outline';
 
@@ -34,7 +33,6 @@ export function parallelGroups<S extends DagStep>(steps: readonly S[]): S[][] {
 
 export interface PlanStep {
   id: string;
-  title: string;
   needs: string[];
   resources: PlannedResource[];
 }
@@ -58,7 +56,7 @@ export function buildCreatePlan(
 ): CreatePlan {
   const input = { env, multiAz, config };
   const groups = parallelGroups(steps).map((group) =>
-    group.map((s) => ({ id: s.id, title: s.title, needs: [...s.needs], resources: s.resources(input) })),
+    group.map((s) => ({ id: s.id, needs: [...s.needs], resources: s.resources(input) })),
   );
   return {
     env,
@@ -68,21 +66,6 @@ export function buildCreatePlan(
     groups,
     resources: groups.flatMap((g) => g.flatMap((s) => s.resources)),
   };
-}
-
-/** Plain-text rendering for the CLI and Slack fallbacks. */
-export function formatPlan(plan: CreatePlan): string {
-  const lines = [
-    `Plan for ${plan.env} in ${plan.region} (${plan.azs.join(', ')}), Multi-AZ: ${plan.multiAz}`,
-  ];
-  plan.groups.forEach((group, i) => {
-    lines.push(`${i + 1}. ${group.map((s) => s.title).join(' ∥ ')}`);
-    for (const s of group)
-      for (const r of s.resources) lines.push(`   + ${r.type} ${r.name}${r.detail ? ` (${r.detail})` : ''}`);
-  });
-  const inventory = inventoryOf(refsOfPlan(plan.resources));
-  lines.push(`${totalText(inventory)}: ${describeInventory(inventory)}; nothing is created by a dry run.`);
-  return lines.join('\n');
 }
 
 export interface CriticalPath {

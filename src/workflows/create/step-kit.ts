@@ -2,8 +2,9 @@
  * Small helpers every create step uses: the step shape (its metadata comes from the outline),
  * and the wait / done / fail answers (AWS errors classified by src/aws/errors).
  */
-import { formatDuration } from '../../domain/format';
 import { errorCode, isNotFound, toStepError } from '../../aws/errors';
+import { english } from '../../i18n/english';
+import { say, type Said, type Saying } from '../../i18n/said';
 import type { Readiness } from '../../aws/readiness';
 import { watchRecord } from '../engine/errors';
 import { outlineStep } from '../engine/outline';
@@ -21,21 +22,26 @@ export interface CreateStep extends StepDefinition<CreateDeps>, CreateStepOutlin
 
 export type Ctx = StepContext<CreateDeps>;
 
-export const done = (outputs?: Record<string, unknown>, note?: string): StepResult => ({
+export const done = (outputs?: Record<string, unknown>, note?: Saying): StepResult => ({
   status: 'done',
   outputs,
   note,
 });
 
-export const wait = (retryInMs: number, note: string): StepResult => ({ status: 'wait', retryInMs, note });
+export const wait = (retryInMs: number, note: Saying): StepResult => ({ status: 'wait', retryInMs, note });
 
 /** The step does not apply to this run; `why` is shown in its place. */
-export const skipped = (why: string): StepResult => ({ status: 'skipped', note: why });
+export const skipped = (why: Saying): StepResult => ({ status: 'skipped', note: why });
 
-export const failFinal = (code: string, message: string): StepResult => ({
+/** Gives up for good; `said` is what people read, its English the error's message (logs). */
+export const failFinal = (code: string, said: Said): StepResult => ({
   status: 'fail',
-  error: { code, message, retryable: false },
+  error: { code, message: english(said), said, retryable: false },
 });
+
+/** A readiness reason as a note: AWS's status after what it is about, or the reason said. */
+const waitingOn = (what: string, reason: Saying): Saying =>
+  typeof reason === 'string' ? say('work.waiting', { what, state: reason }) : reason;
 
 /** A readiness answer as a step answer: RETRY → wait, FAILURE → final failure. */
 export function fromReadiness<T>(
@@ -45,8 +51,11 @@ export function fromReadiness<T>(
   onSuccess: (value: T | undefined) => StepResult | Promise<StepResult>,
 ): StepResult | Promise<StepResult> {
   if (r.state === 'SUCCESS') return onSuccess(r.value);
-  if (r.state === 'RETRY') return wait(retryInMs, `${what}: ${r.reason}`);
-  return failFinal('NotReady', `${what}: ${r.reason}`);
+  if (r.state === 'RETRY') return wait(retryInMs, waitingOn(what, r.reason));
+  return failFinal(
+    'NotReady',
+    typeof r.reason === 'string' ? say('work.isInState', { what, state: r.reason }) : r.reason,
+  );
 }
 
 /**
@@ -54,7 +63,7 @@ export function fromReadiness<T>(
  * create): wait for it rather than create a second one.
  */
 export const notVisibleYet = (ctx: Ctx, what: string): StepResult =>
-  wait(ctx.deps.config.poll.fast, `${what}: created, not visible yet`);
+  wait(ctx.deps.config.poll.fast, say('work.createdNotVisible', { what }));
 
 export const names = (ctx: Ctx): ResourceNames => resourceNames(ctx.env);
 
@@ -89,7 +98,7 @@ export function defineStep(id: CreateStepId, impl: { timeoutMs: number; body: St
     ...spec,
     async run(ctx) {
       if (ctx.now() - ctx.startedAt > spec.timeoutMs) {
-        return failFinal('StepTimeout', `${spec.title}: gave up after ${formatDuration(spec.timeoutMs)}`);
+        return failFinal('StepTimeout', say('work.gaveUpAfter', { ms: spec.timeoutMs }));
       }
       const guarded = watchRecord(ctx);
       try {
@@ -103,10 +112,10 @@ export function defineStep(id: CreateStepId, impl: { timeoutMs: number; body: St
         if (isNotFound(err) && ctx.now() - ctx.startedAt < NOT_FOUND_GRACE_MS) {
           return wait(
             ctx.deps.config.poll.fast,
-            `${spec.title}: ${errorCode(err)}, waiting for AWS to see a new resource`,
+            say('work.awaitingAws', { code: errorCode(err) ?? 'NotFound' }),
           );
         }
-        return { status: 'fail', error: toStepError(err, spec.title) };
+        return { status: 'fail', error: toStepError(err, id) };
       }
     },
   };

@@ -4,6 +4,8 @@
  * `destroying` with what remains, and an audit event says who confirmed, when, and what was
  * deleted. Idempotent: a crash before the run's outcome is saved calls it again.
  */
+import { english } from '../../i18n/english';
+import { say } from '../../i18n/said';
 import type { Run } from '../../state/types';
 import type { FinishContext } from '../engine/types';
 import { teardownAws, type DestroyDeps } from './deps';
@@ -30,11 +32,15 @@ export async function listRemaining(
     try {
       for (const c of await unit.find(aws, { env, recorded })) {
         if (!isOwned(c.tags, env)) continue;
-        const reason = why.get(`${c.type}|${c.id}`) ?? 'not deleted yet: the run stopped before reaching it';
+        const reason = why.get(`${c.type}|${c.id}`) ?? say('work.notReached');
         out.push({ type: c.type, id: c.id, reason });
       }
     } catch (err) {
-      out.push({ type: unit.type, id: '*', reason: `could not list: ${(err as Error)?.message ?? err}` });
+      out.push({
+        type: unit.type,
+        id: '*',
+        reason: say('work.couldNotList', { message: String((err as Error)?.message ?? err) }),
+      });
     }
   }
   return out;
@@ -54,9 +60,10 @@ function receiptFor(run: Run, ctx: FinishContext<DestroyDeps>): Promise<DestroyR
 
 export async function destroyOnFinish(run: Run, ctx: FinishContext<DestroyDeps>): Promise<void> {
   const receipt = await receiptFor(run, ctx);
-  const rendered = renderReceipt(receipt);
-  ctx.setSummary({ receipt, remaining: receipt.remaining, message: rendered.headline });
-  await updateEnvironment(run, ctx, receipt, rendered.headline);
+  // The receipt is data (people read it in their language); `message` is its English, for logs.
+  const message = english(renderReceipt(receipt).headline);
+  ctx.setSummary({ receipt, remaining: receipt.remaining, message });
+  await updateEnvironment(run, ctx, receipt, message);
   await recordAudit(run, ctx, receipt);
 }
 
@@ -96,7 +103,7 @@ async function updateEnvironment(
         runId: run.runId,
         at: now,
         message,
-        remaining: describeWaiting(receipt.remaining),
+        remaining: english(describeWaiting(receipt.remaining)),
       },
     },
   });
@@ -122,8 +129,8 @@ async function recordAudit(
       confirmedBy: run.requestedBy,
       confirmedAt: run.createdAt,
       deleted: receipt.deleted.map((d) => `${d.type} ${d.id}`),
-      skipped: receipt.skipped.map((s) => `${s.type} ${s.id}: ${s.reason}`),
-      remaining: receipt.remaining.map((r) => `${r.type} ${r.id}: ${r.reason}`),
+      skipped: receipt.skipped.map((s) => `${s.type} ${s.id}: ${english(s.reason)}`),
+      remaining: receipt.remaining.map((r) => `${r.type} ${r.id}: ${english(r.reason)}`),
       elapsedMs: receipt.elapsedMs,
     },
   });

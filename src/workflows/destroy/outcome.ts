@@ -6,15 +6,16 @@
  * Anything else is a real failure and is thrown.
  */
 import { errorCode, isNotFound, isRetryable } from '../../aws/errors';
+import type { Saying } from '../../i18n/said';
 import type { ResourceRef } from './resources';
 
 export type RemoveOutcome =
   /** The delete was accepted (`also`: dependants deleted with it, e.g. listeners). */
   | { kind: 'deleted'; also?: ResourceRef[] }
   /** Deletion is under way (shutting-down, deleting): poll until it is gone. */
-  | { kind: 'pending'; reason: string }
+  | { kind: 'pending'; reason: Saying }
   /** AWS refused for now; retry later within the budget. */
-  | { kind: 'blocked'; reason: string }
+  | { kind: 'blocked'; reason: Saying }
   /** It was already gone. */
   | { kind: 'gone' };
 

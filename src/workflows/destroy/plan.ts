@@ -4,14 +4,13 @@
  */
 import type { Environment } from '../../state/types';
 import { criticalPath, type CriticalPath } from '../create/plan';
-import { describeInventory, inventoryOf, refsOfRoles, totalText, type Inventory } from '../inventory';
+import { inventoryOf, refsOfRoles, type Inventory } from '../inventory';
 import { DESTROY_OUTLINE } from './outline';
 
 export interface DestroyPlan {
   env: string;
+  /** What the record lists (the rest is found by tag when the teardown runs). */
   inventory: Inventory;
-  /** e.g. "22 resources recorded: 1 VPC, 4 subnets, …", then how the rest is found (by tag). */
-  text: string;
 }
 
 /** What a teardown of `env` will delete, from its record (plus what a create run recorded, if given). */
@@ -20,15 +19,7 @@ export function describeDestroyPlan(
   createRunResources: Readonly<Record<string, string>> = {},
 ): DestroyPlan {
   const inventory = inventoryOf(refsOfRoles({ ...createRunResources, ...(env.resources ?? {}) }));
-  const listed =
-    inventory.total > 0
-      ? `${totalText(inventory)} recorded: ${describeInventory(inventory)}.`
-      : 'No resources recorded.';
-  return {
-    env: env.name,
-    inventory,
-    text: `${listed} Anything else tagged sitebot:env=${env.name} is found by tag and deleted too; untagged resources are never touched.`,
-  };
+  return { env: env.name, inventory };
 }
 
 /** The emulator's (and AWS's typical) durations that bound a teardown (ms). */

@@ -1,10 +1,10 @@
 /**
  * The teardown receipt: every deleted resource by type and id, what was recorded but not
- * tagged for the env (never deleted), what remains and why, and the elapsed time. Plain data
- * and plain text: the bot and the CLI render it (no Slack here).
+ * tagged for the env (never deleted), what remains and why, and the elapsed time. Plain data,
+ * and its lines as things said: the bot and the CLI put them into the reader's words.
  */
-import { count, formatDuration } from '../../domain/format';
-import { inventoryOf, labelOf } from '../inventory';
+import { say, type Said } from '../../i18n/said';
+import { inventoryOf } from '../inventory';
 import type { Run, RunStatus } from '../../state/types';
 import {
   notesOf,
@@ -56,11 +56,11 @@ function sortRefs<T extends ResourceRef>(refs: T[]): T[] {
 
 export interface RenderedReceipt {
   /** One line: the outcome. */
-  headline: string;
+  headline: Said;
   /** Deleted resources grouped by type, then what was not deleted and why. */
-  lines: string[];
-  /** headline + lines, newline-separated. */
-  text: string;
+  lines: Said[];
+  /** Nothing tagged for the env remains. */
+  clean: boolean;
 }
 
 /** Reads a receipt back from `run.summary` (which holds it under `receipt`) or takes one as is. */
@@ -82,21 +82,24 @@ export function receiptOf(summary: unknown): DestroyReceipt | undefined {
 
 export function renderReceipt(summary: unknown): RenderedReceipt {
   const r = receiptOf(summary);
-  if (!r) {
-    const text = 'No teardown receipt recorded.';
-    return { headline: text, lines: [], text };
-  }
+  if (!r) return { headline: say('receipt.none'), lines: [], clean: false };
   const deleted = inventoryOf(r.deleted);
-  const headline =
-    r.remaining.length === 0
-      ? `Destroyed ${r.env} in ${formatDuration(r.elapsedMs)}: ${count(deleted.total, 'resource')} deleted. 0 resources tagged for ${r.env} remain.`
-      : `Teardown of ${r.env} ${r.status === 'cancelled' ? 'was cancelled' : 'stopped'} after ${formatDuration(r.elapsedMs)}: ${count(deleted.total, 'resource')} deleted, ${r.remaining.length} tagged for ${r.env} remain. Run /site destroy ${r.env} again to resume.`;
-  const lines: string[] = [];
+  const clean = r.remaining.length === 0;
+  const headline = clean
+    ? say('receipt.destroyed', { env: r.env, ms: r.elapsedMs, n: deleted.total })
+    : say('receipt.stopped', {
+        env: r.env,
+        cancelled: r.status === 'cancelled',
+        ms: r.elapsedMs,
+        n: deleted.total,
+        remaining: r.remaining.length,
+      });
+  const lines: Said[] = [];
   const byType = new Map<ResourceType, string[]>();
   for (const d of r.deleted) byType.set(d.type, [...(byType.get(d.type) ?? []), d.id]);
-  for (const [type, ids] of byType)
-    lines.push(`deleted ${count(ids.length, labelOf(type, 1), labelOf(type, 2))}: ${ids.join(', ')}`);
-  for (const s of r.skipped) lines.push(`kept ${labelOf(s.type)} ${s.id}: ${s.reason}`);
-  for (const x of r.remaining) lines.push(`remains: ${labelOf(x.type)} ${x.id}: ${x.reason}`);
-  return { headline, lines, text: [headline, ...lines].join('\n') };
+  for (const [type, ids] of byType) lines.push(say('receipt.deleted', { type, ids }));
+  for (const k of r.skipped) lines.push(say('receipt.kept', { type: k.type, id: k.id, reason: k.reason }));
+  for (const x of r.remaining)
+    lines.push(say('receipt.remains', { type: x.type, id: x.id, reason: x.reason }));
+  return { headline, lines, clean };
 }

@@ -3,6 +3,7 @@
  * tags read from it, the ownership rule, and how the env record's roles map to types.
  */
 import { TAG_ENV, TAG_MANAGED } from '../../aws/tags';
+import { say, type Said, type Saying } from '../../i18n/said';
 
 export const RESOURCE_TYPES = [
   'listener',
@@ -44,7 +45,8 @@ export interface ResourceRef {
 }
 
 export interface ResourceNote extends ResourceRef {
-  reason: string;
+  /** Why it is still there, or was left: AWS's answer as AWS wrote it, or said in words. */
+  reason: Saying;
 }
 
 /** The ownership guard: only resources tagged `sitebot:env=<env>` and `sitebot:managed=true` are deleted. */
@@ -52,7 +54,7 @@ export function isOwned(tags: Readonly<Record<string, string>>, env: string): bo
   return tags[TAG_ENV] === env && tags[TAG_MANAGED] === 'true';
 }
 
-export const notTaggedReason = (env: string) => `not deleted: not tagged for ${env}`;
+export const notTaggedReason = (env: string): Said => say('work.notTagged', { env });
 
 /** Env record role (see create/finish.ts) → resource type. */
 export function typeOfRole(role: string): ResourceType | undefined {

@@ -7,6 +7,9 @@
  * `startPendingDestroy` (the bot calls it when a create run finishes) or simply the next
  * `startDestroy` starts the teardown.
  */
+import { english } from '../../i18n/english';
+import { say, type Said } from '../../i18n/said';
+import { voiceParams, type RunVoice } from '../../i18n/voice';
 import {
   ConflictError,
   type Environment,
@@ -26,18 +29,20 @@ export interface StartDestroyInput {
   /** Stop a running create first instead of refusing ("Cancel and destroy"). */
   cancelCreate?: boolean;
   notify?: RunNotify;
+  /** The starter's language. */
+  voice?: RunVoice;
   /** Epoch ms of the request (recorded with a pending destroy); default Date.now(). */
   now?: number;
 }
 
 export type StartDestroyResult =
-  | { status: 'started'; run: Run; message: string }
+  | { status: 'started'; run: Run; message: Said }
   /** A create was asked to stop; teardown starts once it has (startPendingDestroy, or ask again). */
-  | { status: 'pending-cancel'; createRunId: string; message: string }
+  | { status: 'pending-cancel'; createRunId: string; message: Said }
   | {
       status: 'refused';
       reason: 'create-running' | 'locked';
-      message: string;
+      message: Said;
       holderRun?: Run;
     };
 
@@ -76,8 +81,8 @@ async function patchEnv(
   }
 }
 
-const createRunningMessage = (env: string, run: Run) =>
-  `${env} is still being created (run ${run.runId}). Cancel the create first, or choose "Cancel and destroy": the create stops at its next tick, then teardown starts.`;
+const createRunningMessage = (env: string, run: Run): Said =>
+  say('work.createRunning', { env, runId: run.runId });
 
 export async function startDestroy(
   service: WorkflowService,
@@ -110,7 +115,7 @@ export async function startDestroy(
     return {
       status: 'pending-cancel',
       createRunId: holder.runId,
-      message: `Stopping the create of ${input.env}; teardown starts as soon as it has stopped.`,
+      message: say('work.stoppingCreate', { env: input.env }),
     };
   }
 
@@ -120,11 +125,11 @@ export async function startDestroy(
     env: input.env,
     requestedBy: input.requestedBy,
     channel: input.channel,
-    params: { resources },
+    params: { resources, ...voiceParams(input.voice) },
     ...(input.notify ? { notify: input.notify } : {}),
   });
   if (!started.ok) {
-    if (started.reason === 'unknown-kind') throw new Error(started.message);
+    if (started.reason === 'unknown-kind') throw new Error(english(started.message));
     const holderRun = started.holderRun;
     if (holderRun?.kind === 'create' && holderRun.status === 'running')
       return {
@@ -145,7 +150,7 @@ export async function startDestroy(
     const { pendingDestroy: _p, ...meta } = env.meta ?? {};
     return { status: 'destroying', currentRunId: runId, updatedAt: started.run.createdAt, meta };
   });
-  return { status: 'started', run: started.run, message: `Tearing down ${input.env} (run ${runId}).` };
+  return { status: 'started', run: started.run, message: say('work.tearingDown', { env: input.env, runId }) };
 }
 
 /**

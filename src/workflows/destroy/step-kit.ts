@@ -5,9 +5,10 @@
  * deletions still under way make it wait, with backoff, within its budget; past the budget it
  * fails, saying what remains and why.
  */
-import { count, formatDuration } from '../../domain/format';
 import { toStepError } from '../../aws/errors';
-import { describeInventory, inventoryOf } from '../inventory';
+import { english } from '../../i18n/english';
+import { say, type Said, type Saying } from '../../i18n/said';
+import { inventoryOf } from '../inventory';
 import { watchRecord } from '../engine/errors';
 import { outlineStep } from '../engine/outline';
 import type { StepContext, StepDefinition, StepResult } from '../engine/types';
@@ -73,7 +74,7 @@ export async function runPass(
     const found = await unit.find(aws, input);
     result.processed.add(unit.type);
     for (const c of found) result.seen.add(refKey(c));
-    const reasons = new Map<string, string>();
+    const reasons = new Map<string, Saying>();
     let deletedAny = false;
     for (const c of found) {
       if (!isOwned(c.tags, input.env)) {
@@ -110,9 +111,9 @@ export async function runPass(
   return result;
 }
 
-const stateReason = (c: Candidate): string => {
+const stateReason = (c: Candidate): Said => {
   const state = c.facts?.state ?? c.facts?.status;
-  return typeof state === 'string' ? `still ${state}` : 'deletion still in progress';
+  return typeof state === 'string' ? say('work.stillInState', { state }) : say('work.deletionUnderWay');
 };
 
 /** A teardown step's code; its title and needs come from the outline. */
@@ -129,23 +130,25 @@ export interface TeardownStep extends StepDefinition<DestroyDeps> {
 }
 
 /** A finished teardown step's outcome: what it deleted, and what it left because it was not ours. */
-function deletedNote(outputs: { deleted: ResourceRef[]; skipped: ResourceNote[] }): string {
+function deletedNote(outputs: { deleted: ResourceRef[]; skipped: ResourceNote[] }): Said {
   const deleted = inventoryOf(outputs.deleted);
-  const kept =
-    outputs.skipped.length > 0 ? `; kept ${count(outputs.skipped.length, 'untagged resource')}` : '';
-  return `${deleted.total > 0 ? `deleted ${describeInventory(deleted)}` : 'nothing left to delete'}${kept}`;
+  const what =
+    deleted.total > 0 ? say('work.deleted', { counts: deleted.counts }) : say('work.nothingToDelete');
+  return outputs.skipped.length > 0 ? say('work.keptUntagged', { what, n: outputs.skipped.length }) : what;
 }
 
-export function describeWaiting(waiting: readonly ResourceNote[]): string {
-  return waiting.map((w) => `${w.type} ${w.id}: ${w.reason}`).join('; ');
+/** What is still there and why, as one note. */
+export function describeWaiting(waiting: readonly ResourceNote[]): Said {
+  return say('work.stillThereAll', {
+    items: waiting.map((w) => say('work.stillThere', { type: w.type, id: w.id, reason: w.reason })),
+  });
 }
 
 export function teardownStep(id: string, spec: TeardownStepSpec): TeardownStep {
   const ordered = spec.ordered ?? true;
-  const { title, needs } = outlineStep(DESTROY_OUTLINE, id);
+  const { needs } = outlineStep(DESTROY_OUTLINE, id);
   return {
     id,
-    title,
     needs,
     units: spec.units,
     async run(ctx: Ctx): Promise<StepResult> {
@@ -173,7 +176,7 @@ export function teardownStep(id: string, spec: TeardownStepSpec): TeardownStep {
         );
       } catch (err) {
         if (guarded.fromRecord(err)) throw err;
-        return { status: 'fail', error: toStepError(err, title) };
+        return { status: 'fail', error: toStepError(err, id) };
       }
       // An earlier attempt died between a delete call and saving it: gone now means deleted then.
       if (intent?.type && pass.processed.has(intent.type) && !pass.seen.has(refKey(intent)))
@@ -189,12 +192,14 @@ export function teardownStep(id: string, spec: TeardownStepSpec): TeardownStep {
       const what = describeWaiting(pass.waiting);
       if (ctx.now() - ctx.startedAt >= limit) {
         await ctx.record(outputs);
+        const said = say('work.teardownGaveUp', { ms: limit, what });
         return {
           status: 'fail',
           error: {
             code: 'TeardownBudgetExceeded',
             retryable: false,
-            message: `${title}: gave up after ${formatDuration(limit)}; still there: ${what}`,
+            message: `${id}: ${english(said)}`,
+            said,
           },
         };
       }

@@ -5,7 +5,8 @@
  * once nothing in it holds an address or a security group. A final sweep lists every type
  * sitebot creates by the env's tags and retries whatever is left.
  */
-import { inventoryOf, refsOfRoles, totalText } from '../inventory';
+import { say } from '../../i18n/said';
+import { inventoryOf, refsOfRoles } from '../inventory';
 import { implementOutline, outlineStep } from '../engine/outline';
 import type { StepDefinition, WorkflowDefinition } from '../engine/types';
 import type { DestroyDeps } from './deps';
@@ -42,7 +43,7 @@ export const beginStep: StepDefinition<DestroyDeps> = {
         updatedAt: ctx.now(),
       });
     }
-    const note = `${totalText(inventoryOf(refsOfRoles(recorded)))} recorded; anything else tagged for ${ctx.env} is found by tag`;
+    const note = say('work.recordedCount', { n: inventoryOf(refsOfRoles(recorded)).total, env: ctx.env });
     return { status: 'done', outputs: { recorded }, note };
   },
 };

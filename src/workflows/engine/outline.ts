@@ -13,12 +13,12 @@ export function outlineStep<S extends StepOutline>(outline: WorkflowOutline<S>, 
   return step;
 }
 
-/** Returns `steps` once they are exactly the outline's steps, in its order, with its titles and needs. */
+/** Returns `steps` once they are exactly the outline's steps, in its order, with its needs. */
 export function implementOutline<S extends StepOutline>(
   outline: WorkflowOutline,
   steps: readonly S[],
 ): readonly S[] {
-  const describe = (s: StepOutline) => `${s.id} "${s.title}" ← [${s.needs.join(', ')}]`;
+  const describe = (s: StepOutline) => `${s.id} ← [${s.needs.join(', ')}]`;
   const expected = outline.steps.map(describe);
   const actual = steps.map(describe);
   const mismatch = expected.findIndex((line, i) => line !== actual[i]);

@@ -6,6 +6,7 @@
  * taken first, then the run is created, then its first tick is scheduled. A lock whose run
  * never got created, or whose run has ended, is released the next time someone asks for it.
  */
+import { say, type Said } from '../../i18n/said';
 import { randomBytes } from 'node:crypto';
 import {
   ConflictError,
@@ -46,20 +47,20 @@ export type StartRunResult =
       heldBy: EnvLock;
       /** The run holding the lock, when it exists (its steps say what it is doing). */
       holderRun?: Run;
-      /** Who holds it, what it is doing and since when, in plain words. */
-      message: string;
+      /** Who holds it, what it is doing and since when, said. */
+      message: Said;
     }
-  | { ok: false; reason: 'unknown-kind'; message: string };
+  | { ok: false; reason: 'unknown-kind'; message: Said };
 
 export type CancelRunResult =
   | { ok: true; run: Run }
-  | { ok: false; reason: 'not-found'; message: string }
-  | { ok: false; reason: 'ended'; run: Run; message: string };
+  | { ok: false; reason: 'not-found'; message: Said }
+  | { ok: false; reason: 'ended'; run: Run; message: Said };
 
 export type RetryRunResult =
   | { ok: true; run: Run }
-  | { ok: false; reason: 'not-found' | 'not-failed' | 'conflict'; message: string }
-  | { ok: false; reason: 'locked'; heldBy: EnvLock; message: string };
+  | { ok: false; reason: 'not-found' | 'not-failed' | 'conflict'; message: Said }
+  | { ok: false; reason: 'locked'; heldBy: EnvLock; message: Said };
 
 export interface WorkflowServiceOptions {
   store: StateStore;
@@ -90,7 +91,8 @@ export class WorkflowService {
   async startRun(input: StartRunInput): Promise<StartRunResult> {
     const { store } = this.options;
     const workflow = this.options.workflows[input.kind];
-    if (!workflow) return { ok: false, reason: 'unknown-kind', message: `no ${input.kind} workflow` };
+    if (!workflow)
+      return { ok: false, reason: 'unknown-kind', message: say('work.noWorkflow', { kind: input.kind }) };
     const now = this.clock.now();
     const runId = (this.options.newRunId ?? defaultRunId)(input.kind, input.env, now);
     const lock: EnvLock = {
@@ -172,9 +174,14 @@ export class WorkflowService {
     const { runs } = this.options.store;
     for (let attempt = 0; ; attempt++) {
       const run = await runs.get(runId);
-      if (!run) return { ok: false, reason: 'not-found', message: `no run ${runId}` };
+      if (!run) return { ok: false, reason: 'not-found', message: say('work.noRun', { runId }) };
       if (run.status !== 'running') {
-        return { ok: false, reason: 'ended', run, message: `run ${runId} already ${run.status}` };
+        return {
+          ok: false,
+          reason: 'ended',
+          run,
+          message: say('work.runEnded', { runId, status: run.status }),
+        };
       }
       if (run.cancelRequested) return { ok: true, run };
       try {
@@ -207,9 +214,13 @@ export class WorkflowService {
   async retryRun(runId: string, by: string): Promise<RetryRunResult> {
     const { store } = this.options;
     const run = await store.runs.get(runId);
-    if (!run) return { ok: false, reason: 'not-found', message: `no run ${runId}` };
+    if (!run) return { ok: false, reason: 'not-found', message: say('work.noRun', { runId }) };
     if (run.status !== 'failed') {
-      return { ok: false, reason: 'not-failed', message: `run ${runId} is ${run.status}, not failed` };
+      return {
+        ok: false,
+        reason: 'not-failed',
+        message: say('work.runNotFailed', { runId, status: run.status }),
+      };
     }
     const now = this.clock.now();
     const lock: EnvLock = { env: run.env, runId, kind: run.kind, holder: by, acquiredAt: now };
@@ -255,7 +266,7 @@ export class WorkflowService {
     } catch (err) {
       // The run changed under us; the lock stays with a run that is not running, so it is reclaimable.
       if (err instanceof ConflictError)
-        return { ok: false, reason: 'conflict', message: `run ${runId} changed; try again` };
+        return { ok: false, reason: 'conflict', message: say('work.runChanged', { runId }) };
       throw err;
     }
     await store.audit.record({

@@ -3,6 +3,7 @@
  * Kept apart from the runner so the rules read in one place and re-apply cleanly after a
  * version conflict (they are applied to whatever the store holds now).
  */
+import { say } from '../../i18n/said';
 import type { RetriedError, StepError, StepState } from '../../state/types';
 import { backoffDelay, type RetryPolicy } from './backoff';
 import type { StepResult } from './types';
@@ -63,7 +64,14 @@ export function applyResult(
 function applyFailure(state: RunnerStepState, error: StepError, opts: OutcomeOptions): RunnerStepState {
   const failures = (state.failures ?? 0) + 1;
   if (!error.retryable || failures >= opts.retry.maxAttempts) {
-    return { ...state, status: 'failed', failures, finishedAt: opts.now, error, note: error.message };
+    return {
+      ...state,
+      status: 'failed',
+      failures,
+      finishedAt: opts.now,
+      error,
+      note: error.said ?? error.message,
+    };
   }
   const delay = backoffDelay(failures, opts.retry, opts.random);
   return {
@@ -72,7 +80,7 @@ function applyFailure(state: RunnerStepState, error: StepError, opts: OutcomeOpt
     failures,
     nextAt: opts.now + delay,
     error,
-    note: `retrying after: ${error.message}`,
+    note: say('work.retrying', { error: error.said ?? error.message }),
     retried: noteRetried(state.retried, error),
   };
 }
@@ -88,6 +96,7 @@ function noteRetried(list: readonly RetriedError[] | undefined, error: StepError
   }
   const entry: RetriedError = {
     message: error.message,
+    ...(error.said ? { said: error.said } : {}),
     times: 1,
     ...(error.code ? { code: error.code } : {}),
   };

@@ -3,6 +3,7 @@
  * never blocks on AWS, it answers done / wait / fail and the runner polls it again later.
  * Workflows know nothing of Slack: they report through a ProgressSink.
  */
+import type { Saying } from '../../i18n/said';
 import type { Run, RunKind, StepError } from '../../state/types';
 
 export type StepResult =
@@ -10,11 +11,11 @@ export type StepResult =
    * Finished; `outputs` are merged into the step's recorded outputs and visible to dependants.
    * `note` says what came of it (ids, AZs, counts); a note from an earlier wait is dropped.
    */
-  | { status: 'done'; outputs?: Record<string, unknown>; note?: string }
+  | { status: 'done'; outputs?: Record<string, unknown>; note?: Saying }
   /** Does not apply to this run; dependants go on as if it were done. `note` says why. */
-  | { status: 'skipped'; note: string }
+  | { status: 'skipped'; note: Saying }
   /** Not yet (a resource is still pending): poll again after `retryInMs`. */
-  | { status: 'wait'; retryInMs: number; note?: string; outputs?: Record<string, unknown> }
+  | { status: 'wait'; retryInMs: number; note?: Saying; outputs?: Record<string, unknown> }
   /** Gave up. A retryable failure is retried by the runner with backoff within its budget. */
   | { status: 'fail'; error: StepError };
 
@@ -49,8 +50,11 @@ export interface StepContext<Deps> {
 export interface StepOutline {
   /** Stable id, stored in DynamoDB: never rename a shipped step. */
   readonly id: string;
-  /** Short human title for progress messages ("Create VPC"). */
-  readonly title: string;
+  /**
+   * A name for logs and tests only. People read the step's title in their language, from the
+   * catalogue (src/workflows/<kind>/outline.<lang>.ts).
+   */
+  readonly title?: string;
   readonly needs: readonly string[];
 }
 

@@ -4,6 +4,8 @@
  * it as `env.meta.lastDrill` for `/site status`. Idempotent: a crash before the outcome is
  * saved calls it again.
  */
+import { english } from '../../i18n/english';
+import { say, type Said } from '../../i18n/said';
 import type { Run } from '../../state/types';
 import type { FinishContext } from '../engine/types';
 import { drillCalls, failoverConfig, type FailoverDeps } from './deps';
@@ -25,7 +27,7 @@ const RESTORE_WAIT_ATTEMPTS = 3;
 export async function restoreStoppedInstance(
   run: Run,
   ctx: FinishContext<FailoverDeps>,
-): Promise<string | undefined> {
+): Promise<Said | undefined> {
   const web = ctx.outputsOf(WEB_STEP);
   const instanceId = str(web.instanceId);
   if (num(web.stopIssuedAt) === undefined || web.stage === 'done' || !instanceId) return undefined;
@@ -33,13 +35,13 @@ export async function restoreStoppedInstance(
   const state = instance?.State?.Name ?? 'missing';
   if (state === 'stopped') {
     await drillCalls.startInstance(ctx.deps.ec2, instanceId);
-    return `${instanceId} was stopped when the drill ended: started it again`;
+    return say('work.restarted', { id: instanceId });
   }
   if (state === 'stopping') {
     if (Number(run.summary?.finishAttempts ?? 0) < RESTORE_WAIT_ATTEMPTS) {
-      throw new Error(`${instanceId} is still stopping; it will be started once stopped`);
+      throw new Error(english(say('work.stillStopping', { id: instanceId })));
     }
-    return `${instanceId} was still stopping when the drill ended: start it again by hand`;
+    return say('work.startByHand', { id: instanceId });
   }
   return undefined;
 }
@@ -61,14 +63,15 @@ export async function failoverOnFinish(run: Run, ctx: FinishContext<FailoverDeps
     objectives: cfg.objectives,
   });
   const error = typeof run.summary?.error === 'string' ? run.summary.error : undefined;
+  // The report is data (people read it in their language); `text` and `message` are its English, for logs and JSON.
   const text = [
-    renderDrillReport(report),
-    ...(error ? [`stopped: ${error}`] : []),
-    ...(restore ? [restore] : []),
+    ...renderDrillReport(report).map(english),
+    ...(error ? [english(say('drill.stopped', { error }))] : []),
+    ...(restore ? [english(restore)] : []),
   ].join('\n');
   ctx.setSummary({
     drill: report,
-    message: error ? `${report.headline}: ${error}` : report.headline,
+    message: error ? `${english(report.headline)}: ${error}` : english(report.headline),
     text,
     ...(restore ? { restore } : {}),
   });
@@ -79,7 +82,7 @@ async function updateEnvironment(
   run: Run,
   ctx: FinishContext<FailoverDeps>,
   lastDrill: ReturnType<typeof lastDrillSummary> | undefined,
-  restore: string | undefined,
+  restore: Said | undefined,
 ): Promise<void> {
   const repo = ctx.deps.environments;
   const env = repo && (await repo.get(run.env));

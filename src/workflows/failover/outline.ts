@@ -1,15 +1,17 @@
-/** `/site failover` without its code: the drill's three steps, in order. */
+/** `/site failover` without its code: the drill's three steps, in order (texts: ./outline.en.ts, ./outline.ja.ts). */
 import type { WorkflowOutline } from '../engine/types';
 
 export const PREFLIGHT_STEP = 'preflight';
 export const WEB_STEP = 'web-drill';
 export const DB_STEP = 'db-drill';
 
-export const FAILOVER_OUTLINE: WorkflowOutline = {
+export const FAILOVER_OUTLINE = {
   kind: 'failover',
   steps: [
-    { id: PREFLIGHT_STEP, title: 'Check the environment can be drilled', needs: [] },
-    { id: WEB_STEP, title: 'Web drill: stop one web server, probe, start it again', needs: [PREFLIGHT_STEP] },
-    { id: DB_STEP, title: 'DB drill: reboot with failover, probe until the site answers', needs: [WEB_STEP] },
+    { id: PREFLIGHT_STEP, needs: [] },
+    { id: WEB_STEP, needs: [PREFLIGHT_STEP] },
+    { id: DB_STEP, needs: [WEB_STEP] },
   ],
-};
+} as const satisfies WorkflowOutline;
+
+export type FailoverStepId = (typeof FAILOVER_OUTLINE.steps)[number]['id'];

@@ -3,6 +3,7 @@
  * starter refuses before taking the lock), then on what AWS says now (the drill's first step
  * checks again, since the record can be stale).
  */
+import { say, type Said } from '../../i18n/said';
 import type { Environment } from '../../state/types';
 import type { DrillPhase, DrillTarget } from './report';
 import { phasesOf } from './report';
@@ -20,7 +21,7 @@ export type RefusalReason =
 export interface Refusal {
   ok: false;
   reason: RefusalReason;
-  message: string;
+  message: Said;
 }
 
 /** The ids a drill works on, read from the env record. */
@@ -32,7 +33,7 @@ export interface DrillSubjects {
   dbId: string;
 }
 
-const refuse = (reason: RefusalReason, message: string): Refusal => ({ ok: false, reason, message });
+const refuse = (reason: RefusalReason, message: Said): Refusal => ({ ok: false, reason, message });
 
 /** True when the record says the DB has no standby (created `off`, or the create outputs say so). */
 export function recordSaysSingleAz(env: Environment): boolean {
@@ -42,11 +43,8 @@ export function recordSaysSingleAz(env: Environment): boolean {
   return env.multiAz === 'off';
 }
 
-export function singleAzMessage(env: string): string {
-  return (
-    `${env}'s database is single-AZ: it has no standby to fail over to, so rebooting it is an ` +
-    `outage, not a failover. Run \`/site failover ${env} db --force\` to reboot it anyway and measure the outage.`
-  );
+export function singleAzMessage(env: string): Said {
+  return say('work.singleAz', { env });
 }
 
 /** Checks the env record: it exists, is ready, holds the ids the drill needs; a DB drill needs Multi-AZ unless forced. */
@@ -56,21 +54,15 @@ export function checkEnvRecord(
   target: DrillTarget,
   force: boolean,
 ): { ok: true; subjects: DrillSubjects } | Refusal {
-  if (!env) return refuse('not-found', `There is no environment named ${name}.`);
-  if (env.status === 'destroyed')
-    return refuse('destroyed', `${name} was destroyed; there is nothing to drill.`);
+  if (!env) return refuse('not-found', say('work.noSuchEnv', { env: name }));
+  if (env.status === 'destroyed') return refuse('destroyed', say('work.wasDestroyed', { env: name }));
   if (env.status !== 'ready') {
-    return refuse('not-ready', `${name} is ${env.status}, not ready: a drill needs a finished environment.`);
+    return refuse('not-ready', say('work.notReadyForDrill', { env: name, status: env.status }));
   }
   const r = env.resources;
-  const missing = ['web-1', 'web-2', 'target-group', 'db'].filter((role) => !r[role]);
-  if (!env.outputs.siteUrl) missing.push('site URL');
-  if (missing.length > 0) {
-    return refuse(
-      'incomplete',
-      `${name}'s record lacks ${missing.join(', ')}: it does not look fully built.`,
-    );
-  }
+  const missing: (string | Said)[] = ['web-1', 'web-2', 'target-group', 'db'].filter((role) => !r[role]);
+  if (!env.outputs.siteUrl) missing.push(say('work.siteUrl'));
+  if (missing.length > 0) return refuse('incomplete', say('work.recordLacks', { env: name, missing }));
   if (phasesOf(target).includes('db') && !force && recordSaysSingleAz(env)) {
     return refuse('single-az', singleAzMessage(name));
   }
@@ -106,20 +98,16 @@ export function checkLive(
   if (phases.includes('web')) {
     const healthy = facts.web.filter((w) => w.state === 'running' && w.health === 'healthy');
     if (healthy.length < 2) {
-      const seen = facts.web.map((w) => `${w.role} ${w.state}/${w.health}`).join(', ');
-      return refuse(
-        'unhealthy',
-        `${env} needs 2 healthy targets for a web drill (stopping one must leave one serving); now: ${seen}.`,
+      const seen = facts.web.map((w) =>
+        say('work.webSeen', { role: w.role, state: w.state, health: w.health }),
       );
+      return refuse('unhealthy', say('work.needsTwoHealthy', { env, seen }));
     }
   }
   if (phases.includes('db')) {
-    if (!facts.db) return refuse('incomplete', `${env}'s database was not found.`);
+    if (!facts.db) return refuse('incomplete', say('work.dbMissing', { env }));
     if (facts.db.status !== 'available') {
-      return refuse(
-        'unhealthy',
-        `${env}'s database is ${facts.db.status}, not available: try again once it is.`,
-      );
+      return refuse('unhealthy', say('work.dbNotAvailable', { env, status: facts.db.status }));
     }
     if (!facts.db.multiAz && !force) return refuse('single-az', singleAzMessage(env));
   }

@@ -1,13 +1,13 @@
 /**
- * The drill report, as plain data plus a plain-text rendering (the bot renders Block Kit from
- * the data). Pure: it reads the probe logs and facts the drill steps recorded.
+ * The drill report, as plain data plus its lines as things said (the bot and the CLI put them
+ * into the reader's words). Pure: it reads the probe logs and facts the drill steps recorded.
  *
  * Per phase: requests sent, successes, failures by kind, the longest outage window (first
  * failure → first success after it), time to recover, AZ before → after, a one-line sparkline
  * and a verdict against the phase's objective. A phase whose fault was not observed is never a
  * pass.
  */
-import { count, formatDuration } from '../../domain/format';
+import { say, type Said, type Saying } from '../../i18n/said';
 import { failureKind, isSuccess, type ProbeRun } from './probe-log';
 
 export type DrillPhase = 'web' | 'db';
@@ -25,8 +25,8 @@ export interface PhaseRecord {
   recoveredAt?: number;
   /** Did the fault really happen (instance left `running`; primary AZ changed)? */
   faultObserved: boolean;
-  /** What was observed, in words ("i-1: running → stopped; target unused"). */
-  evidence: string;
+  /** What was observed ("i-1: running → stopped; target unused"), said. */
+  evidence: Saying;
   /** True once the phase ran to its end (not cancelled or failed midway). */
   completed: boolean;
   azBefore?: string;
@@ -34,7 +34,7 @@ export interface PhaseRecord {
   /** What was faulted: the instance id, or the DB identifier. */
   subject?: string;
   /** A remark for people (e.g. "single-AZ DB: a reboot, not a failover"). */
-  remark?: string;
+  remark?: Saying;
 }
 
 export interface DrillObjectives {
@@ -69,12 +69,12 @@ export interface PhaseReport {
   azAfter?: string;
   sparkline: string;
   faultObserved: boolean;
-  evidence: string;
-  objective: string;
+  evidence: Saying;
+  objective: Saying;
   verdict: PhaseVerdict;
   /** One line: why this verdict. */
-  reason: string;
-  remark?: string;
+  reason: Saying;
+  remark?: Saying;
 }
 
 export interface DrillReport {
@@ -85,7 +85,7 @@ export interface DrillReport {
   phases: PhaseReport[];
   startedAt: number;
   finishedAt: number;
-  headline: string;
+  headline: Saying;
 }
 
 export const SPARK_OK = '▁';
@@ -136,10 +136,10 @@ export function sparkline(runs: readonly ProbeRun[], width = SPARK_WIDTH): strin
   return failedIn.map((f) => (f ? SPARK_FAIL : SPARK_OK)).join('');
 }
 
-function objectiveText(phase: DrillPhase, o: DrillObjectives): string {
+function objectiveText(phase: DrillPhase, o: DrillObjectives): Said {
   return phase === 'web'
-    ? count(o.webMaxFailedRequests, 'failed request')
-    : `outage ≤ ${formatDuration(o.dbMaxOutageMs)}`;
+    ? say('drill.objectiveWeb', { n: o.webMaxFailedRequests })
+    : say('drill.objectiveDb', { maxMs: o.dbMaxOutageMs });
 }
 
 export function buildPhaseReport(
@@ -192,27 +192,21 @@ function judge(
   o: DrillObjectives,
   failures: number,
   longest: OutageWindow | undefined,
-): { verdict: PhaseVerdict; reason: string } {
-  if (!record.completed) {
-    return { verdict: 'incomplete', reason: 'the drill stopped before this phase ended' };
-  }
+): { verdict: PhaseVerdict; reason: Said } {
+  if (!record.completed) return { verdict: 'incomplete', reason: say('drill.incomplete') };
   if (!record.faultObserved) {
-    return {
-      verdict: 'fault-not-observed',
-      reason: `the fault did not happen (${record.evidence}): not a pass`,
-    };
+    return { verdict: 'fault-not-observed', reason: say('drill.notObserved', { evidence: record.evidence }) };
   }
   if (record.phase === 'web') {
-    const reason = `${count(failures, 'failed request')}, ${o.webMaxFailedRequests} allowed`;
+    const reason = say('drill.webReason', { failed: failures, allowed: o.webMaxFailedRequests });
     return { verdict: failures <= o.webMaxFailedRequests ? 'pass' : 'fail', reason };
   }
-  if (longest && longest.endAt === undefined) {
-    return { verdict: 'fail', reason: 'the site never answered again during the drill' };
-  }
+  if (longest && longest.endAt === undefined) return { verdict: 'fail', reason: say('drill.neverAnswered') };
   const outage = longest?.ms ?? 0;
+  const figures = { ms: outage, maxMs: o.dbMaxOutageMs };
   return outage <= o.dbMaxOutageMs
-    ? { verdict: 'pass', reason: `outage ${formatDuration(outage)} ≤ ${formatDuration(o.dbMaxOutageMs)}` }
-    : { verdict: 'fail', reason: `outage ${formatDuration(outage)} > ${formatDuration(o.dbMaxOutageMs)}` };
+    ? { verdict: 'pass', reason: say('drill.outageWithin', figures) }
+    : { verdict: 'fail', reason: say('drill.outageOver', figures) };
 }
 
 /** The drill's verdict: any fail fails it; a fault not observed or an unfinished phase is never a pass. */
@@ -233,13 +227,6 @@ export function phasesOf(target: DrillTarget): DrillPhase[] {
   return target === 'all' ? ['web', 'db'] : [target];
 }
 
-const VERDICT_WORD: Record<PhaseVerdict, string> = {
-  pass: 'PASS',
-  fail: 'FAIL',
-  'fault-not-observed': 'FAULT NOT OBSERVED',
-  incomplete: 'INCOMPLETE',
-};
-
 export interface DrillReportInput {
   env: string;
   runId: string;
@@ -253,7 +240,7 @@ export interface DrillReportInput {
 export function buildDrillReport(input: DrillReportInput): DrillReport {
   const phases = input.records.map((r) => buildPhaseReport(r, input.objectives ?? DEFAULT_OBJECTIVES));
   const verdict = overallVerdict(phases, phasesOf(input.target));
-  const headline = `Failover drill on ${input.env} (${input.target}): ${VERDICT_WORD[verdict]}`;
+  const headline = say('drill.headline', { env: input.env, target: input.target, verdict });
   return {
     env: input.env,
     runId: input.runId,
@@ -266,40 +253,79 @@ export function buildDrillReport(input: DrillReportInput): DrillReport {
   };
 }
 
-function failureText(p: PhaseReport): string {
-  const kinds = Object.entries(p.failuresByKind)
+/** `504 ×3`, the most frequent first. */
+function failureKinds(p: PhaseReport): string[] {
+  return Object.entries(p.failuresByKind)
     .sort((a, b) => b[1] - a[1])
     .map(([kind, n]) => `${kind} ×${n}`);
-  return kinds.length ? ` (${kinds.join(', ')})` : '';
 }
 
-/** One phase in two lines: the numbers, then the sparkline. */
-export function renderPhase(p: PhaseReport): string[] {
-  const what =
+/** One phase in a few lines: what was done and the verdict, the numbers, what was observed, the sparkline. */
+export function renderPhase(p: PhaseReport): Saying[] {
+  const first =
     p.phase === 'web'
-      ? `web: stopped ${p.subject ?? 'an instance'}`
-      : `db: rebooted ${p.subject ?? 'the DB'}`;
-  const az = p.azBefore !== undefined ? `; primary AZ ${p.azBefore} → ${p.azAfter ?? '?'}` : '';
-  const outage = p.longestOutage
-    ? `longest outage ${formatDuration(p.longestOutage.ms)}${p.longestOutage.endAt === undefined ? ' (not recovered)' : ''}`
-    : 'no outage';
-  const recovered =
-    p.timeToRecoverMs !== undefined ? `; recovered in ${formatDuration(p.timeToRecoverMs)}` : '';
-  const lines = [
-    `${what}${az} — ${VERDICT_WORD[p.verdict]}: ${p.reason}`,
-    `  ${count(p.requests, 'request')}, ${p.successes} ok, ${p.failures} failed${failureText(p)}; ${outage}${recovered}; objective: ${p.objective}`,
-    `  observed: ${p.evidence}`,
+      ? say('drill.webPhase', { subject: p.subject ?? '', verdict: p.verdict, reason: p.reason })
+      : say('drill.dbPhase', {
+          subject: p.subject ?? '',
+          from: p.azBefore ?? '',
+          to: p.azAfter ?? '',
+          verdict: p.verdict,
+          reason: p.reason,
+        });
+  const lines: Saying[] = [
+    first,
+    say('drill.numbers', {
+      requests: p.requests,
+      ok: p.successes,
+      failed: p.failures,
+      kinds: failureKinds(p),
+      outageMs: p.longestOutage ? p.longestOutage.ms : -1,
+      open: p.longestOutage !== undefined && p.longestOutage.endAt === undefined,
+      recoveredMs: p.timeToRecoverMs ?? -1,
+      objective: p.objective,
+    }),
+    say('drill.observed', { evidence: p.evidence }),
   ];
-  if (p.remark) lines.push(`  note: ${p.remark}`);
+  if (p.remark) lines.push(say('drill.note', { remark: p.remark }));
   if (p.sparkline) lines.push(`  ${p.sparkline}`);
   return lines;
 }
 
-export function renderDrillReport(report: DrillReport): string {
-  const lines = [report.headline];
-  if (report.phases.length === 0) lines.push('no phase ran');
+/** The report's lines: the headline, then each phase. */
+export function renderDrillReport(report: DrillReport): Saying[] {
+  const lines: Saying[] = [report.headline];
+  if (report.phases.length === 0) lines.push(say('drill.noPhase'));
   for (const p of report.phases) lines.push(...renderPhase(p));
-  return lines.join('\n');
+  return lines;
+}
+
+/**
+ * What the people watching the site saw during each phase, and why: no outage with two targets,
+ * the 504s of a failover, the primary's new AZ. Read from the report's numbers.
+ */
+export function whatWasSeen(report: DrillReport): Said[] {
+  const out: Said[] = [];
+  for (const p of report.phases) {
+    if (!p.faultObserved && p.verdict !== 'pass') continue;
+    const subject = p.subject ?? '';
+    if (p.phase === 'web') {
+      out.push(
+        p.failures === 0
+          ? say('drill.sawWebNone', { subject })
+          : say('drill.sawWebSome', { subject, failed: p.failures }),
+      );
+      continue;
+    }
+    const outageMs = p.longestOutage?.ms ?? 0;
+    const n504 = p.failuresByKind['504'] ?? 0;
+    if (p.failures === 0) out.push(say('drill.sawDbNone'));
+    else if (n504 > 0) out.push(say('drill.sawDb504', { n: n504, outageMs }));
+    else out.push(say('drill.sawDbDown', { outageMs }));
+    if (p.azBefore && p.azAfter && p.azBefore !== p.azAfter)
+      out.push(say('drill.sawAzSwap', { from: p.azBefore, to: p.azAfter }));
+    else if (p.azAfter) out.push(say('drill.sawAzSame', { az: p.azAfter }));
+  }
+  return out;
 }
 
 /** What `env.meta.lastDrill` keeps: enough for `/site status` to show one line per phase. */
@@ -308,7 +334,7 @@ export interface LastDrillSummary {
   at: number;
   target: DrillTarget;
   verdict: PhaseVerdict;
-  headline: string;
+  headline: Saying;
   phases: {
     phase: DrillPhase;
     verdict: PhaseVerdict;

@@ -6,6 +6,8 @@
  * Authorization (owner or admin) is the bot's rule (src/bot/authorization.ts); pass it as
  * `isAllowed` so the CLI and the bot refuse alike. Without it, everyone is allowed.
  */
+import { say, type Said } from '../../i18n/said';
+import { voiceParams, type RunVoice } from '../../i18n/voice';
 import type { Environment, Run, RunNotify, StateStore } from '../../state/types';
 import type { StartRunInput, StartRunResult } from '../engine/service';
 import { checkEnvRecord, type RefusalReason } from './preconditions';
@@ -22,13 +24,14 @@ export interface StartFailoverInput {
   notify?: RunNotify;
   /** Shows the run once it is certain to start (see StartRunInput.announce). */
   announce?: StartRunInput['announce'];
+  /** The starter's language and `--explain`. */
+  voice?: RunVoice;
   /** Owner/admin check; called with the env record and `requestedBy`. */
   isAllowed?(env: Environment, userId: string): boolean | Promise<boolean>;
 }
 
 export type StartFailoverResult =
-  | { ok: true; run: Run; message: string }
-  | { ok: false; reason: RefusalReason | 'unavailable'; message: string };
+  { ok: true; run: Run; message: Said } | { ok: false; reason: RefusalReason | 'unavailable'; message: Said };
 
 /** The one method of WorkflowService this needs (any Deps). */
 export interface RunStarter {
@@ -49,7 +52,7 @@ export async function startFailover(
     return {
       ok: false,
       reason: 'not-allowed',
-      message: `Only ${input.env}'s owner or an admin can run a failover drill on it.`,
+      message: say('work.drillNotAllowed', { env: input.env }),
     };
   }
   const started = await service.startRun({
@@ -57,7 +60,7 @@ export async function startFailover(
     env: input.env,
     requestedBy: input.requestedBy,
     channel: input.channel,
-    params: { target, force },
+    params: { target, force, ...voiceParams(input.voice) },
     ...(input.notify ? { notify: input.notify } : {}),
     ...(input.announce ? { announce: input.announce } : {}),
   });
@@ -68,12 +71,13 @@ export async function startFailover(
       message: started.message,
     };
   }
-  const what = phasesOf(target)
-    .map((p) => (p === 'web' ? 'stop one web server and start it again' : 'reboot the DB with failover'))
-    .join(', then ');
   return {
     ok: true,
     run: started.run,
-    message: `Failover drill on ${input.env} started: I will ${what}, probing ${checked.subjects.siteUrl} all along.`,
+    message: say('work.drillStarted', {
+      env: input.env,
+      phases: phasesOf(target),
+      url: checked.subjects.siteUrl,
+    }),
   };
 }

@@ -7,9 +7,10 @@
  * startRun) → env.currentRunId. A crash after the env record leaves a `creating` env with no
  * run; the next create of that name adopts it once it is older than ABANDONED_AFTER_MS.
  */
+import { say, type Said } from '../../i18n/said';
+import { voiceParams, type RunVoice } from '../../i18n/voice';
 import { estimateSpecEnvironment, type CostEstimate } from '../../cost/estimator';
 import type { EnvironmentSizing } from '../../cost/environment-usage';
-import { formatInstant } from '../../domain/format';
 import {
   ConflictError,
   type EnvLock,
@@ -35,6 +36,8 @@ export interface CreateRequest {
   notify?: Run['notify'];
   /** Shows the run once it is certain to start (see StartRunInput.announce). */
   announce?: StartRunInput['announce'];
+  /** The starter's language and `--explain`. */
+  voice?: RunVoice;
 }
 
 export interface CreateOperationDeps {
@@ -48,8 +51,8 @@ export type CreateStartResult =
   | { ok: true; run: Run; env: Environment; resumed: boolean }
   | {
       ok: false;
-      /** Plain words, for the CLI. */
-      message: string;
+      /** Why, said (the CLI puts it into words; the bot renders it from `existing` or `busy`). */
+      message: Said;
       /** The name is taken by this environment. */
       existing?: Environment;
       /** The env's lock is held by this run (a teardown still letting go). */
@@ -122,7 +125,7 @@ export async function startCreate(deps: CreateOperationDeps, req: CreateRequest)
     const winner = await store.environments.get(req.env);
     return winner
       ? { ok: false, message: inUse(winner), existing: winner }
-      : { ok: false, message: `${req.env} is being created by someone else right now` };
+      : { ok: false, message: say('work.beingCreated', { env: req.env }) };
   }
 
   const started = await service.startRun({
@@ -130,7 +133,7 @@ export async function startCreate(deps: CreateOperationDeps, req: CreateRequest)
     env: req.env,
     requestedBy: req.requestedBy,
     channel: req.channel,
-    params: { multiAz: req.multiAz, ttlMs: req.ttlMs },
+    params: { multiAz: req.multiAz, ttlMs: req.ttlMs, ...voiceParams(req.voice) },
     notify: req.notify,
     ...(req.announce ? { announce: req.announce } : {}),
   });
@@ -178,7 +181,7 @@ async function resumeFailedCreate(
   return { ok: true, run: retried.run, env: updated, resumed: true };
 }
 
-/** Plain words (the CLI prints them; the bot renders the refusal from `existing`). */
-function inUse(env: Environment): string {
-  return `${env.name} already exists (${env.status}, owner ${env.owner}, created ${formatInstant(env.createdAt)}): pick another name, or destroy it first`;
+/** Said (the CLI prints it; the bot renders the refusal from `existing`). */
+function inUse(env: Environment): Said {
+  return say('work.inUse', { env: env.name, status: env.status, owner: env.owner, at: env.createdAt });
 }

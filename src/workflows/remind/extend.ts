@@ -3,7 +3,7 @@
  * expiry is the later of now and the current expiry, plus the duration; it must stay within
  * the maximum TTL from now and, when a cost cap is set, within the money that cap allows.
  */
-import { formatDuration, formatUsd } from '../../domain/format';
+import { say, type Said } from '../../i18n/said';
 import { ConflictError, type Environment, type EnvironmentsRepository } from '../../state/types';
 
 export interface ExtendRequest {
@@ -20,7 +20,7 @@ export interface ExtendRequest {
 }
 
 export type ExtendOutcome =
-  { ok: true; env: Environment; previousExpiresAt: number } | { ok: false; reason: string };
+  { ok: true; env: Environment; previousExpiresAt: number } | { ok: false; reason: Said };
 
 const MAX_CONFLICT_RETRIES = 3;
 
@@ -31,21 +31,22 @@ export async function extendEnvironment(
   for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
     const env = await environments.get(req.name);
     if (!env || env.status === 'destroyed')
-      return { ok: false, reason: `there is no environment named ${req.name}` };
-    if (env.status === 'destroying') return { ok: false, reason: `${req.name} is being destroyed` };
+      return { ok: false, reason: say('work.noEnv', { env: req.name }) };
+    if (env.status === 'destroying')
+      return { ok: false, reason: say('work.beingDestroyed', { env: req.name }) };
 
     const expiresAt = Math.max(req.now, env.expiresAt) + req.durationMs;
     if (expiresAt - req.now > req.maxTtlMs) {
       return {
         ok: false,
-        reason: `that would keep ${req.name} for ${formatDuration(expiresAt - req.now)} from now; an environment may be kept at most ${formatDuration(req.maxTtlMs)} ahead`,
+        reason: say('work.tooFarAhead', { env: req.name, keptMs: expiresAt - req.now, maxMs: req.maxTtlMs }),
       };
     }
     const spend = req.costCapUsd === undefined ? undefined : await req.spendUntil?.(expiresAt);
     if (req.costCapUsd !== undefined && spend !== undefined && spend > req.costCapUsd) {
       return {
         ok: false,
-        reason: `keeping ${req.name} until then would cost about ${formatUsd(spend)}, over the ${formatUsd(req.costCapUsd)} cap for an extension`,
+        reason: say('work.overCap', { env: req.name, spend, cap: req.costCapUsd }),
       };
     }
     try {
@@ -62,5 +63,5 @@ export async function extendEnvironment(
       // Someone else changed the env (a reminder claim, a status change): read again and retry.
     }
   }
-  return { ok: false, reason: `${req.name} is changing right now; try again` };
+  return { ok: false, reason: say('work.changing', { env: req.name }) };
 }

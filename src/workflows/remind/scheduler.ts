@@ -7,6 +7,7 @@
  * concurrent passes race on that write; the loser skips. A crash between claim and send loses
  * that one message rather than repeating it: a duplicate warning is the worse failure here.
  */
+import type { Saying } from '../../i18n/said';
 import {
   ConflictError,
   type Environment,
@@ -20,7 +21,7 @@ import { nextReminderAction, type ReminderMarks, type ReminderSettings } from '.
 export interface ReminderNotifier {
   warnExpiry(env: Environment, leadMs: number): Promise<void>;
   reportOverdue(env: Environment): Promise<void>;
-  reportAutoDestroy(env: Environment, started: boolean, reason?: string): Promise<void>;
+  reportAutoDestroy(env: Environment, started: boolean, reason?: Saying): Promise<void>;
   postDigest(channel: string, envs: Environment[]): Promise<void>;
 }
 
@@ -35,7 +36,7 @@ export interface ReminderDeps {
   markers: OnceMarkersRepository;
   notifier: ReminderNotifier;
   /** Starts the teardown workflow for an expired environment. */
-  startDestroy(env: Environment): Promise<{ started: boolean; reason?: string }>;
+  startDestroy(env: Environment): Promise<{ started: boolean; reason?: Saying }>;
   settings: ReminderSettings;
   digest?: DigestSettings;
   now(): number;

@@ -3,10 +3,11 @@
  * and auto-destroy do not move (that is what Extend is for); the warning due when the snooze
  * ends comes again then, once.
  */
+import { say, type Said } from '../../i18n/said';
 import { ConflictError, type Environment, type EnvironmentsRepository } from '../../state/types';
 import { snoozedMarks } from './policy';
 
-export type SnoozeOutcome = { ok: true; env: Environment; until: number } | { ok: false; reason: string };
+export type SnoozeOutcome = { ok: true; env: Environment; until: number } | { ok: false; reason: Said };
 
 const MAX_CONFLICT_RETRIES = 3;
 
@@ -17,8 +18,9 @@ export async function snoozeReminders(
   for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
     const env = await environments.get(req.name);
     if (!env || env.status === 'destroyed')
-      return { ok: false, reason: `there is no environment named ${req.name}` };
-    if (env.status === 'destroying') return { ok: false, reason: `${req.name} is being destroyed` };
+      return { ok: false, reason: say('work.noEnv', { env: req.name }) };
+    if (env.status === 'destroying')
+      return { ok: false, reason: say('work.beingDestroyed', { env: req.name }) };
     const marks = snoozedMarks(env, req.now, req.durationMs);
     try {
       const updated = await environments.update(env.name, env.version, {
@@ -30,5 +32,5 @@ export async function snoozeReminders(
       if (!(err instanceof ConflictError)) throw err;
     }
   }
-  return { ok: false, reason: `${req.name} is changing right now; try again` };
+  return { ok: false, reason: say('work.changing', { env: req.name }) };
 }

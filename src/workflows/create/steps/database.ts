@@ -5,6 +5,7 @@
  */
 import { dbAvailable, multiAzInService } from '../../../aws/rds';
 import { sitebotTags } from '../../../aws/tags';
+import { say } from '../../../i18n/said';
 import { parseCredentials } from './credentials';
 import {
   defineStep,
@@ -62,7 +63,10 @@ export const databaseStep = defineStep('database', {
         tags: sitebotTags(ctx, 'db', n.db),
       });
       await ctx.record({ dbInstanceId: n.db, dbArn: db.DBInstanceArn });
-      return wait(config.poll.db, `db: ${db.DBInstanceStatus ?? 'creating'}`);
+      return wait(
+        config.poll.db,
+        say('work.waiting', { what: 'db', state: db.DBInstanceStatus ?? 'creating' }),
+      );
     }
     return fromReadiness(dbAvailable(db), config.poll.db, 'db', (ready) =>
       done({
@@ -86,10 +90,10 @@ export const databaseMultiAzStep = defineStep('database-multi-az', {
   async body(ctx) {
     const { rds, config } = ctx.deps;
     const mode = multiAzMode(ctx);
-    if (mode === 'off') return skipped('--multi-az off: the database stays single-AZ');
+    if (mode === 'off') return skipped(say('work.multiAzOff'));
     const id = names(ctx).db;
     const db = await rds.findDbInstance(id);
-    if (!db) return wait(config.poll.db, 'db not visible yet');
+    if (!db) return wait(config.poll.db, say('work.notVisible', { what: 'db' }));
     const finish = () =>
       done({
         multiAz: db.MultiAZ === true,
@@ -101,16 +105,20 @@ export const databaseMultiAzStep = defineStep('database-multi-az', {
     const requested = ctx.own.modifyRequested === true;
     if (!requested) {
       if (db.MultiAZ === true) return finish();
-      if (dbAvailable(db).state !== 'SUCCESS') return wait(config.poll.db, `db: ${db.DBInstanceStatus}`);
+      if (dbAvailable(db).state !== 'SUCCESS')
+        return wait(
+          config.poll.db,
+          say('work.waiting', { what: 'db', state: db.DBInstanceStatus ?? 'unknown' }),
+        );
       await rds.convertToMultiAz(id);
       await ctx.record({ modifyRequested: true });
-      return wait(config.poll.db, 'db: Multi-AZ requested');
+      return wait(config.poll.db, say('work.multiAzRequested'));
     }
     // `available` straight after the modify means "not started yet", not "done".
     const sawModifying = ctx.own.sawModifying === true || db.DBInstanceStatus === 'modifying';
     if (sawModifying && ctx.own.sawModifying !== true) await ctx.record({ sawModifying: true });
     if (!sawModifying && db.MultiAZ !== true)
-      return wait(config.poll.db, `db: ${db.DBInstanceStatus}, modify pending`);
+      return wait(config.poll.db, say('work.modifyPending', { status: db.DBInstanceStatus ?? 'unknown' }));
     return fromReadiness(multiAzInService(db), config.poll.db, 'db', finish);
   },
 });

@@ -9,6 +9,7 @@ import type { InstanceProfile, Role } from '@aws-sdk/client-iam';
 import type { IamPlacement } from '../../../config/config';
 import { EC2_TRUST_POLICY } from '../../../aws/iam';
 import { sitebotTags } from '../../../aws/tags';
+import { say, type Said } from '../../../i18n/said';
 import { defineStep, done, failFinal, MINUTE, names, need } from '../step-kit';
 
 /** `arn:aws:secretsmanager:<region>:<account>:secret:<name>-XXXXXX` → partition and account. */
@@ -40,25 +41,25 @@ export function webRolePolicy(secretArn: string, region: string, dbIdentifier: s
 }
 
 /** Why an existing role cannot be this env's web role, or undefined when it can. */
-export function misplacedRole(role: Role, placement: IamPlacement): string | undefined {
+export function misplacedRole(role: Role, placement: IamPlacement): Said | undefined {
   const boundary = role.PermissionsBoundary?.PermissionsBoundaryArn;
   if (role.Path === placement.path && boundary === placement.permissionsBoundary) return undefined;
-  const want = placement.permissionsBoundary
-    ? `${placement.path} with the permissions boundary ${placement.permissionsBoundary}`
-    : `${placement.path} without a permissions boundary`;
-  const has = `${role.Path ?? '/'} ${boundary ? `with the boundary ${boundary}` : 'without a boundary'}`;
-  return (
-    `IAM role ${role.RoleName} already exists at ${has}; sitebot needs it at ${want}. ` +
-    'It was made by someone else or by an older sitebot: delete it (and its instance profile), then create again.'
-  );
+  return say('work.roleElsewhere', {
+    name: role.RoleName ?? '',
+    hasPath: role.Path ?? '/',
+    hasBoundary: boundary ?? '',
+    wantPath: placement.path,
+    wantBoundary: placement.permissionsBoundary ?? '',
+  });
 }
 
-function misplacedProfile(profile: InstanceProfile, path: string): string | undefined {
+function misplacedProfile(profile: InstanceProfile, path: string): Said | undefined {
   if (profile.Path === path) return undefined;
-  return (
-    `IAM instance profile ${profile.InstanceProfileName} already exists at ${profile.Path ?? '/'}; ` +
-    `sitebot needs it at ${path}: delete it, then create again.`
-  );
+  return say('work.profileElsewhere', {
+    name: profile.InstanceProfileName ?? '',
+    hasPath: profile.Path ?? '/',
+    wantPath: path,
+  });
 }
 
 export const webRoleStep = defineStep('web-role', {
@@ -70,7 +71,7 @@ export const webRoleStep = defineStep('web-role', {
     const { role, created } = await iam.ensureRole(
       n.webRole,
       EC2_TRUST_POLICY,
-      `sitebot ${ctx.env} web servers`,
+      `sitebot ${ctx.env} web servers`, // i18n-exempt: AWS resource description
       tags,
       config.iam,
     );

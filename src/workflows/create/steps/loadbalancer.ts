@@ -1,4 +1,5 @@
 /** SPEC §5, §7: the target group, the internet-facing ALB, its HTTP listener, both targets healthy. */
+import { say } from '../../../i18n/said';
 import { loadBalancerActive, targetsHealthy } from '../../../aws/elbv2';
 import { sitebotTags } from '../../../aws/tags';
 import { HEALTH_CHECK_PATH } from '../layout';
@@ -88,7 +89,8 @@ export const siteStep = defineStep('site', {
     const siteUrl = `http://${need(ctx, 'load-balancer', 'dnsName')}/`;
     if (probe) {
       const status = await probe(siteUrl).catch((err: unknown) => `${(err as Error).message ?? err}`);
-      if (status !== 200) return wait(config.poll.health, `site answers ${status}`);
+      if (status !== 200)
+        return wait(config.poll.health, say('work.siteAnswers', { status: String(status) }));
     }
     return done({
       siteUrl,

@@ -7,6 +7,7 @@ import { imageAvailable, instanceRunning } from '../../../aws/ec2';
 import { errorCode } from '../../../aws/errors';
 import { al2023AmiParameter } from '../../../aws/ssm';
 import { sitebotTags } from '../../../aws/tags';
+import { say } from '../../../i18n/said';
 import { renderUserData } from '../../userdata/wordpress';
 import type { CreateConfig } from '../deps';
 import { clientToken } from '../names';
@@ -75,8 +76,7 @@ async function ensureWebServer(ctx: Ctx, spec: LaunchSpec): Promise<StepResult> 
         tags: sitebotTags(ctx, role, names(ctx).web(spec.n)),
       });
     } catch (err) {
-      if (isProfileNotYetVisible(err))
-        return wait(config.poll.fast, 'instance profile not visible to EC2 yet');
+      if (isProfileNotYetVisible(err)) return wait(config.poll.fast, say('work.profileNotVisible'));
       throw err;
     }
     await ctx.record({ instanceId: instance.InstanceId });
@@ -120,7 +120,7 @@ export const webAmiStep = defineStep('web-ami', {
         sitebotTags(ctx, 'web-ami', name),
       );
       await ctx.record({ imageId });
-      return wait(config.poll.image, 'image: pending');
+      return wait(config.poll.image, say('work.waiting', { what: 'image', state: 'pending' }));
     }
     return fromReadiness(imageAvailable(image), config.poll.image, 'image', (ready) =>
       done({

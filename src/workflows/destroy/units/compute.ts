@@ -1,4 +1,5 @@
 /** Units for the web tier: instances, the AMI and its EBS snapshots. */
+import { say } from '../../../i18n/said';
 import type { Image, Instance, Snapshot } from '@aws-sdk/client-ec2';
 import { eachExisting, NOT_TERMINATED_STATES } from '../../../aws/teardown-ec2';
 import { envFilters, tagRecord } from '../../../aws/tags';
@@ -29,7 +30,8 @@ export const instanceUnit: Unit = {
     );
   },
   async remove({ tEc2 }, c) {
-    if (c.facts?.state === 'shutting-down') return { kind: 'pending', reason: 'shutting-down' };
+    if (c.facts?.state === 'shutting-down')
+      return { kind: 'pending', reason: say('work.stillInState', { state: 'shutting-down' }) };
     return attempt(() => tEc2.terminateInstances([c.id]));
   },
 };

@@ -3,6 +3,7 @@
  * (with its listeners) and target group, the DB instance and DB subnet group, the
  * credentials secret, and the web servers' instance profile and role.
  */
+import { say } from '../../../i18n/said';
 import type { Role } from '@aws-sdk/client-iam';
 import { isNotFound } from '../../../aws/errors';
 import { tagRecord } from '../../../aws/tags';
@@ -104,7 +105,8 @@ export const dbInstanceUnit: Unit = {
     return out.filter((c) => relevant(env, ids, c));
   },
   async remove({ tRds }, c) {
-    if (c.facts?.status === 'deleting') return { kind: 'pending', reason: 'deleting' };
+    if (c.facts?.status === 'deleting')
+      return { kind: 'pending', reason: say('work.stillInState', { state: 'deleting' }) };
     if (c.facts?.deletionProtection) {
       const off = await attempt(() => tRds.disableDeletionProtection(c.id));
       if (off.kind !== 'deleted') return off;

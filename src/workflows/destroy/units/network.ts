@@ -3,6 +3,7 @@
  * first), the route table (associations, routes, table), the internet gateway (detach, then
  * delete), subnets, the VPC, and network interfaces tagged for the env.
  */
+import { say } from '../../../i18n/said';
 import type { Filter, IpPermission, SecurityGroup } from '@aws-sdk/client-ec2';
 import { errorCode, isNotFound } from '../../../aws/errors';
 import { eachExisting } from '../../../aws/teardown-ec2';
@@ -113,8 +114,7 @@ export const routeTableUnit: Unit = {
     ),
   async remove({ tEc2 }, c) {
     const associations = (c.facts?.associations ?? []) as Association[];
-    if (associations.some((a) => a.main))
-      return { kind: 'blocked', reason: 'it is the main route table of its VPC' };
+    if (associations.some((a) => a.main)) return { kind: 'blocked', reason: say('work.mainRouteTable') };
     for (const a of associations) {
       const out = await attempt(() => tEc2.disassociateRouteTable(a.id));
       if (out.kind === 'blocked') return out;
@@ -181,7 +181,7 @@ export const vpcUnit: Unit = {
     const enis = await tEc2.networkInterfaces([{ Name: 'vpc-id', Values: [c.id] }]);
     if (enis.length === 0) return out;
     const what = enis.map((e) => `${e.NetworkInterfaceId}${e.Description ? ` (${e.Description})` : ''}`);
-    return { kind: 'blocked', reason: `${out.reason}; network interfaces still in it: ${what.join(', ')}` };
+    return { kind: 'blocked', reason: say('receipt.interfacesLeft', { reason: out.reason, ids: what }) };
   },
 };
 

@@ -6,7 +6,8 @@
  * The reboot is recorded before it is sent; a resumed step that finds the DB already
  * rebooting (or already in the other AZ) does not reboot it a second time.
  */
-import { formatDuration } from '../../../domain/format';
+import { english } from '../../../i18n/english';
+import { say } from '../../../i18n/said';
 import type { DBInstance } from '@aws-sdk/client-rds';
 import { errorCode } from '../../../aws/errors';
 import { outlineStep } from '../../engine/outline';
@@ -127,7 +128,7 @@ async function observe(ctx: Ctx, s: DbDrillState, t: DrillTools): Promise<StepRe
     if (status !== 'available') {
       // Wait for it before faulting it, but not forever.
       if (now - (s.phaseStartedAt ?? now) <= t.cfg.dbRecoverTimeoutMs) return undefined;
-      return failAfterRecording(ctx, s, `${s.dbId} stayed ${status}: no reboot was sent`, 'db-not-available');
+      return failAfterRecording(ctx, s, say('work.dbStayed', { id: s.dbId, status }), 'db-not-available');
     }
     s.azBefore = az;
     s.multiAz = db?.MultiAZ === true;
@@ -149,7 +150,7 @@ async function observe(ctx: Ctx, s: DbDrillState, t: DrillTools): Promise<StepRe
     return failAfterRecording(
       ctx,
       s,
-      `${s.dbId} is ${status} and the site ${siteUp ? 'answers' : 'does not answer'} ${formatDuration(t.cfg.dbRecoverTimeoutMs)} after the reboot`,
+      say('work.dbNotRecovered', { id: s.dbId, status, siteUp, ms: t.cfg.dbRecoverTimeoutMs }),
       'db-not-recovered',
     );
   }
@@ -165,7 +166,8 @@ export const dbDrillStep: StepDefinition<FailoverDeps> = {
     const s = readState(ctx);
     if (s.stage === 'done') return { status: 'done', outputs: asOutputs(s) };
     if (!s.dbId || !s.siteUrl) {
-      return { status: 'fail', error: { message: 'preflight recorded no DB to reboot', retryable: false } };
+      const said = say('work.noDb');
+      return { status: 'fail', error: { message: english(said), said, retryable: false } };
     }
     s.phaseStartedAt ??= s.nextProbeAt ?? t.io.clock.now();
     if (s.stage === 'reboot') await reboot(ctx, s, t);
@@ -175,13 +177,28 @@ export const dbDrillStep: StepDefinition<FailoverDeps> = {
       if (stop) return stop;
     } catch (err) {
       if (s.rebootIssuedAt === undefined) throw err;
-      return retryAfterError(ctx, s, err, t, `check ${s.dbId}`, s.rebootIssuedAt + t.cfg.dbRecoverTimeoutMs);
+      return retryAfterError(
+        ctx,
+        s,
+        err,
+        t,
+        say('work.checking', { id: s.dbId }),
+        s.rebootIssuedAt + t.cfg.dbRecoverTimeoutMs,
+      );
     }
     // `observe` moved the stage on (TypeScript still holds the narrowing from above).
     if ((s.stage as DbStage) === 'done') {
-      return { status: 'done', outputs: asOutputs(s), note: `primary ${s.azBefore} → ${s.azAfter}` };
+      return {
+        status: 'done',
+        outputs: asOutputs(s),
+        note: say('work.primaryMoved', { from: s.azBefore ?? '?', to: s.azAfter ?? '?' }),
+      };
     }
-    return waitForNextProbe(s, t, `db ${s.stage}: ${s.statuses.at(-1) ?? '?'} in ${s.azs.at(-1) ?? '?'}`);
+    return waitForNextProbe(
+      s,
+      t,
+      say('work.dbWaiting', { stage: s.stage, status: s.statuses.at(-1) ?? '?', az: s.azs.at(-1) ?? '?' }),
+    );
   },
 };
 
@@ -204,9 +221,14 @@ export function dbPhaseRecord(
   const dbId = str(outputs.dbId) ?? '?';
   const evidence =
     faultAt === undefined
-      ? 'no reboot was sent'
-      : `${dbId} ${statuses.join(' → ') || 'not seen'}; primary AZ ${azBefore ?? '?'} → ${azAfter ?? '?'}` +
-        (multiAz && azAfter !== undefined && azAfter === azBefore ? ' (unchanged)' : '');
+      ? say('work.noRebootSent')
+      : say('work.dbEvidence', {
+          id: dbId,
+          statuses,
+          from: azBefore ?? '?',
+          to: azAfter ?? '?',
+          unchanged: multiAz && azAfter !== undefined && azAfter === azBefore,
+        });
   return {
     phase: 'db',
     runs: baseProbed(outputs).runs,
@@ -219,6 +241,6 @@ export function dbPhaseRecord(
     ...(azBefore === undefined ? {} : { azBefore }),
     ...(azAfter === undefined ? {} : { azAfter }),
     subject: dbId,
-    ...(multiAz ? {} : { remark: 'single-AZ DB: a reboot is an outage, not a failover' }),
+    ...(multiAz ? {} : { remark: say('work.singleAzRemark') }),
   };
 }

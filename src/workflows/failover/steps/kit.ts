@@ -1,5 +1,7 @@
 /** What the drill's steps share: params, the probe burst, and reading back recorded state. */
 import { toStepError } from '../../../aws/errors';
+import { english } from '../../../i18n/english';
+import { say, type Said, type Saying } from '../../../i18n/said';
 import type { StepContext, StepResult } from '../../engine/types';
 import { failoverConfig, probeIo, type FailoverConfig, type FailoverDeps } from '../deps';
 import { appendSamples, probeRunsOf, type ProbeRun } from '../probe-log';
@@ -23,7 +25,7 @@ export function drillParams(params: Readonly<Record<string, unknown>>): DrillPar
 export function skippedPhase(ctx: Ctx, phase: DrillPhase): StepResult | undefined {
   const { target } = drillParams(ctx.params);
   if (phasesOf(target).includes(phase)) return undefined;
-  return { status: 'skipped', note: `not part of a ${target} drill` };
+  return { status: 'skipped', note: say('work.notInDrill', { target }) };
 }
 
 export interface DrillTools {
@@ -40,7 +42,8 @@ export interface ProbedState {
   runs: ProbeRun[];
   nextProbeAt?: number;
   errors: number;
-  lastError?: string;
+  /** The last AWS error after the fault, said (what was being done, and AWS's words). */
+  lastError?: Saying;
 }
 
 /** Probes for one burst and appends what it saw to `state` (mutated). */
@@ -56,7 +59,7 @@ export async function probeInto(state: ProbedState, siteUrl: string, t: DrillToo
 }
 
 /** Come back when the next probe is due. */
-export function waitForNextProbe(state: ProbedState, t: DrillTools, note: string): StepResult {
+export function waitForNextProbe(state: ProbedState, t: DrillTools, note: Saying): StepResult {
   const retryInMs = Math.max(0, (state.nextProbeAt ?? t.io.clock.now()) - t.io.clock.now());
   return { status: 'wait', retryInMs, note, outputs: asOutputs(state) };
 }
@@ -70,13 +73,18 @@ export async function retryAfterError(
   state: ProbedState,
   err: unknown,
   t: DrillTools,
-  doing: string,
+  doing: Said,
   deadline: number,
 ): Promise<StepResult> {
   state.errors += 1;
-  state.lastError = toStepError(err, doing).message;
+  const error = toStepError(err, english(doing));
+  state.lastError = say('work.awsErrorWhile', {
+    doing,
+    code: error.code ?? 'Error',
+    message: errorText(err),
+  });
   if (t.io.clock.now() > deadline) {
-    return failAfterRecording(ctx, state, `gave up: ${state.lastError}`, 'drill-aws-errors');
+    return failAfterRecording(ctx, state, say('work.gaveUp', { error: state.lastError }), 'drill-aws-errors');
   }
   return { status: 'wait', retryInMs: t.cfg.errorRetryMs, note: state.lastError, outputs: asOutputs(state) };
 }
@@ -85,12 +93,14 @@ export async function retryAfterError(
 export async function failAfterRecording(
   ctx: Ctx,
   state: object,
-  message: string,
+  said: Said,
   code: string,
 ): Promise<StepResult> {
   await ctx.record(asOutputs(state));
-  return { status: 'fail', error: { message, retryable: false, code } };
+  return { status: 'fail', error: { message: english(said), said, retryable: false, code } };
 }
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function asOutputs(state: object): Record<string, unknown> {
   return { ...(state as Record<string, unknown>) };
@@ -101,7 +111,7 @@ export function baseProbed(own: Readonly<Record<string, unknown>>): ProbedState 
     runs: probeRunsOf(own.runs),
     ...(typeof own.nextProbeAt === 'number' ? { nextProbeAt: own.nextProbeAt } : {}),
     errors: typeof own.errors === 'number' ? own.errors : 0,
-    ...(typeof own.lastError === 'string' ? { lastError: own.lastError } : {}),
+    ...(own.lastError !== undefined ? { lastError: own.lastError as Saying } : {}),
   };
 }
 

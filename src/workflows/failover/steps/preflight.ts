@@ -3,12 +3,15 @@
  * for a web drill; an available, Multi-AZ unless forced, DB for a DB drill), refuses with a
  * human reason otherwise, and marks the env as held by this run.
  */
+import { english } from '../../../i18n/english';
+import { say } from '../../../i18n/said';
 import type { DBInstance } from '@aws-sdk/client-rds';
 import { isNotFound } from '../../../aws/errors';
 import { outlineStep } from '../../engine/outline';
 import type { StepDefinition } from '../../engine/types';
 import type { FailoverDeps } from '../deps';
-import { checkEnvRecord, checkLive, type LiveFacts } from '../preconditions';
+import { checkEnvRecord, checkLive, type LiveFacts, type Refusal } from '../preconditions';
+import type { StepError } from '../../../state/types';
 import { phasesOf } from '../report';
 import { drillParams, type Ctx } from './kit';
 import { FAILOVER_OUTLINE, PREFLIGHT_STEP } from '../outline';
@@ -23,21 +26,25 @@ async function instanceStates(ctx: Ctx, ids: string[]): Promise<Map<string, stri
   }
 }
 
+const refusalError = (r: Refusal): StepError => ({
+  message: english(r.message),
+  said: r.message,
+  retryable: false,
+  code: r.reason,
+});
+
 export const preflightStep: StepDefinition<FailoverDeps> = {
   ...outlineStep(FAILOVER_OUTLINE, PREFLIGHT_STEP),
   async run(ctx) {
     const { target, force } = drillParams(ctx.params);
     const repo = ctx.deps.environments;
     if (!repo) {
-      return {
-        status: 'fail',
-        error: { message: 'no environments repository wired', retryable: false, code: 'config' },
-      };
+      const said = say('work.noRepository');
+      return { status: 'fail', error: { message: english(said), said, retryable: false, code: 'config' } };
     }
     const env = await repo.get(ctx.env);
     const record = checkEnvRecord(ctx.env, env, target, force);
-    if (!record.ok)
-      return { status: 'fail', error: { message: record.message, retryable: false, code: record.reason } };
+    if (!record.ok) return { status: 'fail', error: refusalError(record) };
     const { subjects } = record;
 
     const phases = phasesOf(target);
@@ -67,8 +74,7 @@ export const preflightStep: StepDefinition<FailoverDeps> = {
         };
     }
     const live = checkLive(ctx.env, facts, target, force);
-    if (!live.ok)
-      return { status: 'fail', error: { message: live.message, retryable: false, code: live.reason } };
+    if (!live.ok) return { status: 'fail', error: refusalError(live) };
 
     // Hold the env for /site status (a version conflict throws: the runner retries the step).
     if (env && env.currentRunId !== ctx.runId) {
@@ -76,7 +82,7 @@ export const preflightStep: StepDefinition<FailoverDeps> = {
     }
     return {
       status: 'done',
-      note: `drilling ${phases.join(' then ')}`,
+      note: say('work.drilling', { phases }),
       outputs: {
         target,
         force,

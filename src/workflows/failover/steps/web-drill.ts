@@ -8,7 +8,8 @@
  * has started the instance again (AWS errors are retried), and the workflow's onFinish starts
  * it as a last resort if the run ends anyway (cancelled).
  */
-import { formatDuration } from '../../../domain/format';
+import { english } from '../../../i18n/english';
+import { say } from '../../../i18n/said';
 import { outlineStep } from '../../engine/outline';
 import type { StepDefinition, StepResult } from '../../engine/types';
 import { drillCalls, type FailoverDeps } from '../deps';
@@ -130,7 +131,13 @@ async function observe(ctx: Ctx, s: WebDrillState, t: DrillTools): Promise<StepR
         return failAfterRecording(
           ctx,
           s,
-          `${s.instanceId} (${s.role}) is ${state}, target ${health}: not healthy again after ${formatDuration(t.cfg.webRestoreTimeoutMs)}`,
+          say('work.webNotRestored', {
+            id: s.instanceId,
+            role: s.role,
+            state,
+            health,
+            ms: t.cfg.webRestoreTimeoutMs,
+          }),
           'web-not-restored',
         );
       }
@@ -154,10 +161,8 @@ export const webDrillStep: StepDefinition<FailoverDeps> = {
     const s = readState(ctx);
     if (s.stage === 'done') return { status: 'done', outputs: asOutputs(s) };
     if (!s.instanceId || !s.siteUrl || !s.targetGroupArn) {
-      return {
-        status: 'fail',
-        error: { message: 'preflight recorded no web server to stop', retryable: false },
-      };
+      const said = say('work.noWebServer');
+      return { status: 'fail', error: { message: english(said), said, retryable: false } };
     }
     s.phaseStartedAt ??= s.nextProbeAt ?? t.io.clock.now();
     const faultSent = s.stopIssuedAt !== undefined;
@@ -166,7 +171,11 @@ export const webDrillStep: StepDefinition<FailoverDeps> = {
     } catch (err) {
       // Before the stop took: an ordinary step failure. After it: keep going, the instance must be started again.
       if (s.stage === 'stop' && !faultSent) throw err;
-      return retryAfterError(ctx, s, err, t, `${s.stage} ${s.instanceId}`, giveUpAt(s, t));
+      const doing =
+        s.stage === 'start'
+          ? say('work.starting', { id: s.instanceId })
+          : say('work.stopping', { id: s.instanceId });
+      return retryAfterError(ctx, s, err, t, doing, giveUpAt(s, t));
     }
     await probeInto(s, s.siteUrl, t);
     try {
@@ -174,16 +183,21 @@ export const webDrillStep: StepDefinition<FailoverDeps> = {
       if (stop) return stop;
     } catch (err) {
       if (s.stopIssuedAt === undefined) throw err;
-      return retryAfterError(ctx, s, err, t, `check ${s.instanceId}`, giveUpAt(s, t));
+      return retryAfterError(ctx, s, err, t, say('work.checking', { id: s.instanceId }), giveUpAt(s, t));
     }
     // `observe` moved the stage on (TypeScript still holds the narrowing from above).
     if ((s.stage as WebStage) === 'done') {
-      return { status: 'done', outputs: asOutputs(s), note: `${s.role} healthy again` };
+      return { status: 'done', outputs: asOutputs(s), note: say('work.healthyAgain', { role: s.role }) };
     }
     return waitForNextProbe(
       s,
       t,
-      `${s.role} ${s.stage}: ${s.states.at(-1) ?? '?'}, target ${s.health.at(-1) ?? '?'}`,
+      say('work.webWaiting', {
+        role: s.role,
+        stage: s.stage,
+        state: s.states.at(-1) ?? '?',
+        health: s.health.at(-1) ?? '?',
+      }),
     );
   },
 };
@@ -202,10 +216,11 @@ export function webPhaseRecord(
   const stopped = states.some((st) => STOPPED_STATES.has(st));
   const leftService = health.some((h) => OUT_OF_SERVICE.has(h));
   const faultObserved = num(outputs.stopIssuedAt) !== undefined && stopped && leftService;
+  const subject = `${instanceId}${role ? ` (${role})` : ''}`;
   const evidence =
     num(outputs.stopIssuedAt) === undefined
-      ? 'no stop was sent'
-      : `${instanceId}${role ? ` (${role})` : ''} ${states.join(' → ') || 'not seen'}; target ${health.join(' → ') || 'not seen'}`;
+      ? say('work.noStopSent')
+      : say('work.webEvidence', { subject, states, health });
   const faultAt = num(outputs.stopIssuedAt);
   const recoveredAt = num(outputs.healthyAt);
   return {
@@ -217,6 +232,6 @@ export function webPhaseRecord(
     faultObserved,
     evidence,
     completed: stage === 'done',
-    subject: `${instanceId}${role ? ` (${role})` : ''}`,
+    subject,
   };
 }
