@@ -17,6 +17,7 @@
  * `--irregular` uses durations off the poll grid (IRREGULAR below) instead of the calibrated
  * whole minutes, to show the overshoot poll intervals cause on the critical path.
  */
+import { english } from '../../src/i18n/english';
 import os from 'node:os';
 import { createAwsClients } from '../../src/aws/clients';
 import { resolveDurations, type Durations } from '../../src/sandbox/aws/durations';
@@ -122,7 +123,7 @@ async function measure(
       channel: 'bench',
       params: { multiAz },
     });
-    if (!started.ok) throw new Error(started.message);
+    if (!started.ok) throw new Error(english(started.message));
     const ticks = await scheduler.drain(20_000);
     const run = (await store.runs.get(started.run.runId)) as Run;
     const counted = (await (await fetch(`${emu.url}/_sandbox/calls`)).json()) as {

@@ -6,7 +6,9 @@
 import { App, LogLevel, type Receiver, type RespondFn } from '@slack/bolt';
 import type { Config } from '../config/config';
 import type { StateStore } from '../state/types';
+import { textsIn } from '../i18n/texts';
 import { createBotAuthorize } from './authorize';
+import { readerLang } from './language';
 import { dispatchCommand } from './dispatch';
 import type { BotServices } from './services';
 import { renderFailure, renderWorking } from './views/error';
@@ -41,12 +43,19 @@ export function createApp(options: CreateAppOptions): App {
   });
 
   app.command('/site', async ({ command, ack, respond, client, logger }) => {
-    const ctx = { userId: command.user_id, channelId: command.channel_id, client, respond, now };
-    const answer = dispatchCommand(command.text, ctx, { config, store, services }).catch((err: unknown) => {
-      logger.error(`/site ${command.text.split(/\s+/)[0] ?? ''} failed: ${describe(err)}`);
-      return renderFailure(`/site ${command.text.split(/\s+/)[0] ?? ''}`, describe(err));
-    });
-    await ackWithin(answer, ackBudgetMs, ack, respond);
+    const what = `/site ${command.text.split(/\s+/)[0] ?? ''}`;
+    const answer = (async () => {
+      const lang = await readerLang(store.preferences, command.user_id);
+      const t = textsIn(config.i18n, lang, command.channel_id);
+      const ctx = { userId: command.user_id, channelId: command.channel_id, client, respond, now, t, lang };
+      return dispatchCommand(command.text, ctx, { config, store, services }).catch((err: unknown) => {
+        logger.error(`${what} failed: ${describe(err)}`);
+        return renderFailure(t, what, describe(err));
+      });
+    })();
+    // Said before the reader's language is known (that is a read): the workspace's.
+    const working = renderWorking(textsIn(config.i18n, undefined, command.channel_id));
+    await ackWithin(answer, ackBudgetMs, ack, respond, working);
   });
 
   // Buttons: ack at once (Slack waits 3 s), then let the service re-check everything.
@@ -61,13 +70,16 @@ export function createApp(options: CreateAppOptions): App {
       channelId: body.channel?.id ?? body.container?.channel_id ?? '',
       messageTs: body.container?.message_ts ?? body.message?.ts ?? '',
     };
+    const lang = await readerLang(store.preferences, press.userId);
+    const t = textsIn(config.i18n, lang, press.channelId);
     try {
-      await services.handleButton(press, { client, respond, now });
+      await services.handleButton(press, { client, respond, now, t, lang });
     } catch (err) {
       logger.error(`button ${press.actionId} failed: ${describe(err)}`);
-      await respond({ ...renderFailure('that button', describe(err)), replace_original: false }).catch(
-        () => undefined,
-      );
+      await respond({
+        ...renderFailure(t, t.errors.theButton(), describe(err)),
+        replace_original: false,
+      }).catch(() => undefined);
     }
   });
 
@@ -80,6 +92,7 @@ async function ackWithin(
   budgetMs: number,
   ack: (reply?: Reply) => Promise<void>,
   respond: RespondFn,
+  working: Reply,
 ): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((resolve) => {
@@ -91,7 +104,7 @@ async function ackWithin(
     await ack(first);
     return;
   }
-  await ack(renderWorking());
+  await ack(working);
   await respond(await answer);
 }
 

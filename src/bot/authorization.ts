@@ -4,7 +4,8 @@
  */
 import type { Environment } from '../state/types';
 import type { Command } from './grammar';
-import { mrkdwn, type Mrkdwn } from './views/mrkdwn';
+import type { Texts } from '../i18n/texts';
+import type { Mrkdwn } from './views/mrkdwn';
 import { notOwnerText } from './views/refusals';
 
 export interface AuthorizationPolicy {
@@ -17,16 +18,24 @@ export type Decision = { allowed: true } | { allowed: false; reason: Mrkdwn };
 const ALLOWED: Decision = { allowed: true };
 
 /** `help` works everywhere so people can find out where the bot is enabled. */
-export function checkChannel(policy: AuthorizationPolicy, command: Command, channelId: string): Decision {
-  return command.kind === 'help' ? ALLOWED : checkChannelEnabled(policy, channelId);
+export function checkChannel(
+  policy: AuthorizationPolicy,
+  command: Command,
+  channelId: string,
+  t: Texts,
+): Decision {
+  // `lang` too: a reader may choose their language anywhere (it changes nothing in the channel).
+  return command.kind === 'help' || command.kind === 'lang'
+    ? ALLOWED
+    : checkChannelEnabled(policy, channelId, t);
 }
 
 /** The allow-list alone (commands and button presses). */
-export function checkChannelEnabled(policy: AuthorizationPolicy, channelId: string): Decision {
+export function checkChannelEnabled(policy: AuthorizationPolicy, channelId: string, t: Texts): Decision {
   if (policy.allowedChannels.length === 0 || policy.allowedChannels.includes(channelId)) return ALLOWED;
   return {
     allowed: false,
-    reason: mrkdwn`/site is not enabled in this channel`,
+    reason: t.refusals.channelNotEnabled(),
   };
 }
 
@@ -39,7 +48,12 @@ export function requiresOwnership(command: Command): boolean {
   return command.kind === 'destroy' || command.kind === 'failover' || command.kind === 'extend';
 }
 
-export function checkOwnership(policy: AuthorizationPolicy, env: Environment, userId: string): Decision {
+export function checkOwnership(
+  policy: AuthorizationPolicy,
+  env: Environment,
+  userId: string,
+  t: Texts,
+): Decision {
   if (env.owner === userId || isAdmin(policy, userId)) return ALLOWED;
-  return { allowed: false, reason: notOwnerText(env) };
+  return { allowed: false, reason: notOwnerText(t, env) };
 }

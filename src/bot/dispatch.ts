@@ -36,21 +36,22 @@ export function grammarLimits(config: Config): GrammarLimits {
 
 export async function dispatchCommand(text: string, ctx: CommandContext, deps: DispatchDeps): Promise<Reply> {
   const parsed = parseCommand(text, grammarLimits(deps.config));
-  if (parsed.kind === 'error') return renderCommandError(parsed.error, parsed.sub);
-  const channel = checkChannel(deps.config.slack, parsed, ctx.channelId);
+  if (parsed.kind === 'error') return renderCommandError(ctx.t, parsed.error, parsed.sub);
+  const channel = checkChannel(deps.config.slack, parsed, ctx.channelId, ctx.t);
   if (!channel.allowed) return renderRefusalMd(mrkdwn`:no_entry: ${channel.reason}`);
   return answer(parsed, ctx, deps);
 }
 
 async function answer(cmd: Command, ctx: CommandContext, deps: DispatchDeps): Promise<Reply> {
   const { store, services } = deps;
+  const { t } = ctx;
   switch (cmd.kind) {
     case 'help':
-      return renderHelp(grammarLimits(deps.config));
+      return renderHelp(t, grammarLimits(deps.config));
     case 'list': {
       const now = ctx.now();
       const envs = await store.environments.listActive();
-      return renderList(envs, now, await costsOf(store, envs, now), cmd.page);
+      return renderList(t, envs, now, await costsOf(store, envs, now), cmd.page);
     }
     case 'status': {
       const now = ctx.now();
@@ -61,40 +62,44 @@ async function answer(cmd: Command, ctx: CommandContext, deps: DispatchDeps): Pr
           const run = e.currentRunId ? await store.runs.get(e.currentRunId) : undefined;
           if (run) runs.set(run.runId, run);
         }
-        return renderStatusAll(envs, now, runs, cmd.page, await costsOf(store, envs, now));
+        return renderStatusAll(t, envs, now, runs, cmd.page, await costsOf(store, envs, now));
       }
       const env = await store.environments.get(cmd.env);
-      if (!env) return renderEnvNotFound(cmd.env);
+      if (!env) return renderEnvNotFound(t, cmd.env);
       const run = env.currentRunId ? await store.runs.get(env.currentRunId) : undefined;
-      return renderEnvStatus({
+      return renderEnvStatus(t, {
         env,
-        ...(run ? { run, steps: WORKFLOW_STEPS[run.kind] ?? [] } : {}),
+        ...(run ? { run, steps: WORKFLOW_STEPS(t, run.kind) } : {}),
         now,
         estimate: await environmentCost(store, env, now),
         resources: await currentResources(store, env),
       });
     }
     case 'create':
-      return services.startCreate ? services.startCreate(cmd, ctx) : renderNotAvailable('/site create');
+      return services.startCreate ? services.startCreate(cmd, ctx) : renderNotAvailable(t, '/site create');
+    case 'explain':
+      return services.explain ? services.explain(cmd, ctx) : renderNotAvailable(t, '/site explain');
+    case 'lang':
+      return services.setLang ? services.setLang(cmd, ctx) : renderNotAvailable(t, '/site lang');
     case 'destroy':
     case 'failover':
     case 'extend': {
       const env = await store.environments.get(cmd.env);
-      if (!env || env.status === 'destroyed') return renderEnvNotFound(cmd.env);
-      const owner = checkOwnership(deps.config.slack, env, ctx.userId);
+      if (!env || env.status === 'destroyed') return renderEnvNotFound(t, cmd.env);
+      const owner = checkOwnership(deps.config.slack, env, ctx.userId, t);
       if (!owner.allowed) return renderRefusalMd(mrkdwn`:no_entry: ${owner.reason}`);
       const envCtx = { ...ctx, env };
       if (cmd.kind === 'destroy') {
         return services.startDestroy
           ? services.startDestroy(cmd, envCtx)
-          : renderNotAvailable('/site destroy');
+          : renderNotAvailable(t, '/site destroy');
       }
       if (cmd.kind === 'failover') {
         return services.startFailover
           ? services.startFailover(cmd, envCtx)
-          : renderNotAvailable('/site failover');
+          : renderNotAvailable(t, '/site failover');
       }
-      return services.extend ? services.extend(cmd, envCtx) : renderNotAvailable('/site extend');
+      return services.extend ? services.extend(cmd, envCtx) : renderNotAvailable(t, '/site extend');
     }
   }
 }

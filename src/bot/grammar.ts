@@ -9,8 +9,11 @@
 import { z } from 'zod';
 import { extendRule, readDuration, ttlRule, type DurationRule } from '../domain/durations';
 import { clip } from '../domain/echo';
-import { envNameSchema } from '../domain/env-name';
+import { envNameProblem, envNameSchema } from '../domain/env-name';
+import { isLang, LANGS, type Lang } from '../i18n/locale';
+import { say, type Said } from '../i18n/said';
 import type { MultiAzMode } from '../state/types';
+import { EXPLAINED_STEPS } from '../workflows/outlines';
 
 export type FailoverTarget = 'web' | 'db' | 'all';
 
@@ -20,6 +23,8 @@ export interface CreateCommand {
   ttlMs: number;
   multiAz: MultiAzMode;
   dryRun: boolean;
+  /** Post one explanation per step in the run's thread as it starts. */
+  explain: boolean;
 }
 export interface StatusCommand {
   kind: 'status';
@@ -37,6 +42,7 @@ export interface FailoverCommand {
   env: string;
   target: FailoverTarget;
   force: boolean;
+  explain: boolean;
 }
 export interface DestroyCommand {
   kind: 'destroy';
@@ -50,6 +56,17 @@ export interface ExtendCommand {
 export interface HelpCommand {
   kind: 'help';
 }
+/** `/site explain`: the steps; `/site explain <step>`: one step; `/site explain <env>`: its last create, in its thread. */
+export interface ExplainCommand {
+  kind: 'explain';
+  step?: string;
+  env?: string;
+}
+/** `/site lang ja|en`: the reader's language; without one, which it is now. */
+export interface LangCommand {
+  kind: 'lang';
+  lang?: Lang;
+}
 
 export type Command =
   | CreateCommand
@@ -58,12 +75,14 @@ export type Command =
   | FailoverCommand
   | DestroyCommand
   | ExtendCommand
-  | HelpCommand;
+  | HelpCommand
+  | ExplainCommand
+  | LangCommand;
 
 export interface ParseError {
   kind: 'error';
-  /** One line naming the problem and the rule, for a person. */
-  error: string;
+  /** One line naming the problem and the rule, said in the reader's language. */
+  error: Said;
   /** The subcommand it was for, when known (its usage line goes with the error). */
   sub?: Subcommand;
 }
@@ -75,17 +94,32 @@ export interface GrammarLimits {
   maxTtlMs: number;
 }
 
-export const SUBCOMMANDS = ['create', 'status', 'list', 'failover', 'destroy', 'extend', 'help'] as const;
+export const SUBCOMMANDS = [
+  'create',
+  'status',
+  'list',
+  'failover',
+  'destroy',
+  'extend',
+  'explain',
+  'lang',
+  'help',
+] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
-/** One usage line per subcommand, shown by `help` and with an error of that subcommand. */
+/**
+ * One usage line per subcommand, shown by `help` and with an error of that subcommand. The
+ * grammar itself, the same in every language. i18n-exempt: command syntax.
+ */
 export const USAGE: Record<Subcommand, string> = {
-  create: '/site create <env> [--ttl <dur>] [--multi-az now|later|off] [--dry-run]',
+  create: '/site create <env> [--ttl <dur>] [--multi-az now|later|off] [--dry-run] [--explain]',
   status: '/site status [<env>] [--page <n>]',
   list: '/site list [--page <n>]',
-  failover: '/site failover <env> [web|db|all] [--force]',
+  failover: '/site failover <env> [web|db|all] [--force] [--explain]',
   destroy: '/site destroy <env>',
   extend: '/site extend <env> <dur>',
+  explain: '/site explain [<env>|<step>]',
+  lang: `/site lang ${LANGS.join('|')}`,
   help: '/site help',
 };
 
@@ -98,7 +132,7 @@ export function parseCommand(text: string, limits: GrammarLimits): ParseResult {
     return parseTokens(tokenize(String(text ?? '')), limits);
   } catch (err) {
     // Unreachable by design; the contract is "never throws", so keep it even if a bug slips in.
-    return fail(`could not read the command (${err instanceof Error ? err.message : String(err)})`);
+    return fail(say('grammar.couldNotRead', { detail: err instanceof Error ? err.message : String(err) }));
   }
 }
 
@@ -128,7 +162,9 @@ function parseTokens(tokens: string[], limits: GrammarLimits): ParseResult {
 function parseSub(sub: string, rest: string[], limits: GrammarLimits): ParseResult {
   switch (sub) {
     case 'help':
-      return rest.length > 0 ? fail(`'help' takes no arguments (got '${clip(rest[0])}')`) : { kind: 'help' };
+      return rest.length > 0
+        ? fail(say('grammar.helpTakesNothing', { got: clip(rest[0]) }))
+        : { kind: 'help' };
     case 'list':
       return parseList(rest);
     case 'status':
@@ -141,8 +177,12 @@ function parseSub(sub: string, rest: string[], limits: GrammarLimits): ParseResu
       return parseDestroy(rest);
     case 'extend':
       return parseExtend(rest, limits);
+    case 'explain':
+      return parseExplain(rest);
+    case 'lang':
+      return parseLang(rest);
     default:
-      return fail(`unknown subcommand '${clip(sub)}': it must be one of ${SUBCOMMANDS.join(', ')}`);
+      return fail(say('grammar.unknownSubcommand', { got: clip(sub), allowed: SUBCOMMANDS.join(', ') }));
   }
 }
 
@@ -150,7 +190,7 @@ function parseList(rest: string[]): ParseResult {
   const split = splitFlags(rest, { '--page': 'value' });
   if ('kind' in split) return split;
   if (split.positional.length > 0)
-    return fail(`'list' takes no env name (got '${clip(split.positional[0])}'); use /site status <env>`);
+    return fail(say('grammar.listTakesNoEnv', { got: clip(split.positional[0]) }));
   const page = pageOf(split);
   return typeof page === 'number' ? { kind: 'list', page } : page;
 }
@@ -159,11 +199,11 @@ function parseStatus(rest: string[]): ParseResult {
   const split = splitFlags(rest, { '--page': 'value' });
   if ('kind' in split) return split;
   if (split.positional.length > 1)
-    return fail(`'status' takes one env name at most (got '${clip(split.positional[1])}' after it)`);
+    return fail(say('grammar.statusOneEnv', { got: clip(split.positional[1]) }));
   const page = pageOf(split);
   if (typeof page !== 'number') return page;
   if (split.positional.length === 0) return { kind: 'status', page };
-  if (split.flags.has('--page')) return fail('--page is for the list of all environments, not for one');
+  if (split.flags.has('--page')) return fail(say('grammar.pageIsForAll'));
   const env = envName(split.positional[0]);
   return typeof env === 'string' ? { kind: 'status', env, page } : env;
 }
@@ -172,13 +212,17 @@ function parseStatus(rest: string[]): ParseResult {
 function pageOf(split: Split): number | ParseError {
   const raw = split.flags.get('--page');
   if (typeof raw !== 'string') return 1;
-  if (!/^[1-9][0-9]{0,3}$/.test(raw))
-    return fail(`--page must be a whole number from 1 (got '${clip(raw)}')`);
+  if (!/^[1-9][0-9]{0,3}$/.test(raw)) return fail(say('grammar.pageNumber', { got: clip(raw) }));
   return Number(raw);
 }
 
 function parseCreate(rest: string[], limits: GrammarLimits): ParseResult {
-  const split = splitFlags(rest, { '--ttl': 'value', '--multi-az': 'value', '--dry-run': 'switch' });
+  const split = splitFlags(rest, {
+    '--ttl': 'value',
+    '--multi-az': 'value',
+    '--dry-run': 'switch',
+    '--explain': 'switch',
+  });
   if ('kind' in split) return split;
   const env = oneEnv(split.positional, 'create');
   if (typeof env !== 'string') return env;
@@ -193,27 +237,40 @@ function parseCreate(rest: string[], limits: GrammarLimits): ParseResult {
   const az = split.flags.get('--multi-az');
   if (typeof az === 'string') {
     const parsed = multiAzSchema.safeParse(az);
-    if (!parsed.success) return fail(`--multi-az must be now, later or off (got '${clip(az)}')`);
+    if (!parsed.success) return fail(say('grammar.multiAz', { got: clip(az) }));
     multiAz = parsed.data;
   }
-  return { kind: 'create', env, ttlMs, multiAz, dryRun: split.flags.has('--dry-run') };
+  return {
+    kind: 'create',
+    env,
+    ttlMs,
+    multiAz,
+    dryRun: split.flags.has('--dry-run'),
+    explain: split.flags.has('--explain'),
+  };
 }
 
 function parseFailover(rest: string[]): ParseResult {
-  const split = splitFlags(rest, { '--force': 'switch' });
+  const split = splitFlags(rest, { '--force': 'switch', '--explain': 'switch' });
   if ('kind' in split) return split;
   const [first, second, third] = split.positional;
-  if (first === undefined) return fail("'failover' needs an env name");
+  if (first === undefined) return fail(say('grammar.needsEnv', { sub: 'failover' }));
   const env = envName(first);
   if (typeof env !== 'string') return env;
-  if (third !== undefined) return fail(`'failover' takes one target at most (got '${clip(third)}' after it)`);
+  if (third !== undefined) return fail(say('grammar.oneTarget', { got: clip(third) }));
   let target: FailoverTarget = 'all';
   if (second !== undefined) {
     const parsed = failoverTargetSchema.safeParse(second);
-    if (!parsed.success) return fail(`the failover target must be web, db or all (got '${clip(second)}')`);
+    if (!parsed.success) return fail(say('grammar.failoverTarget', { got: clip(second) }));
     target = parsed.data;
   }
-  return { kind: 'failover', env, target, force: split.flags.has('--force') };
+  return {
+    kind: 'failover',
+    env,
+    target,
+    force: split.flags.has('--force'),
+    explain: split.flags.has('--explain'),
+  };
 }
 
 function parseDestroy(rest: string[]): ParseResult {
@@ -227,13 +284,37 @@ function parseExtend(rest: string[], limits: GrammarLimits): ParseResult {
   const split = splitFlags(rest, {});
   if ('kind' in split) return split;
   const [first, second, third] = split.positional;
-  if (first === undefined) return fail("'extend' needs an env name and a duration");
+  if (first === undefined) return fail(say('grammar.extendNeedsBoth'));
   const env = envName(first);
   if (typeof env !== 'string') return env;
-  if (second === undefined) return fail("'extend' needs a duration after the env name, like 8h");
-  if (third !== undefined) return fail(`'extend' takes one duration (got '${clip(third)}' after it)`);
+  if (second === undefined) return fail(say('grammar.extendNeedsDuration'));
+  if (third !== undefined) return fail(say('grammar.extendOneDuration', { got: clip(third) }));
   const byMs = duration(second, extendRule(limits.maxTtlMs));
   return typeof byMs === 'number' ? { kind: 'extend', env, byMs } : byMs;
+}
+
+/** A step id (create's or failover's) explains that step; any other valid name is an env. */
+function parseExplain(rest: string[]): ParseResult {
+  const split = splitFlags(rest, {});
+  if ('kind' in split) return split;
+  const [first, second] = split.positional;
+  if (second !== undefined) return fail(say('grammar.explainOne', { got: clip(second) }));
+  if (first === undefined) return { kind: 'explain' };
+  if (EXPLAINED_STEPS.includes(first)) return { kind: 'explain', step: first };
+  const env = envNameSchema.safeParse(first);
+  return env.success
+    ? { kind: 'explain', env: env.data }
+    : fail(say('grammar.explainWhat', { got: clip(first) }));
+}
+
+function parseLang(rest: string[]): ParseResult {
+  const split = splitFlags(rest, {});
+  if ('kind' in split) return split;
+  const [first, second] = split.positional;
+  if (first === undefined) return { kind: 'lang' };
+  if (second !== undefined) return fail(say('grammar.langOne', { got: clip(second) }));
+  const lang = first.toLowerCase();
+  return isLang(lang) ? { kind: 'lang', lang } : fail(say('grammar.langUnknown', { got: clip(first) }));
 }
 
 /** Separates `--flag [value]` (also `--flag=value`) from positional words, rejecting unknown and repeated flags. */
@@ -254,19 +335,19 @@ function splitFlags(tokens: string[], known: Record<string, 'value' | 'switch'>)
       const allowed = Object.keys(known);
       return fail(
         allowed.length
-          ? `unknown option '${clip(name)}': this command takes ${allowed.join(', ')}`
-          : `unknown option '${clip(name)}': this command takes no options`,
+          ? say('grammar.unknownOption', { got: clip(name), allowed: allowed.join(', ') })
+          : say('grammar.unknownOptionNone', { got: clip(name) }),
       );
     }
-    if (flags.has(name)) return fail(`option ${name} may be given once`);
+    if (flags.has(name)) return fail(say('grammar.optionOnce', { name }));
     if (kind === 'switch') {
-      if (eq > 0) return fail(`option ${name} takes no value`);
+      if (eq > 0) return fail(say('grammar.optionNoValue', { name }));
       flags.set(name, true);
       continue;
     }
     const value = eq > 0 ? token.slice(eq + 1) : tokens[i + 1];
     if (value === undefined || value === '' || (eq < 0 && value.startsWith('--'))) {
-      return fail(`option ${name} needs a value`);
+      return fail(say('grammar.optionNeedsValue', { name }));
     }
     if (eq < 0) i += 1;
     flags.set(name, value);
@@ -275,16 +356,17 @@ function splitFlags(tokens: string[], known: Record<string, 'value' | 'switch'>)
 }
 
 function oneEnv(positional: string[], sub: string): string | ParseError {
-  if (positional.length === 0) return fail(`'${sub}' needs an env name`);
-  if (positional.length > 1)
-    return fail(`'${sub}' takes one env name (got '${clip(positional[1])}' after it)`);
+  if (positional.length === 0) return fail(say('grammar.needsEnv', { sub }));
+  if (positional.length > 1) return fail(say('grammar.oneEnv', { sub, got: clip(positional[1]) }));
   return envName(positional[0]);
 }
 
 function envName(raw: string): string | ParseError {
   const parsed = envNameSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  return fail(`env name '${clip(raw)}' ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
+  return fail(
+    say('grammar.envName', { got: clip(raw), problem: envNameProblem(parsed.error.issues[0]?.message) }),
+  );
 }
 
 function duration(raw: string, rule: DurationRule): number | ParseError {
@@ -292,6 +374,6 @@ function duration(raw: string, rule: DurationRule): number | ParseError {
   return read.ok ? read.ms : fail(read.error);
 }
 
-function fail(error: string): ParseError {
+function fail(error: Said): ParseError {
   return { kind: 'error', error };
 }

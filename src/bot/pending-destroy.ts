@@ -3,6 +3,7 @@
  * (`meta.pendingDestroy`). When that create run ends, this sink starts the teardown, shown in
  * the confirmation message that asked for it.
  */
+import { english } from '../i18n/english';
 import type { Run, StateStore } from '../state/types';
 import type { PendingDestroy } from '../workflows/destroy/start';
 import { startDestroy } from '../workflows/destroy/start';
@@ -39,7 +40,7 @@ export class PendingDestroyTrigger implements ProgressSink {
       now: this.options.now(),
     });
     if (result.status !== 'started') {
-      this.options.onError?.(new Error(result.message));
+      this.options.onError?.(new Error(english(result.message)));
       return;
     }
     const latest = await store.environments.get(run.env);

@@ -4,6 +4,9 @@
  * `env.meta.reminderMessages`, so only those messages' buttons count), auto-destroy
  * announcements, and the daily digest per channel.
  */
+import { DEFAULT_LANGUAGE_SETTINGS, type LanguageSettings } from '../i18n/locale';
+import type { Saying } from '../i18n/said';
+import { textsIn, type Texts } from '../i18n/texts';
 import type { Environment, StateStore } from '../state/types';
 import { environmentCost } from '../workflows/operations/env-cost';
 import type { ReminderNotifier } from '../workflows/remind/scheduler';
@@ -20,6 +23,8 @@ export interface SlackReminderNotifierOptions {
   client: ChatClient;
   store: Pick<StateStore, 'environments' | 'runs'>;
   now(): number;
+  /** Scheduled messages speak the workspace's language (`SITEBOT_LANG`), dates in the channel's zone. */
+  language?: LanguageSettings;
 }
 
 export class SlackReminderNotifier implements ReminderNotifier {
@@ -28,19 +33,19 @@ export class SlackReminderNotifier implements ReminderNotifier {
   async warnExpiry(env: Environment, _leadMs: number): Promise<void> {
     const now = this.options.now();
     const cost = await environmentCost(this.options.store, env, now);
-    await this.postWithButtons(env, renderExpiryWarning(env, now, cost));
+    await this.postWithButtons(env, renderExpiryWarning(this.textsFor(env.channel), env, now, cost));
   }
 
   async reportOverdue(env: Environment): Promise<void> {
     const now = this.options.now();
     const cost = await environmentCost(this.options.store, env, now);
-    await this.postWithButtons(env, renderOverdue(env, now, cost));
+    await this.postWithButtons(env, renderOverdue(this.textsFor(env.channel), env, now, cost));
   }
 
-  async reportAutoDestroy(env: Environment, started: boolean, reason?: string): Promise<void> {
+  async reportAutoDestroy(env: Environment, started: boolean, reason?: Saying): Promise<void> {
     await this.options.client.chat.postMessage({
       channel: env.channel,
-      ...renderAutoDestroyNotice(env, started, reason),
+      ...renderAutoDestroyNotice(this.textsFor(env.channel), env, started, reason),
     });
   }
 
@@ -51,7 +56,14 @@ export class SlackReminderNotifier implements ReminderNotifier {
         envs.map(async (e) => [e.name, await environmentCost(this.options.store, e, now)] as const),
       ),
     );
-    await this.options.client.chat.postMessage({ channel, ...renderDigest(envs, now, costs) });
+    await this.options.client.chat.postMessage({
+      channel,
+      ...renderDigest(this.textsFor(channel), envs, now, costs),
+    });
+  }
+
+  private textsFor(channel: string): Texts {
+    return textsIn(this.options.language ?? DEFAULT_LANGUAGE_SETTINGS, undefined, channel);
   }
 
   private async postWithButtons(env: Environment, reminder: Message): Promise<void> {

@@ -4,6 +4,9 @@
  * announced in the env's channel with its own progress message. The sandbox runs it on a timer,
  * the `remind` Lambda on an EventBridge schedule.
  */
+import { DEFAULT_LANGUAGE_SETTINGS, type LanguageSettings } from '../i18n/locale';
+import type { Said } from '../i18n/said';
+import { textsIn } from '../i18n/texts';
 import type { Environment, OnceMarkersRepository, StateStore } from '../state/types';
 import { startDestroy } from '../workflows/destroy/start';
 import type { WorkflowService } from '../workflows/engine/service';
@@ -26,16 +29,19 @@ export interface SlackReminderPassOptions {
   digest?: DigestSettings | false;
   /** Who auto-destroy runs as (audit, the run's requester); the bot's user id when known. */
   actor?: string;
+  /** Scheduled messages speak the workspace's language (`SITEBOT_LANG`). */
+  language?: LanguageSettings;
 }
 
 /** Starts the teardown of an expired env, with a progress message posted first. */
 export async function startExpiryDestroy(
-  options: Pick<SlackReminderPassOptions, 'store' | 'client' | 'service' | 'now' | 'actor'>,
+  options: Pick<SlackReminderPassOptions, 'store' | 'client' | 'service' | 'now' | 'actor' | 'language'>,
   env: Environment,
-): Promise<{ started: boolean; reason?: string }> {
+): Promise<{ started: boolean; reason?: Said }> {
+  const t = textsIn(options.language ?? DEFAULT_LANGUAGE_SETTINGS, undefined, env.channel);
   const posted = await options.client.chat.postMessage({
     channel: env.channel,
-    ...renderExpiryTeardownStarting(env.name),
+    ...renderExpiryTeardownStarting(t, env.name),
   });
   const result = await startDestroy(options.service, options.store, {
     env: env.name,
@@ -50,7 +56,7 @@ export async function startExpiryDestroy(
       .update({
         channel: env.channel,
         ts: posted.ts,
-        ...renderExpiryTeardownRefused(env.name, result.message),
+        ...renderExpiryTeardownRefused(t, env.name, result.message),
       })
       .catch(() => undefined);
   }
@@ -64,6 +70,7 @@ export function createSlackReminderPass(
     client: options.client,
     store: options.store,
     now: options.now,
+    ...(options.language ? { language: options.language } : {}),
   });
   const digest = options.digest === false ? undefined : (options.digest ?? DEFAULT_DIGEST);
   return () =>

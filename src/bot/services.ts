@@ -5,8 +5,17 @@
  * acks Slack with their reply.
  */
 import type { RespondFn, webApi } from '@slack/bolt';
+import type { Lang } from '../i18n/locale';
+import type { Texts } from '../i18n/texts';
 import type { Environment } from '../state/types';
-import type { CreateCommand, DestroyCommand, ExtendCommand, FailoverCommand } from './grammar';
+import type {
+  CreateCommand,
+  DestroyCommand,
+  ExplainCommand,
+  ExtendCommand,
+  FailoverCommand,
+  LangCommand,
+} from './grammar';
 import type { Reply } from './views/reply';
 
 export interface CommandContext {
@@ -18,6 +27,10 @@ export interface CommandContext {
   /** Posts to the command's response_url (later replies to the same person). */
   respond: RespondFn;
   now(): number;
+  /** The reader's texts: their language (else the workspace's), this channel's time zone. */
+  t: Texts;
+  /** The reader's own choice (`/site lang`), recorded on runs they start; absent: the workspace's. */
+  lang?: Lang;
 }
 
 /** For commands on an existing environment: the record, already authorized for this user. */
@@ -41,6 +54,9 @@ export interface ButtonContext {
   /** Posts to the interaction's response_url (ephemeral refusals to the presser). */
   respond: RespondFn;
   now(): number;
+  /** The presser's texts (private answers are in the reader's language). */
+  t: Texts;
+  lang?: Lang;
 }
 
 export interface BotServices {
@@ -48,6 +64,10 @@ export interface BotServices {
   startDestroy?(cmd: DestroyCommand, ctx: EnvCommandContext): Promise<Reply>;
   startFailover?(cmd: FailoverCommand, ctx: EnvCommandContext): Promise<Reply>;
   extend?(cmd: ExtendCommand, ctx: EnvCommandContext): Promise<Reply>;
+  /** `/site explain`: a step privately, or an env's create in its thread. */
+  explain?(cmd: ExplainCommand, ctx: CommandContext): Promise<Reply>;
+  /** `/site lang`: the reader's language, kept in DynamoDB. */
+  setLang?(cmd: LangCommand, ctx: CommandContext): Promise<Reply>;
   /** Buttons whose action_id starts with `site_`; called after the ack. */
   handleButton?(press: ButtonPress, ctx: ButtonContext): Promise<void>;
 }

@@ -7,11 +7,13 @@
  *
  * It talks to the Web API client only (no Bolt App), so the worker can use it too.
  */
-import type { Run, RunKind } from '../state/types';
+import { DEFAULT_LANGUAGE_SETTINGS, type LanguageSettings } from '../i18n/locale';
+import type { Run } from '../state/types';
 import type { ProgressSink, RunEvent } from '../workflows/engine/types';
-import type { StepTitle } from './views/run-progress';
+import { runTexts } from './language';
 import { renderRunMessage, renderRunThreadReply } from './views/run-message';
 import type { Block } from './views/reply';
+import type { WorkflowSteps } from './workflow-steps';
 
 /** The slice of `@slack/web-api`'s WebClient the sink calls. */
 export interface ChatClient {
@@ -26,8 +28,7 @@ export interface ChatClient {
   };
 }
 
-/** Each workflow's steps in order, with titles and needs (the DAG the critical path follows). */
-export type WorkflowSteps = Partial<Record<RunKind, readonly StepTitle[]>>;
+export type { WorkflowSteps } from './workflow-steps';
 
 export interface Timers {
   now(): number;
@@ -38,6 +39,8 @@ export interface Timers {
 export interface SlackProgressSinkOptions {
   client: ChatClient;
   steps: WorkflowSteps;
+  /** The workspace's language and time zones; each run is shown in its starter's language. */
+  language?: LanguageSettings;
   /** Slack's limit is about 1 update per second per message. */
   minIntervalMs?: number;
   /** Real time for throttling. (A message's figures come from the run record, not a clock.) */
@@ -160,8 +163,9 @@ export class SlackProgressSink implements ProgressSink {
   }
 
   private async send(slot: Slot, run: Run): Promise<void> {
-    const steps = this.options.steps[run.kind] ?? [];
-    const message = renderRunMessage(run, steps);
+    const t = runTexts(this.options.language ?? DEFAULT_LANGUAGE_SETTINGS, run);
+    const steps = this.options.steps(t, run.kind);
+    const message = renderRunMessage(t, run, steps);
     const final = run.status !== 'running';
     const retries = final ? (this.options.finalRetries ?? 3) : 0;
     for (let attempt = 0; ; attempt++) {
@@ -181,18 +185,9 @@ export class SlackProgressSink implements ProgressSink {
     }
     if (!final) return;
     slot.finalSent = true;
-    const reply = renderRunThreadReply(run, steps);
+    const reply = renderRunThreadReply(t, run, steps);
     if (reply && slot.ts) {
       await this.options.client.chat.postMessage({ channel: slot.channel, ...reply, thread_ts: slot.ts });
     }
   }
-}
-
-/** Step titles and needs of workflow definitions, for the sink and the status view. */
-export function stepsOf(workflows: Partial<Record<RunKind, { steps: readonly StepTitle[] }>>): WorkflowSteps {
-  const out: WorkflowSteps = {};
-  for (const [kind, wf] of Object.entries(workflows) as [RunKind, { steps: readonly StepTitle[] }][]) {
-    out[kind] = wf.steps.map((s) => ({ id: s.id, title: s.title, needs: [...(s.needs ?? [])] }));
-  }
-  return out;
 }

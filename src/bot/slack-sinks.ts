@@ -22,7 +22,7 @@ import { WORKFLOW_STEPS } from './workflow-steps';
 export { WORKFLOW_STEPS } from './workflow-steps';
 
 export interface SlackSinksOptions {
-  config: Pick<Config, 'slack'>;
+  config: Pick<Config, 'slack'> & Partial<Pick<Config, 'i18n'>>;
   store: StateStore;
   /** Late-bound: the service is built together with the runner these sinks are given to. */
   service(): WorkflowService;
@@ -52,6 +52,7 @@ function buildSlackSinks(options: SlackSinksOptions): SlackSinks {
   const progress = new SlackProgressSink({
     client,
     steps: WORKFLOW_STEPS,
+    ...(options.config.i18n ? { language: options.config.i18n } : {}),
     minIntervalMs: options.minIntervalMs,
     onError: (err, runId) => onError(err, `progress ${runId}`),
   });

@@ -8,6 +8,7 @@
  *   parseCliArgs(['create', 'demo', '--ttl', '8h', '--json'], limits)
  *   // → { kind: 'create', env: 'demo', ttlMs: 28800000, multiAz: 'now', dryRun: false, json: true, … }
  */
+import { english } from '../i18n/english';
 import { z } from 'zod';
 import { readDuration, ttlRule } from '../domain/durations';
 import { clip } from '../domain/echo';
@@ -121,7 +122,7 @@ const ttlSchema = (limits: CliLimits) =>
   z.string().transform((raw, ctx) => {
     const read = readDuration(raw, ttlRule(limits.maxTtlMs));
     if (read.ok) return read.ms;
-    ctx.addIssue({ code: 'custom', message: read.error });
+    ctx.addIssue({ code: 'custom', message: english(read.error) });
     return z.NEVER;
   });
 

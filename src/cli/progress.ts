@@ -5,6 +5,8 @@
  * the run's own instant (its end, or its last recorded change), so a figure shown later is never
  * smaller and the last one equals the run's duration.
  */
+import { english } from '../i18n/english';
+import type { Saying } from '../i18n/said';
 import type { Run, StepState } from '../state/types';
 
 export type StepPhase = 'pending' | 'active' | 'done' | 'skipped' | 'failed';
@@ -58,6 +60,7 @@ export function viewRun(
   run: Run,
   titles: ReadonlyMap<string, string>,
   at: number = run.finishedAt ?? run.updatedAt,
+  said: (s: Saying) => string = english,
 ): RunView {
   const now = at;
   const ids = [...new Set([...titles.keys(), ...Object.keys(run.steps)])].filter((id) => id in run.steps);
@@ -72,7 +75,7 @@ export function viewRun(
       ...(state.startedAt !== undefined && end !== undefined
         ? { elapsedMs: Math.max(0, end - state.startedAt) }
         : {}),
-      ...(state.note ? { note: state.note } : {}),
+      ...(state.note ? { note: said(state.note) } : {}),
       ...(state.error ? { error: state.error.message } : {}),
     };
   });

@@ -1,7 +1,8 @@
 /** Step id → human title, per run kind, in each workflow's order (for the progress renderers). */
+import type { Texts } from '../i18n/texts';
 import type { RunKind } from '../state/types';
-import { WORKFLOW_OUTLINES } from '../workflows/outlines';
+import { stepsFor } from '../bot/workflow-steps';
 
-export function stepTitles(kind: RunKind): ReadonlyMap<string, string> {
-  return new Map(WORKFLOW_OUTLINES[kind].steps.map((s) => [s.id, s.title]));
+export function stepTitles(t: Texts, kind: RunKind): ReadonlyMap<string, string> {
+  return new Map(stepsFor(t, kind).map((s) => [s.id, s.title]));
 }

@@ -118,6 +118,7 @@ export function buildSocketModeBot(
     service: runtime.service,
     now: Date.now,
     ...(config.slack.botUserId ? { actor: config.slack.botUserId } : {}),
+    language: config.i18n,
   });
   let stopReminders: (() => void) | undefined;
 

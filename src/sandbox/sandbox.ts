@@ -266,6 +266,7 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
     service: runtime.service,
     now: clock.now,
     actor: SANDBOX_BOT.userId,
+    language: config.i18n,
   });
   let stopReminders: (() => void) | undefined;
   const settle = async () => {

@@ -9,7 +9,8 @@ import { snoozeReminders } from '../../workflows/remind/snooze';
 import { checkChannelEnabled, checkOwnership } from '../authorization';
 import type { ButtonContext, ButtonPress } from '../services';
 import { ACTION } from '../views/buttons';
-import { code, mrkdwn, type Mrkdwn } from '../views/mrkdwn';
+import type { Texts } from '../../i18n/texts';
+import type { Mrkdwn } from '../views/mrkdwn';
 import { REMINDER_EXTEND_MS, REMINDER_SNOOZE_MS, renderSnoozed } from '../views/reminders';
 import type { Message } from '../views/reply';
 import { patchEnv, type BotServiceDeps } from './deps';
@@ -34,26 +35,26 @@ function checkPress(
   deps: BotServiceDeps,
   env: Environment | undefined,
   press: ButtonPress,
+  t: Texts,
 ): Mrkdwn | undefined {
-  const channel = checkChannelEnabled(deps.config.slack, press.channelId);
+  const channel = checkChannelEnabled(deps.config.slack, press.channelId, t);
   if (!channel.allowed) return channel.reason;
-  if (!env || env.status === 'destroyed')
-    return mrkdwn`there is no environment named ${press.value || '(none)'}`;
-  if (env.channel !== press.channelId) return mrkdwn`that button is not for ${env.name} in this channel`;
-  const owner = checkOwnership(deps.config.slack, env, press.userId);
+  if (!env || env.status === 'destroyed') return t.refusals.noSuchEnv({ env: press.value });
+  if (env.channel !== press.channelId) return t.refusals.notForChannel({ env: env.name });
+  const owner = checkOwnership(deps.config.slack, env, press.userId, t);
   if (!owner.allowed) return owner.reason;
   if (DESTROY_ACTIONS.includes(press.actionId)) {
     const confirmation = confirmationOf(env);
     if (!confirmation || confirmation.ts !== press.messageTs || confirmation.channel !== press.channelId)
-      return mrkdwn`that is not the current destroy confirmation for ${env.name}; run ${code(`/site destroy ${env.name}`)}`;
+      return t.refusals.notCurrentConfirmation({ env: env.name });
     return undefined;
   }
   if (REMINDER_ACTIONS.includes(press.actionId)) {
     if (!reminderMessagesOf(env).includes(press.messageTs))
-      return mrkdwn`that is not a reminder I sent for ${env.name}`;
+      return t.refusals.notMyReminder({ env: env.name });
     return undefined;
   }
-  return mrkdwn`unknown button`;
+  return t.refusals.unknownButton();
 }
 
 export async function handleButton(
@@ -62,9 +63,9 @@ export async function handleButton(
   ctx: ButtonContext,
 ): Promise<void> {
   const env = press.value ? await deps.store.environments.get(press.value) : undefined;
-  const problem = checkPress(deps, env, press);
+  const problem = checkPress(deps, env, press, ctx.t);
   if (problem || !env) {
-    await refuse(ctx, mrkdwn`${problem ?? mrkdwn`refused`}. Nothing was changed.`);
+    await refuse(ctx, ctx.t.errors.nothingChanged({ problem: problem ?? ctx.t.refusals.refused() }));
     return;
   }
   switch (press.actionId) {
@@ -75,13 +76,17 @@ export async function handleButton(
     case ACTION.destroyCancel:
       return cancelDestroy(deps, env, press, ctx);
     case ACTION.remindExtend: {
-      const result = await extendBy(deps, {
-        env,
-        byMs: REMINDER_EXTEND_MS,
-        userId: press.userId,
-        now: ctx.now(),
-      });
-      if (!result.ok) return refuse(ctx, mrkdwn`${result.reason}`);
+      const result = await extendBy(
+        deps,
+        {
+          env,
+          byMs: REMINDER_EXTEND_MS,
+          userId: press.userId,
+          now: ctx.now(),
+        },
+        ctx.t,
+      );
+      if (!result.ok) return refuse(ctx, result.reason);
       return answerReminder(deps, env, press, ctx, result.message);
     }
     case ACTION.remindSnooze: {
@@ -91,17 +96,17 @@ export async function handleButton(
         now,
         durationMs: REMINDER_SNOOZE_MS,
       });
-      if (!snoozed.ok) return refuse(ctx, mrkdwn`Not snoozed: ${snoozed.reason}.`);
+      if (!snoozed.ok) return refuse(ctx, ctx.t.refusals.notSnoozed({ reason: ctx.t.said(snoozed.reason) }));
       return answerReminder(
         deps,
         snoozed.env,
         press,
         ctx,
-        renderSnoozed(snoozed.env, press.userId, snoozed.until, now),
+        renderSnoozed(ctx.t, snoozed.env, press.userId, snoozed.until, now),
       );
     }
     case ACTION.remindDestroy: {
-      const posted = await postDestroyConfirmation(deps, env, press.userId, ctx.client, ctx.now());
+      const posted = await postDestroyConfirmation(deps, env, press.userId, ctx.client, ctx.now(), ctx.t);
       if (!posted.ok) await refuse(ctx, posted.reason);
       return;
     }

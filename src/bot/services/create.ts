@@ -32,16 +32,17 @@ export async function startCreateService(
   const now = ctx.now();
   if (cmd.dryRun) {
     const { plan, estimate } = planCreate(cmd.env, cmd.multiAz, deps.createConfig);
-    return renderDryRun(plan, estimate);
+    return renderDryRun(ctx.t, plan, estimate);
   }
   // Read once: the refusal and the resume decision both look at the current record.
   const existing = await deps.store.environments.get(cmd.env);
   const resume = await resumable(deps, existing);
   // A `creating` record without a run is a crashed start that startCreate adopts.
   const adoptable = existing?.status === 'creating' && !existing.currentRunId;
-  if (existing && existing.status !== 'destroyed' && !adoptable && !resume) return renderInUse(existing);
+  if (existing && existing.status !== 'destroyed' && !adoptable && !resume)
+    return renderInUse(ctx.t, existing);
   const holder = await runningLockHolder(deps.store, cmd.env);
-  if (holder) return busyReply(deps, holder, now);
+  if (holder) return busyReply(deps, holder, now, ctx.t);
 
   const started = await startCreate(
     { store: deps.store, service: deps.service, createConfig: deps.createConfig, now: ctx.now },
@@ -53,12 +54,13 @@ export async function startCreateService(
       multiAz: cmd.multiAz,
       notify: { channel: ctx.channelId },
       announce: announceIn(deps, ctx.client, ctx.channelId),
+      voice: { ...(ctx.lang ? { lang: ctx.lang } : {}), explain: cmd.explain },
     },
   );
   if (!started.ok) {
-    if (started.existing) return renderInUse(started.existing);
-    if (started.busy) return busyReply(deps, started.busy, now);
-    return renderRefusal(started.message);
+    if (started.existing) return renderInUse(ctx.t, started.existing);
+    if (started.busy) return busyReply(deps, started.busy, now, ctx.t);
+    return renderRefusal(ctx.t, started.message);
   }
-  return renderRunStarted(started.run, started.resumed);
+  return renderRunStarted(ctx.t, started.run, started.resumed, cmd.explain);
 }

@@ -7,7 +7,8 @@ import { ConflictError, type EnvLock, type Environment, type Run, type StateStor
 import type { CreateConfig } from '../../workflows/create/deps';
 import type { WorkflowService } from '../../workflows/engine/service';
 import type { FindOwned } from '../../workflows/operations/env-inventory';
-import type { WorkflowSteps } from '../slack-progress-sink';
+import type { Texts } from '../../i18n/texts';
+import type { WorkflowSteps } from '../workflow-steps';
 import { renderBusy } from '../views/refusals';
 import type { Reply } from '../views/reply';
 
@@ -58,6 +59,11 @@ export async function runningLockHolder(
 }
 
 /** The refusal for a busy env: who holds it (as a mention), doing what, since when. */
-export function busyReply(deps: BotServiceDeps, holder: { lock: EnvLock; run?: Run }, now: number): Reply {
-  return renderBusy(holder, now, deps.steps[holder.lock.kind] ?? []);
+export function busyReply(
+  deps: BotServiceDeps,
+  holder: { lock: EnvLock; run?: Run },
+  now: number,
+  t: Texts,
+): Reply {
+  return renderBusy(t, holder, now, deps.steps(t, holder.lock.kind));
 }

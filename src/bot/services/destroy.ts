@@ -21,6 +21,7 @@ import {
 import { renderRefusalMd } from '../views/error';
 import { mrkdwn, type Mrkdwn } from '../views/mrkdwn';
 import { busyText } from '../views/refusals';
+import type { Texts } from '../../i18n/texts';
 import type { Reply } from '../views/reply';
 import { patchEnv, runningLockHolder, type BotServiceDeps } from './deps';
 
@@ -50,16 +51,18 @@ export async function postDestroyConfirmation(
   requestedBy: string,
   client: Client,
   now: number,
+  t: Texts,
 ): Promise<{ ok: true; ts: string; createRunning: boolean } | { ok: false; reason: Mrkdwn }> {
   const { store } = deps;
   const holder = await runningLockHolder(store, env.name);
   if (holder && holder.run.kind !== 'create')
-    return { ok: false, reason: busyText(holder, now, deps.steps[holder.run.kind] ?? []) };
+    return { ok: false, reason: busyText(t, holder, now, deps.steps(t, holder.run.kind)) };
   const createRunning = holder?.run.kind === 'create';
   // What exists now: the record, what a running create has recorded, and what carries its tags.
   const findOwned = deps.findOwned;
   const resources = await currentResources(store, env, findOwned).catch(() => currentResources(store, env));
-  const message = renderDestroyConfirmation({
+  // The confirmation stays in the channel: the language of whoever asked for it.
+  const message = renderDestroyConfirmation(t, {
     env,
     requestedBy,
     resources,
@@ -72,7 +75,7 @@ export async function postDestroyConfirmation(
   if (!posted.ts)
     return {
       ok: false,
-      reason: mrkdwn`Slack did not accept the confirmation message`,
+      reason: t.refusals.slackRefused(),
     };
   const confirmation: DestroyConfirmation = { channel: env.channel, ts: posted.ts, requestedBy, at: now };
   await patchEnv(store, env.name, (e) => ({ meta: { ...e.meta, destroyConfirmation: confirmation } }));
@@ -84,10 +87,10 @@ export async function destroyService(
   cmd: DestroyCommand,
   ctx: EnvCommandContext,
 ): Promise<Reply> {
-  if (ctx.env.channel !== ctx.channelId) return renderDestroyElsewhere(cmd.env, ctx.env.channel);
-  const posted = await postDestroyConfirmation(deps, ctx.env, ctx.userId, ctx.client, ctx.now());
+  if (ctx.env.channel !== ctx.channelId) return renderDestroyElsewhere(ctx.t, cmd.env, ctx.env.channel);
+  const posted = await postDestroyConfirmation(deps, ctx.env, ctx.userId, ctx.client, ctx.now(), ctx.t);
   if (!posted.ok) return renderRefusalMd(mrkdwn`:no_entry: ${posted.reason}`);
-  return renderDestroyAsked(cmd.env, posted.createRunning);
+  return renderDestroyAsked(ctx.t, cmd.env, posted.createRunning);
 }
 
 /** Destroy / Cancel and destroy pressed on the confirmation message (already checked by buttons.ts). */
@@ -100,7 +103,7 @@ export async function confirmDestroy(
 ): Promise<void> {
   const confirmation = confirmationOf(env);
   if (confirmation?.confirmedBy) {
-    await refuse(ctx, alreadyConfirmedText(confirmation.confirmedBy));
+    await refuse(ctx, alreadyConfirmedText(ctx.t, confirmation.confirmedBy));
     return;
   }
   const result = await startDestroy(deps.service, deps.store, {
@@ -109,10 +112,11 @@ export async function confirmDestroy(
     channel: env.channel,
     cancelCreate,
     notify: { channel: env.channel, messageTs: press.messageTs },
+    ...(ctx.lang ? { voice: { lang: ctx.lang } } : {}),
     now: ctx.now(),
   });
   if (result.status === 'refused') {
-    await refuse(ctx, mrkdwn`${result.message}`);
+    await refuse(ctx, mrkdwn`${ctx.t.said(result.message)}`);
     return;
   }
   if (result.status === 'pending-cancel') {
@@ -122,7 +126,7 @@ export async function confirmDestroy(
     await ctx.client.chat.update({
       channel: env.channel,
       ts: press.messageTs,
-      ...renderCancelAndDestroyPressed(env.name, press.userId),
+      ...renderCancelAndDestroyPressed(ctx.t, env.name, press.userId),
     });
     return;
   }
@@ -140,7 +144,7 @@ export async function cancelDestroy(
   await ctx.client.chat.update({
     channel: env.channel,
     ts: press.messageTs,
-    ...renderDestroyCancelled(env.name, press.userId),
+    ...renderDestroyCancelled(ctx.t, env.name, press.userId),
   });
 }
 

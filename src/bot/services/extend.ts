@@ -9,17 +9,20 @@ import { environmentCostBetween } from '../../workflows/operations/env-cost';
 import { extendEnvironment } from '../../workflows/remind/extend';
 import type { ExtendCommand } from '../grammar';
 import type { EnvCommandContext } from '../services';
-import { renderRefusal } from '../views/error';
+import type { Texts } from '../../i18n/texts';
+import { renderRefusalMd } from '../views/error';
+import { mrkdwn, type Mrkdwn } from '../views/mrkdwn';
 import { renderExtended } from '../views/reminders';
 import type { Message, Reply } from '../views/reply';
 import type { BotServiceDeps } from './deps';
 
-export type ExtendResult = { ok: true; message: Message } | { ok: false; reason: string };
+export type ExtendResult = { ok: true; message: Message } | { ok: false; reason: Mrkdwn };
 
 /** `input.env` is the record the caller loaded and checked (it exists, the user may extend it). */
 export async function extendBy(
   deps: BotServiceDeps,
   input: { env: Environment; byMs: number; userId: string; now: number },
+  t: Texts,
 ): Promise<ExtendResult> {
   const { store, config } = deps;
   const name = input.env.name;
@@ -36,7 +39,7 @@ export async function extendBy(
         }
       : {}),
   });
-  if (!outcome.ok) return { ok: false, reason: `Not extended: ${outcome.reason}.` };
+  if (!outcome.ok) return { ok: false, reason: t.refusals.notExtended({ reason: t.said(outcome.reason) }) };
   await store.audit.record({
     env: name,
     at: input.now,
@@ -49,12 +52,13 @@ export async function extendBy(
   const addedCost = await environmentCostBetween(store, outcome.env, addedFrom, outcome.env.expiresAt);
   return {
     ok: true,
-    message: renderExtended({
+    message: renderExtended(t, {
       env: name,
       by: input.userId,
       byMs: input.byMs,
       expiresAt: outcome.env.expiresAt,
       now: input.now,
+      addedMs: outcome.env.expiresAt - addedFrom,
       addedCost,
     }),
   };
@@ -65,7 +69,11 @@ export async function extendService(
   cmd: ExtendCommand,
   ctx: EnvCommandContext,
 ): Promise<Reply> {
-  const result = await extendBy(deps, { env: ctx.env, byMs: cmd.byMs, userId: ctx.userId, now: ctx.now() });
-  if (!result.ok) return renderRefusal(result.reason);
+  const result = await extendBy(
+    deps,
+    { env: ctx.env, byMs: cmd.byMs, userId: ctx.userId, now: ctx.now() },
+    ctx.t,
+  );
+  if (!result.ok) return renderRefusalMd(mrkdwn`:no_entry: ${result.reason}`);
   return { response_type: 'in_channel', ...result.message };
 }

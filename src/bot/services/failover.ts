@@ -21,9 +21,9 @@ export async function failoverService(
   ctx: EnvCommandContext,
 ): Promise<Reply> {
   const checked = checkEnvRecord(cmd.env, ctx.env, cmd.target, cmd.force);
-  if (!checked.ok) return renderRefusal(checked.message);
+  if (!checked.ok) return renderRefusal(ctx.t, checked.message);
   const holder = await runningLockHolder(deps.store, cmd.env);
-  if (holder) return busyReply(deps, holder, ctx.now());
+  if (holder) return busyReply(deps, holder, ctx.now(), ctx.t);
   const started = await startFailover(deps.service, deps.store, {
     env: cmd.env,
     requestedBy: ctx.userId,
@@ -32,8 +32,9 @@ export async function failoverService(
     force: cmd.force,
     notify: { channel: ctx.channelId },
     announce: announceIn(deps, ctx.client, ctx.channelId),
-    isAllowed: (env, userId) => checkOwnership(deps.config.slack, env, userId).allowed,
+    voice: { ...(ctx.lang ? { lang: ctx.lang } : {}), explain: cmd.explain },
+    isAllowed: (env, userId) => checkOwnership(deps.config.slack, env, userId, ctx.t).allowed,
   });
-  if (!started.ok) return renderRefusal(started.message);
-  return renderDrillStarted(started.message);
+  if (!started.ok) return renderRefusal(ctx.t, started.message);
+  return renderDrillStarted(ctx.t, started.message, cmd.explain);
 }

@@ -5,20 +5,13 @@
  * counts them all.
  */
 import type { CostEstimate } from '../../cost/estimator';
-import {
-  count,
-  formatDuration,
-  formatExpiry,
-  formatInstant,
-  formatPerDay,
-  formatUsd,
-} from '../../domain/format';
+import { isSaid } from '../../i18n/said';
+import type { Texts } from '../../i18n/texts';
 import type { Environment, Run } from '../../state/types';
-import { outputLabel } from '../../workflows/create/finish';
-import { describeInventory, inventoryOf, totalText } from '../../workflows/inventory';
+import { inventoryOf } from '../../workflows/inventory';
 import type { ResourceRef } from '../../workflows/destroy/resources';
 import { packLines, SLACK_LIMITS } from './limits';
-import { bold, code, joinMd, mrkdwn, mention, type Mrkdwn } from './mrkdwn';
+import { code, joinMd, mrkdwn, type Mrkdwn } from './mrkdwn';
 import { context, ephemeral, header, section, type Block, type Reply } from './reply';
 import { renderRunProgress, stepCounts, type StepTitle } from './run-progress';
 
@@ -28,54 +21,51 @@ export const PAGE_SIZE = 25;
 /** Costs by env name; an env missing from the map shows no cost. */
 export type CostsByEnv = ReadonlyMap<string, CostEstimate | undefined>;
 
-const STATUS_WORD: Record<Environment['status'], string> = {
-  ready: 'ready',
-  creating: 'being created',
-  failed: 'failed',
-  destroying: 'being torn down',
-  destroyed: 'torn down',
-};
-
-const MULTI_AZ_WORD: Record<Environment['multiAz'], string> = {
-  now: 'Multi-AZ (created so)',
-  later: 'Multi-AZ (converted after creation)',
-  off: 'single-AZ',
-};
+/** The order statuses are counted in. */
+const STATUSES: readonly Environment['status'][] = ['ready', 'creating', 'failed', 'destroying', 'destroyed'];
 
 /** The outputs people need, by their labels (the database line already says Multi-AZ). */
-function outputLines(env: Environment): Mrkdwn[] {
+function outputLines(t: Texts, env: Environment): Mrkdwn[] {
   return Object.entries(env.outputs)
     .filter(([key]) => key !== 'multiAz')
-    .map(([key, value]) => mrkdwn`${outputLabel(key)}: ${key === 'dbEndpoint' ? code(value) : value}`);
+    .map(([key, value]) =>
+      t.envs.output({ label: t.common.output(key), value: key === 'dbEndpoint' ? code(value) : value }),
+    );
 }
 
 /** `expires in 3h`, `expired 10m ago`; a torn-down env has no TTL left to show. */
-function ttlText(env: Environment, now: number): string {
-  return env.status === 'destroyed' ? 'torn down' : formatExpiry(env.expiresAt, now);
-}
-
-export function ageText(env: Environment, now: number): string {
-  return formatDuration(now - env.createdAt);
+function ttlText(t: Texts, env: Environment, now: number): string {
+  return env.status === 'destroyed' ? t.envs.tornDown() : t.common.expiry(env.expiresAt, now);
 }
 
 /** `$1.23 so far · $3.40/day`; a torn-down env's final cost; or `cost unknown`. */
-export function costText(env: Pick<Environment, 'status'>, estimate: CostEstimate | undefined): string {
-  if (!estimate) return 'cost unknown';
-  if (env.status === 'destroyed') return `${formatUsd(estimate.soFar)} in all (final)`;
-  return `${formatUsd(estimate.soFar)} so far · ${formatPerDay(estimate.perDay)}`;
+export function costText(
+  t: Texts,
+  env: Pick<Environment, 'status'>,
+  estimate: CostEstimate | undefined,
+): string {
+  if (!estimate) return t.common.costUnknown();
+  if (env.status === 'destroyed') return t.common.costFinal(estimate.soFar);
+  return t.common.costSoFar(estimate.soFar, estimate.perDay);
 }
 
-function summaryLine(env: Environment, now: number, costs?: CostsByEnv): Mrkdwn {
-  const cost = costs?.has(env.name) ? ` — ${costText(env, costs.get(env.name))}` : '';
-  return mrkdwn`${bold(env.name)} — ${STATUS_WORD[env.status]} — owner ${mention(env.owner)} — age ${ageText(env, now)}${cost} — ${ttlText(env, now)}`;
+function summaryLine(t: Texts, env: Environment, now: number, costs?: CostsByEnv): Mrkdwn {
+  return t.envs.summary({
+    env: env.name,
+    status: t.common.envStatus(env.status),
+    owner: env.owner,
+    ageMs: now - env.createdAt,
+    ...(costs?.has(env.name) ? { cost: costText(t, env, costs.get(env.name)) } : {}),
+    ttl: ttlText(t, env, now),
+  });
 }
 
 /** `meta.lastDrill` in words: the headline, then each phase's numbers (same formatter as the report). */
-function lastDrillText(env: Environment, now: number): Mrkdwn | undefined {
+function lastDrillText(t: Texts, env: Environment, now: number): Mrkdwn | undefined {
   const drill = env.meta?.lastDrill as
     | {
         at?: number;
-        headline?: string;
+        headline?: unknown;
         phases?: {
           phase: string;
           failures: number;
@@ -85,15 +75,22 @@ function lastDrillText(env: Environment, now: number): Mrkdwn | undefined {
         }[];
       }
     | undefined;
-  if (!drill?.headline) return undefined;
-  const when = typeof drill.at === 'number' ? ` (${formatDuration(now - drill.at)} ago)` : '';
-  const phases = (drill.phases ?? []).map((p) => {
-    const outage =
-      p.longestOutageMs !== undefined ? `, longest outage ${formatDuration(p.longestOutageMs)}` : '';
-    const spark = p.sparkline ? mrkdwn` ${code(p.sparkline)}` : mrkdwn``;
-    return mrkdwn`    ${p.phase}: ${p.failures} of ${count(p.requests, 'request')} failed${outage}${spark}`;
+  const headline = drill?.headline;
+  if (!drill || (typeof headline !== 'string' && !isSaid(headline))) return undefined;
+  const phases = (drill.phases ?? []).map((p) =>
+    t.envs.drillPhase({
+      phase: p.phase,
+      failed: p.failures,
+      requests: p.requests,
+      ...(p.longestOutageMs !== undefined ? { outageMs: p.longestOutageMs } : {}),
+      ...(p.sparkline ? { spark: code(p.sparkline) } : {}),
+    }),
+  );
+  const last = t.envs.lastDrill({
+    headline: t.said(headline),
+    ...(typeof drill.at === 'number' ? { agoMs: now - drill.at } : {}),
   });
-  return joinMd([mrkdwn`Last drill: ${drill.headline}${when}`, ...phases], '\n');
+  return joinMd([last, ...phases], '\n');
 }
 
 export interface Page<T> {
@@ -110,74 +107,82 @@ export function pageOf<T>(items: readonly T[], page: number, size = PAGE_SIZE): 
 }
 
 /** Over a page: how many envs in all, by status, and what they cost per day together. */
-function overview(envs: readonly Environment[], costs?: CostsByEnv): Mrkdwn {
-  const statuses = (Object.keys(STATUS_WORD) as Environment['status'][])
-    .map((status) => [envs.filter((e) => e.status === status).length, STATUS_WORD[status]] as const)
-    .filter(([n]) => n > 0)
-    .map(([n, word]) => `${n} ${word}`)
-    .join(', ');
-  const perDay = costs
-    ? ` · ${formatPerDay(envs.reduce((sum, e) => sum + (costs.get(e.name)?.perDay ?? 0), 0))} in all`
-    : '';
-  return mrkdwn`${count(envs.length, 'environment')}: ${statuses}${perDay}`;
+function overview(t: Texts, envs: readonly Environment[], costs?: CostsByEnv): Mrkdwn {
+  const byStatus = STATUSES.map((status) => ({
+    n: envs.filter((e) => e.status === status).length,
+    status: t.common.envStatus(status),
+  })).filter((s) => s.n > 0);
+  return t.envs.overview({
+    n: envs.length,
+    byStatus,
+    ...(costs ? { perDay: envs.reduce((sum, e) => sum + (costs.get(e.name)?.perDay ?? 0), 0) } : {}),
+  });
 }
 
-function pageFooter(p: Page<unknown>, command: string): Mrkdwn | undefined {
+function pageFooter(t: Texts, p: Page<unknown>, command: string): Mrkdwn | undefined {
   if (p.pages <= 1) return undefined;
-  const next = p.page < p.pages ? mrkdwn` — next: ${code(`${command} --page ${p.page + 1}`)}` : mrkdwn``;
-  return mrkdwn`Page ${p.page} of ${p.pages}${next}`;
+  return t.envs.page({
+    page: p.page,
+    pages: p.pages,
+    ...(p.page < p.pages ? { next: `${command} --page ${p.page + 1}` } : {}),
+  });
 }
 
 const sortByName = (envs: readonly Environment[]) => [...envs].sort((a, b) => a.name.localeCompare(b.name));
 
-function renderNoEnvironments(): Reply {
-  return ephemeral(mrkdwn`No environments.`, [
-    section(mrkdwn`No environments. Start one with ${code('/site create <env>')}.`),
-  ]);
+function renderNoEnvironments(t: Texts): Reply {
+  return ephemeral(t.envs.noneText(), [section(t.envs.none())]);
 }
 
-export function renderList(envs: readonly Environment[], now: number, costs?: CostsByEnv, page = 1): Reply {
-  if (envs.length === 0) return renderNoEnvironments();
+export function renderList(
+  t: Texts,
+  envs: readonly Environment[],
+  now: number,
+  costs?: CostsByEnv,
+  page = 1,
+): Reply {
+  if (envs.length === 0) return renderNoEnvironments(t);
   const p = pageOf(sortByName(envs), page);
-  const blocks: Block[] = [header(`Environments (${envs.length})`)];
-  if (p.pages > 1) blocks.push(context(overview(envs, costs)));
-  for (const text of packLines(p.items.map((e) => summaryLine(e, now, costs)))) blocks.push(section(text));
-  const footer = pageFooter(p, '/site list');
+  const blocks: Block[] = [header(t.envs.listTitle({ n: envs.length }))];
+  if (p.pages > 1) blocks.push(context(overview(t, envs, costs)));
+  for (const text of packLines(p.items.map((e) => summaryLine(t, e, now, costs)))) blocks.push(section(text));
+  const footer = pageFooter(t, p, '/site list');
   if (footer) blocks.push(context(footer));
-  const names = p.items.map((e) => e.name).join(', ');
+  const names = t.fmt.list(p.items.map((e) => e.name));
   return ephemeral(
-    mrkdwn`${overview(envs, costs)}. ${names}`,
+    t.envs.listText({ overview: overview(t, envs, costs), names }),
     blocks.slice(0, SLACK_LIMITS.blocksPerMessage),
   );
 }
 
 /** `status` without a name: every active environment with its outputs and what runs on it, paged. */
 export function renderStatusAll(
+  t: Texts,
   envs: readonly Environment[],
   now: number,
   runs: ReadonlyMap<string, Run> = new Map(),
   page = 1,
   costs?: CostsByEnv,
 ): Reply {
-  if (envs.length === 0) return renderNoEnvironments();
+  if (envs.length === 0) return renderNoEnvironments(t);
   const p = pageOf(sortByName(envs), page);
   const entries = p.items.map((env) => {
-    const lines = [summaryLine(env, now, costs), ...outputLines(env).map((l) => mrkdwn`    ${l}`)];
+    const lines = [summaryLine(t, env, now, costs), ...outputLines(t, env).map((l) => mrkdwn`    ${l}`)];
     const run = env.currentRunId ? runs.get(env.currentRunId) : undefined;
     if (run) {
       const c = stepCounts(run, []);
-      lines.push(mrkdwn`    ${run.kind} under way: ${c.done} of ${c.total - c.skipped} steps done`);
+      lines.push(t.envs.runUnderWay({ kind: run.kind, done: c.done, of: c.total - c.skipped }));
     } else if (env.currentRunId) {
-      lines.push(mrkdwn`a run is under way`);
+      lines.push(t.envs.someRunUnderWay());
     }
     return joinMd(lines, '\n');
   });
-  const blocks: Block[] = [header(`Status (${envs.length})`)];
-  if (p.pages > 1) blocks.push(context(overview(envs, costs)));
+  const blocks: Block[] = [header(t.envs.statusTitle({ n: envs.length }))];
+  if (p.pages > 1) blocks.push(context(overview(t, envs, costs)));
   for (const text of packLines(entries)) blocks.push(section(text));
-  const footer = pageFooter(p, '/site status');
+  const footer = pageFooter(t, p, '/site status');
   if (footer) blocks.push(context(footer));
-  return ephemeral(mrkdwn`${overview(envs, costs)}`, blocks.slice(0, SLACK_LIMITS.blocksPerMessage));
+  return ephemeral(overview(t, envs, costs), blocks.slice(0, SLACK_LIMITS.blocksPerMessage));
 }
 
 export interface EnvStatusInput {
@@ -192,36 +197,40 @@ export interface EnvStatusInput {
 }
 
 /** One environment: its state, what it costs, what it has, and the run holding it now. */
-export function renderEnvStatus(input: EnvStatusInput): Reply {
+export function renderEnvStatus(t: Texts, input: EnvStatusInput): Reply {
   const { env, run, now } = input;
   const destroyed = env.status === 'destroyed';
   const inventory = inventoryOf(input.resources);
+  const status = t.common.envStatus(env.status);
   const facts: Mrkdwn[] = [
-    mrkdwn`Status: *${STATUS_WORD[env.status]}*`,
-    mrkdwn`Owner: ${mention(env.owner)}`,
-    mrkdwn`Region: ${env.region} · database ${MULTI_AZ_WORD[env.multiAz]}`,
-    mrkdwn`Created: ${formatInstant(env.createdAt)} (${ageText(env, now)} ago)`,
+    t.envs.status({ status }),
+    t.envs.owner({ owner: env.owner }),
+    t.envs.region({ region: env.region, database: t.common.multiAz(env.multiAz) }),
+    t.envs.created({ at: env.createdAt, ageMs: now - env.createdAt }),
     destroyed
-      ? mrkdwn`Torn down: ${formatInstant(env.updatedAt)}`
-      : mrkdwn`Expires: ${formatInstant(env.expiresAt)} (${ttlText(env, now)})`,
-    mrkdwn`Cost: ${costText(env, input.estimate)}`,
+      ? t.envs.tornDownAt({ at: env.updatedAt })
+      : t.envs.expires({ at: env.expiresAt, ttl: ttlText(t, env, now) }),
+    t.envs.cost({ cost: costText(t, env, input.estimate) }),
     destroyed
-      ? mrkdwn`Resources: none left`
-      : mrkdwn`Resources: ${totalText(inventory)}${inventory.total > 0 ? ` — ${describeInventory(inventory)}` : ''}`,
+      ? t.envs.noneLeft()
+      : t.envs.resources({
+          total: t.inventory.total({ n: inventory.total }),
+          ...(inventory.total > 0 ? { what: t.inventory.describe(inventory.counts) } : {}),
+        }),
   ];
-  const drill = lastDrillText(env, now);
+  const drill = lastDrillText(t, env, now);
   if (drill) facts.push(drill);
   const blocks: Block[] = [header(env.name), section(joinMd(facts, '\n'))];
-  const outputs = outputLines(env);
+  const outputs = outputLines(t, env);
   if (outputs.length > 0 && !destroyed) blocks.push(section(joinMd(outputs, '\n')));
   if (run)
-    blocks.push(...renderRunProgress(run, input.steps ?? [], run.status === 'running' ? now : undefined));
-  else blocks.push(context(mrkdwn`No run in progress.`));
-  return ephemeral(mrkdwn`${env.name}: ${STATUS_WORD[env.status]}, ${ttlText(env, now)}`, blocks);
+    blocks.push(...renderRunProgress(t, run, input.steps ?? [], run.status === 'running' ? now : undefined));
+  else blocks.push(context(t.envs.noRun()));
+  return ephemeral(t.envs.statusText({ env: env.name, status, ttl: ttlText(t, env, now) }), blocks);
 }
 
-export function renderEnvNotFound(name: string): Reply {
-  return ephemeral(mrkdwn`No environment named ${name}.`, [
-    section(mrkdwn`No environment named ${bold(name)}. See ${code('/site list')}.`),
+export function renderEnvNotFound(t: Texts, name: string): Reply {
+  return ephemeral(t.refusals.envNotFoundText({ env: name }), [
+    section(t.refusals.envNotFound({ env: name })),
   ]);
 }

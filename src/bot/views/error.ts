@@ -1,21 +1,20 @@
 /** Refusals and errors: always private (ephemeral), one line naming the problem and the rule. */
+import type { Saying } from '../../i18n/said';
+import type { Texts } from '../../i18n/texts';
 import { USAGE, type Subcommand } from '../grammar';
-import { code, mrkdwn, plain, type Mrkdwn } from './mrkdwn';
+import { mrkdwn, plain, type Mrkdwn } from './mrkdwn';
 import { context, ephemeral, section, type Reply } from './reply';
 
 /** A malformed command: the problem on one line, then that command's usage and a pointer to help. */
-export function renderCommandError(problem: string, sub?: Subcommand): Reply {
-  const line = mrkdwn`:warning: ${problem}`;
-  const usage =
-    sub && sub !== 'help'
-      ? mrkdwn`Usage: ${code(USAGE[sub])} — see ${code('/site help')}`
-      : mrkdwn`See ${code('/site help')}.`;
+export function renderCommandError(t: Texts, problem: Saying, sub?: Subcommand): Reply {
+  const line = mrkdwn`:warning: ${t.said(problem)}`;
+  const usage = sub && sub !== 'help' ? t.errors.usage({ usage: USAGE[sub] }) : t.errors.seeHelp();
   return ephemeral(line, [section(line), context(usage)]);
 }
 
-/** A well-formed command refused (not allowed, not found, busy): `problem` is plain text. */
-export function renderRefusal(problem: string): Reply {
-  return renderRefusalMd(mrkdwn`:no_entry: ${plain(problem)}`);
+/** A well-formed command refused (not allowed, not found, busy): something said, or plain text. */
+export function renderRefusal(t: Texts, problem: Saying): Reply {
+  return renderRefusalMd(mrkdwn`:no_entry: ${plain(t.said(problem))}`);
 }
 
 /** A refusal whose text is already mrkdwn (it mentions someone, links a channel). */
@@ -24,20 +23,18 @@ export function renderRefusalMd(problem: Mrkdwn): Reply {
 }
 
 /** Something failed inside the bot; nothing was changed by the command. */
-export function renderFailure(what: string, detail: string): Reply {
-  return renderRefusalMd(
-    mrkdwn`:x: Something went wrong with ${what} (${detail}). Nothing was changed by this command.`,
-  );
+export function renderFailure(t: Texts, what: string, detail: string): Reply {
+  return renderRefusalMd(t.errors.failure({ what, detail }));
 }
 
-export function renderNotAvailable(what: string): Reply {
-  return ephemeral(mrkdwn`${what} is not available yet.`, [
-    section(mrkdwn`${code(what)} is not available yet.`),
-    context(mrkdwn`It parsed and you are allowed to run it; the feature has not landed in this bot version.`),
+export function renderNotAvailable(t: Texts, what: string): Reply {
+  return ephemeral(t.errors.notAvailableText({ what }), [
+    section(t.errors.notAvailable({ what })),
+    context(t.errors.notAvailableWhy()),
   ]);
 }
 
 /** "Working on it…": the ack when the real answer is not ready within Slack's 3 seconds. */
-export function renderWorking(): Reply {
-  return renderRefusalMd(mrkdwn`:hourglass_flowing_sand: Working on it…`);
+export function renderWorking(t: Texts): Reply {
+  return renderRefusalMd(t.errors.working());
 }

@@ -1,27 +1,20 @@
-import { DURATION_SYNTAX, MIN_TTL_MS } from '../../domain/durations';
-import { ENV_NAME_RULE } from '../../domain/env-name';
-import { formatDuration } from '../../domain/format';
-import { SUBCOMMANDS, USAGE, type GrammarLimits, type Subcommand } from '../grammar';
+import { MIN_TTL_MS } from '../../domain/durations';
+import type { Texts } from '../../i18n/texts';
+import { SUBCOMMANDS, USAGE, type GrammarLimits } from '../grammar';
 import { code, codeBlock, joinMd, mrkdwn } from './mrkdwn';
 import { context, ephemeral, header, section, type Reply } from './reply';
 
-const WHAT: Record<Subcommand, string> = {
-  create: 'build the scalable-website environment (VPC, 2 web servers, ALB, RDS MySQL)',
-  status: 'one environment in detail, or all of them',
-  list: 'environments that exist now: status, owner, age, cost, TTL',
-  failover: 'availability drill: stop a web server and/or fail the DB over, measuring downtime',
-  destroy: 'tear the environment down, leaving nothing behind',
-  extend: "move an environment's TTL later",
-  help: 'this message',
-};
-
+/** Commands as typed: the same in every language. i18n-exempt: command examples. */
 const EXAMPLES = [
   '/site create demo',
   '/site create shop-2 --ttl 8h --multi-az later',
   '/site create trial --dry-run',
+  '/site create demo --explain',
   '/site status demo',
   '/site failover demo db',
+  '/site explain database',
   '/site extend demo 3d',
+  '/site lang ja',
   '/site destroy demo',
 ];
 
@@ -30,16 +23,22 @@ export function usageText(): string {
   return SUBCOMMANDS.map((s) => USAGE[s]).join('\n');
 }
 
-export function renderHelp(limits: GrammarLimits): Reply {
+export function renderHelp(t: Texts, limits: GrammarLimits): Reply {
   const lines = joinMd(
-    SUBCOMMANDS.map((s) => mrkdwn`${code(USAGE[s])}\n      ${WHAT[s]}`),
+    SUBCOMMANDS.map((s) => mrkdwn`${code(USAGE[s])}\n      ${t.help.what[s]}`),
     '\n',
   );
-  const rules = mrkdwn`<env>: ${ENV_NAME_RULE}. <dur>: ${DURATION_SYNTAX}. TTL: at least ${formatDuration(MIN_TTL_MS)}, at most ${formatDuration(limits.maxTtlMs)}, ${formatDuration(limits.defaultTtlMs)} unless given. --multi-az defaults to now.`;
-  return ephemeral(mrkdwn`/site commands:\n${usageText()}`, [
-    header('/site commands'),
+  const rules = t.help.rules({
+    envRule: t.grammar.envNameRule(),
+    durationRule: t.grammar.durationSyntax(),
+    minTtlMs: MIN_TTL_MS,
+    maxTtlMs: limits.maxTtlMs,
+    defaultTtlMs: limits.defaultTtlMs,
+  });
+  return ephemeral(mrkdwn`${t.help.title()}:\n${usageText()}`, [
+    header(t.help.title()),
     section(lines),
     context(rules),
-    section(mrkdwn`*Examples*\n${codeBlock(EXAMPLES)}`),
+    section(mrkdwn`${t.help.examples()}\n${codeBlock(EXAMPLES)}`),
   ]);
 }

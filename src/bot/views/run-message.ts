@@ -3,15 +3,17 @@
  * and the thread reply that announces its end to the person who asked. Only ids, endpoints,
  * counts and times ever appear: never a secret (the workflows do not record any in a run).
  * Every time is measured to the run's own instant (`runInstant`), so the headline's elapsed
- * time, the steps and the outcome agree.
+ * time, the steps and the outcome agree. Words come from `t`, the run's language (its
+ * starter's, or the workspace's for a scheduled run).
  */
-import { formatDuration } from '../../domain/format';
+import { isSaid, say } from '../../i18n/said';
+import type { Texts } from '../../i18n/texts';
 import type { Run } from '../../state/types';
 import { createOutputs, createResources } from '../../workflows/create/finish';
 import { receiptOf, renderReceipt } from '../../workflows/destroy/receipt';
 import { CANCELLED_FOR_TEARDOWN } from '../../workflows/destroy/start';
-import type { DrillReport } from '../../workflows/failover/report';
-import { describeInventory, inventoryOf, refsOfRoles, totalText } from '../../workflows/inventory';
+import { renderDrillReport, whatWasSeen, type DrillReport } from '../../workflows/failover/report';
+import { inventoryOf, refsOfRoles } from '../../workflows/inventory';
 import { bold, code, codeBlock, joinMd, mrkdwn, mention, plain, type Mrkdwn } from './mrkdwn';
 import { message, section, type Block, type Message } from './reply';
 import { renderRunProgress, runElapsedMs, type StepTitle } from './run-progress';
@@ -25,74 +27,74 @@ const outputsOfRun =
   (id) =>
     run.steps[id]?.outputs ?? {};
 
-const took = (run: Run): string => formatDuration(runElapsedMs(run));
-
-/** The step that failed first, by title, with its error in plain words. */
-function failureText(run: Run, steps: readonly StepTitle[]): Mrkdwn {
+/** The step that failed first, by title, with its error in the reader's words. */
+function failureText(t: Texts, run: Run, steps: readonly StepTitle[]): Mrkdwn {
   const failed = steps.find((s) => run.steps[s.id]?.status === 'failed');
-  const message = failed
-    ? run.steps[failed.id]?.error?.message
+  const error = failed ? run.steps[failed.id]?.error : undefined;
+  const said = error
+    ? t.said(error.said ?? error.message)
     : typeof run.summary?.error === 'string'
       ? run.summary.error
-      : undefined;
-  const where = failed ? bold(failed.title) : mrkdwn`a step`;
-  return message ? mrkdwn`${where} failed: ${message}` : mrkdwn`${where} failed`;
+      : '';
+  return t.run.stepFailed({ step: failed ? bold(failed.title) : t.run.aStep(), error: said });
 }
 
 /** What a create that stopped left behind, counted like status and the teardown count it. */
-function leftText(run: Run): Mrkdwn {
+function leftText(t: Texts, run: Run): Mrkdwn {
   const left = inventoryOf(refsOfRoles(createResources(outputsOfRun(run))));
-  if (left.total === 0) return mrkdwn`Nothing was created yet.`;
-  return mrkdwn`Created so far and still there (they cost money until removed): ${totalText(left)} — ${describeInventory(left)}.`;
+  if (left.total === 0) return t.run.nothingLeft();
+  return t.run.left({ total: t.inventory.total({ n: left.total }), what: t.inventory.describe(left.counts) });
 }
 
-function createOutcome(run: Run, steps: readonly StepTitle[]): Mrkdwn[] | undefined {
+const tookMs = (run: Run) => runElapsedMs(run);
+
+function createOutcome(t: Texts, run: Run, steps: readonly StepTitle[]): Mrkdwn[] | undefined {
   const env = run.env;
   if (run.status === 'succeeded') {
     const out = createOutputs(outputsOfRun(run));
+    const unknown = t.common.unknown();
     const lines = [
-      mrkdwn`:white_check_mark: *${env} is ready* after ${took(run)}`,
-      mrkdwn`Site: ${out.siteUrl ?? '(unknown)'}`,
-      mrkdwn`DB endpoint: ${code(out.dbEndpoint ?? '(unknown)')}`,
-      mrkdwn`AZs: ${out.azs ?? '(unknown)'}${out.multiAz === 'true' ? ' (DB Multi-AZ)' : ''}`,
+      t.run.ready({ env, ms: tookMs(run) }),
+      t.run.output({ label: t.common.output('siteUrl'), value: out.siteUrl ?? unknown }),
+      t.run.output({ label: t.common.output('dbEndpoint'), value: code(out.dbEndpoint ?? unknown) }),
+      t.run.azs({ azs: out.azs ?? unknown, multiAz: out.multiAz === 'true' }),
     ];
     return [joinMd(lines, '\n')];
   }
   if (run.status === 'failed') {
     const lines = [
-      mrkdwn`:x: *create of ${env} failed* after ${took(run)}: ${failureText(run, steps)}.`,
-      leftText(run),
-      mrkdwn`Clean up with ${code(`/site destroy ${env}`)}, or run ${code(`/site create ${env}`)} again: it resumes where it stopped.`,
+      t.run.createFailed({ env, ms: tookMs(run), why: failureText(t, run, steps) }),
+      leftText(t, run),
+      t.run.resumeOrClean({ env }),
     ];
     return [joinMd(lines, '\n')];
   }
   if (run.status === 'cancelled') {
-    const by =
-      typeof run.summary?.cancelledBy === 'string'
-        ? mrkdwn` by ${mention(run.summary.cancelledBy)}`
-        : mrkdwn``;
-    const headline = mrkdwn`:no_entry_sign: *create of ${env} was cancelled*${by} after ${took(run)}.`;
+    const by = typeof run.summary?.cancelledBy === 'string' ? run.summary.cancelledBy : undefined;
+    const headline = t.run.createCancelled({ env, ...(by ? { by } : {}), ms: tookMs(run) });
     // A "Cancel and destroy" stopped it: the teardown is on its way, so no advice to clean up.
     const next =
       run.summary?.cancelledFor === CANCELLED_FOR_TEARDOWN
-        ? mrkdwn`Its teardown starts now, in the message that asked for it.`
-        : mrkdwn`${leftText(run)}\nClean up with ${code(`/site destroy ${env}`)}.`;
+        ? t.run.teardownFollows()
+        : mrkdwn`${leftText(t, run)}\n${t.run.cleanUp({ env })}`;
     return [mrkdwn`${headline}\n${next}`];
   }
   return undefined;
 }
 
-function destroyOutcome(run: Run): Mrkdwn[] | undefined {
+const summaryError = (run: Run): string => (typeof run.summary?.error === 'string' ? run.summary.error : '');
+
+function destroyOutcome(t: Texts, run: Run): Mrkdwn[] | undefined {
   if (run.status === 'running') return undefined;
   const receipt = renderReceipt(run.summary);
   const recorded = receiptOf(run.summary) !== undefined;
-  const ok = run.status === 'succeeded' && recorded && /0 resources tagged for/.test(receipt.headline);
+  const ok = run.status === 'succeeded' && recorded && receipt.clean;
   const icon = ok ? ':white_check_mark:' : ':warning:';
-  const error = typeof run.summary?.error === 'string' ? `: ${run.summary.error}` : '';
   const headline = recorded
-    ? mrkdwn`${icon} ${receipt.headline}`
-    : mrkdwn`${icon} teardown of ${run.env} ${run.status} after ${took(run)}${error}. Run ${code(`/site destroy ${run.env}`)} again to resume.`;
-  return receipt.lines.length > 0 ? [headline, codeBlock(receipt.lines)] : [headline];
+    ? mrkdwn`${icon} ${t.said(receipt.headline)}`
+    : mrkdwn`${icon} ${t.run.teardownEnded({ env: run.env, status: run.status, ms: tookMs(run), error: summaryError(run) })}`;
+  const lines = receipt.lines.map((l) => t.said(l));
+  return lines.length > 0 ? [headline, codeBlock(lines)] : [headline];
 }
 
 export function drillReportOf(run: Run): DrillReport | undefined {
@@ -102,63 +104,73 @@ export function drillReportOf(run: Run): DrillReport | undefined {
     : undefined;
 }
 
-function failoverOutcome(run: Run): Mrkdwn[] | undefined {
+function failoverOutcome(t: Texts, run: Run): Mrkdwn[] | undefined {
   if (run.status === 'running') return undefined;
   const report = drillReportOf(run);
-  const text = typeof run.summary?.text === 'string' ? run.summary.text : undefined;
   const icon = report?.verdict === 'pass' ? ':white_check_mark:' : ':warning:';
-  const error = typeof run.summary?.error === 'string' ? `: ${run.summary.error}` : '';
-  const headline = report
-    ? mrkdwn`${icon} ${bold(report.headline)} (${took(run)})`
-    : mrkdwn`${icon} failover drill on ${run.env} ${run.status} after ${took(run)}${error}`;
-  const body = text?.split('\n').slice(report ? 1 : 0);
-  return body && body.length > 0 ? [headline, codeBlock(body)] : [headline];
+  if (!report) {
+    return [
+      mrkdwn`${icon} ${t.run.drillEnded({ env: run.env, status: run.status, ms: tookMs(run), error: summaryError(run) })}`,
+    ];
+  }
+  const headline = mrkdwn`${icon} ${t.run.drillHeadline({ headline: t.said(report.headline), ms: tookMs(run) })}`;
+  const body = renderDrillReport(report)
+    .slice(1)
+    .map((l) => t.said(l));
+  const failed = Object.values(run.steps).find((s) => s.status === 'failed')?.error;
+  if (failed) body.push(t.said(say('drill.stopped', { error: failed.said ?? failed.message })));
+  const restore = run.summary?.restore;
+  if (typeof restore === 'string' || isSaid(restore)) body.push(t.said(restore));
+  const seen = whatWasSeen(report);
+  const saw =
+    seen.length > 0
+      ? [joinMd([mrkdwn`*${t.drill.sawHeading()}*`, ...seen.map((s) => plain(t.said(s)))], '\n')]
+      : [];
+  return [headline, codeBlock(body), ...saw];
 }
 
 /** The outcome, one text per section, once the run has ended (undefined while it runs). */
-export function renderRunOutcome(run: Run, steps: readonly StepTitle[]): Mrkdwn[] | undefined {
+export function renderRunOutcome(t: Texts, run: Run, steps: readonly StepTitle[]): Mrkdwn[] | undefined {
   switch (run.kind) {
     case 'create':
-      return createOutcome(run, steps);
+      return createOutcome(t, run, steps);
     case 'destroy':
-      return destroyOutcome(run);
+      return destroyOutcome(t, run);
     case 'failover':
-      return failoverOutcome(run);
+      return failoverOutcome(t, run);
   }
 }
 
-const VERB: Record<Run['kind'], string> = {
-  create: 'Creating',
-  destroy: 'Tearing down',
-  failover: 'Failover drill on',
-};
-
 /** The whole message: the outcome when there is one, then the steps with the critical path. */
-export function renderRunMessage(run: Run, steps: readonly StepTitle[]): RunMessage {
-  const outcome = renderRunOutcome(run, steps);
-  const progress = renderRunProgress(run, steps);
+export function renderRunMessage(t: Texts, run: Run, steps: readonly StepTitle[]): RunMessage {
+  const outcome = renderRunOutcome(t, run, steps);
+  const progress = renderRunProgress(t, run, steps);
   if (outcome) return message(outcome[0], [...outcome.map((text): Block => section(text)), ...progress]);
-  return message(mrkdwn`${VERB[run.kind]} ${run.env}… ${took(run)} so far`, progress);
+  return message(t.run.underWay({ kind: run.kind, env: run.env, ms: tookMs(run) }), progress);
 }
 
 /** Failures retried and overcome on the way, for the thread (never beside a ✅). */
-function retriedText(run: Run, steps: readonly StepTitle[]): Mrkdwn | undefined {
+function retriedText(t: Texts, run: Run, steps: readonly StepTitle[]): Mrkdwn | undefined {
   const lines: Mrkdwn[] = [];
   for (const [id, state] of Object.entries(run.steps)) {
     if (state.status === 'failed') continue;
     const title = steps.find((s) => s.id === id)?.title ?? id;
     for (const r of state.retried ?? []) {
-      lines.push(mrkdwn`• ${title}: ${plain(r.message)}${r.times > 1 ? ` (×${r.times})` : ''}`);
+      lines.push(t.run.retriedLine({ step: title, message: t.said(r.said ?? r.message), times: r.times }));
     }
   }
-  return lines.length > 0 ? mrkdwn`Retried and overcome on the way:\n${joinMd(lines, '\n')}` : undefined;
+  return lines.length > 0 ? mrkdwn`${t.run.retried()}\n${joinMd(lines, '\n')}` : undefined;
 }
 
 /** The thread reply at the end: the outcome again, mentioning whoever asked, and what was retried. */
-export function renderRunThreadReply(run: Run, steps: readonly StepTitle[]): RunMessage | undefined {
-  const outcome = renderRunOutcome(run, steps);
+export function renderRunThreadReply(
+  t: Texts,
+  run: Run,
+  steps: readonly StepTitle[],
+): RunMessage | undefined {
+  const outcome = renderRunOutcome(t, run, steps);
   if (!outcome) return undefined;
-  const retried = retriedText(run, steps);
+  const retried = retriedText(t, run, steps);
   const text = mrkdwn`${mention(run.requestedBy)} ${joinMd(outcome, '\n')}${retried ? mrkdwn`\n${retried}` : mrkdwn``}`;
   return message(text, [section(text)]);
 }

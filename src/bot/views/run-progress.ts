@@ -7,10 +7,10 @@
  * end, or its last recorded change), never to the clock at render time. Updates of one message
  * therefore never go backwards, and the final figure equals the run's own duration.
  */
-import { formatDuration } from '../../domain/format';
+import type { Texts } from '../../i18n/texts';
 import type { Run, StepState, StepStatus } from '../../state/types';
 import { packLines } from './limits';
-import { mrkdwn, mention, plain, joinMd, code, type Mrkdwn } from './mrkdwn';
+import { mrkdwn, plain, joinMd, code, type Mrkdwn } from './mrkdwn';
 import { context, section, type Block } from './reply';
 
 export interface StepTitle {
@@ -74,34 +74,40 @@ export function stepCounts(run: Run, steps: readonly StepTitle[]): StepCounts {
   };
 }
 
-const RUN_WORD: Record<Run['status'], string> = {
-  running: 'running',
-  succeeded: 'succeeded',
-  failed: 'failed',
-  cancelled: 'cancelled',
-};
-
 /**
  * A run's progress blocks. `steps` gives the order and titles; `at` is the instant figures are
  * measured to (default `runInstant(run)`; `/site status` passes its clock for a running run).
  */
-export function renderRunProgress(run: Run, steps: readonly StepTitle[], at = runInstant(run)): Block[] {
+export function renderRunProgress(
+  t: Texts,
+  run: Run,
+  steps: readonly StepTitle[],
+  at = runInstant(run),
+): Block[] {
   const ordered = orderedSteps(run, steps);
   const counts = stepCounts(run, ordered);
   const applicable = counts.total - counts.skipped;
-  const skipped = counts.skipped > 0 ? `, ${counts.skipped} skipped` : '';
-  const headline = mrkdwn`*${run.kind} ${run.env}*: ${RUN_WORD[run.status]} — ${counts.done} of ${applicable} steps done${skipped} — ${formatDuration(runElapsedMs(run, at))}`;
+  const headline = t.run.headline({
+    kind: run.kind,
+    env: run.env,
+    status: run.status,
+    done: counts.done,
+    of: applicable,
+    skipped: counts.skipped,
+    ms: runElapsedMs(run, at),
+  });
   const blocks: Block[] = [section(mrkdwn`${headline}\n${progressBar(counts.done, applicable)}`)];
-  for (const text of packLines(ordered.map((s) => stepLine(s, run.steps[s.id], at))))
+  for (const text of packLines(ordered.map((s) => stepLine(t, s, run.steps[s.id], at))))
     blocks.push(section(text));
   const path = criticalPath(run, ordered);
   if (path.length > 0) {
     const titles = path.map((id) => ordered.find((s) => s.id === id)?.title ?? id);
     const end = run.steps[path[path.length - 1]]?.finishedAt ?? run.createdAt;
-    const label = run.status === 'running' ? 'critical path so far' : 'critical path';
-    blocks.push(context(mrkdwn`${label} (${formatDuration(end - run.createdAt)}): ${titles.join(' → ')}`));
+    blocks.push(
+      context(t.run.criticalPath({ done: run.status !== 'running', ms: end - run.createdAt, titles })),
+    );
   }
-  blocks.push(context(mrkdwn`run ${code(run.runId)} requested by ${mention(run.requestedBy)}`));
+  blocks.push(context(t.run.requestedBy({ runId: run.runId, user: run.requestedBy })));
   return blocks;
 }
 
@@ -143,23 +149,23 @@ export function criticalPath(run: Run, steps: readonly StepTitle[]): string[] {
   return path;
 }
 
-function stepLine(step: StepTitle, state: StepState | undefined, at: number): Mrkdwn {
+function stepLine(t: Texts, step: StepTitle, state: StepState | undefined, at: number): Mrkdwn {
   const status = state?.status ?? 'pending';
   const icon = ICON[status];
-  const detail = state?.note ? plain(state.note) : undefined;
+  const detail = state?.note ? plain(t.said(state.note)) : undefined;
   const elapsed = state ? stepElapsedMs(state, at) : undefined;
-  const took = elapsed === undefined ? undefined : formatDuration(elapsed);
+  const took = elapsed === undefined ? undefined : t.fmt.duration(elapsed);
   const parts: Mrkdwn[] = [mrkdwn`${icon} ${step.title}`];
   switch (status) {
     case 'pending':
       break;
     case 'skipped':
-      parts.push(mrkdwn`skipped`);
+      parts.push(t.run.skipped());
       if (detail) parts.push(detail);
       break;
     case 'failed':
-      parts.push(took ? mrkdwn`failed after ${took}` : mrkdwn`failed`);
-      if (state?.error) parts.push(plain(state.error.message));
+      parts.push(elapsed !== undefined ? t.run.failedAfter({ ms: elapsed }) : t.run.failed());
+      if (state?.error) parts.push(plain(t.said(state.error.said ?? state.error.message)));
       break;
     default:
       if (took) parts.push(mrkdwn`${took}`);

@@ -1,23 +1,27 @@
-/** The private answer once a run has started: where its progress is. */
+/** The private answer once a run has started: where its progress is (and its explanations). */
+import type { Saying } from '../../i18n/said';
+import type { Texts } from '../../i18n/texts';
 import type { Run } from '../../state/types';
-import { bold, code, mrkdwn } from './mrkdwn';
+import { joinMd, plain, type Mrkdwn } from './mrkdwn';
 import { ephemeral, section, type Reply } from './reply';
 
-const WHAT: Record<Run['kind'], string> = {
-  create: 'Creating',
-  destroy: 'Tearing down',
-  failover: 'Failover drill on',
-};
+function withExplain(t: Texts, text: Mrkdwn, explain: boolean): Mrkdwn {
+  return explain ? joinMd([text, t.run.explainFollows()], ' ') : text;
+}
 
-export function renderRunStarted(run: Run, resumed = false): Reply {
-  const text = resumed
-    ? mrkdwn`Resuming the failed create of ${bold(run.env)} where it stopped (run ${code(run.runId)}); progress in its message in the channel.`
-    : mrkdwn`${WHAT[run.kind]} ${bold(run.env)} (run ${code(run.runId)}); progress in the channel.`;
+export function renderRunStarted(t: Texts, run: Run, resumed = false, explain = false): Reply {
+  const text = withExplain(
+    t,
+    resumed
+      ? t.run.resumed({ env: run.env, runId: run.runId })
+      : t.run.started({ kind: run.kind, env: run.env, runId: run.runId }),
+    explain,
+  );
   return ephemeral(text, [section(text)]);
 }
 
 /** A drill started: what it will do (the workflow's words). */
-export function renderDrillStarted(description: string): Reply {
-  const text = mrkdwn`${description}`;
+export function renderDrillStarted(t: Texts, description: Saying, explain = false): Reply {
+  const text = withExplain(t, plain(t.said(description)), explain);
   return ephemeral(text, [section(text)]);
 }

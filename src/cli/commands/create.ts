@@ -4,9 +4,13 @@
  * same env already under way (started by the bot, or by a CLI that was interrupted) is
  * followed instead of refused, which is how an interrupted create is resumed.
  */
-import { formatCostSummary } from '../../domain/format';
+import type { Texts } from '../../i18n/texts';
 import type { Run } from '../../state/types';
-import { formatPlan, resolveCreateConfig } from '../../workflows/create';
+import type { CreatePlan } from '../../workflows/create/plan';
+import { resolveCreateConfig } from '../../workflows/create';
+import { refsOfPlan, inventoryOf } from '../../workflows/inventory';
+import { cliTexts } from '../texts';
+import { stepTitles } from '../titles';
 import { planCreate, startCreate } from '../../workflows/operations/create';
 import type { CliCreate } from '../args';
 import type { CliContext, CliIo } from '../context';
@@ -24,8 +28,9 @@ export function runCreateDryRun(cmd: CliCreate, io: CliIo, config: Config): numb
   if (cmd.json) {
     io.stdout.write(`${JSON.stringify({ plan, estimate }, null, 2)}\n`);
   } else {
+    const t = cliTexts(config);
     io.stdout.write(
-      `${formatPlan(plan)}\nEstimated cost: ${formatCostSummary({ perHour: estimate.perHour, perDay: estimate.perDay, perMonth: estimate.perMonth })}\n${estimate.assumptions}\n`,
+      `${planLines(t, plan).join('\n')}\n${t.plan.cliCost({ rates: t.common.rates(estimate) })}\n${t.said(estimate.assumptions)}\n`,
     );
   }
   return EXIT.ok;
@@ -46,7 +51,7 @@ export async function runCreate(cmd: CliCreate, io: CliIo, ctx: CliContext): Pro
       { env: cmd.env, requestedBy: cmd.as, channel: cmd.channel, ttlMs: cmd.ttlMs, multiAz: cmd.multiAz },
     );
     if (!started.ok) {
-      io.stderr.write(`refused: ${plain(started.message)}\n`);
+      io.stderr.write(`refused: ${plain(cliTexts(ctx.config).said(started.message))}\n`);
       return EXIT.refused;
     }
     if (started.resumed)
@@ -59,6 +64,27 @@ export async function runCreate(cmd: CliCreate, io: CliIo, ctx: CliContext): Pro
     kick,
     describe: async (final) => ({ outputs: await envOutputs(ctx, final) }),
   });
+}
+
+/** The plan as plain text: each parallel group's steps and what they create. */
+function planLines(t: Texts, plan: CreatePlan): string[] {
+  const titles = stepTitles(t, 'create');
+  const lines = [
+    t.plan.cliTitle({ env: plan.env, region: plan.region, azs: plan.azs.join(', '), multiAz: plan.multiAz }),
+  ];
+  plan.groups.forEach((group, i) => {
+    lines.push(`${i + 1}. ${group.map((s) => titles.get(s.id) ?? s.id).join(' ∥ ')}`);
+    for (const s of group)
+      for (const r of s.resources) lines.push(`   + ${r.type} ${r.name}${r.detail ? ` (${r.detail})` : ''}`);
+  });
+  const inventory = inventoryOf(refsOfPlan(plan.resources));
+  lines.push(
+    t.plan.cliTotal({
+      total: t.inventory.total({ n: inventory.total }),
+      what: t.inventory.describe(inventory.counts),
+    }),
+  );
+  return lines;
 }
 
 async function envOutputs(ctx: CliContext, run: Run): Promise<Record<string, string>> {

@@ -2,10 +2,12 @@
  * `sitebot status [<env>]` and `sitebot list`: read-only views of the state store — the env
  * record, its current or last run, and what it costs (per day, and so far).
  */
-import { formatDuration, formatExpiry, formatInstant, formatPerDay, formatUsd } from '../../domain/format';
+import { formatDuration, formatInstant, formatPerDay, formatUsd } from '../../domain/format';
+import type { Texts } from '../../i18n/texts';
 import type { Environment, Run } from '../../state/types';
 import { outputLabel } from '../../workflows/create/finish';
-import { describeInventory, inventoryOf, totalText } from '../../workflows/inventory';
+import { inventoryOf } from '../../workflows/inventory';
+import { cliTexts } from '../texts';
 import { environmentCost } from '../../workflows/operations/env-cost';
 import { currentResources } from '../../workflows/operations/env-inventory';
 import type { CliList, CliStatus } from '../args';
@@ -58,23 +60,24 @@ export async function runStatus(cmd: CliStatus, io: CliIo, ctx: CliContext): Pro
   }
   const now = ctx.now();
   const inventory = inventoryOf(await currentResources(ctx.store, env));
+  const t = cliTexts(ctx.config);
   const lines = [
     `${env.name}  ${env.status}  owner ${env.owner}  ${env.region}  ${MULTI_AZ[env.multiAz]}`,
     `created ${formatInstant(env.createdAt)} (${formatDuration(now - env.createdAt)} ago), ` +
-      `${formatExpiry(env.expiresAt, now)} (${formatInstant(env.expiresAt)})`,
-    `resources: ${totalText(inventory)}${inventory.total > 0 ? ` (${describeInventory(inventory)})` : ''}`,
+      `${t.common.expiry(env.expiresAt, now)} (${formatInstant(env.expiresAt)})`,
+    `resources: ${t.inventory.total({ n: inventory.total })}${inventory.total > 0 ? ` (${t.inventory.describe(inventory.counts)})` : ''}`,
   ];
   for (const [key, value] of Object.entries(env.outputs)) {
     if (key !== 'multiAz') lines.push(`  ${outputLabel(key)}: ${value}`);
   }
-  if (run) lines.push(...runLines(run, now));
+  if (run) lines.push(...runLines(t, run, now));
   if (cost) lines.push(`cost: ${formatUsd(cost.soFar)} so far · ${formatPerDay(cost.perDay)}`);
   io.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }
 
-function runLines(run: Run, now: number): string[] {
-  const view = viewRun(run, stepTitles(run.kind), now);
+function runLines(t: Texts, run: Run, now: number): string[] {
+  const view = viewRun(run, stepTitles(t, run.kind), now, t.said);
   if (run.status === 'running') {
     const active = view.steps.filter((s) => s.phase === 'active').map((s) => s.title);
     return [

@@ -3,6 +3,7 @@
  * renderer, then map the outcome to an exit code. Exit codes: 0 succeeded, 1 failed or
  * cancelled, 130 interrupted (Ctrl-C; the run goes on when resumed).
  */
+import { cliTexts } from '../texts';
 import type { Run, RunKind } from '../../state/types';
 import type { CliContext, CliIo } from '../context';
 import { chooseRenderer } from '../render';
@@ -26,7 +27,7 @@ export async function followToEnd(
 ): Promise<number> {
   const renderer = chooseRenderer(io.stdout, {
     json: options.json,
-    titles: stepTitles(run.kind),
+    titles: stepTitles(cliTexts(ctx.config), run.kind),
   });
   renderer.update(run);
   const followed = await ctx.driver.follow(run.runId, {

@@ -5,6 +5,7 @@
  * in a script) and never cancels a running create for you. A teardown already under way (an
  * interrupted CLI, or the bot's) is followed rather than refused.
  */
+import { cliTexts } from '../texts';
 import { describeDestroyPlan, renderReceipt, startDestroy } from '../../workflows/destroy';
 import { renderDrillReport, startFailover, type DrillReport } from '../../workflows/failover';
 import type { CliDestroy, CliFailover } from '../args';
@@ -13,6 +14,7 @@ import type { Run } from '../../state/types';
 import { EXIT, followToEnd, plain, runningRunOf } from './follow';
 
 export async function runDestroy(cmd: CliDestroy, io: CliIo, ctx: CliContext): Promise<number> {
+  const t = cliTexts(ctx.config);
   const env = await ctx.store.environments.get(cmd.env);
   if (!env || env.status === 'destroyed') {
     io.stderr.write(`no environment named ${cmd.env}\n`);
@@ -21,13 +23,13 @@ export async function runDestroy(cmd: CliDestroy, io: CliIo, ctx: CliContext): P
   if (!cmd.yes) {
     const plan = describeDestroyPlan(env);
     io.stderr.write(
-      `refused: destroy deletes ${cmd.env} for good (${plain(plan.text)}); add --yes to confirm\n`,
+      `refused: destroy deletes ${cmd.env} for good (${t.inventory.total({ n: plan.inventory.total })}: ${t.inventory.describe(plan.inventory.counts)}); add --yes to confirm\n`,
     );
     return EXIT.refused;
   }
   const describe = async (run: Run) => {
     const receipt = renderReceipt(run.summary);
-    return { outputs: {}, details: [receipt.headline, ...receipt.lines] };
+    return { outputs: {}, details: [receipt.headline, ...receipt.lines].map(t.said) };
   };
   const underway = await runningRunOf(ctx, cmd.env, 'destroy');
   if (underway) {
@@ -48,7 +50,7 @@ export async function runDestroy(cmd: CliDestroy, io: CliIo, ctx: CliContext): P
     return EXIT.refused;
   }
   if (started.status !== 'started') {
-    io.stderr.write(`refused: ${plain(started.message)}\n`);
+    io.stderr.write(`refused: ${plain(t.said(started.message))}\n`);
     return EXIT.refused;
   }
   return followToEnd(ctx, io, started.run, { json: cmd.json, describe });
@@ -62,15 +64,16 @@ export async function runFailover(cmd: CliFailover, io: CliIo, ctx: CliContext):
     target: cmd.target,
     force: cmd.force,
   });
+  const t = cliTexts(ctx.config);
   if (!started.ok) {
-    io.stderr.write(`refused: ${plain(started.message)}\n`);
+    io.stderr.write(`refused: ${plain(t.said(started.message))}\n`);
     return EXIT.refused;
   }
   return followToEnd(ctx, io, started.run, {
     json: cmd.json,
     describe: async (run) => {
       const report = run.summary?.drill as DrillReport | undefined;
-      return { outputs: {}, details: report ? renderDrillReport(report).split('\n') : [] };
+      return { outputs: {}, details: report ? renderDrillReport(report).map(t.said) : [] };
     },
   });
 }
