@@ -1,3 +1,4 @@
+import { ENGLISH } from '../../src/i18n/texts';
 /**
  * The slack Lambda's services: `/site create` through createLambdaServices records the run,
  * posts its progress message and hands the first tick to the worker as an SQS message, without
@@ -53,6 +54,7 @@ describe('slack Lambda services', () => {
       client,
       respond: jest.fn(),
       now: () => 1_800_000_000_000,
+      t: ENGLISH,
     };
     return { services: createLambdaServices(runtime), store, posted, ctx };
   }
@@ -67,7 +69,7 @@ describe('slack Lambda services', () => {
   it('/site create starts the run and queues its first tick for the worker', async () => {
     const { services, store, posted, ctx } = setup();
     const reply = await services.startCreate!(
-      { kind: 'create', env: 'demo', ttlMs: 3_600_000, multiAz: 'now', dryRun: false },
+      { kind: 'create', env: 'demo', ttlMs: 3_600_000, multiAz: 'now', dryRun: false, explain: false },
       ctx,
     );
     expect(JSON.stringify(reply)).toContain('Creating *demo*');

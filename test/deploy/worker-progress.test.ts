@@ -1,3 +1,4 @@
+import { ENGLISH } from '../../src/i18n/texts';
 /**
  * The Lambda worker edits the run's Slack progress message, and every edit it owes is sent
  * before the handler resolves (Lambda freezes the container right after, so a throttle timer
@@ -106,7 +107,7 @@ describe('Lambda worker: Slack progress', () => {
       params: {},
       notify: { channel: 'C1', messageTs: '1700000000.000100' },
     });
-    if (!started.ok) throw new Error(started.message);
+    if (!started.ok) throw new Error(JSON.stringify(started.message));
     const runId = started.run.runId;
     slack.calls.length = 0;
 
@@ -120,7 +121,7 @@ describe('Lambda worker: Slack progress', () => {
     const stored = await store.runs.get(runId);
     if (!stored) throw new Error('run not stored');
     expect(Object.values(stored.steps).some((s) => s.status !== 'pending')).toBe(true);
-    const expected = renderRunMessage(stored, WORKFLOW_STEPS.create ?? []);
+    const expected = renderRunMessage(ENGLISH, stored, WORKFLOW_STEPS(ENGLISH, 'create'));
     expect(updates[updates.length - 1].blocks).toEqual(JSON.parse(JSON.stringify(expected.blocks)));
   }, 30_000);
 });

@@ -82,7 +82,7 @@ describe('worker + WorkflowRunner + SqsTickScheduler', () => {
       channel: 'C1',
       params: {},
     });
-    if (!started.ok) throw new Error(started.message);
+    if (!started.ok) throw new Error(JSON.stringify(started.message));
     const runId = started.run.runId;
 
     // Deliver each sent message as SQS would once its delay has passed, until none is left.

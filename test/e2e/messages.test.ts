@@ -1,3 +1,4 @@
+import { ENGLISH } from '../../src/i18n/texts';
 /**
  * Messages you can trust (issue 17), end to end on the sandbox with the emulator's clock stopped:
  * the test moves virtual time itself (`runUntil`), so what happens when is never decided by a
@@ -14,7 +15,6 @@ import { runCli } from '../../src/cli/main';
 import { formatPerDay, formatUsd } from '../../src/domain/format';
 import type { MessageChange, StoredMessage } from '../../src/sandbox/slack/messages';
 import type { Environment, Run } from '../../src/state/types';
-import { FAILOVER_OUTLINE } from '../../src/workflows/failover/outline';
 import { environmentCost, environmentCostBetween } from '../../src/workflows/operations/env-cost';
 import { blockKitProblems, shown } from '../helpers/block-kit';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
@@ -237,7 +237,7 @@ test('dry run, create and status: one inventory, figures from the run record and
 });
 
 test('DB and web drills: the phase left out is skipped, never done nor on the path; times never go back', async () => {
-  const titleOf = (id: string) => FAILOVER_OUTLINE.steps.find((s) => s.id === id)!.title;
+  const titleOf = (id: string) => ENGLISH.steps.failover[id as keyof typeof ENGLISH.steps.failover].title;
   const drill = async (target: 'db' | 'web') => {
     const before = history.length;
     const res = ack(await sb.command(`failover demo ${target}`, OWNER));

@@ -52,7 +52,7 @@ test('InsufficientInstanceCapacity for t3.micro in 1c: plain-words failure or fa
     requestedBy: OWNER,
     channel: CHANNEL,
   });
-  if (destroy.status !== 'started') throw new Error(destroy.message);
+  if (destroy.status !== 'started') throw new Error(JSON.stringify(destroy.message));
   await w.scheduler.drain(5_000);
   const destroyed = (await h.store.runs.get(destroy.run.runId))!;
   expect(destroyed.status).toBe('succeeded');

@@ -99,7 +99,7 @@ export async function chaosRun(
       requestedBy: OWNER,
       channel: CHANNEL,
     });
-    if (destroy.status !== 'started') throw new Error(destroy.message);
+    if (destroy.status !== 'started') throw new Error(JSON.stringify(destroy.message));
     const destroyed = await survive(destroy.run.runId, dw);
 
     const pick = Object.fromEntries(Object.keys(SPEC_MINTED).map((k) => [k, minted[k] ?? 0]));

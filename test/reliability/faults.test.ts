@@ -65,7 +65,7 @@ test.each([7, 42])(
       channel: CHANNEL,
       target: 'web',
     });
-    if (!drill.ok) throw new Error(drill.message);
+    if (!drill.ok) throw new Error(JSON.stringify(drill.message));
     await w.scheduler.drain(5_000);
     const drilled = (await h.store.runs.get(drill.run.runId))!;
     expect(drilled.summary?.error).toBeUndefined();
@@ -78,7 +78,7 @@ test.each([7, 42])(
       requestedBy: OWNER,
       channel: CHANNEL,
     });
-    if (destroy.status !== 'started') throw new Error(destroy.message);
+    if (destroy.status !== 'started') throw new Error(JSON.stringify(destroy.message));
     await w.scheduler.drain(5_000);
     const destroyed = (await h.store.runs.get(destroy.run.runId))!;
     expect(destroyed.summary?.error).toBeUndefined();

@@ -1,3 +1,4 @@
+import { textsFor } from '../../src/i18n/texts';
 /**
  * `/site` text from anyone: every input parses to a command that is valid by the grammar's
  * own rules, or to a one-line error — never an exception, never the parser's "could not read"
@@ -64,12 +65,20 @@ const text = fc.oneof(
 
 function checkValid(r: ParseResult): void {
   switch (r.kind) {
-    case 'error':
-      expect(r.error.length).toBeGreaterThan(0);
-      expect(r.error).not.toMatch(/[\r\n]/);
-      expect(r.error.length).toBeLessThan(300);
-      expect(r.error).not.toMatch(/^could not read the command/);
+    case 'error': {
+      // In both languages: one line, short, never the parser's own failure.
+      for (const t of [
+        textsFor({ lang: 'en', timeZone: 'UTC' }),
+        textsFor({ lang: 'ja', timeZone: 'Asia/Tokyo' }),
+      ]) {
+        const text = t.said(r.error);
+        expect(text.length).toBeGreaterThan(0);
+        expect(text).not.toMatch(/[\r\n]/);
+        expect(text.length).toBeLessThan(300);
+      }
+      expect(r.error.key).not.toBe('grammar.couldNotRead');
       return;
+    }
     case 'create':
       expect(envNameSchema.safeParse(r.env).success).toBe(true);
       expect(r.ttlMs).toBeGreaterThan(0);

@@ -1,3 +1,4 @@
+import { ENGLISH } from '../../../src/i18n/texts';
 import {
   checkChannel,
   checkOwnership,
@@ -15,38 +16,40 @@ const list: Command = { kind: 'list', page: 1 };
 
 describe('channels', () => {
   test('an empty allow-list allows every channel', () => {
-    expect(checkChannel(open, list, 'CANY')).toEqual({ allowed: true });
+    expect(checkChannel(open, list, 'CANY', ENGLISH)).toEqual({ allowed: true });
   });
   test('a listed channel is allowed', () => {
-    expect(checkChannel(closed, list, 'C2')).toEqual({ allowed: true });
+    expect(checkChannel(closed, list, 'C2', ENGLISH)).toEqual({ allowed: true });
   });
   test('an unlisted channel is refused with a reason', () => {
-    expect(checkChannel(closed, list, 'C9')).toEqual({
+    expect(checkChannel(closed, list, 'C9', ENGLISH)).toEqual({
       allowed: false,
       reason: expect.objectContaining({ text: expect.stringMatching(/not enabled/) }),
     });
   });
   test('help works in any channel', () => {
-    expect(checkChannel(closed, { kind: 'help' }, 'C9')).toEqual({ allowed: true });
+    expect(checkChannel(closed, { kind: 'help' }, 'C9', ENGLISH)).toEqual({ allowed: true });
   });
 });
 
 describe('ownership', () => {
   test('destroy, failover and extend need ownership; the rest do not', () => {
     expect(requiresOwnership({ kind: 'destroy', env: 'demo' })).toBe(true);
-    expect(requiresOwnership({ kind: 'failover', env: 'demo', target: 'all', force: false })).toBe(true);
+    expect(
+      requiresOwnership({ kind: 'failover', env: 'demo', target: 'all', force: false, explain: false }),
+    ).toBe(true);
     expect(requiresOwnership({ kind: 'extend', env: 'demo', byMs: 1 })).toBe(true);
     expect(requiresOwnership({ kind: 'status', env: 'demo', page: 1 })).toBe(false);
     expect(requiresOwnership(list)).toBe(false);
   });
   test('the owner is allowed', () => {
-    expect(checkOwnership(open, env, 'UOWNER')).toEqual({ allowed: true });
+    expect(checkOwnership(open, env, 'UOWNER', ENGLISH)).toEqual({ allowed: true });
   });
   test('an admin is allowed', () => {
-    expect(checkOwnership(open, env, 'UADMIN')).toEqual({ allowed: true });
+    expect(checkOwnership(open, env, 'UADMIN', ENGLISH)).toEqual({ allowed: true });
   });
   test('anyone else is refused, and told who can', () => {
-    const d = checkOwnership(open, env, 'UOTHER');
+    const d = checkOwnership(open, env, 'UOTHER', ENGLISH);
     expect(d).toEqual({
       allowed: false,
       reason: expect.objectContaining({ text: expect.stringContaining('<@UOWNER>') }),

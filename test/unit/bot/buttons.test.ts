@@ -1,3 +1,4 @@
+import { ENGLISH } from '../../../src/i18n/texts';
 /**
  * Button presses re-checked from scratch: a press counts only on the message the bot posted for
  * that purpose, in the env's channel, by its owner or an admin. Everything else is refused and
@@ -54,6 +55,7 @@ async function setup() {
   const refusals: string[] = [];
   const updates: { ts: string; text: string }[] = [];
   const ctx: ButtonContext = {
+    t: ENGLISH,
     client: {
       chat: {
         update: async (args: { ts: string; text: string }) => {

@@ -1,3 +1,4 @@
+import { ENGLISH } from '../../../src/i18n/texts';
 import { dispatchCommand } from '../../../src/bot/dispatch';
 import type { BotServices, CommandContext } from '../../../src/bot/services';
 import { ephemeral } from '../../../src/bot/views/reply';
@@ -15,6 +16,7 @@ function ctx(userId = 'UOWNER', channelId = 'C1'): CommandContext {
     client: {} as CommandContext['client'], // dispatch itself never calls Slack
     respond: jest.fn(),
     now: () => T0,
+    t: ENGLISH,
   };
 }
 
@@ -99,6 +101,8 @@ describe('with services plugged in', () => {
     startFailover: jest.fn().mockResolvedValue(ok),
     extend: jest.fn().mockResolvedValue(ok),
     handleButton: jest.fn().mockResolvedValue(undefined),
+    explain: jest.fn().mockResolvedValue(ok),
+    setLang: jest.fn().mockResolvedValue(ok),
   });
 
   test('create goes to startCreate with the parsed command', async () => {

@@ -1,3 +1,4 @@
+import { english } from '../../../src/i18n/english';
 import fc from 'fast-check';
 import { parseCommand, type GrammarLimits } from '../../../src/bot/grammar';
 
@@ -8,7 +9,7 @@ const parse = (text: string) => parseCommand(text, limits);
 function errorOf(text: string): string {
   const r = parse(text);
   if (r.kind !== 'error') throw new Error(`expected an error for '${text}', got ${JSON.stringify(r)}`);
-  return r.error;
+  return english(r.error);
 }
 
 describe('valid commands', () => {

@@ -91,7 +91,7 @@ test('a burst of updates becomes at most one chat.update per interval, ending wi
   const { client, calls } = fakeClient();
   const sink = new SlackProgressSink({
     client,
-    steps: { create: STEPS },
+    steps: () => STEPS,
     minIntervalMs: 100,
   });
   for (let v = 1; v <= 30; v++) await sink.onRunUpdate(run(v), { type: 'step', stepId: 'subnets' });
@@ -108,7 +108,7 @@ test('a burst of updates becomes at most one chat.update per interval, ending wi
 
 test('the final state is awaited and delivered, then one thread reply mentions the requester', async () => {
   const { client, calls } = fakeClient();
-  const sink = new SlackProgressSink({ client, steps: { create: STEPS }, minIntervalMs: 100 });
+  const sink = new SlackProgressSink({ client, steps: () => STEPS, minIntervalMs: 100 });
   await sink.onRunUpdate(run(1), { type: 'started' });
   await sink.onRunUpdate(run(2), { type: 'step', stepId: 'subnets' });
   await sink.onRunUpdate(succeeded(3), { type: 'finished' });
@@ -131,7 +131,7 @@ test('a final update that Slack refuses is tried again, never dropped', async ()
   const errors: unknown[] = [];
   const sink = new SlackProgressSink({
     client,
-    steps: { create: STEPS },
+    steps: () => STEPS,
     minIntervalMs: 20,
     onError: (err) => errors.push(err),
   });
@@ -145,7 +145,7 @@ test('a final update that Slack refuses is tried again, never dropped', async ()
 
 test('a run without a message gets one posted, then edited in place', async () => {
   const { client, calls } = fakeClient();
-  const sink = new SlackProgressSink({ client, steps: { create: STEPS }, minIntervalMs: 10 });
+  const sink = new SlackProgressSink({ client, steps: () => STEPS, minIntervalMs: 10 });
   await sink.onRunUpdate(run(1, { notify: { channel: 'C9' } }), { type: 'started' });
   await sink.flush();
   await sink.onRunUpdate(run(2, { notify: { channel: 'C9' } }), { type: 'step', stepId: 'subnets' });
@@ -157,7 +157,7 @@ test('a run without a message gets one posted, then edited in place', async () =
 
 test('a failed create says what failed in plain words, what was left, and how to clean up or retry', async () => {
   const { client, calls } = fakeClient();
-  const sink = new SlackProgressSink({ client, steps: { create: STEPS }, minIntervalMs: 10 });
+  const sink = new SlackProgressSink({ client, steps: () => STEPS, minIntervalMs: 10 });
   const failed = run(4, {
     status: 'failed',
     finishedAt: T0 + 30_000,
@@ -189,7 +189,7 @@ test('a failed create says what failed in plain words, what was left, and how to
 
 test('a failed run that is resumed (same run id) is shown again in its message', async () => {
   const { client, calls } = fakeClient();
-  const sink = new SlackProgressSink({ client, steps: { create: STEPS }, minIntervalMs: 10 });
+  const sink = new SlackProgressSink({ client, steps: () => STEPS, minIntervalMs: 10 });
   await sink.onRunUpdate(run(1, { status: 'failed', finishedAt: T0 + 5_000 }), { type: 'finished' });
   await sink.onRunUpdate(run(2), { type: 'step', stepId: 'subnets' });
   await sink.onRunUpdate(succeeded(3), { type: 'finished' });

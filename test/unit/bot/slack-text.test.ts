@@ -1,3 +1,4 @@
+import { ENGLISH } from '../../../src/i18n/texts';
 /**
  * Issue 13's text rules for real Slack, on the views themselves: one escaping function for every
  * interpolated text (placeholders render as typed, nothing typed becomes a mention or a link),
@@ -27,7 +28,7 @@ const cost = (perDay: number): CostEstimate => ({
   perMonth: (perDay / 24) * 730,
   soFar: perDay / 3,
   lines: [],
-  assumptions: '',
+  assumptions: { key: '' },
 });
 
 /** 200 environments with the longest names and owners the rules allow, and outputs. */
@@ -81,11 +82,15 @@ describe('one escaping function', () => {
   });
 
   test('help and errors: placeholders reach the reader as typed', () => {
-    const help = renderHelp(LIMITS);
+    const help = renderHelp(ENGLISH, LIMITS);
     expectValid(help);
     expect(shown(JSON.stringify(help))).toContain('/site create <env> [--ttl <dur>]');
     expect(JSON.stringify(help)).not.toContain('<env>');
-    const error = renderCommandError("env name '<@U1>' may only contain lowercase letters", 'create');
+    const error = renderCommandError(
+      ENGLISH,
+      "env name '<@U1>' may only contain lowercase letters",
+      'create',
+    );
     expectValid(error);
     expect(error.text).toBe(":warning: env name '&lt;@U1&gt;' may only contain lowercase letters");
   });
@@ -99,7 +104,7 @@ describe('at 200 environments every message is within Block Kit’s limits', () 
     const pages = Math.ceil(envs.length / PAGE_SIZE);
     const seen: string[] = [];
     for (let page = 1; page <= pages; page++) {
-      const reply = renderList(envs, T0, costs, page);
+      const reply = renderList(ENGLISH, envs, T0, costs, page);
       expectValid(reply);
       const text = shown(JSON.stringify(reply.blocks));
       expect(text).toContain('200 environments: 160 ready, 40 being created');
@@ -108,16 +113,17 @@ describe('at 200 environments every message is within Block Kit’s limits', () 
     }
     expect(seen.sort()).toEqual(envs.map((e) => e.name).sort());
     // Past the last page: the last page, not an empty or broken message.
-    expectValid(renderList(envs, T0, costs, 99));
+    expectValid(renderList(ENGLISH, envs, T0, costs, 99));
   });
 
   test('status of all: paged and valid, with the runs under way', () => {
     const pages = Math.ceil(envs.length / PAGE_SIZE);
-    for (let page = 1; page <= pages; page++) expectValid(renderStatusAll(envs, T0, new Map(), page, costs));
+    for (let page = 1; page <= pages; page++)
+      expectValid(renderStatusAll(ENGLISH, envs, T0, new Map(), page, costs));
   });
 
   test('the digest: the costliest in full, the rest summed up, all valid', () => {
-    const digest = renderDigest(envs, T0, costs);
+    const digest = renderDigest(ENGLISH, envs, T0, costs);
     expectValid(digest);
     const text = shown(JSON.stringify(digest.blocks));
     expect(text).toContain('Running environments (200)');
@@ -127,11 +133,11 @@ describe('at 200 environments every message is within Block Kit’s limits', () 
 
   test('reminders and the destroy confirmation, with the longest names', () => {
     const env = envs[1];
-    expectValid(renderExpiryWarning(env, T0, cost(3)));
-    expectValid(renderOverdue({ ...env, expiresAt: T0 - H }, T0, cost(3)));
+    expectValid(renderExpiryWarning(ENGLISH, env, T0, cost(3)));
+    expectValid(renderOverdue(ENGLISH, { ...env, expiresAt: T0 - H }, T0, cost(3)));
     for (const createRunning of [false, true]) {
       expectValid(
-        renderDestroyConfirmation({
+        renderDestroyConfirmation(ENGLISH, {
           env,
           requestedBy: 'U0ABCDEF12',
           resources: Array.from({ length: 40 }, (_, i) => ({ type: 'subnet' as const, id: `subnet-${i}` })),
@@ -148,7 +154,7 @@ describe('at 200 environments every message is within Block Kit’s limits', () 
 describe('buttons', () => {
   const env = storedEnvironment({ name: 'demo', owner: 'UOWNER', createdAt: T0 - H, expiresAt: T0 + H });
   const confirmation = (createRunning: boolean) =>
-    renderDestroyConfirmation({
+    renderDestroyConfirmation(ENGLISH, {
       env,
       requestedBy: 'UOWNER',
       resources: [],
@@ -185,10 +191,10 @@ describe('buttons', () => {
     const messages = [
       confirmation(false),
       confirmation(true),
-      renderExpiryWarning(env, T0, cost(3)),
-      renderOverdue({ ...env, expiresAt: T0 - H }, T0, cost(3)),
-      renderList(manyEnvs(30), T0),
-      renderHelp(LIMITS),
+      renderExpiryWarning(ENGLISH, env, T0, cost(3)),
+      renderOverdue(ENGLISH, { ...env, expiresAt: T0 - H }, T0, cost(3)),
+      renderList(ENGLISH, manyEnvs(30), T0),
+      renderHelp(ENGLISH, LIMITS),
     ];
     for (const m of messages) expect(JSON.stringify(m)).not.toContain('block_id');
   });
@@ -197,10 +203,10 @@ describe('buttons', () => {
 describe('refusals name users as Slack shows them', () => {
   test('in use and busy: a Slack owner as a mention, a CLI owner by name', () => {
     const owned = storedEnvironment({ name: 'demo', owner: 'U0OWNER', status: 'ready', createdAt: T0 });
-    expect(renderInUse(owned).text).toContain('owner <@U0OWNER>');
-    expect(renderInUse({ ...owned, owner: 'alice' }).text).toContain('owner alice,');
+    expect(renderInUse(ENGLISH, owned).text).toContain('owner <@U0OWNER>');
+    expect(renderInUse(ENGLISH, { ...owned, owner: 'alice' }).text).toContain('owner alice,');
     const lock = { env: 'demo', runId: 'r1', kind: 'destroy' as const, holder: 'U0HOLDER', acquiredAt: T0 };
-    const busy = renderBusy({ lock }, T0 + 5 * 60_000, []);
+    const busy = renderBusy(ENGLISH, { lock }, T0 + 5 * 60_000, []);
     expect(busy.text).toBe(
       ':no_entry: *demo* is busy: a destroy started by <@U0HOLDER> 5m ago is still running. Try again once it has finished.',
     );

@@ -1,3 +1,4 @@
+import { ENGLISH } from '../../../src/i18n/texts';
 import type { CostEstimate } from '../../../src/cost/estimator';
 import { renderEnvStatus, renderList, renderStatusAll } from '../../../src/bot/views/environments';
 import { renderCommandError, renderNotAvailable } from '../../../src/bot/views/error';
@@ -61,11 +62,11 @@ const cost = (soFar: number, perDay: number): CostEstimate => ({
   perMonth: (perDay / 24) * 730,
   soFar,
   lines: [],
-  assumptions: '',
+  assumptions: { key: '' },
 });
 
 test('help lists every subcommand with examples and the rules, placeholders as typed', () => {
-  const reply = renderHelp({ defaultTtlMs: 24 * H, maxTtlMs: 7 * 24 * H });
+  const reply = renderHelp(ENGLISH, { defaultTtlMs: 24 * H, maxTtlMs: 7 * 24 * H });
   expect(reply.response_type).toBe('ephemeral');
   for (const sub of ['create', 'status', 'list', 'failover', 'destroy', 'extend', 'help']) {
     expect(shown(reply.text)).toContain(`/site ${sub}`);
@@ -78,7 +79,7 @@ test('help lists every subcommand with examples and the rules, placeholders as t
 });
 
 test('a command error is one line with the problem, then the usage of that command and a pointer to help', () => {
-  const reply = renderCommandError('TTL must be at least 1h (got 5m)', 'create');
+  const reply = renderCommandError(ENGLISH, 'TTL must be at least 1h (got 5m)', 'create');
   expect(reply.response_type).toBe('ephemeral');
   expect(reply.text).toBe(':warning: TTL must be at least 1h (got 5m)');
   expect(allText(reply.blocks)).toContain('Usage: `/site create <env> [--ttl <dur>]');
@@ -88,13 +89,14 @@ test('a command error is one line with the problem, then the usage of that comma
 });
 
 test('not available names the command', () => {
-  expect(renderNotAvailable('/site destroy').text).toBe('/site destroy is not available yet.');
+  expect(renderNotAvailable(ENGLISH, '/site destroy').text).toBe('/site destroy is not available yet.');
 });
 
 test('list: name, status, owner, age, cost and TTL of each env, sorted by name', () => {
   const now = T0 + 3 * H;
   const costs = new Map([['alpha', cost(0.42, 3.35)]]);
   const reply = renderList(
+    ENGLISH,
     [env({ name: 'zeta', owner: 'U2' }), env({ name: 'alpha', status: 'creating', owner: 'alice' })],
     now,
     costs,
@@ -109,15 +111,17 @@ test('list: name, status, owner, age, cost and TTL of each env, sorted by name',
 });
 
 test('list of nothing says so', () => {
-  expect(renderList([], T0).text).toBe('No environments.');
+  expect(renderList(ENGLISH, [], T0).text).toBe('No environments.');
 });
 
 test('an expired TTL reads as expired', () => {
-  expect(allText(renderList([env({ expiresAt: T0 - 10 * MIN })], T0).blocks)).toContain('expired 10m ago');
+  expect(allText(renderList(ENGLISH, [env({ expiresAt: T0 - 10 * MIN })], T0).blocks)).toContain(
+    'expired 10m ago',
+  );
 });
 
 test('status of one env: human labels only, one inventory, and the current run with its steps', () => {
-  const reply = renderEnvStatus({
+  const reply = renderEnvStatus(ENGLISH, {
     env: env(),
     run: run(),
     steps: [],
@@ -143,7 +147,12 @@ test('status of one env: human labels only, one inventory, and the current run w
 
 test('status of a torn-down env: its final cost and no TTL', () => {
   const gone = env({ status: 'destroyed', updatedAt: T0 + 5 * H });
-  const reply = renderEnvStatus({ env: gone, now: T0 + 6 * H, estimate: cost(0.9, 0), resources: [] });
+  const reply = renderEnvStatus(ENGLISH, {
+    env: gone,
+    now: T0 + 6 * H,
+    estimate: cost(0.9, 0),
+    resources: [],
+  });
   const text = allText(reply.blocks);
   expect(text).toContain('Status: *torn down*');
   expect(text).toContain('Cost: $0.90 in all (final)');
@@ -152,13 +161,14 @@ test('status of a torn-down env: its final cost and no TTL', () => {
 });
 
 test('status without a run says no run in progress', () => {
-  const reply = renderEnvStatus({ env: env(), now: T0, resources: [] });
+  const reply = renderEnvStatus(ENGLISH, { env: env(), now: T0, resources: [] });
   expect(allText(reply.blocks)).toContain('No run in progress.');
 });
 
 test('status of all shows every env with its outputs and the run under way', () => {
   const running = run({ runId: 'r-9', env: 'shop' });
   const reply = renderStatusAll(
+    ENGLISH,
     [env(), env({ name: 'shop', outputs: {}, currentRunId: 'r-9' })],
     T0,
     new Map([['r-9', running]]),
@@ -178,7 +188,7 @@ describe('renderRunProgress', () => {
   ];
 
   test('each step in order with its state, time and detail; overall progress to the run’s last change', () => {
-    const text = allText(renderRunProgress(run(), titles));
+    const text = allText(renderRunProgress(ENGLISH, run(), titles));
     expect(text).toContain('*create demo*: running — 1 of 4 steps done — 2m');
     expect(text).toContain(':white_check_mark: Create VPC — 30s — vpc-1');
     expect(text).toContain(':hourglass_flowing_sand: Create DB — 1m 30s — db: creating');
@@ -189,9 +199,11 @@ describe('renderRunProgress', () => {
 
   test('measures to the run’s instant, not to a render-time clock: never more than the record says', () => {
     const r = run();
-    expect(renderRunProgress(r, titles)).toEqual(renderRunProgress(r, titles, r.updatedAt));
+    expect(renderRunProgress(ENGLISH, r, titles)).toEqual(renderRunProgress(ENGLISH, r, titles, r.updatedAt));
     const finished = run({ status: 'succeeded', finishedAt: T0 + 10 * MIN, updatedAt: T0 + 11 * MIN });
-    expect(allText(renderRunProgress(finished, titles))).toContain('succeeded — 1 of 4 steps done — 10m');
+    expect(allText(renderRunProgress(ENGLISH, finished, titles))).toContain(
+      'succeeded — 1 of 4 steps done — 10m',
+    );
   });
 
   test('a skipped step shows as skipped, is not counted as done, and never is on the critical path', () => {
@@ -217,7 +229,7 @@ describe('renderRunProgress', () => {
         end: { status: 'done', attempts: 1, startedAt: T0 + 8 * MIN, finishedAt: T0 + 9 * MIN },
       },
     });
-    const text = allText(renderRunProgress(r, steps));
+    const text = allText(renderRunProgress(ENGLISH, r, steps));
     expect(text).toContain(':heavy_minus_sign: Make it Multi-AZ — skipped — --multi-az off');
     expect(text).toContain('3 of 3 steps done, 1 skipped');
     expect(criticalPath(r, steps)).toEqual(['a', 'b', 'end']);
@@ -227,7 +239,9 @@ describe('renderRunProgress', () => {
 
   test('a running run says "critical path so far"', () => {
     const steps = [{ id: 'vpc', title: 'Create VPC', needs: [] }];
-    expect(allText(renderRunProgress(run(), steps))).toContain('critical path so far (30s): Create VPC');
+    expect(allText(renderRunProgress(ENGLISH, run(), steps))).toContain(
+      'critical path so far (30s): Create VPC',
+    );
   });
 
   test('a long step list is split into sections under Slack’s 3000-character limit', () => {
@@ -235,7 +249,7 @@ describe('renderRunProgress', () => {
       id: `s${i}`,
       title: `Step number ${i} `.repeat(3),
     }));
-    const blocks = renderRunProgress(run({ steps: {} }), many);
+    const blocks = renderRunProgress(ENGLISH, run({ steps: {} }), many);
     expect(blockKitProblems({ blocks })).toEqual([]);
     expect(allText(blocks)).toContain('0 of 60 steps done');
   });
@@ -280,11 +294,11 @@ describe('the run message and its thread reply', () => {
     });
 
   test('an error retried and overcome stays off the done step, and goes to the thread', () => {
-    const message = allText(renderRunMessage(destroyRun(), titles));
+    const message = allText(renderRunMessage(ENGLISH, destroyRun(), titles));
     expect(message).toContain('Detach and delete internet gateway — 8m — deleted 1 internet gateway');
     expect(message).not.toContain('DependencyViolation');
     expect(message).toContain('Destroyed demo in 8m 40s: 1 resource deleted');
-    const reply = renderRunThreadReply(destroyRun(), titles);
+    const reply = renderRunThreadReply(ENGLISH, destroyRun(), titles);
     expect(reply && shown(reply.text)).toContain('Retried and overcome on the way:');
     expect(reply && shown(reply.text)).toContain('DependencyViolation: mapped public address(es) (×3)');
     expect(reply?.text.startsWith('<@U1> ')).toBe(true);
@@ -297,10 +311,12 @@ describe('the run message and its thread reply', () => {
         finishedAt: T0 + 3 * MIN,
         summary: { cancelledBy: 'U2', ...(cancelledFor ? { cancelledFor } : {}) },
       });
-    const forTeardown = allText(renderRunMessage(cancelled('teardown'), []));
+    const forTeardown = allText(renderRunMessage(ENGLISH, cancelled('teardown'), []));
     expect(forTeardown).toContain('was cancelled* by <@U2> after 3m');
     expect(forTeardown).toContain('Its teardown starts now');
     expect(forTeardown).not.toContain('Clean up');
-    expect(allText(renderRunMessage(cancelled(), []))).toContain('Clean up with `/site destroy demo`');
+    expect(allText(renderRunMessage(ENGLISH, cancelled(), []))).toContain(
+      'Clean up with `/site destroy demo`',
+    );
   });
 });

@@ -1,10 +1,12 @@
+import { english } from '../../../src/i18n/english';
+import { say } from '../../../src/i18n/said';
 import { defaultDurations } from '../../../src/sandbox/aws/durations';
 import {
-  DURATION_SYNTAX,
   extendRule,
   MIN_TTL_MS,
   parseDurationMs,
-  readDuration,
+  readDuration as read0,
+  type DurationRule,
   ttlRule,
 } from '../../../src/domain/durations';
 import { criticalPath, createStepDurations } from '../../../src/workflows/create/plan';
@@ -22,12 +24,16 @@ test('durations people type: whole minutes, hours or days', () => {
 
 test('an error names what is wrong and the rule', () => {
   const ttl = ttlRule(7 * 24 * H);
+  const readDuration = (raw: string, rule: DurationRule) => {
+    const read = read0(raw, rule);
+    return read.ok ? read : { ok: false, error: english(read.error) };
+  };
   expect(readDuration('5m', ttl)).toEqual({ ok: false, error: 'TTL must be at least 1h (got 5m)' });
   expect(readDuration('8d', ttl)).toEqual({ ok: false, error: 'TTL must be at most 7d (got 8d)' });
   expect(readDuration('-1h', ttl)).toEqual({ ok: false, error: 'TTL must be positive (got -1h)' });
   expect(readDuration('soon', ttl)).toEqual({
     ok: false,
-    error: `TTL must be ${DURATION_SYNTAX} (got soon)`,
+    error: `TTL must be ${english(say('grammar.durationSyntax'))} (got soon)`,
   });
   expect(readDuration('1h', ttl)).toEqual({ ok: true, ms: H });
   expect(readDuration('0m', extendRule(7 * 24 * H))).toEqual({

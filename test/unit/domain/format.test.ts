@@ -1,8 +1,7 @@
+import { ENGLISH } from '../../../src/i18n/texts';
 import {
   count,
-  formatCostSummary,
   formatDuration,
-  formatExpiry,
   formatInstant,
   formatPerDay,
   formatPerHour,
@@ -110,17 +109,17 @@ describe('counts, instants and expiries', () => {
   });
 
   test('an expiry ahead or behind', () => {
-    expect(formatExpiry(10 * H, 7 * H)).toBe('expires in 3h');
-    expect(formatExpiry(7 * H, 7 * H + 10 * M)).toBe('expired 10m ago');
+    expect(ENGLISH.common.expiry(10 * H, 7 * H)).toBe('expires in 3h');
+    expect(ENGLISH.common.expiry(7 * H, 7 * H + 10 * M)).toBe('expired 10m ago');
   });
 });
 
-describe('formatCostSummary', () => {
-  test('rates, then cost so far when known', () => {
-    expect(
-      formatCostSummary({ perHour: 0.1417137, perDay: 3.4011288, perMonth: 103.451, soFar: 1.234 }),
-    ).toBe('$0.1417/h · $3.40/day · $103.45/month · so far $1.23');
-    expect(formatCostSummary({ perHour: 0.12, perDay: 2.88, perMonth: 87.6 })).toBe(
+describe('cost rates', () => {
+  test('per hour, day and month', () => {
+    expect(ENGLISH.common.rates({ perHour: 0.1417137, perDay: 3.4011288, perMonth: 103.451 })).toBe(
+      '$0.1417/h · $3.40/day · $103.45/month',
+    );
+    expect(ENGLISH.common.rates({ perHour: 0.12, perDay: 2.88, perMonth: 87.6 })).toBe(
       '$0.1200/h · $2.88/day · $87.60/month',
     );
   });

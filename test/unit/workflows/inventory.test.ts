@@ -1,14 +1,9 @@
+import { ENGLISH } from '../../../src/i18n/texts';
 /** One inventory: a dry run, a finished create's record and a full teardown's receipt count alike. */
 import { resolveCreateConfig } from '../../../src/workflows/create/deps';
 import { createResources } from '../../../src/workflows/create/finish';
 import { buildCreatePlan } from '../../../src/workflows/create/plan';
-import {
-  describeInventory,
-  inventoryOf,
-  refsOfPlan,
-  refsOfRoles,
-  totalText,
-} from '../../../src/workflows/inventory';
+import { inventoryOf, refsOfPlan, refsOfRoles } from '../../../src/workflows/inventory';
 
 const config = resolveCreateConfig({ region: 'ap-northeast-1', azs: ['ap-northeast-1a', 'ap-northeast-1c'] });
 
@@ -51,8 +46,8 @@ test('in words: build order, plurals, no record keys', () => {
     { type: 'security-group', id: 'sg-2' },
     { type: 'db-instance', id: 'demo-db' },
   ]);
-  expect(totalText(inv)).toBe('4 resources');
-  expect(describeInventory(inv)).toBe('1 VPC, 2 security groups, 1 database');
-  expect(describeInventory(inventoryOf([]))).toBe('nothing');
-  expect(totalText(inventoryOf([{ type: 'vpc', id: 'v' }]))).toBe('1 resource');
+  expect(ENGLISH.inventory.total({ n: inv.total })).toBe('4 resources');
+  expect(ENGLISH.inventory.describe(inv.counts)).toBe('1 VPC, 2 security groups, 1 database');
+  expect(ENGLISH.inventory.describe(inventoryOf([]).counts)).toBe('nothing');
+  expect(ENGLISH.inventory.total({ n: inventoryOf([{ type: 'vpc', id: 'v' }]).total })).toBe('1 resource');
 });

@@ -7,8 +7,8 @@ import { destroyWorkflow } from '../../../src/workflows/destroy/workflow';
 import { failoverWorkflow } from '../../../src/workflows/failover/workflow';
 import { WORKFLOW_OUTLINES } from '../../../src/workflows/outlines';
 
-const metadata = (steps: readonly { id: string; title: string; needs: readonly string[] }[]) =>
-  steps.map(({ id, title, needs }) => ({ id, title, needs: [...needs] }));
+const metadata = (steps: readonly { id: string; needs: readonly string[] }[]) =>
+  steps.map(({ id, needs }) => ({ id, needs: [...needs] }));
 
 describe('WORKFLOW_OUTLINES', () => {
   it.each([createWorkflow, destroyWorkflow, failoverWorkflow])('matches the $kind workflow', (workflow) => {

@@ -1,3 +1,4 @@
+import { english } from '../../../../src/i18n/english';
 /**
  * The destroy workflow on the AWS emulator after a real create, through the real runner with
  * the emulator's virtual clock: nothing tagged for the env is left, the lingering ALB ENIs
@@ -14,6 +15,12 @@ import { CHANNEL, createFully, destroyFully, OWNER, startHarness, taggedFor, typ
 jest.setTimeout(120_000);
 
 const MIN = 60_000;
+
+/** The receipt in English, one line each, as a reader would see it. */
+function receiptText(summary: unknown): string {
+  const r = renderReceipt(summary);
+  return [r.headline, ...r.lines].map((s) => english(s)).join('\n');
+}
 
 describe('destroy after a full create', () => {
   let h: Harness;
@@ -157,7 +164,7 @@ describe('destroy after a full create', () => {
       requestedBy: OWNER,
       channel: CHANNEL,
     });
-    if (started.status !== 'started') throw new Error(started.message);
+    if (started.status !== 'started') throw new Error(JSON.stringify(started.message));
     // Let the first deletions happen (the DB is still being deleted), then cancel.
     await h.main.scheduler.runDue();
     h.clock.advance(20_000);
@@ -222,8 +229,6 @@ describe('destroy after a full create', () => {
     expect(h.emu.world.listResources().some((r) => r.type === 'role' && r.id === 'sitebot-demo-web')).toBe(
       true,
     );
-    expect(renderReceipt(run.summary).text).toContain(
-      `secret ${secretArn}: not deleted: not tagged for demo`,
-    );
+    expect(receiptText(run.summary)).toContain(`secret ${secretArn}: not deleted: not tagged for demo`);
   });
 });

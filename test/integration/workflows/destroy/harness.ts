@@ -1,3 +1,4 @@
+import { english } from '../../../../src/i18n/english';
 /**
  * The create and destroy workflows on the AWS emulator through the real runner: one memory
  * state store, a ManualScheduler whose clock IS the emulator's virtual clock (draining jumps
@@ -111,7 +112,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   const sink: ProgressSink = {
     onRunUpdate(run, event) {
       if (event.type !== 'step') return;
-      const note = run.steps[event.stepId]?.note;
+      const said = run.steps[event.stepId]?.note;
+      const note = said === undefined ? undefined : english(said);
       const last = notes[notes.length - 1];
       if (note && !(last?.runId === run.runId && last.stepId === event.stepId && last.note === note))
         notes.push({ runId: run.runId, stepId: event.stepId, note });
@@ -183,7 +185,7 @@ export async function startCreate(
     channel: CHANNEL,
     params: { multiAz: 'now' },
   });
-  if (!started.ok) throw new Error(started.message);
+  if (!started.ok) throw new Error(JSON.stringify(started.message));
   return started.run;
 }
 
@@ -198,7 +200,7 @@ export async function createFully(h: Harness, name: string): Promise<Run> {
 
 export async function destroyFully(h: Harness, name: string, p: Process = h.main): Promise<Run> {
   const started = await startDestroy(p.service, h.store, { env: name, requestedBy: OWNER, channel: CHANNEL });
-  if (started.status !== 'started') throw new Error(started.message);
+  if (started.status !== 'started') throw new Error(JSON.stringify(started.message));
   await p.scheduler.drain();
   return (await h.store.runs.get(started.run.runId))!;
 }

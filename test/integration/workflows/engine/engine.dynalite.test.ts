@@ -48,7 +48,7 @@ function wire<Deps>(
       channel: 'C1',
       params: {},
     });
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(JSON.stringify(result.message));
     return result.run;
   };
   return { clock, scheduler, runner, service, startOk };

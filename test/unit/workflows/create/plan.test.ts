@@ -1,9 +1,9 @@
+import { ENGLISH, textsFor } from '../../../../src/i18n/texts';
 import { DEFAULT_CREATE_CONFIG, type CreateConfig } from '../../../../src/workflows/create/deps';
 import {
   buildCreatePlan,
   createStepDurations,
   criticalPath,
-  formatPlan,
   HANDS_ON_ORDER,
   parallelGroups,
   sequentialMs,
@@ -91,12 +91,10 @@ describe('the create plan', () => {
     expect(buildCreatePlan('demo', 'off', config).resources.some((r) => r.type === 'db-standby')).toBe(false);
   });
 
-  test('formats as numbered parallel groups', () => {
-    const text = formatPlan(plan);
-    expect(text).toMatch(/^Plan for demo in ap-northeast-1/);
-    expect(text).toContain('1. Create VPC ∥ Generate credentials (Secrets Manager)');
-    expect(text).toContain('+ instance demo-web-2');
-    expect(text).toContain('nothing is created by a dry run');
+  test('every planned step has a title in both languages', () => {
+    for (const t of [ENGLISH, textsFor({ lang: 'ja', timeZone: 'Asia/Tokyo' })])
+      for (const s of plan.groups.flat())
+        expect(t.steps.create[s.id as keyof typeof t.steps.create].title.length).toBeGreaterThan(2);
   });
 });
 

@@ -1,3 +1,4 @@
+import { ENGLISH } from '../../../../src/i18n/texts';
 import { validateWorkflow } from '../../../../src/workflows/engine/dag';
 import { CREATE_STEPS, createWorkflow } from '../../../../src/workflows/create/workflow';
 
@@ -61,7 +62,7 @@ test('web servers start only once the public route exists (user data downloads p
 
 test('every step has a title and a deadline', () => {
   for (const s of CREATE_STEPS) {
-    expect(s.title.length).toBeGreaterThan(3);
+    expect(ENGLISH.steps.create[s.id as keyof typeof ENGLISH.steps.create].title.length).toBeGreaterThan(3);
     expect(s.timeoutMs).toBeGreaterThan(0);
   }
 });

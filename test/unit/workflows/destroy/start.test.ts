@@ -63,7 +63,7 @@ function setup() {
   async function createRunning(patch: Partial<typeof env> = {}) {
     await store.environments.create({ ...env, ...patch });
     const created = await service.startRun({ ...input, kind: 'create', params: {} });
-    if (!created.ok) throw new Error(created.message);
+    if (!created.ok) throw new Error(JSON.stringify(created.message));
     await scheduler.runDue();
     return created.run;
   }

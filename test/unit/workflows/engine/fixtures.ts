@@ -75,7 +75,7 @@ export function setup<Deps = unknown>(
     service.startRun({ kind: wf.kind, env, requestedBy: 'U123', channel: 'C1', params: { ttl: '24h' } });
   const startOk = async (env = 'demo') => {
     const result = await start(env);
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(JSON.stringify(result.message));
     return result.run;
   };
   return { store, clock, scheduler, sink, runner, service, start, startOk };

@@ -4,7 +4,7 @@ describe('WorkflowService.startRun', () => {
   it('locks the env, creates the run with every step pending, audits, and schedules the first tick', async () => {
     const t = setup(workflow([step('a', []), step('b', ['a'])]));
     const result = await t.start();
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(JSON.stringify(result.message));
     expect(result.run).toMatchObject({
       runId: 'demo-create-1',
       env: 'demo',

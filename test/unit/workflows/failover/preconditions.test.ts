@@ -1,3 +1,4 @@
+import { say } from '../../../../src/i18n/said';
 /** When a drill may run: the env record checks (starter), the live checks (first step), and the starter itself. */
 import type { Environment } from '../../../../src/state/types';
 import type { StartRunInput, StartRunResult } from '../../../../src/workflows/engine/service';
@@ -202,12 +203,12 @@ describe('startFailover', () => {
       ok: false,
       reason: 'locked',
       heldBy,
-      message: 'demo is busy: destroy by <@U9>',
+      message: say('work.beingCreated', { env: 'demo' }),
     });
     expect(await startFailover(service, store, { env: 'demo', requestedBy: 'U1', channel: 'C1' })).toEqual({
       ok: false,
       reason: 'locked',
-      message: 'demo is busy: destroy by <@U9>',
+      message: say('work.beingCreated', { env: 'demo' }),
     });
   });
 });

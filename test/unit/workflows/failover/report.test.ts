@@ -1,3 +1,4 @@
+import { english } from '../../../../src/i18n/english';
 /** The drill report: outage windows, sparkline, failure kinds, verdicts against objectives. */
 import { appendSamples, type ProbeResult, type ProbeRun } from '../../../../src/workflows/failover/probe-log';
 import {
@@ -185,7 +186,7 @@ describe('drill report', () => {
 
   test('renders as plain text with the numbers, the AZ change and the sparkline', () => {
     const text = renderDrillReport(buildDrillReport(input([web('....'), db('..44..')])));
-    expect(text.split('\n')).toEqual([
+    expect(text.map((s) => english(s))).toEqual([
       'Failover drill on demo (all): PASS',
       'web: stopped i-1 (web-2) — PASS: 0 failed requests, 0 allowed',
       '  4 requests, 4 ok, 0 failed; no outage; recovered in 7s; objective: 0 failed requests',
