@@ -9,6 +9,7 @@
  * 60 s minimum; snapshots and public IPv4 addresses prorated per second. GB-month prices are
  * spread over the table's hours per month (730).
  */
+import { say, type Said } from '../i18n/said';
 import {
   type Interval,
   isActiveAt,
@@ -98,8 +99,8 @@ export interface CostEstimate {
   perMonth: number;
   soFar: number;
   lines: CostLine[];
-  /** One line for humans: prices' region and date, LCU and storage assumptions, exclusions. */
-  assumptions: string;
+  /** One line for humans: prices' region and date, LCU and storage assumptions, exclusions (said). */
+  assumptions: Said;
 }
 
 export interface EstimateOptions {
@@ -289,13 +290,14 @@ export function estimateSpecEnvironment(params: SpecEnvironmentParams): CostEsti
   return { ...estimate, soFar: 0, lines: estimate.lines.map((l) => ({ ...l, soFar: 0 })) };
 }
 
-function describeAssumptions(usage: EnvironmentUsage, table: PriceTable, lines: CostLine[]): string {
-  const parts = [`${usage.region} on-demand prices of ${table.date}`];
-  if (usage.albs.length > 0) parts.push(`ALB at ${table.assumptions.albLcu} LCU`);
-  for (const db of usage.dbs) parts.push(`RDS storage ${db.storageGb} GB ${db.storageType}`);
-  parts.push('excludes data transfer');
-  if (lines.some((l) => l.estimated)) parts.push('some prices estimated');
-  return parts.join('; ');
+function describeAssumptions(usage: EnvironmentUsage, table: PriceTable, lines: CostLine[]): Said {
+  return say('work.assumptions', {
+    region: usage.region,
+    date: table.date,
+    lcu: usage.albs.length > 0 ? table.assumptions.albLcu : -1,
+    storage: usage.dbs.map((db) => `${db.storageGb} GB ${db.storageType}`),
+    estimated: lines.some((l) => l.estimated),
+  });
 }
 
 function lookup<T>(record: Record<string, T>, key: string, what: string): T {
