@@ -20,8 +20,6 @@ export interface StoredMessage {
   edits: number;
   /** What the stand-in found wrong with it or with requests about it (not part of Slack's shape). */
   flags: MessageFlag[];
-  /** The block_ids its author set (not those Slack filled in): they must not be reused. */
-  authorBlockIds: string[];
 }
 
 /** A warning about a message, or a refused request concerning it (e.g. an update). */
@@ -32,8 +30,8 @@ export interface MessageFlag {
   detail?: string;
 }
 
-export type NewMessage = Omit<StoredMessage, 'ts' | 'edits' | 'flags' | 'authorBlockIds'> &
-  Partial<Pick<StoredMessage, 'flags' | 'authorBlockIds'>>;
+export type NewMessage = Omit<StoredMessage, 'ts' | 'edits' | 'flags'> &
+  Partial<Pick<StoredMessage, 'flags'>>;
 
 export type MessageChange = { type: 'new' | 'update' | 'delete' | 'flag'; message: StoredMessage };
 
@@ -53,7 +51,7 @@ export class MessageLog extends EventEmitter {
   }
 
   add(message: NewMessage): StoredMessage {
-    const stored: StoredMessage = { flags: [], authorBlockIds: [], ...message, ts: this.nextTs(), edits: 0 };
+    const stored: StoredMessage = { flags: [], ...message, ts: this.nextTs(), edits: 0 };
     const list = this.channels.get(message.channel) ?? [];
     list.push(stored);
     this.channels.set(message.channel, list);
@@ -68,13 +66,12 @@ export class MessageLog extends EventEmitter {
   update(
     channel: string,
     ts: string,
-    patch: { text?: string; blocks?: unknown[]; flags?: MessageFlag[]; authorBlockIds?: string[] },
+    patch: { text?: string; blocks?: unknown[]; flags?: MessageFlag[] },
   ): StoredMessage | undefined {
     const message = this.find(channel, ts);
     if (!message) return undefined;
     if (patch.text !== undefined) message.text = patch.text;
     if (patch.blocks !== undefined) message.blocks = patch.blocks;
-    if (patch.authorBlockIds !== undefined) message.authorBlockIds = patch.authorBlockIds;
     message.flags.push(...(patch.flags ?? []));
     message.edits += 1;
     this.emitChange({ type: 'update', message });

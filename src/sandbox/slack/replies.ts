@@ -53,7 +53,6 @@ export class Replies {
       this.log.update(target.channel, target.sourceTs!, {
         text: judged.text,
         blocks: judged.blocks ?? [],
-        authorBlockIds: judged.authorBlockIds,
         flags: judged.flags,
       });
       judged.commit(target.sourceTs!);
@@ -68,7 +67,6 @@ export class Replies {
       thread_ts: typeof payload.thread_ts === 'string' ? payload.thread_ts : undefined,
       ephemeral_to: inChannel ? undefined : target.user,
       flags: judged.flags,
-      authorBlockIds: judged.authorBlockIds,
     });
     judged.commit(m.ts);
     return { ok: true };

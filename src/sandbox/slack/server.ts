@@ -119,7 +119,8 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
   const violations = new ViolationLog(now);
   const channels = new ChannelStates();
   const responseUrls = new ResponseUrls(now);
-  const replies = new Replies(log, new MessageJudge(log, violations), SANDBOX_BOT.userId);
+  const judge = new MessageJudge(violations);
+  const replies = new Replies(log, judge, SANDBOX_BOT.userId);
   const link = new BotLink({ signingSecret: options.signingSecret, now, ackDeadlineMs, url: options.botUrl });
   const webApi = createWebApi({
     botToken: options.botToken,
@@ -129,6 +130,7 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
     channels,
     limiter: new RateLimiter(now),
     violations,
+    judge,
   });
   let baseUrl = '';
 

@@ -11,7 +11,7 @@
  * https://docs.slack.dev/reference/methods/chat.postEphemeral
  */
 import type { ChannelStates } from './channels';
-import { MessageJudge } from './judge';
+import type { MessageJudge } from './judge';
 import type { MessageLog, StoredMessage } from './messages';
 import type { RateLimiter } from './rate-limits';
 import { excerptOf, type ViolationLog } from './violations';
@@ -24,6 +24,8 @@ export interface WebApiDeps {
   channels: ChannelStates;
   limiter: RateLimiter;
   violations: ViolationLog;
+  /** Shared with the replies, so block_ids are tracked across both. */
+  judge: MessageJudge;
 }
 
 export interface WebApiAnswer {
@@ -56,8 +58,7 @@ export function toSlack(m: StoredMessage): Record<string, unknown> {
 export function createWebApi(
   deps: WebApiDeps,
 ): (method: string, args: Args, token: string | undefined) => WebApiAnswer {
-  const { log, channels, limiter, violations } = deps;
-  const judge = new MessageJudge(log, violations);
+  const { log, channels, limiter, violations, judge } = deps;
   const ok = (body: Args): WebApiAnswer => ({ status: 200, body: { ok: true, ...body } });
 
   /** A refusal, recorded. */
@@ -105,7 +106,6 @@ export function createWebApi(
       thread_ts: str(args.thread_ts) || undefined,
       ephemeral_to: ephemeralTo,
       flags: judged.flags,
-      authorBlockIds: judged.authorBlockIds,
     });
     judged.commit(m.ts);
     return ok(ephemeralTo ? { message_ts: m.ts } : { channel, ts: m.ts, message: toSlack(m) });
@@ -128,7 +128,6 @@ export function createWebApi(
       text: judged.text,
       // Blocks given: use them. Text alone: the old blocks go. Neither: keep them.
       blocks: judged.blocks ?? (hasText ? [] : undefined),
-      authorBlockIds: judged.blocks ? judged.authorBlockIds : undefined,
       flags: judged.flags,
     })!;
     judged.commit(ts);

@@ -213,6 +213,28 @@ describe('messages and Block Kit', () => {
       }),
     ]);
   });
+  it('warns when an update keeps a block_id, or a new message takes one an old iteration had', async () => {
+    const posted = await client.chat.postMessage({
+      channel: 'CRE2',
+      text: 'v1',
+      blocks: [buttonBlock('remind:demo')],
+    });
+    await client.chat.update({
+      channel: 'CRE2',
+      ts: posted.ts!,
+      text: 'v2',
+      blocks: [buttonBlock('remind:demo')],
+    });
+    // The buttons go away; the id stays spent.
+    await client.chat.update({ channel: 'CRE2', ts: posted.ts!, text: 'done' });
+    await client.chat.postMessage({ channel: 'CRE2', text: 'again', blocks: [buttonBlock('remind:demo')] });
+    expect(slack.violations().map((v) => `${v.method} ${v.error} ${v.detail}`)).toEqual([
+      'chat.update reused_block_id block_id "remind:demo" was already used by an earlier iteration of this message',
+      `chat.postMessage reused_block_id block_id "remind:demo" was already used by message CRE2/${posted.ts}`,
+    ]);
+    await client.chat.postMessage({ channel: 'CRE2', text: 'fresh', blocks: [buttonBlock('remind:demo:2')] });
+    expect(slack.violations()).toHaveLength(2);
+  });
 });
 
 describe('chat.update', () => {

@@ -24,7 +24,6 @@ const message = (extra: Partial<StoredMessage> = {}): StoredMessage => ({
   blocks: [],
   edits: 0,
   flags: [],
-  authorBlockIds: [],
   ...extra,
 });
 const button = { action_id: 'go', block_id: 'b1', text: 'Go', value: 'demo' };
