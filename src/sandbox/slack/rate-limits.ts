@@ -8,7 +8,8 @@
  * workspace/team per app"; Tier 3 is 50+ per minute ("sporadic bursts are welcome"), Tier 4
  * 100+ per minute; chat.postMessage "generally allows posting one message per second per
  * channel" with "short bursts >1 allowed" (its workspace-wide limit is unpublished and not
- * modelled). A 429 carries a Retry-After header in seconds.
+ * modelled). A 429 carries a Retry-After header in seconds. The burst sizes are the stand-in's
+ * choice: Slack publishes only "short bursts" (chat.postMessage) and "sporadic bursts" (Tier 3).
  * Tiers: chat.update Tier 3 (https://docs.slack.dev/reference/methods/chat.update),
  * chat.postEphemeral Tier 4 (https://docs.slack.dev/reference/methods/chat.postEphemeral).
  */

@@ -20,7 +20,8 @@
  * it); rich_text, input, file and video blocks and non-button elements are checked only for
  * their type and ids; no threads beyond `thread_ts`, no modals/views, no message deletion by the
  * bot (chat.delete), no edit windows; what Slack shows for a refused ack is not modelled (the
- * stand-in records it and shows nothing); the wording of some `invalid_blocks` messages is ours.
+ * stand-in records it and shows nothing); a block_actions ack body is ignored, as Slack ignores
+ * it; the wording of some `invalid_blocks` messages is ours.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
