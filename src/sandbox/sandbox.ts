@@ -51,6 +51,8 @@ export interface SandboxOptions {
   logLevel?: LogLevel;
   /** How long the bot waits for an answer before acking "working on it" (default 2 s). */
   ackBudgetMs?: number;
+  /** How long the Slack stand-in waits for an ack before recording operation_timeout (default 3 s, as Slack). */
+  slackAckDeadlineMs?: number;
   /** The AWS emulator (EC2, RDS, ELBv2, SSM, …); on by default. `speed` is its virtual clock's factor. */
   aws?: { speed?: number } | false;
   /** Run a reminder pass every this many real ms; off unless given. */
@@ -149,6 +151,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       signingSecret: base.slack.signingSecret,
       botToken: base.slack.botToken,
       port: options.ports?.slack ?? 0,
+      ackDeadlineMs: options.slackAckDeadlineMs,
     });
     stops.push(slack.close);
     const config: Config = {

@@ -146,9 +146,8 @@ test('the Web API checks the bot token and accepts form or JSON bodies', async (
     body: JSON.stringify({ channel: 'CAPI', ts: '9.000009', text: 'x' }),
   });
   expect(await missing.json()).toEqual({ ok: false, error: 'message_not_found' });
-  expect(await sb.messages('CAPI')).toEqual([
-    expect.objectContaining({ text: 'edited', blocks: [{ type: 'divider' }], edits: 1 }),
-  ]);
+  // As in Slack: new text without `blocks` drops the old blocks.
+  expect(await sb.messages('CAPI')).toEqual([expect.objectContaining({ text: 'edited', blocks: [], edits: 1 })]);
 });
 
 test('the console sends /site commands, prints replies as text, and presses buttons by number', async () => {
