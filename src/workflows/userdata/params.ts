@@ -37,7 +37,8 @@ export interface UserDataParams {
   root?: string;
 }
 
-const httpsUrl = (suffix: string) => new RegExp(`^https://[A-Za-z0-9.-]+(:\\d{1,5})?/[\\w./-]*${suffix}$`);
+const httpsUrl = (suffix: string) =>
+  new RegExp(`^https://[A-Za-z0-9.-]+(:\\d{1,5})?/[\\w./-]{0,200}${suffix}$`);
 
 const schema = z.object({
   env: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/),

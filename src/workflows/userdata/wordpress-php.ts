@@ -104,7 +104,8 @@ function write_config(string $dir, array $c, bool $tls, string $home): void
 	if (@file_get_contents($path) === $config) {
 		return;
 	}
-	$tmp = tempnam($dir, '.wp-config-'); // 0600 until complete
+	// Written beside the release, not in it: httpd never serves a half-written copy.
+	$tmp = tempnam(dirname($dir), '.wp-config-'); // 0600 until complete
 	file_put_contents($tmp, $config);
 	chgrp($tmp, filegroup($dir)); // the web server's group: it reads, cannot write
 	chmod($tmp, 0640);
@@ -206,10 +207,25 @@ function main(string $mode): void
 	}
 }
 
+// WordPress ends the process itself on some errors (dead_db(), wp_die()), with status 0:
+// anything short of the end of main() must fail, so the unit tries again.
+$state = 'running';
+register_shutdown_function(static function () use (&$state): void {
+	foreach (glob(dirname((string) getenv('SITEBOT_WORDPRESS')) . '/.wp-config-*') ?: [] as $stale) {
+		unlink($stale); // left by a run that was cut short
+	}
+	if ($state === 'running') {
+		say('stopped before the end');
+	}
+	if ($state !== 'done') {
+		exit(1);
+	}
+});
 try {
 	main($argv[1] ?? '');
+	$state = 'done';
 } catch (Throwable $e) {
 	say('failed: ' . $e->getMessage());
-	exit(1);
+	$state = 'failed';
 }
 `;

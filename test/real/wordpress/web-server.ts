@@ -21,6 +21,7 @@ export interface Boot {
   output(): string;
   /** The exit code, once it has exited. */
   done: Promise<number | null>;
+  running(): boolean;
   /** Stops this run (its process group: bash and what it waits on). */
   stop(): void;
 }
@@ -34,6 +35,7 @@ export class WebServer {
   readonly apacheDir: string;
   readonly stubState: string;
   private boots = 0;
+  private readonly started: Boot[] = [];
 
   private constructor(
     readonly dir: string,
@@ -160,11 +162,22 @@ export class WebServer {
       detached: true, // its own process group, so stop() reaches the PHP it waits on
     });
     closeSync(fd);
-    const done = exited(child);
-    const stop = () => {
-      if (child.exitCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+    const boot: Boot = {
+      output: () => readFileSync(log, 'utf8'),
+      done: exited(child),
+      running: () => child.exitCode === null && child.signalCode === null,
+      stop: () => {
+        if (boot.running() && child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+      },
     };
-    return { output: () => readFileSync(log, 'utf8'), done, stop };
+    this.started.push(boot);
+    return boot;
+  }
+
+  /** Stops every boot of this server still running (a failed test may leave one waiting). */
+  async stopBoots(): Promise<void> {
+    for (const b of this.started) b.stop();
+    await Promise.all(this.started.map((b) => b.done));
   }
 
   /** Every boot's output so far. */
