@@ -150,7 +150,7 @@ fetch_wordpress() {
       rm -rf "$work"
       return 0
     fi
-    sleep $((attempt * 3))
+    if [ "$attempt" -lt 3 ]; then sleep $((attempt * 3)); fi
   done
   rm -rf "$work"
   log "no verified download of WordPress; the unit tries again"
