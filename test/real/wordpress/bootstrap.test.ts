@@ -2,7 +2,7 @@
  * The web servers' user data run for real (issue 15): Debian's Apache + mod_php (for AL2023's
  * httpd + php-fpm), php-cli and MariaDB on loopback (for RDS MySQL, with TLS required), Debian's
  * WordPress tree served as the release tarball over HTTPS (for wordpress.org). Only what exists on
- * AL2023 or AWS alone is stubbed (./web-server.ts). The tests run in order and share the servers:
+ * AL2023 or AWS alone is stubbed (test/helpers/al2023-stubs.ts). The tests run in order and share the servers:
  * each one starts from what the one before left, as boots of real web servers would.
  *
  * Skipped, saying so, only where the Debian packages are missing; `.ci/run` installs them and sets

@@ -37,7 +37,7 @@ export const digest = (algorithm: 'md5' | 'sha1', data: Buffer): string =>
 export const recompressed = (data: Buffer): Buffer => gzipSync(gunzipSync(data), { level: 1 });
 
 /** The same bytes with a few flipped in the middle: same length, another checksum. */
-export function damaged(data: Buffer): Buffer {
+function damaged(data: Buffer): Buffer {
   const copy = Buffer.from(data);
   for (let i = 0; i < 16; i++) copy[Math.floor(copy.length / 2) + i] ^= 0xff;
   return copy;

@@ -1,10 +1,9 @@
 /**
  * One stand-in for an EC2 web server: a scratch root the rendered user data and bootstrap work
  * under, its own Apache (Debian's, with mod_php standing in for php-fpm) on a free loopback
- * port, and stub commands for what only exists on AL2023 or AWS: `dnf`/`rpm`, `systemctl`
- * (starts this Apache), `chown` (maps AL2023's `apache` user to Debian's), and `aws` (the
- * credentials secret and the DB endpoint, answered from the test's "cloud" directory). Each stub
- * refuses a call it does not know. curl, tar, php, sha256sum, … are the real ones.
+ * port, and the stubs of test/helpers/al2023-stubs.ts on its PATH for what only exists on AL2023
+ * or AWS (systemctl starts this Apache; aws answers from the test's "cloud" directory). curl, tar,
+ * php, sha256sum, … are the real ones.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
