@@ -13,6 +13,7 @@ import {
   mkdtempSync,
   readFileSync,
   readlinkSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -44,8 +45,12 @@ if [ -n "$out" ]; then cp "$file" "$out"; else cat "$file"; fi`,
 env >"$STUB_STATE/php-env"`,
 };
 
+const scratch: string[] = [];
+afterAll(() => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 function sandbox() {
   const dir = mkdtempSync(join(tmpdir(), 'sitebot-bootstrap-'));
+  scratch.push(dir);
   const bin = join(dir, 'bin');
   const state = join(dir, 'state');
   const releases = join(dir, 'releases');

@@ -4,7 +4,7 @@
  * proven by ./bootstrap-run.test.ts (stubs) and test/real/wordpress (real Apache, PHP, MariaDB).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AL2023_PACKAGES, renderBootstrapScript } from '../../../../src/workflows/userdata/bootstrap';
@@ -31,6 +31,7 @@ const longest: UserDataParams = {
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'sitebot-userdata-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function saved(name: string, text: string): string {
   const path = join(dir, name);
   writeFileSync(path, text);
