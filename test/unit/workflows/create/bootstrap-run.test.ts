@@ -45,6 +45,9 @@ if [ -n "$out" ]; then cp "$file" "$out"; else cat "$file"; fi`,
 env >"$STUB_STATE/php-env"`,
 };
 
+// Each test starts a few dozen processes: generous on a busy machine.
+jest.setTimeout(120_000);
+
 const scratch: string[] = [];
 afterAll(() => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
@@ -124,7 +127,7 @@ test('the user data replaces the bootstrap by rename: a copy already running rea
   old.stdout.on('data', (d: Buffer) => (output += d.toString()));
   old.stderr.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((resolve) => old.once('exit', resolve));
-  await waitFor(() => (existsSync(join(sb.dir, 'old-started')) ? true : undefined), 10_000);
+  await waitFor(() => (existsSync(join(sb.dir, 'old-started')) ? true : undefined), 60_000);
 
   const r = sb.runUserData();
   expect(r.stderr).toBe('');

@@ -38,6 +38,9 @@ function saved(name: string, text: string): string {
   return path;
 }
 
+// shellcheck on a 15 KB script takes seconds on a busy machine.
+jest.setTimeout(120_000);
+
 const scripts = {
   'user data (web #1)': () => renderUserData(params),
   'user data (web #2, longest values)': () => renderUserData(longest),
