@@ -27,7 +27,8 @@ export interface CreateStepOutline extends StepOutline {
 }
 
 const nothing = (): PlannedResource[] => [];
-const WEB_NEEDS = ['subnets', 'security-groups', 'web-role', 'public-routes'];
+// The load balancer too: its DNS name is WordPress's fixed home, written into the user data.
+const WEB_NEEDS = ['subnets', 'security-groups', 'web-role', 'public-routes', 'load-balancer'];
 
 /** Read top to bottom it is the hands-on; the `needs` (not the order) decide what runs in parallel. */
 export const CREATE_OUTLINE = {
@@ -144,6 +145,20 @@ export const CREATE_OUTLINE = {
             ]
           : [],
     },
+    // §5's load balancer comes first: created in seconds (the listener waits for it to be
+    // active), its DNS name goes into the web servers' user data as WordPress's home.
+    {
+      id: 'load-balancer',
+      title: 'Create load balancer',
+      needs: ['subnets', 'security-groups', 'internet-gateway'],
+      resources: ({ env }) => [
+        {
+          type: 'load-balancer',
+          name: `${env}-alb`,
+          detail: 'internet-facing ALB over both public subnets, elb-sg',
+        },
+      ],
+    },
     // §3 web #1, §7 AMI and web #2
     {
       id: 'web-1',
@@ -192,20 +207,8 @@ export const CREATE_OUTLINE = {
       ],
     },
     {
-      id: 'load-balancer',
-      title: 'Create load balancer',
-      needs: ['subnets', 'security-groups', 'internet-gateway'],
-      resources: ({ env }) => [
-        {
-          type: 'load-balancer',
-          name: `${env}-alb`,
-          detail: 'internet-facing ALB over both public subnets, elb-sg',
-        },
-      ],
-    },
-    {
       id: 'listener',
-      title: 'Create HTTP listener',
+      title: 'Create HTTP listener (load balancer active)',
       needs: ['load-balancer', 'target-group'],
       resources: () => [{ type: 'listener', name: 'HTTP:80', detail: 'forward to the target group' }],
     },

@@ -40,13 +40,14 @@ export const CREATE_STEPS: readonly CreateStep[] = implementOutline(CREATE_OUTLI
   dbSubnetGroupStep,
   databaseStep,
   databaseMultiAzStep,
+  // §5's load balancer first: its DNS name goes into the web servers' user data
+  loadBalancerStep,
   // §3 web #1, §7 AMI and web #2
   web1Step,
   webAmiStep,
   web2Step,
   // §5 load balancer
   targetGroupStep,
-  loadBalancerStep,
   listenerStep,
   registerTargetsStep,
   targetsHealthyStep,

@@ -23,10 +23,14 @@ export const targetGroupStep = defineStep('target-group', {
   },
 });
 
+/**
+ * Done as soon as CreateLoadBalancer has answered: its DNS name (the site's URL) is known then,
+ * and the web servers' user data needs it. The wait for `active` is the listener's.
+ */
 export const loadBalancerStep = defineStep('load-balancer', {
-  timeoutMs: 20 * MINUTE,
+  timeoutMs: 5 * MINUTE,
   async body(ctx) {
-    const { elbv2, config } = ctx.deps;
+    const { elbv2 } = ctx.deps;
     const name = names(ctx).alb;
     let lb = await elbv2.findLoadBalancer(name);
     if (!lb) {
@@ -38,24 +42,26 @@ export const loadBalancerStep = defineStep('load-balancer', {
       );
       await ctx.record({ loadBalancerArn: lb.LoadBalancerArn, dnsName: lb.DNSName });
     }
-    return fromReadiness(loadBalancerActive(lb), config.poll.lb, 'load balancer', (active) =>
-      done({ loadBalancerArn: active!.LoadBalancerArn, dnsName: active!.DNSName }),
-    );
+    return done({ loadBalancerArn: lb.LoadBalancerArn, dnsName: lb.DNSName });
   },
 });
 
+/** Waits for the load balancer to be active, then adds its HTTP listener. */
 export const listenerStep = defineStep('listener', {
-  timeoutMs: 5 * MINUTE,
+  timeoutMs: 20 * MINUTE,
   async body(ctx) {
-    const { elbv2 } = ctx.deps;
+    const { elbv2, config } = ctx.deps;
     const lbArn = need(ctx, 'load-balancer', 'loadBalancerArn');
     const tgArn = need(ctx, 'target-group', 'targetGroupArn');
-    let listener = (await elbv2.listeners(lbArn)).find((l) => l.Port === 80);
-    if (!listener) {
-      listener = await elbv2.createHttpListener(lbArn, tgArn, sitebotTags(ctx, 'listener'));
-      await ctx.record({ listenerArn: listener.ListenerArn });
-    }
-    return done({ listenerArn: listener.ListenerArn });
+    const lb = await elbv2.findLoadBalancer(names(ctx).alb);
+    return fromReadiness(loadBalancerActive(lb), config.poll.lb, 'load balancer', async () => {
+      let listener = (await elbv2.listeners(lbArn)).find((l) => l.Port === 80);
+      if (!listener) {
+        listener = await elbv2.createHttpListener(lbArn, tgArn, sitebotTags(ctx, 'listener'));
+        await ctx.record({ listenerArn: listener.ListenerArn });
+      }
+      return done({ listenerArn: listener.ListenerArn });
+    });
   },
 });
 
