@@ -97,6 +97,7 @@ async function measure(
       elbv2: emu.url,
       ssm: emu.url,
       secretsManager: emu.url,
+      serviceQuotas: emu.url,
       iam: emu.url,
     },
     credentials: { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench' },
@@ -152,6 +153,7 @@ async function measure(
       clients.ssm,
       clients.secretsManager,
       clients.iam,
+      clients.serviceQuotas,
     ])
       c.destroy();
     await emu.close();

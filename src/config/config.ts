@@ -50,6 +50,8 @@ const schema = z.object({
   SITEBOT_MAX_TTL: durationMs('7d'),
   /** Largest spend (USD) an extend may commit an environment to, from now until its new expiry. */
   SITEBOT_EXTEND_COST_CAP_USD: z.coerce.number().positive().optional(),
+  /** `off`: a create does not ask the site through the ALB (for an endpoint with no data plane). */
+  SITEBOT_SITE_CHECK: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
 });
 
 export interface Config {
@@ -73,6 +75,8 @@ export interface Config {
   extendCostCapUsd?: number;
   /** HTTP receiver port (self-hosting, sandbox). */
   port: number;
+  /** Whether a create checks that the site answers through the ALB (SITEBOT_SITE_CHECK). */
+  siteCheck: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -105,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? {}
       : { extendCostCapUsd: v.SITEBOT_EXTEND_COST_CAP_USD }),
     port: v.PORT,
+    siteCheck: v.SITEBOT_SITE_CHECK === 'on',
   };
 }
 

@@ -103,6 +103,8 @@ export function buildSocketModeBot(
     service: runtime.service,
     createConfig: runtime.createConfig,
     steps: WORKFLOW_STEPS,
+    // This process has the AWS clients: a create is checked before anything is written.
+    preflight: runtime.preflight,
   });
   const receiver =
     options.receiverFactory?.(socket.SLACK_APP_TOKEN) ??

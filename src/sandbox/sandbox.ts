@@ -122,6 +122,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
               elbv2: awsUrl,
               ssm: awsUrl,
               secretsManager: awsUrl,
+              serviceQuotas: awsUrl,
               iam: awsUrl,
               sqs: awsUrl,
             }
@@ -240,6 +241,8 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
     service: runtime.service,
     createConfig: runtime.createConfig,
     steps: WORKFLOW_STEPS,
+    // This process has the AWS clients: a create is checked before anything is written.
+    preflight: runtime.preflight,
   });
   const runReminders = createSlackReminderPass({
     store,

@@ -73,9 +73,20 @@ describe('Socket Mode entry', () => {
 
   it('gives createApp the services through the receiver it builds with the app token', async () => {
     const receivers: FakeReceiver[] = [];
+    // AWS on a dead loopback port: the dry run's preflight reports its checks as not made.
+    const nowhere = 'http://127.0.0.1:9';
     const clients = createAwsClients({
       region: 'ap-northeast-1',
-      endpoints: { dynamodb: dynamo.endpoint },
+      endpoints: {
+        dynamodb: dynamo.endpoint,
+        ec2: nowhere,
+        rds: nowhere,
+        elbv2: nowhere,
+        serviceQuotas: nowhere,
+        iam: nowhere,
+        ssm: nowhere,
+        secretsManager: nowhere,
+      },
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
       maxAttempts: 1,
     });

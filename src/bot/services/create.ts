@@ -1,7 +1,8 @@
 /**
- * `/site create`: a dry run answers the plan and its cost; otherwise the checks that refuse
- * without creating anything (name in use, env locked), then the progress message is posted in
- * the channel and the run starts with it as `notify`, so the progress sink edits that message.
+ * `/site create`: a dry run answers the plan, its cost and (where this process can) the
+ * preflight; otherwise the checks that refuse without creating anything (name in use, env
+ * locked, the preflight: quotas and offerings), then the progress message is posted in the
+ * channel and the run starts with it as `notify`, so the progress sink edits that message.
  * A failed create of the same name resumes (its run keeps its original progress message).
  */
 import type { Environment } from '../../state/types';
@@ -46,15 +47,20 @@ export async function startCreateService(
   ctx: CommandContext,
 ): Promise<Reply> {
   const now = ctx.now();
+  // At once, beside the reads below: it takes as long as its slowest AWS call.
+  const preflight = deps.preflight?.(cmd.multiAz);
   if (cmd.dryRun) {
     const { plan, estimate } = planCreate(cmd.env, cmd.multiAz, deps.createConfig);
-    return renderDryRun(plan, estimate);
+    return renderDryRun(plan, estimate, await preflight);
   }
   // Read once: the refusal and the resume decision both look at the current record.
   const existing = await deps.store.environments.get(cmd.env);
   const resume = await resumable(deps, existing);
   const refused = await refusal(deps, cmd.env, existing, resume, now);
   if (refused) return renderRefusal(`:no_entry: ${refused}`);
+  // A resumed create passed its preflight when it first ran.
+  const report = resume ? undefined : await preflight;
+  if (report && !report.ok) return renderRefusal(`:no_entry: ${cmd.env} not created: ${report.refusal}`);
 
   let messageTs: string | undefined;
   if (!resume) {
@@ -74,6 +80,8 @@ export async function startCreateService(
       ttlMs: cmd.ttlMs,
       multiAz: cmd.multiAz,
       notify: { channel: ctx.channelId, ...(messageTs ? { messageTs } : {}) },
+      ...(report ? { preflight: { report, checkedAt: now } } : {}),
+      siteCheck: deps.config.siteCheck,
     },
   );
   if (!started.ok) {

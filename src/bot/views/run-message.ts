@@ -52,7 +52,7 @@ function createOutcome(run: Run, steps: readonly StepTitle[], now: number): RunM
     const out = createOutputs(outputsOfRun(run));
     const facts = [
       `:white_check_mark: *${env} is ready* (${elapsed(run, now)})`,
-      `Site: ${out.siteUrl ?? '(unknown)'}`,
+      `Site: ${out.siteUrl ?? '(unknown)'}${out.siteCheck ? ` (${out.siteCheck})` : ''}`,
       `DB endpoint: \`${out.dbEndpoint ?? '(unknown)'}\``,
       `AZs: ${out.azs ?? '(unknown)'}${out.multiAz === 'true' ? ' (DB Multi-AZ)' : ''}`,
     ];

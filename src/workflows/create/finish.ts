@@ -45,6 +45,10 @@ export function createResources(outputsOf: OutputsOf): Record<string, string> {
   return out;
 }
 
+/** What the outputs say when the create did not ask the site (no probe, or `siteCheck: false`). */
+export const SITE_NOT_CHECKED =
+  'not checked: the site check was off, so nothing asked the site through the ALB';
+
 export function createOutputs(outputsOf: OutputsOf): Record<string, string> {
   const site = outputsOf('site');
   const out: Record<string, string> = {};
@@ -53,6 +57,7 @@ export function createOutputs(outputsOf: OutputsOf): Record<string, string> {
   if (typeof endpoint === 'string') out.dbEndpoint = endpoint;
   if (Array.isArray(site.azs)) out.azs = site.azs.join(', ');
   if (typeof site.multiAz === 'boolean') out.multiAz = String(site.multiAz);
+  if (site.siteChecked === false) out.siteCheck = SITE_NOT_CHECKED;
   return out;
 }
 

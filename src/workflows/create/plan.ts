@@ -153,9 +153,11 @@ export function createStepDurations(model: DurationModel, multiAz: MultiAzMode):
 /**
  * The hands-on's click order (SPEC §1–§9), one step at a time: the baseline `bench/create`
  * compares the parallel DAG against. Credentials and the role come before web #1 because the
- * bot's web servers need them (the hands-on typed the password into a browser instead).
+ * bot's web servers need them (the hands-on typed the password into a browser instead); the
+ * preflight comes first in both.
  */
 export const HANDS_ON_ORDER: readonly string[] = [
+  'preflight',
   'vpc',
   'subnets',
   'internet-gateway',

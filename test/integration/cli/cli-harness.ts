@@ -5,6 +5,7 @@
  */
 import { createAwsClients, type AwsClients } from '../../../src/aws/clients';
 import { runCli } from '../../../src/cli/main';
+import { createStateStore, type StateStore } from '../../../src/state';
 import { startDynalite, type DynaliteHandle } from '../../helpers/dynalite';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
 
@@ -18,6 +19,8 @@ export interface CliHarness {
   emu: TestEmulator;
   dynamo: DynaliteHandle;
   clients: AwsClients;
+  /** The CLI's state, read directly (proof of what a command wrote, or did not). */
+  store: StateStore;
   run(argv: string[], options?: { signal?: AbortSignal; onStdout?(text: string): void }): Promise<CliResult>;
   close(): Promise<void>;
 }
@@ -35,6 +38,7 @@ export async function startCliHarness(): Promise<CliHarness> {
       elbv2: emu.url,
       ssm: emu.url,
       secretsManager: emu.url,
+      serviceQuotas: emu.url,
       iam: emu.url,
       dynamodb: dynamo.endpoint,
     },
@@ -46,6 +50,7 @@ export async function startCliHarness(): Promise<CliHarness> {
     emu,
     dynamo,
     clients,
+    store: createStateStore(clients.doc, dynamo.prefix),
     async run(argv, options = {}) {
       let stdout = '';
       let stderr = '';
@@ -78,6 +83,7 @@ export async function startCliHarness(): Promise<CliHarness> {
         clients.ssm,
         clients.secretsManager,
         clients.iam,
+        clients.serviceQuotas,
       ])
         c.destroy();
       await dynamo.close();
