@@ -8,7 +8,7 @@ import { createAwsClients, type AwsClients } from '../aws/clients';
 import { loadConfig, type Config } from '../config/config';
 import { createStateStore } from '../state';
 import type { StateStore } from '../state/types';
-import type { CreateConfig } from '../workflows/create';
+import type { CreateConfig, HttpStatusProbe } from '../workflows/create';
 import type { DestroyConfig } from '../workflows/destroy';
 import type { FailoverSettings } from '../workflows/failover';
 import { InProcessTickScheduler } from '../workflows/engine/timer-scheduler';
@@ -35,6 +35,8 @@ export interface CliOverrides {
   destroy?: Partial<DestroyConfig>;
   failover?: FailoverSettings;
   busyRetryMs?: number;
+  /** How the site check asks the site (default: fetch). */
+  probe?: HttpStatusProbe;
 }
 
 export interface CliContext {
@@ -71,6 +73,7 @@ export function openCliContext(io: CliIo, config: Config = loadConfig(io.env)): 
     ...(io.overrides?.create ? { create: io.overrides.create } : {}),
     ...(io.overrides?.destroy ? { destroy: io.overrides.destroy } : {}),
     ...(io.overrides?.failover ? { failover: io.overrides.failover } : {}),
+    ...(io.overrides?.probe ? { probe: io.overrides.probe } : {}),
   });
   driver.bind(runtime.runner);
   return {

@@ -8,12 +8,12 @@ export function chooseRenderer(
   out: Output,
   options: { json: boolean; titles: ReadonlyMap<string, string>; now: () => number },
 ): RunRenderer {
-  if (options.json) return new JsonRenderer(out);
+  if (options.json) return new JsonRenderer(out, options.now);
   if (out.isTTY) return new TtyRenderer(out, options.titles, options.now);
   return new LinesRenderer(out, options.titles, options.now);
 }
 
-export { JsonRenderer, runDocument, type RunDocument } from './json';
+export { JsonRenderer, runDocument, type RunDocument, type WaitReason } from './json';
 export { LinesRenderer, resultLines } from './lines';
 export { TtyRenderer } from './tty';
-export { failureOf, type Output, type RunRenderer, type RunResult } from './types';
+export { failureOf, stepErrorText, type Output, type RunRenderer, type RunResult } from './types';

@@ -10,7 +10,7 @@
 import type { Run } from '../../state/types';
 import { formatElapsed, progressBar, viewRun, type StepPhase } from '../progress';
 import { resultLines } from './lines';
-import type { Output, RunRenderer, RunResult } from './types';
+import { stepErrorText, type Output, type RunRenderer, type RunResult } from './types';
 
 const CLEAR_BELOW = '\x1b[0J';
 const up = (n: number) => (n > 0 ? `\x1b[${n}A\r` : '\r');
@@ -62,7 +62,8 @@ export class TtyRenderer implements RunRenderer {
       if (this.seen.get(step.id) === step.phase) continue;
       this.seen.set(step.id, step.phase);
       if (step.phase === 'done') text += this.fit(`✓ ${step.title} (${formatElapsed(step.elapsedMs ?? 0)})`);
-      if (step.phase === 'failed') text += this.fit(`✗ ${step.title}: ${step.error ?? 'failed'}`);
+      if (step.phase === 'failed')
+        text += this.fit(`✗ ${step.title}: ${stepErrorText(step.title, step.error)}`);
     }
     return text;
   }

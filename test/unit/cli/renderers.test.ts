@@ -68,9 +68,58 @@ describe('LinesRenderer (piped)', () => {
       '[ 1m 05s] done   Create VPC (2s)',
       // Never seen under way (it started and failed between two updates): only its failure.
       '[     3s] FAILED Create subnets: boom',
-      'create demo failed after 3s: subnets: boom',
+      'create demo failed after 3s: Create subnets: boom',
       '',
     ]);
+  });
+
+  test('the reason a step waits is printed once per change, never once per poll', () => {
+    const out = buffer();
+    const r = new LinesRenderer(out, TITLES, now);
+    const db = (status: 'running' | 'waiting', note?: string) =>
+      makeRun({ database: { status, startedAt: T0, ...(note ? { note } : {}) } });
+    r.update(db('running'));
+    r.update(db('waiting', 'db: creating'));
+    r.update(db('running', 'db: creating'));
+    r.update(db('waiting', 'db: creating'));
+    r.update(db('waiting', 'db: modifying'));
+    expect(out.text.split('\n').slice(1, -1)).toEqual([
+      '[ 1m 05s] start  Create DB instance',
+      '[ 1m 05s] wait   Create DB instance: db: creating',
+      '[ 1m 05s] wait   Create DB instance: db: modifying',
+    ]);
+  });
+
+  test("a failed step's title is printed once, even when its error starts with it", () => {
+    const out = buffer();
+    const r = new LinesRenderer(out, TITLES, now);
+    const failed = makeRun(
+      {
+        vpc: {
+          status: 'failed',
+          startedAt: T0,
+          finishedAt: T0 + 1_000,
+          error: {
+            message: 'Create VPC: VpcLimitExceeded: The maximum number of VPCs has been reached.',
+            retryable: false,
+          },
+        },
+      },
+      {
+        status: 'failed',
+        finishedAt: T0 + 1_000,
+        summary: {
+          failedSteps: ['vpc'],
+          error: 'Create VPC: VpcLimitExceeded: The maximum number of VPCs has been reached.',
+        },
+      },
+    );
+    r.finish({ run: failed, outcome: 'finished', outputs: {} });
+    expect(out.text).toContain(
+      'FAILED Create VPC: VpcLimitExceeded: The maximum number of VPCs has been reached.\n',
+    );
+    expect(out.text).toContain('create demo failed after 1s: Create VPC: VpcLimitExceeded:');
+    expect(out.text.match(/Create VPC/g)).toHaveLength(2);
   });
 
   test('an interrupted follow says the run goes on and how to resume it', () => {
@@ -124,8 +173,8 @@ describe('TtyRenderer', () => {
 describe('JsonRenderer', () => {
   test('writes nothing while the run goes, then exactly one document', () => {
     const out = buffer();
-    const r = new JsonRenderer(out);
-    r.update();
+    const r = new JsonRenderer(out, now);
+    r.update(makeRun({}));
     expect(out.text).toBe('');
     const run = makeRun(
       { vpc: { status: 'done', attempts: 2, startedAt: T0, finishedAt: T0 + 2_000 } },
@@ -153,7 +202,30 @@ describe('JsonRenderer', () => {
       {},
       { status: 'failed', summary: { failedSteps: ['database'], error: 'no capacity' } },
     );
-    expect(runDocument({ run, outcome: 'finished', outputs: {} }).error).toBe('database: no capacity');
+    expect(runDocument({ run, outcome: 'finished', outputs: {} }).error).toBe(
+      'Create MySQL database: no capacity',
+    );
+  });
+
+  test('each reason a step waited for is in the document once, in order, with the last note', () => {
+    const out = buffer();
+    const r = new JsonRenderer(out, now);
+    const db = (status: 'waiting' | 'running' | 'done', note: string) =>
+      makeRun({ database: { status, startedAt: T0, note } });
+    r.update(db('waiting', 'db: creating'));
+    r.update(db('running', 'db: creating'));
+    r.update(db('waiting', 'db: creating'));
+    r.update(db('waiting', 'db: backing-up'));
+    r.finish({ run: db('done', 'db: available'), outcome: 'finished', outputs: {} });
+    const doc = JSON.parse(out.text);
+    const at = new Date(now()).toISOString();
+    expect(doc.timings.steps.database).toMatchObject({
+      note: 'db: available',
+      waits: [
+        { at, note: 'db: creating' },
+        { at, note: 'db: backing-up' },
+      ],
+    });
   });
 });
 
