@@ -412,6 +412,7 @@ const IAM_PREFIX: Record<string, string> = {
   '@aws-sdk/client-dynamodb': 'dynamodb',
   '@aws-sdk/lib-dynamodb': 'dynamodb',
   '@aws-sdk/client-pricing': 'pricing',
+  '@aws-sdk/client-service-quotas': 'servicequotas',
 };
 /** lib-dynamodb's command names → DynamoDB actions. */
 const DOC_COMMANDS: Record<string, string> = {
@@ -453,7 +454,8 @@ function awsCallsIn(files: readonly string[]): string[] {
       const prefix = IAM_PREFIX[pkg];
       if (!prefix) continue;
       for (const raw of names.split(',')) {
-        const name = raw.trim();
+        // `XCommand as Alias` calls X.
+        const name = raw.trim().split(/\s+as\s+/)[0];
         if (name.startsWith('type ')) continue;
         const m = /^(?:(\w+)Command|paginate(\w+))$/.exec(name);
         if (!m) continue;
