@@ -26,8 +26,14 @@ const REJECTED = new Set([
   'SignatureDoesNotMatch',
   'ExpiredToken',
   'ExpiredTokenException',
-  'CredentialsProviderError',
 ]);
+
+/** Why EC2 did not answer, in a few words. */
+function credentialsProblem(err: unknown): string {
+  const code = errorCode(err);
+  if (code === 'CredentialsProviderError') return 'no AWS credentials found';
+  return code && REJECTED.has(code) ? 'AWS refused the credentials' : 'AWS did not answer';
+}
 
 /** A line in the column layout of formatPreflight: the mark padded, then the text. */
 const line = (mark: 'ok' | 'FAILED' | 'not checked', text: string) => `${mark.padEnd(11)} ${text}`;
@@ -78,8 +84,7 @@ export async function runInit(io: CliIo, ctx: CliContext): Promise<number> {
   ]);
   const lines = [tablesLine(tables)];
   if (!attributes.ok) {
-    const code = errorCode(attributes.error);
-    const what = code && REJECTED.has(code) ? 'AWS refused the credentials' : 'AWS did not answer';
+    const what = credentialsProblem(attributes.error);
     lines.push(
       line('FAILED', `credentials: ${what}: ${errorMessage(attributes.error)}; account checks skipped`),
     );

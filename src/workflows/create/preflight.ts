@@ -53,6 +53,13 @@ export interface PreflightCheck {
   status: CheckStatus;
   /** One plain line: what was checked and the numbers; for a refusal, what to do too. */
   text: string;
+  /** For a refusal: what is wrong, and what to do (`text` is both). */
+  problem?: string;
+  fix?: string;
+}
+
+function refusedCheck(id: PreflightCheck['id'], problem: string, fix: string): PreflightCheck {
+  return { id, status: 'refused', text: `${problem}: ${fix}`, problem, fix };
 }
 
 export interface PreflightReport {
@@ -124,11 +131,7 @@ function judgeQuota(q: QuotaCheck): PreflightCheck {
   if (q.used.value + q.need <= q.max.value) {
     return { id: q.id, status: 'ok', text: `${q.label}: ${numbers}; this create adds ${q.need}${unit}` };
   }
-  return {
-    id: q.id,
-    status: 'refused',
-    text: `${q.label}: ${numbers} and this create needs ${q.need}${unit} more: ${q.fix}`,
-  };
+  return refusedCheck(q.id, `${q.label}: ${numbers} and this create needs ${q.need}${unit} more`, q.fix);
 }
 
 const pick = <T, U>(f: Fact<T>, get: (value: T) => U | undefined, what: string): Fact<U> => {
@@ -263,7 +266,7 @@ function zoneChecks(
   const db = `MySQL ${s.engineVersion} on ${s.dbClass}${multiAz === 'off' ? '' : ' (Multi-AZ)'}`;
   const fix = suggested
     ? `set SITEBOT_AZS=${suggested.join(',')} (two AZs that offer everything this create needs)`
-    : `no two AZs of ${s.region} offer ${s.instanceType} and ${db}: use another region (SITEBOT_REGION)`;
+    : `use another region (SITEBOT_REGION), as no two AZs of ${s.region} offer all this create needs`;
   const judge = (
     id: PreflightCheck['id'],
     offered: string[] | undefined,
@@ -275,7 +278,7 @@ function zoneChecks(
     if (!offered) return { id, status: 'unknown', text: `${label}: not checked (${error ?? 'no answer'})` };
     const missing = s.azs.filter((az) => !offered.includes(az));
     if (missing.length === 0) return { id, status: 'ok', text: `${label}: ${okText}` };
-    return { id, status: 'refused', text: `${missingText(missing)}: ${fix}` };
+    return refusedCheck(id, missingText(missing), fix);
   };
   const err = <T>(f: Fact<T>) => (f.ok ? undefined : f.error);
   const listOr = (zones: string[]) => (zones.length > 0 ? zones.join(', ') : 'none');
@@ -309,6 +312,13 @@ function zoneChecks(
   return { checks, ...(refusedByZone && suggested ? { suggested } : {}) };
 }
 
+/** The refused checks as one line: problems that share a fix (the AZ ones) are named before it once. */
+function oneLine(refused: readonly PreflightCheck[]): string {
+  const byFix = new Map<string, string[]>();
+  for (const c of refused) byFix.set(c.fix ?? '', [...(byFix.get(c.fix ?? '') ?? []), c.problem ?? c.text]);
+  return [...byFix].map(([fix, problems]) => `${problems.join('; ')}${fix ? `: ${fix}` : ''}`).join('; ');
+}
+
 /** Judges the facts for a create with these settings: pure, so every rule is tested without AWS. */
 export function evaluatePreflight(
   facts: AccountFacts,
@@ -321,7 +331,7 @@ export function evaluatePreflight(
   return {
     ok: refused.length === 0,
     checks,
-    ...(refused.length > 0 ? { refusal: refused.map((c) => c.text).join('; ') } : {}),
+    ...(refused.length > 0 ? { refusal: oneLine(refused) } : {}),
     ...(zones.suggested ? { suggestedAzs: zones.suggested } : {}),
   };
 }

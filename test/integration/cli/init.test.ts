@@ -77,6 +77,39 @@ test('init on an account where a create would be refused exits 3 and says why', 
   }
 });
 
+test('credentials AWS refuses: init says so, skips the account checks and exits 1', async () => {
+  const ec2 = http.createServer((req, res) => {
+    req.resume();
+    res.writeHead(401, { 'content-type': 'text/xml' });
+    res.end(
+      '<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>AuthFailure</Code>' +
+        '<Message>AWS was not able to validate the provided access credentials</Message></Error></Errors>' +
+        '<RequestID>r-1</RequestID></Response>',
+    );
+  });
+  await new Promise<void>((resolve) => ec2.listen(0, '127.0.0.1', resolve));
+  try {
+    const clients = createAwsClients({
+      region: 'ap-northeast-1',
+      endpoints: {
+        ec2: `http://127.0.0.1:${(ec2.address() as AddressInfo).port}`,
+        dynamodb: h.dynamo.endpoint,
+      },
+      credentials: { accessKeyId: 'AKIDWRONG', secretAccessKey: 'wrong' },
+      maxAttempts: 1,
+    });
+    const init = await h.run(['init'], { env: freshEnv(), overrides: { clients } });
+    expect(init.code).toBe(1);
+    expect(init.stdout).toContain(
+      'FAILED      credentials: AWS refused the credentials: AuthFailure: AWS was not able to validate ' +
+        'the provided access credentials; account checks skipped\n',
+    );
+    expect(init.stdout).not.toContain('ready');
+  } finally {
+    await new Promise<void>((resolve) => ec2.close(() => resolve()));
+  }
+});
+
 test('an HTML 502 from the DynamoDB endpoint: the service, the status and the type, not a parse error', async () => {
   const proxy = http.createServer((req, res) => {
     req.resume();

@@ -139,6 +139,22 @@ describe('evaluatePreflight', () => {
     );
   });
 
+  test('problems that share a fix are named before it once', () => {
+    const report = evaluatePreflight(
+      facts({
+        instanceTypeZones: ok([A, D]),
+        dbOptions: ok([{ engineVersion: '8.4.7', zones: [A, D], multiAzCapable: true }]),
+      }),
+      settings,
+      'now',
+    );
+    expect(report.refusal).toBe(
+      `t3.micro is not offered in ${C} (offered in ${A}, ${D}); ` +
+        `MySQL 8.4 on db.t4g.micro (Multi-AZ) is not orderable in ${C} (orderable in ${A}, ${D}): ` +
+        `set SITEBOT_AZS=${A},${D} (two AZs that offer everything this create needs)`,
+    );
+  });
+
   test('an AZ that does not exist or is impaired', () => {
     const report = evaluatePreflight(
       facts({
@@ -163,8 +179,8 @@ describe('evaluatePreflight', () => {
     });
     const refused = evaluatePreflight(only80, settings, 'now');
     expect(refused.refusal).toBe(
-      'RDS offers no MySQL 8.4 on db.t4g.micro (Multi-AZ) in ap-northeast-1: no two AZs of ap-northeast-1 ' +
-        'offer t3.micro and MySQL 8.4 on db.t4g.micro (Multi-AZ): use another region (SITEBOT_REGION)',
+      'RDS offers no MySQL 8.4 on db.t4g.micro (Multi-AZ) in ap-northeast-1: use another region ' +
+        '(SITEBOT_REGION), as no two AZs of ap-northeast-1 offer all this create needs',
     );
     expect(evaluatePreflight(only80, { ...settings, engineVersion: '8.0.43' }, 'now').ok).toBe(true);
     const singleAzOnly = facts({
