@@ -15,6 +15,10 @@ const list = z
       .filter(Boolean),
   );
 
+/** IAM's path syntax (CreateRole `Path`): `/`, or `/` + printable ASCII + `/`. */
+const IAM_PATH = /^(\/|\/[\u0021-\u007e]{1,510}\/)$/;
+const POLICY_ARN = /^arn:aws[a-z-]*:iam::(\d{12}|aws):policy\/[\u0021-\u007e]+$/;
+
 const durationMs = (fallback: string) =>
   z
     .string()
@@ -50,6 +54,10 @@ const schema = z.object({
   SITEBOT_MAX_TTL: durationMs('7d'),
   /** Largest spend (USD) an extend may commit an environment to, from now until its new expiry. */
   SITEBOT_EXTEND_COST_CAP_USD: z.coerce.number().positive().optional(),
+  /** IAM path of the roles and instance profiles the bot creates (serverless.yml: /sitebot/<stage>/). */
+  SITEBOT_IAM_PATH: z.string().regex(IAM_PATH, 'not an IAM path (/ or /name/…/)').default('/sitebot/'),
+  /** ARN of the managed policy every role the bot creates carries as its permissions boundary. */
+  SITEBOT_IAM_PERMISSIONS_BOUNDARY: z.string().regex(POLICY_ARN, 'not an IAM policy ARN').optional(),
   /** `off`: a create does not ask the site through the ALB (for an endpoint with no data plane). */
   SITEBOT_SITE_CHECK: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
 });
@@ -75,8 +83,17 @@ export interface Config {
   extendCostCapUsd?: number;
   /** HTTP receiver port (self-hosting, sandbox). */
   port: number;
+  /** Where the roles the bot creates live, and the boundary they carry (docs/security.md). */
+  iam: IamPlacement;
   /** Whether a create checks that the site answers through the ALB (SITEBOT_SITE_CHECK). */
   siteCheck: boolean;
+}
+
+export interface IamPlacement {
+  /** IAM path of the web servers' role and instance profile, e.g. `/sitebot/prod/`. */
+  path: string;
+  /** Permissions boundary (managed policy ARN) of that role; unset: none (no deployed stack). */
+  permissionsBoundary?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -109,6 +126,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? {}
       : { extendCostCapUsd: v.SITEBOT_EXTEND_COST_CAP_USD }),
     port: v.PORT,
+    iam: {
+      path: v.SITEBOT_IAM_PATH,
+      ...(v.SITEBOT_IAM_PERMISSIONS_BOUNDARY === undefined
+        ? {}
+        : { permissionsBoundary: v.SITEBOT_IAM_PERMISSIONS_BOUNDARY }),
+    },
     siteCheck: v.SITEBOT_SITE_CHECK === 'on',
   };
 }

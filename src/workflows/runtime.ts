@@ -29,7 +29,7 @@ import { buildWorkflowService } from './workflow-service';
 export type SitebotDeps = CreateDeps & DestroyDeps & FailoverDeps;
 
 export interface WorkflowRuntimeOptions {
-  config: Pick<Config, 'region' | 'azs'>;
+  config: Pick<Config, 'region' | 'azs'> & Partial<Pick<Config, 'iam'>>;
   clients: Pick<AwsClients, 'ec2' | 'rds' | 'elbv2' | 'ssm' | 'secretsManager' | 'iam' | 'serviceQuotas'>;
   store: StateStore;
   scheduler: TickScheduler;
@@ -61,6 +61,7 @@ export function buildWorkflowRuntime(options: WorkflowRuntimeOptions): WorkflowR
   const createConfig = resolveCreateConfig({
     region: options.config.region,
     azs: options.config.azs,
+    ...(options.config.iam ? { iam: options.config.iam } : {}),
     ...options.create,
   });
   const deps: SitebotDeps = {

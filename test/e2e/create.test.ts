@@ -41,7 +41,7 @@ test('create demo: acked within 3 s, one progress message updated in place, ends
   expect(ready.edits).toBeGreaterThan(1);
   const body = readable(ready);
   expect(body).toContain('critical path so far');
-  expect(body).toMatch(/DB endpoint: `demo-db\./);
+  expect(body).toMatch(/DB endpoint: `sitebot-demo-db\./);
   expect(body).toContain('ap-northeast-1a, ap-northeast-1c');
 
   const url = /Site: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(body)?.[1];

@@ -9,6 +9,7 @@ import type { IamAdapter } from '../../aws/iam';
 import type { RdsAdapter } from '../../aws/rds';
 import type { SecretsAdapter } from '../../aws/secrets';
 import type { SsmAdapter } from '../../aws/ssm';
+import type { IamPlacement } from '../../config/config';
 import type { EnvironmentsRepository } from '../../state/types';
 
 export interface CreateConfig {
@@ -24,6 +25,8 @@ export interface CreateConfig {
   /** WordPress locale: `ja` (the hands-on's Japanese edition) by default. */
   wpLocale: string;
   wpAdminEmail: string;
+  /** IAM path and permissions boundary of the web servers' role and instance profile. */
+  iam: IamPlacement;
   /** How often a waiting step is polled again, per kind of wait (ms). */
   poll: { fast: number; instance: number; image: number; db: number; lb: number; health: number };
 }
@@ -35,6 +38,7 @@ export const DEFAULT_CREATE_CONFIG: Omit<CreateConfig, 'region' | 'azs'> = {
   dbAllocatedStorageGb: 20,
   wpLocale: 'ja',
   wpAdminEmail: 'admin@example.com',
+  iam: { path: '/sitebot/' },
   poll: { fast: 2_000, instance: 10_000, image: 15_000, db: 30_000, lb: 15_000, health: 10_000 },
 };
 

@@ -121,7 +121,7 @@ export const CREATE_OUTLINE = {
       title: 'Create DB subnet group',
       needs: ['subnets'],
       resources: ({ env }) => [
-        { type: 'db-subnet-group', name: `${env}-db-subnets`, detail: 'both private subnets' },
+        { type: 'db-subnet-group', name: `sitebot-${env}-db-subnets`, detail: 'both private subnets' },
       ],
     },
     {
@@ -131,7 +131,7 @@ export const CREATE_OUTLINE = {
       resources: ({ env, multiAz, config }) => [
         {
           type: 'db-instance',
-          name: `${env}-db`,
+          name: `sitebot-${env}-db`,
           detail: `MySQL ${config.engineVersion}, ${config.dbClass}, ${multiAz === 'now' ? 'Multi-AZ' : `single-AZ in ${config.azs[0]}`}, not public, backups off`,
         },
       ],
@@ -142,7 +142,13 @@ export const CREATE_OUTLINE = {
       needs: ['database'],
       resources: ({ env, multiAz }) =>
         multiAz === 'later'
-          ? [{ type: 'db-standby', name: `${env}-db`, detail: 'modify to Multi-AZ, apply immediately' }]
+          ? [
+              {
+                type: 'db-standby',
+                name: `sitebot-${env}-db`,
+                detail: 'modify to Multi-AZ, apply immediately',
+              },
+            ]
           : [],
     },
     // §3 web #1, §7 AMI and web #2

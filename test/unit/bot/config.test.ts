@@ -29,7 +29,25 @@ test('Slack settings and lists are read from the environment', () => {
   expect(c.port).toBe(8080);
 });
 
+test('the IAM path defaults to /sitebot/ with no boundary; the stack sets both', () => {
+  expect(loadConfig({}).iam).toEqual({ path: '/sitebot/' });
+  const boundary = 'arn:aws:iam::123456789012:policy/sitebot-prod-web-boundary';
+  expect(
+    loadConfig({ SITEBOT_IAM_PATH: '/sitebot/prod/', SITEBOT_IAM_PERMISSIONS_BOUNDARY: boundary }).iam,
+  ).toEqual({
+    path: '/sitebot/prod/',
+    permissionsBoundary: boundary,
+  });
+});
+
 test.each([
+  [{ SITEBOT_IAM_PATH: 'sitebot/prod' }, /SITEBOT_IAM_PATH/],
+  [{ SITEBOT_IAM_PATH: '/sitebot prod/' }, /SITEBOT_IAM_PATH/],
+  [{ SITEBOT_IAM_PERMISSIONS_BOUNDARY: 'sitebot-prod-web-boundary' }, /SITEBOT_IAM_PERMISSIONS_BOUNDARY/],
+  [
+    { SITEBOT_IAM_PERMISSIONS_BOUNDARY: 'arn:aws:iam::123456789012:role/x' },
+    /SITEBOT_IAM_PERMISSIONS_BOUNDARY/,
+  ],
   [{ PORT: '70000' }, /PORT/],
   [{ SLACK_API_URL: 'not a url' }, /SLACK_API_URL/],
   [{ SITEBOT_MAX_TTL: 'forever' }, /SITEBOT_MAX_TTL/],

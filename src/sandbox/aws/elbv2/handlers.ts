@@ -11,6 +11,7 @@
  * page); load balancers and target groups past them are refused with AWS's TooMany* codes.
  */
 import { dataPlaneOf } from '../dataplane/data-plane';
+import { iamModelOf } from '../iam/model';
 import { qBool, qInt, qList, qStruct, qStructList, qTagList, type QueryParams } from '../protocol/query';
 import { dispatch, type ActionHandler, type EmulatedService, type RequestContext } from '../protocol/service';
 import { xmlList } from '../protocol/xml';
@@ -108,6 +109,9 @@ function describeTargetGroups(model: ElbModel, p: QueryParams): TargetGroup[] {
   return list;
 }
 
+/** ELB makes its service-linked role with an account's first load balancer or target group. */
+const ELB_SERVICE = 'elasticloadbalancing.amazonaws.com';
+
 const handlers: Record<string, Handler> = {
   DescribeAccountLimits: (p, ctx) => {
     pageSize(p);
@@ -132,6 +136,7 @@ const handlers: Record<string, Handler> = {
       ...healthCheckParams(p),
       tags: qTagList(p, 'Tags'),
     });
+    iamModelOf(ctx.world).ensureServiceLinkedRole(ELB_SERVICE);
     return { TargetGroups: xmlMembers([tgShape(model, tg)]) };
   },
 
@@ -207,6 +212,7 @@ const handlers: Record<string, Handler> = {
       tags: qTagList(p, 'Tags'),
     });
     lb.dnsName = await dataPlaneOf(ctx.world).open(lb);
+    iamModelOf(ctx.world).ensureServiceLinkedRole(ELB_SERVICE);
     return { LoadBalancers: xmlMembers([loadBalancerShape(lb, model.stateOf(lb), ctx.region)]) };
   },
 

@@ -14,6 +14,7 @@
  * enforced with RDS's quota fault; DescribeOrderableDBInstanceOptions lists one gp2 option per
  * version × class, in the AZs where the account settings offer it.
  */
+import { iamModelOf } from '../iam/model';
 import { dispatch, type ActionHandler, type EmulatedService } from '../protocol/service';
 import { qBool, qFilters, qInt, qList, qTagList, type QueryParams } from '../protocol/query';
 import { xmlList } from '../protocol/xml';
@@ -178,6 +179,8 @@ const handlers: Record<string, Handler> = {
       autoMinorVersionUpgrade: qBool(p, 'AutoMinorVersionUpgrade'),
       tags: qTagList(p, 'Tags'),
     });
+    // RDS makes its service-linked role on an account's first DB instance (RDS User Guide).
+    iamModelOf(ctx.world).ensureServiceLinkedRole('rds.amazonaws.com');
     return instanceResult(model, db, ctx.region);
   },
 

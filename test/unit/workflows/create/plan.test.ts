@@ -71,8 +71,8 @@ describe('the create plan', () => {
         'secret:sitebot/demo/credentials',
         'iam-role:sitebot-demo-web',
         'instance-profile:sitebot-demo-web',
-        'db-subnet-group:demo-db-subnets',
-        'db-instance:demo-db',
+        'db-subnet-group:sitebot-demo-db-subnets',
+        'db-instance:sitebot-demo-db',
         'instance:demo-web-1',
         'image:demo-web-ami',
         'instance:demo-web-2',
@@ -80,13 +80,13 @@ describe('the create plan', () => {
         'load-balancer:demo-alb',
       ]),
     );
-    expect(plan.resources.find((r) => r.name === 'demo-db')?.detail).toContain('Multi-AZ');
+    expect(plan.resources.find((r) => r.name === 'sitebot-demo-db')?.detail).toContain('Multi-AZ');
     expect(plan.resources.some((r) => r.type === 'db-standby')).toBe(false);
   });
 
   test('--multi-az later adds the conversion; off has none', () => {
     const later = buildCreatePlan('demo', 'later', config);
-    expect(later.resources.find((r) => r.name === 'demo-db')?.detail).toContain(
+    expect(later.resources.find((r) => r.name === 'sitebot-demo-db')?.detail).toContain(
       'single-AZ in ap-northeast-1a',
     );
     expect(later.resources.some((r) => r.type === 'db-standby')).toBe(true);

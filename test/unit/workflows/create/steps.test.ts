@@ -197,7 +197,7 @@ describe('database step', () => {
     expect(result).toMatchObject({ status: 'wait', note: 'db: creating' });
     const input = rdsMock.commandCalls(CreateDBInstanceCommand)[0].args[0].input;
     expect(input).toMatchObject({
-      DBInstanceIdentifier: 'demo-db',
+      DBInstanceIdentifier: 'sitebot-demo-db',
       DBInstanceClass: 'db.t4g.micro',
       EngineVersion: '8.4',
       MasterUserPassword: 'S3cretPassw0rd',
