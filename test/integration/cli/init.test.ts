@@ -58,9 +58,12 @@ test('without tables: list names the table and the fix; init makes them and repo
   expect(JSON.parse(created.stdout)).toMatchObject({ env: 'first', status: 'succeeded' });
   expect((await h.run(['list'], { env })).stdout).toMatch(/\nfirst\s+ready\s+tester\s/);
 
-  // The account has one VPC more now: init counts it.
-  expect((await h.run(['init'], { env })).stdout).toContain(
-    'ok          VPCs in ap-northeast-1: 1 of 5 in use; this create adds 1',
+  // The account has one VPC more now, and the service-linked roles AWS made on first use.
+  const after = (await h.run(['init'], { env })).stdout;
+  expect(after).toContain('ok          VPCs in ap-northeast-1: 1 of 5 in use; this create adds 1');
+  expect(after).toContain('ok          RDS service-linked role AWSServiceRoleForRDS: present');
+  expect(after).toContain(
+    'ok          Elastic Load Balancing service-linked role AWSServiceRoleForElasticLoadBalancing: present',
   );
 });
 
