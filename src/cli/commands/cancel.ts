@@ -13,17 +13,22 @@ import type { CliCancel } from '../args';
 import type { CliContext, CliIo } from '../context';
 import { EXIT, followToEnd } from './follow';
 
-/** The env's run when it is a running create; otherwise why there is nothing to cancel. */
-export async function runningCreate(ctx: CliContext, name: string): Promise<Run | string> {
+/** The env's run when it is a running create; otherwise that there is no env, or why it is refused. */
+async function runningCreate(
+  ctx: CliContext,
+  name: string,
+): Promise<{ run: Run } | { missing: string } | { refused: string }> {
   const env = await ctx.store.environments.get(name);
-  if (!env || env.status === 'destroyed') return `no environment named ${name}`;
+  if (!env || env.status === 'destroyed') return { missing: `no environment named ${name}` };
   const run = env.currentRunId ? await ctx.store.runs.get(env.currentRunId) : undefined;
   if (!run || run.status !== 'running')
-    return `nothing to cancel: ${name} is ${env.status} and no run is under way`;
+    return { refused: `nothing to cancel: ${name} is ${env.status} and no run is under way` };
   if (run.kind !== 'create') {
-    return `only a create can be cancelled: ${name}'s ${run.kind} run ${run.runId} is under way; let it finish (sitebot status ${name} shows it)`;
+    return {
+      refused: `only a create can be cancelled: ${name}'s ${run.kind} run ${run.runId} is under way; let it finish (sitebot status ${name} shows it)`,
+    };
   }
-  return run;
+  return { run };
 }
 
 /** "2 resources it made remain (vpc, igw): sitebot destroy demo --yes removes them", or that there are none. */
@@ -38,16 +43,20 @@ function leftBehind(run: Run): string[] {
 
 export async function runCancel(cmd: CliCancel, io: CliIo, ctx: CliContext): Promise<number> {
   const found = await runningCreate(ctx, cmd.env);
-  if (typeof found === 'string') {
-    io.stderr.write(`${found.startsWith('no environment') ? '' : 'refused: '}${found}\n`);
-    return found.startsWith('no environment') ? EXIT.failed : EXIT.refused;
+  if ('missing' in found) {
+    io.stderr.write(`${found.missing}\n`);
+    return EXIT.failed;
   }
-  const cancelled = await ctx.runtime.service.cancelRun(found.runId, cmd.as);
+  if ('refused' in found) {
+    io.stderr.write(`refused: ${found.refused}\n`);
+    return EXIT.refused;
+  }
+  const cancelled = await ctx.runtime.service.cancelRun(found.run.runId, cmd.as);
   if (!cancelled.ok) {
     io.stderr.write(`refused: ${cancelled.message}\n`);
     return EXIT.refused;
   }
-  io.stderr.write(`stopping the create of ${cmd.env} (run ${found.runId}) at its next tick\n`);
+  io.stderr.write(`stopping the create of ${cmd.env} (run ${found.run.runId}) at its next tick\n`);
   return followToEnd(ctx, io, cancelled.run, {
     json: cmd.json,
     kick: true,

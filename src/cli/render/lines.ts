@@ -5,7 +5,7 @@
  *
  *   [    0s] start  Create MySQL database
  *   [    2s] wait   Create MySQL database: db: creating
- *   [ 8m 0s] done   Create MySQL database (8m 00s)
+ *   [ 8m 00s] done   Create MySQL database (8m 00s)
  */
 import type { Run } from '../../state/types';
 import { formatElapsed, viewRun, type StepPhase } from '../progress';

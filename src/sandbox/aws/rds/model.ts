@@ -79,7 +79,7 @@ export class RdsModel implements ResourceLister {
     return db;
   }
 
-  /** DBInstances and AllocatedStorage, as DescribeAccountAttributes reports them. */
+  /** DBInstances, DBSubnetGroups and AllocatedStorage, used and max, as DescribeAccountAttributes reports them. */
   accountQuotas(): { name: string; used: number; max: number }[] {
     const quotas = this.env.account.quotas();
     const instances = this.listInstances();
@@ -95,8 +95,10 @@ export class RdsModel implements ResourceLister {
   }
 
   private checkInstanceQuotas(storageGb: number): void {
-    const [instances, , storage] = this.accountQuotas();
+    const quota = (name: string) => this.accountQuotas().find((q) => q.name === name)!;
+    const instances = quota('DBInstances');
     if (instances.used + 1 > instances.max) throw rdsErrors.instanceQuotaExceeded(instances.max);
+    const storage = quota('AllocatedStorage');
     if (storage.used + storageGb > storage.max) throw rdsErrors.storageQuotaExceeded(storage.max);
   }
 
