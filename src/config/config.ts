@@ -65,6 +65,8 @@ const schema = z.object({
    * answers `GET …/_sandbox/clock` with `{ now, speed }`. The CLI keeps that time against the sandbox.
    */
   SITEBOT_CLOCK_URL: z.string().url().optional(),
+  /** `off`: a create does not ask the site through the ALB (for an endpoint with no data plane). */
+  SITEBOT_SITE_CHECK: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
 });
 
 export interface Config {
@@ -92,6 +94,8 @@ export interface Config {
   iam: IamPlacement;
   /** Where the world's clock is read when it is not the wall clock (the sandbox's emulator). */
   clockUrl?: string;
+  /** Whether a create checks that the site answers through the ALB (SITEBOT_SITE_CHECK). */
+  siteCheck: boolean;
 }
 
 export interface IamPlacement {
@@ -143,5 +147,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         : { permissionsBoundary: v.SITEBOT_IAM_PERMISSIONS_BOUNDARY }),
     },
     ...(v.SITEBOT_CLOCK_URL ? { clockUrl: v.SITEBOT_CLOCK_URL } : {}),
+    siteCheck: v.SITEBOT_SITE_CHECK === 'on',
   };
 }

@@ -135,6 +135,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
               elbv2: awsUrl,
               ssm: awsUrl,
               secretsManager: awsUrl,
+              serviceQuotas: awsUrl,
               iam: awsUrl,
               sqs: awsUrl,
             }
@@ -261,6 +262,8 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
     createConfig: runtime.createConfig,
     steps: WORKFLOW_STEPS,
     findOwned: findOwnedWith(runtime.deps),
+    // This process has the AWS clients: a create is checked before anything is written.
+    preflight: runtime.preflight,
   });
   const runReminders = createSlackReminderPass({
     store,

@@ -52,7 +52,7 @@ function createOutcome(run: Run, steps: readonly StepTitle[]): Mrkdwn[] | undefi
     const out = createOutputs(outputsOfRun(run));
     const lines = [
       mrkdwn`:white_check_mark: *${env} is ready* after ${took(run)}`,
-      mrkdwn`Site: ${out.siteUrl ?? '(unknown)'}`,
+      mrkdwn`Site: ${out.siteUrl ?? '(unknown)'}${out.siteCheck ? ` (${out.siteCheck})` : ''}`,
       mrkdwn`DB endpoint: ${code(out.dbEndpoint ?? '(unknown)')}`,
       mrkdwn`AZs: ${out.azs ?? '(unknown)'}${out.multiAz === 'true' ? ' (DB Multi-AZ)' : ''}`,
     ];

@@ -25,6 +25,16 @@ function joined(...parts: (string | undefined)[]): string | undefined {
 }
 
 const OUTCOMES: Record<CreateStepId, (o: Outputs) => string | undefined> = {
+  preflight: (o) => {
+    if (typeof o.checkedBeforeStart === 'number')
+      return 'quotas and offerings checked before the run started';
+    if (typeof o.passed !== 'number') return undefined;
+    const unknown = list(o.notChecked);
+    return joined(
+      `${count(o.passed, 'check')} passed`,
+      unknown.length > 0 ? `not checked: ${unknown.join(', ')}` : undefined,
+    );
+  },
   vpc: (o) => text(o.vpcId),
   subnets: (o) => {
     const ids = ['publicSubnetA', 'publicSubnetC', 'privateSubnetA', 'privateSubnetC'].filter((k) =>

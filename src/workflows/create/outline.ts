@@ -34,11 +34,18 @@ const WEB_NEEDS = ['subnets', 'security-groups', 'web-role', 'public-routes', 'l
 export const CREATE_OUTLINE = {
   kind: 'create',
   steps: [
+    // Before anything is made: quotas and offerings (./preflight.ts)
+    {
+      id: 'preflight',
+      title: 'Check quotas and offerings',
+      needs: [],
+      resources: nothing,
+    },
     // §1 network
     {
       id: 'vpc',
       title: 'Create VPC',
-      needs: [],
+      needs: ['preflight'],
       resources: ({ env }) => [{ type: 'vpc', name: `${env}-vpc`, detail: `${VPC_CIDR}, DNS resolution on` }],
     },
     {
@@ -87,7 +94,7 @@ export const CREATE_OUTLINE = {
     {
       id: 'credentials',
       title: 'Generate credentials (Secrets Manager)',
-      needs: [],
+      needs: ['preflight'],
       resources: ({ env }) => [
         {
           type: 'secret',

@@ -155,12 +155,14 @@ export function createStepDurations(model: DurationModel, multiAz: MultiAzMode):
 
 /**
  * The hands-on's click order (SPEC §1–§9), one step at a time: the baseline `bench/create`
- * compares the parallel DAG against. Credentials, the role and the load balancer come before
- * web #1 because the bot's web servers need them (the hands-on typed the password and the site's
- * address into a browser instead); the target group and the listener come with the load
- * balancer, so its provisioning is waited out in sequence, as the hands-on does.
+ * compares the parallel DAG against. The preflight comes first in both. Credentials, the role and
+ * the load balancer come before web #1 because the bot's web servers need them (the hands-on
+ * typed the password and the site's address into a browser instead); the target group and the
+ * listener come with the load balancer, so its provisioning is waited out in sequence, as the
+ * hands-on does.
  */
 export const HANDS_ON_ORDER: readonly string[] = [
+  'preflight',
   'vpc',
   'subnets',
   'internet-gateway',

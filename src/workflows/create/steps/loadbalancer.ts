@@ -2,6 +2,7 @@
 import { loadBalancerActive, targetsHealthy } from '../../../aws/elbv2';
 import { sitebotTags } from '../../../aws/tags';
 import { HEALTH_CHECK_PATH } from '../layout';
+import { SITE_CHECK_PARAM } from '../run-params';
 import { defineStep, done, fromReadiness, MINUTE, names, need, wait } from '../step-kit';
 
 export const targetGroupStep = defineStep('target-group', {
@@ -86,21 +87,30 @@ export const targetsHealthyStep = defineStep('targets-healthy', {
   },
 });
 
-/** The end: the site answers 200 through the ALB (WordPress is installed), and what people need. */
+/**
+ * The end: the site answers 200 through the ALB (WordPress is installed), and what people need.
+ * Without a probe, or with the run's `siteCheck: false` (an endpoint with no data plane), the
+ * site is not asked, and the outputs say so.
+ */
 export const siteStep = defineStep('site', {
   timeoutMs: 30 * MINUTE,
   async body(ctx) {
     const { config, probe } = ctx.deps;
     const siteUrl = `http://${need(ctx, 'load-balancer', 'dnsName')}/`;
-    if (probe) {
+    const check = probe && ctx.params[SITE_CHECK_PARAM] !== false;
+    if (check) {
       const status = await probe(siteUrl).catch((err: unknown) => `${(err as Error).message ?? err}`);
       if (status !== 200) return wait(config.poll.health, `site answers ${status}`);
     }
-    return done({
-      siteUrl,
-      dbEndpoint: need(ctx, 'database', 'dbEndpoint'),
-      azs: [...config.azs],
-      multiAz: ctx.outputsOf('database-multi-az').multiAz === true,
-    });
+    return done(
+      {
+        siteUrl,
+        dbEndpoint: need(ctx, 'database', 'dbEndpoint'),
+        azs: [...config.azs],
+        multiAz: ctx.outputsOf('database-multi-az').multiAz === true,
+        siteChecked: Boolean(check),
+      },
+      check ? undefined : 'the site was not checked',
+    );
   },
 });
