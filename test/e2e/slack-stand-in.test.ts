@@ -147,7 +147,9 @@ test('the Web API checks the bot token and accepts form or JSON bodies', async (
   });
   expect(await missing.json()).toEqual({ ok: false, error: 'message_not_found' });
   // As in Slack: new text without `blocks` drops the old blocks.
-  expect(await sb.messages('CAPI')).toEqual([expect.objectContaining({ text: 'edited', blocks: [], edits: 1 })]);
+  expect(await sb.messages('CAPI')).toEqual([
+    expect.objectContaining({ text: 'edited', blocks: [], edits: 1 }),
+  ]);
 });
 
 test('the console sends /site commands, prints replies as text, and presses buttons by number', async () => {
