@@ -9,14 +9,9 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SSMClient } from '@aws-sdk/client-ssm';
-import type {
-  InitializeHandlerOptions,
-  InitializeMiddleware,
-  RetryErrorInfo,
-  RetryStrategyV2,
-  RetryToken,
-} from '@smithy/types';
+import type { InitializeHandlerOptions, InitializeMiddleware } from '@smithy/types';
 import { DEFAULT_MAX_ATTEMPTS } from '../../src/aws/clients';
+import { ImmediateRetry } from '../helpers/immediate-retry';
 import { countResources, SPEC_INVENTORY } from '../helpers/inventory';
 import type { StateStore } from '../../src/state/types';
 import { buildCreateDeps } from '../../src/workflows/create/build-deps';
@@ -67,29 +62,7 @@ export interface SdkClients {
   iam: IAMClient;
 }
 
-/**
- * Production's SDK retry budget (src/aws/clients.ts: DEFAULT_MAX_ATTEMPTS tries on throttling,
- * transient and 5xx errors) without its real-time backoff sleeps, so a suite on virtual time
- * does not wait seconds of wall clock per throttle. Which calls fail is the emulator's seeded RNG.
- */
-export class ImmediateRetry implements RetryStrategyV2 {
-  constructor(private readonly maxAttempts = DEFAULT_MAX_ATTEMPTS) {}
-
-  async acquireInitialRetryToken(): Promise<RetryToken> {
-    return token(0);
-  }
-
-  async refreshRetryTokenForRetry(previous: RetryToken, info: RetryErrorInfo): Promise<RetryToken> {
-    const next = previous.getRetryCount() + 1;
-    if (info.errorType === 'CLIENT_ERROR' || next >= this.maxAttempts)
-      throw info.error ?? new Error('retries exhausted');
-    return token(next);
-  }
-
-  recordSuccess(): void {}
-}
-
-const token = (count: number): RetryToken => ({ getRetryCount: () => count, getRetryDelay: () => 0 });
+export { ImmediateRetry };
 
 export function sdkClients(endpoint: string, region: string, maxAttempts = DEFAULT_MAX_ATTEMPTS): SdkClients {
   const config = {

@@ -5,11 +5,14 @@
  *   GET  /_sandbox/clock, POST /_sandbox/clock {"speed":N} | {"advanceMs":N}
  *   GET  /_sandbox/calls, DELETE /_sandbox/calls          API call counts by "service:Action"
  *   GET  /_sandbox/faults, POST /_sandbox/faults {throttleRate, serverErrorRate, insufficientCapacity, eniLingerMs,
- *        seed, throttleNext, serverErrorNext, eventualConsistencyMs}  (the *Next counts fail exactly the
- *        next N calls; eventualConsistencyMs hides fresh EC2 ids from by-id calls for that long)
+ *        seed, throttleNext, serverErrorNext, eventualConsistencyMs, describeLagMs, afterActionRate,
+ *        afterActionNext, afterActionKinds, afterActionCalls}  (the *Next counts fail exactly the next N
+ *        calls; eventualConsistencyMs hides fresh EC2 ids from by-id calls for that long, describeLagMs
+ *        from listing Describes; afterAction* make the change, then answer a 5xx, a throttle or nothing)
  *   GET  /_sandbox/health
  */
 import { z } from 'zod';
+import { AFTER_ACTION_KINDS } from './faults';
 import type { World } from './world';
 
 export interface AdminResponse {
@@ -34,6 +37,11 @@ const faultsInput = z
     throttleNext: z.number().int().min(0).optional(),
     eventualConsistencyMs: z.number().int().min(0).optional(),
     serverErrorNext: z.number().int().min(0).optional(),
+    describeLagMs: z.number().int().min(0).optional(),
+    afterActionRate: z.number().min(0).max(1).optional(),
+    afterActionNext: z.number().int().min(0).optional(),
+    afterActionKinds: z.array(z.enum(AFTER_ACTION_KINDS)).min(1).optional(),
+    afterActionCalls: z.array(z.string().regex(/^[a-z0-9-]+:(\*|[A-Za-z0-9]+)$/)).optional(),
   })
   .strict();
 
