@@ -1,7 +1,9 @@
 /**
  * One cloud (the AWS emulator), one state store and one virtual clock for every workflow
- * (create, failover, destroy), plus a ledger of the create calls AWS answered with success —
- * the proof that no step made its resource twice, however many throttles it retried through.
+ * (create, failover, destroy), plus a ledger of the create calls AWS answered with success.
+ * The emulator is eventually consistent here, as EC2 is: a fresh id is unknown for a few
+ * seconds, and a Describe by filter misses a fresh resource for longer than a crashed worker's
+ * lease, so a step that relies on finding what it just made by its tags is caught out.
  */
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
@@ -11,8 +13,9 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import type { InitializeHandlerOptions, InitializeMiddleware } from '@smithy/types';
 import { DEFAULT_MAX_ATTEMPTS } from '../../src/aws/clients';
-import { ImmediateRetry } from '../helpers/immediate-retry';
-import { countResources, SPEC_INVENTORY } from '../helpers/inventory';
+import { ImmediateRetry, SameRealmHttpHandler } from '../helpers/sdk-config';
+import { countResources, duplicates, SPEC_INVENTORY } from '../helpers/inventory';
+import type { FaultSettings } from '../../src/sandbox/aws/faults';
 import type { StateStore } from '../../src/state/types';
 import { buildCreateDeps } from '../../src/workflows/create/build-deps';
 import { DEFAULT_CREATE_CONFIG } from '../../src/workflows/create/deps';
@@ -24,7 +27,12 @@ import { WorkflowService } from '../../src/workflows/engine/service';
 import type { FailoverDeps } from '../../src/workflows/failover/deps';
 import { fetchStatus } from '../../src/workflows/failover/prober';
 import { failoverWorkflow } from '../../src/workflows/failover/workflow';
+import type { Run } from '../../src/state/types';
+import { startDestroy } from '../../src/workflows/destroy/start';
 import {
+  CHANNEL,
+  OWNER,
+  startCreate,
   startHarness,
   type Deps,
   type Harness,
@@ -62,22 +70,21 @@ export interface SdkClients {
   iam: IAMClient;
 }
 
-export { ImmediateRetry };
-
 export function sdkClients(endpoint: string, region: string, maxAttempts = DEFAULT_MAX_ATTEMPTS): SdkClients {
-  const config = {
+  const config = () => ({
     endpoint,
     region,
     credentials: { accessKeyId: 'AKIDSANDBOXTEST', secretAccessKey: 'sandbox-secret' },
     retryStrategy: new ImmediateRetry(maxAttempts),
-  };
+    requestHandler: new SameRealmHttpHandler(),
+  });
   return {
-    ec2: new EC2Client(config),
-    rds: new RDSClient(config),
-    elbv2: new ElasticLoadBalancingV2Client(config),
-    ssm: new SSMClient(config),
-    secretsManager: new SecretsManagerClient(config),
-    iam: new IAMClient(config),
+    ec2: new EC2Client(config()),
+    rds: new RDSClient(config()),
+    elbv2: new ElasticLoadBalancingV2Client(config()),
+    ssm: new SSMClient(config()),
+    secretsManager: new SecretsManagerClient(config()),
+    iam: new IAMClient(config()),
   };
 }
 
@@ -104,10 +111,21 @@ function countSuccesses(client: MiddlewareHost, ledger: Map<string, number>): vo
 export interface ReliabilityOptions extends HarnessOptions {
   /** State on this store (e.g. dynalite) instead of the in-memory one. */
   store?: StateStore;
+  /** The emulator's consistency: EVENTUAL_CONSISTENCY unless given (`{}`: immediately consistent). */
+  consistency?: FaultSettings;
 }
+
+/**
+ * EC2's eventual consistency as the reliability tests see it: fresh ids unknown to by-id calls
+ * for 5 s, fresh resources missing from Describe by filter for 90 s — longer than the 30 s
+ * lease after which a crashed worker's run is resumed, shorter than the create steps' 3 min
+ * listing allowance (LISTING_LAG_MS).
+ */
+export const EVENTUAL_CONSISTENCY: FaultSettings = { eventualConsistencyMs: 5_000, describeLagMs: 90_000 };
 
 export async function startReliabilityHarness(opts: ReliabilityOptions = {}): Promise<ReliabilityHarness> {
   const base = await startHarness(opts);
+  base.emu.world.faults.set(opts.consistency ?? EVENTUAL_CONSISTENCY);
   const h: Harness = opts.store ? { ...base, store: opts.store } : base;
   const aws = sdkClients(h.emu.url, h.emu.region);
   const succeeded = new Map<string, number>();
@@ -172,14 +190,22 @@ export const inventory = (h: Harness): Record<string, number> => countResources(
 
 export { SPEC_INVENTORY };
 
-/** Counts the ids the emulator mints from now on, by prefix (vpc, subnet, i, …): a resource made twice shows here. */
-export function countMinted(h: Harness): Record<string, number> {
-  const minted: Record<string, number> = {};
-  const ids = h.emu.world.ids;
-  const next = ids.next.bind(ids);
-  ids.next = (prefix: string, hexLength?: number) => {
-    minted[prefix] = (minted[prefix] ?? 0) + 1;
-    return next(prefix, hexLength);
-  };
-  return minted;
+type Worker = ReturnType<ReliabilityHarness['worker']>;
+
+/** Creates env `name` (record and run) in worker `w` and drives the run to its end. */
+export async function createThrough(h: ReliabilityHarness, w: Worker, name: string): Promise<Run> {
+  const started = await startCreate(h, name, w);
+  await w.scheduler.drain(5_000);
+  return (await h.store.runs.get(started.runId))!;
 }
+
+/** Starts the teardown of env `name` in worker `w` and drives it to its end. */
+export async function destroyThrough(h: ReliabilityHarness, w: Worker, name: string): Promise<Run> {
+  const started = await startDestroy(w.service, h.store, { env: name, requestedBy: OWNER, channel: CHANNEL });
+  if (started.status !== 'started') throw new Error(started.message);
+  await w.scheduler.drain(5_000);
+  return (await h.store.runs.get(started.run.runId))!;
+}
+
+/** Resources made twice (`service:type env/role` → count): empty when every step was idempotent. */
+export const duplicatesOf = (h: Harness): Record<string, number> => duplicates(h.emu.world);

@@ -62,6 +62,12 @@ export interface FaultSettings {
   afterActionRate?: number;
   /** Deterministic: the next N matching calls take effect and are then answered with a fault. */
   afterActionNext?: number;
+  /**
+   * Deterministic, per call: the first N calls of each matching "service:Action" take effect and
+   * are then answered with a fault. With N at least the SDK's attempts, every kind of call's first
+   * send fails however often the SDK retries it, so the caller's own recovery is what is tested.
+   */
+  afterActionEach?: number;
   /** Which answers an after-action fault gives (picked at random among them); default all three. */
   afterActionKinds?: AfterActionKind[];
   /**
@@ -83,6 +89,9 @@ export class Faults {
   describeLagMs = 0;
   afterActionRate = 0;
   afterActionNext = 0;
+  afterActionEach = 0;
+  /** Calls so far per "service:Action", for `afterActionEach`. */
+  private readonly afterActionSeen = new Map<string, number>();
   afterActionKinds: AfterActionKind[] = [...AFTER_ACTION_KINDS];
   afterActionCalls: string[] = [];
   /** Every after-action fault that fired, in order. */
@@ -127,6 +136,10 @@ export class Faults {
     if (settings.afterActionNext !== undefined) {
       this.afterActionNext = count(settings.afterActionNext, 'afterActionNext');
     }
+    if (settings.afterActionEach !== undefined) {
+      this.afterActionEach = count(settings.afterActionEach, 'afterActionEach');
+      this.afterActionSeen.clear();
+    }
     if (settings.afterActionKinds !== undefined) {
       if (settings.afterActionKinds.length === 0)
         throw new RangeError('afterActionKinds must name at least one kind');
@@ -148,6 +161,8 @@ export class Faults {
     this.describeLagMs = 0;
     this.afterActionRate = 0;
     this.afterActionNext = 0;
+    this.afterActionEach = 0;
+    this.afterActionSeen.clear();
     this.afterActionKinds = [...AFTER_ACTION_KINDS];
     this.afterActionCalls = [];
     this.afterActionLog.length = 0;
@@ -165,6 +180,7 @@ export class Faults {
       describeLagMs: this.describeLagMs,
       afterActionRate: this.afterActionRate,
       afterActionNext: this.afterActionNext,
+      afterActionEach: this.afterActionEach,
       afterActionKinds: this.afterActionKinds,
       afterActionCalls: this.afterActionCalls,
     };
@@ -193,10 +209,14 @@ export class Faults {
     internalErrorCode?: string,
   ): AfterActionFault | undefined {
     if (!this.afterActionApplies(call)) return undefined;
+    const seen = (this.afterActionSeen.get(call) ?? 0) + 1;
+    this.afterActionSeen.set(call, seen);
     const fire =
-      this.afterActionNext > 0 || (this.afterActionRate > 0 && this.random() < this.afterActionRate);
+      seen <= this.afterActionEach ||
+      this.afterActionNext > 0 ||
+      (this.afterActionRate > 0 && this.random() < this.afterActionRate);
     if (!fire) return undefined;
-    if (this.afterActionNext > 0) this.afterActionNext -= 1;
+    if (seen > this.afterActionEach && this.afterActionNext > 0) this.afterActionNext -= 1;
     const kinds = this.afterActionKinds;
     const kind = kinds.length === 1 ? kinds[0] : kinds[Math.floor(this.random() * kinds.length)];
     this.afterActionLog.push({ call, kind, at });
@@ -206,7 +226,7 @@ export class Faults {
   }
 
   private afterActionApplies(call: string): boolean {
-    if (this.afterActionNext === 0 && this.afterActionRate === 0) return false;
+    if (this.afterActionNext === 0 && this.afterActionRate === 0 && this.afterActionEach === 0) return false;
     const [service, action = ''] = call.split(':');
     if (this.afterActionCalls.length === 0) return !READ_ONLY.test(action);
     return this.afterActionCalls.some((c) => c === call || c === `${service}:*`);

@@ -18,9 +18,10 @@ import {
 } from '@aws-sdk/client-ec2';
 import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager';
 import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
+import { OutcomeUnknownError, sentOnce } from '../../../src/aws/untokened';
 import { startEmulator } from '../../../src/sandbox/aws/server';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
-import { ImmediateRetry } from '../../helpers/immediate-retry';
+import { ImmediateRetry, SameRealmHttpHandler } from '../../helpers/sdk-config';
 import { countResources } from '../../helpers/inventory';
 import { buildNetwork, launchInstance } from './ec2-fixture';
 
@@ -36,7 +37,12 @@ const createVpc = (client: EC2Client = emu.clients.ec2) =>
   client.send(new CreateVpcCommand({ CidrBlock: '10.7.0.0/16' }));
 
 /** An EC2 client that retries as production's do, without real-time backoff sleeps. */
-const retryingEc2 = () => new EC2Client({ ...emu.clientConfig, retryStrategy: new ImmediateRetry(3) });
+const retryingEc2 = () =>
+  new EC2Client({
+    ...emu.clientConfig,
+    retryStrategy: new ImmediateRetry(3),
+    requestHandler: new SameRealmHttpHandler(),
+  });
 
 describe('after the action', () => {
   it('a 5xx after CreateVpc: the caller sees InternalError, yet the VPC exists', async () => {
@@ -79,6 +85,23 @@ describe('after the action', () => {
       expect(out.$metadata.attempts).toBe(2);
       // CreateVpc has no ClientToken: the first attempt's VPC is an orphan beside the second's.
       expect(vpcs()).toBe(2);
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it('sentOnce: the same call is not retried by the SDK, and says its outcome is unknown', async () => {
+    const client = retryingEc2();
+    try {
+      await emu.admin('POST', '/_sandbox/faults', { afterActionNext: 1, afterActionKinds: ['drop'] });
+      const sent = client.send(sentOnce(new CreateVpcCommand({ CidrBlock: '10.7.0.0/16' })));
+      await expect(sent).rejects.toBeInstanceOf(OutcomeUnknownError);
+      expect(emu.world.calls.get('ec2:CreateVpc')).toBe(1);
+      expect(vpcs()).toBe(1);
+      // A refusal that cannot have made anything is passed on as it came.
+      await expect(
+        client.send(sentOnce(new CreateVpcCommand({ CidrBlock: 'not-a-cidr' }))),
+      ).rejects.toMatchObject({ name: expect.stringMatching(/^Invalid/) });
     } finally {
       client.destroy();
     }
@@ -144,6 +167,22 @@ describe('after the action', () => {
     await createVpc();
     await expect(emu.clients.rds.send(new DescribeDBInstancesCommand({}))).rejects.toBeDefined();
     expect(emu.world.faults.afterActionLog.map((r) => r.call)).toEqual(['rds:DescribeDBInstances']);
+  });
+
+  it('afterActionEach: the first N calls of each action fault, then each goes through', async () => {
+    await emu.admin('POST', '/_sandbox/faults', { afterActionEach: 2, afterActionKinds: ['throttle'] });
+    await expect(createVpc()).rejects.toBeDefined();
+    await expect(createVpc()).rejects.toBeDefined();
+    await createVpc();
+    await expect(
+      emu.clients.ec2.send(new CreateRouteTableCommand({ VpcId: (await createVpc()).Vpc!.VpcId! })),
+    ).rejects.toMatchObject({ name: 'RequestLimitExceeded' });
+    expect(emu.world.faults.afterActionLog.map((r) => r.call)).toEqual([
+      'ec2:CreateVpc',
+      'ec2:CreateVpc',
+      'ec2:CreateRouteTable',
+    ]);
+    expect(vpcs()).toBe(4);
   });
 
   it('a rate is reproducible from a seed', async () => {
