@@ -15,7 +15,7 @@ import {
   type HttpStatusProbe,
 } from './create';
 import type { Clock } from './engine/clock';
-import { WorkflowRunner, type RunnerHooks } from './engine/runner';
+import { WorkflowRunner, type WorkflowRunnerOptions } from './engine/runner';
 import type { WorkflowService } from './engine/service';
 import type { ProgressSink, TickScheduler, WorkflowDefinition } from './engine/types';
 import { withEnvRunTracking } from './operations/env-run-tracking';
@@ -42,8 +42,8 @@ export interface WorkflowRuntimeOptions {
   destroy?: Partial<DestroyConfig>;
   /** Drill settings (probe interval, objectives, the prober's clock/sleep/HTTP). */
   failover?: FailoverSettings;
-  /** Runner options for tests (crash hooks, lease owner). */
-  runner?: { owner?: string; leaseMs?: number; hooks?: RunnerHooks };
+  /** Runner options for tests (crash hooks, lease owner, steps per tick). */
+  runner?: Pick<WorkflowRunnerOptions<SitebotDeps>, 'owner' | 'leaseMs' | 'hooks' | 'maxConcurrentSteps'>;
 }
 
 export interface WorkflowRuntime {

@@ -7,7 +7,14 @@
  *   realm. Jest runs tests in a vm context, so Node's own errors (a reset connection) fail the
  *   SDK's `instanceof Error` and it rethrows them as a bare wrapper that has lost their `code`;
  *   outside Jest they arrive intact, and this handler makes the tests see what production sees.
+ * - sdkClients: the workflow steps' clients with both, pointed at an emulator.
  */
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { RDSClient } from '@aws-sdk/client-rds';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from '@smithy/types';
 import { DEFAULT_MAX_ATTEMPTS } from '../../src/aws/clients';
@@ -43,4 +50,32 @@ export class SameRealmHttpHandler extends NodeHttpHandler {
       throw Object.assign(new Error(message), { name: name ?? 'Error', code });
     }
   }
+}
+
+export interface SdkClients {
+  ec2: EC2Client;
+  rds: RDSClient;
+  elbv2: ElasticLoadBalancingV2Client;
+  ssm: SSMClient;
+  secretsManager: SecretsManagerClient;
+  iam: IAMClient;
+}
+
+/** The clients the workflow steps use, retrying as production's do, pointed at `endpoint`. */
+export function sdkClients(endpoint: string, region: string, maxAttempts = DEFAULT_MAX_ATTEMPTS): SdkClients {
+  const config = () => ({
+    endpoint,
+    region,
+    credentials: { accessKeyId: 'AKIDSANDBOXTEST', secretAccessKey: 'sandbox-secret' },
+    retryStrategy: new ImmediateRetry(maxAttempts),
+    requestHandler: new SameRealmHttpHandler(),
+  });
+  return {
+    ec2: new EC2Client(config()),
+    rds: new RDSClient(config()),
+    elbv2: new ElasticLoadBalancingV2Client(config()),
+    ssm: new SSMClient(config()),
+    secretsManager: new SecretsManagerClient(config()),
+    iam: new IAMClient(config()),
+  };
 }

@@ -5,17 +5,13 @@
  * seconds, and a Describe by filter misses a fresh resource for longer than a crashed worker's
  * lease, so a step that relies on finding what it just made by its tags is caught out.
  */
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { IAMClient } from '@aws-sdk/client-iam';
-import { RDSClient } from '@aws-sdk/client-rds';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SSMClient } from '@aws-sdk/client-ssm';
 import type { InitializeHandlerOptions, InitializeMiddleware } from '@smithy/types';
-import { DEFAULT_MAX_ATTEMPTS } from '../../src/aws/clients';
-import { ImmediateRetry, SameRealmHttpHandler } from '../helpers/sdk-config';
+import { EVENTUAL_CONSISTENCY } from '../helpers/emulator';
+import { sdkClients, type SdkClients } from '../helpers/sdk-config';
 import { countResources, duplicates, SPEC_INVENTORY } from '../helpers/inventory';
 import type { FaultSettings } from '../../src/sandbox/aws/faults';
+
+export { EVENTUAL_CONSISTENCY };
 import type { StateStore } from '../../src/state/types';
 import { buildCreateDeps } from '../../src/workflows/create/build-deps';
 import { DEFAULT_CREATE_CONFIG } from '../../src/workflows/create/deps';
@@ -61,33 +57,6 @@ export interface ReliabilityHarness extends Harness {
   creates(): Record<string, number>;
 }
 
-export interface SdkClients {
-  ec2: EC2Client;
-  rds: RDSClient;
-  elbv2: ElasticLoadBalancingV2Client;
-  ssm: SSMClient;
-  secretsManager: SecretsManagerClient;
-  iam: IAMClient;
-}
-
-export function sdkClients(endpoint: string, region: string, maxAttempts = DEFAULT_MAX_ATTEMPTS): SdkClients {
-  const config = () => ({
-    endpoint,
-    region,
-    credentials: { accessKeyId: 'AKIDSANDBOXTEST', secretAccessKey: 'sandbox-secret' },
-    retryStrategy: new ImmediateRetry(maxAttempts),
-    requestHandler: new SameRealmHttpHandler(),
-  });
-  return {
-    ec2: new EC2Client(config()),
-    rds: new RDSClient(config()),
-    elbv2: new ElasticLoadBalancingV2Client(config()),
-    ssm: new SSMClient(config()),
-    secretsManager: new SecretsManagerClient(config()),
-    iam: new IAMClient(config()),
-  };
-}
-
 const CREATE_VERB = /^(Create|Run|Allocate|Import|Copy)/;
 
 /** Counts each command a client completed successfully (the SDK's initialize step sees the final outcome). */
@@ -114,14 +83,6 @@ export interface ReliabilityOptions extends HarnessOptions {
   /** The emulator's consistency: EVENTUAL_CONSISTENCY unless given (`{}`: immediately consistent). */
   consistency?: FaultSettings;
 }
-
-/**
- * EC2's eventual consistency as the reliability tests see it: fresh ids unknown to by-id calls
- * for 5 s, fresh resources missing from Describe by filter for 90 s — longer than the 30 s
- * lease after which a crashed worker's run is resumed, shorter than the create steps' 3 min
- * listing allowance (LISTING_LAG_MS).
- */
-export const EVENTUAL_CONSISTENCY: FaultSettings = { eventualConsistencyMs: 5_000, describeLagMs: 90_000 };
 
 export async function startReliabilityHarness(opts: ReliabilityOptions = {}): Promise<ReliabilityHarness> {
   const base = await startHarness(opts);
