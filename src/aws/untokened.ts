@@ -3,9 +3,9 @@
  * ClientToken, nothing unique to collide on). An attempt answered with a 5xx, a throttle or a
  * dropped connection may still have made the resource
  * (https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html), and the SDK's
- * own retry would then make a second one. `sendOnce` sends such a call exactly once: any
- * failure the SDK would retry becomes an OutcomeUnknownError, which the SDK does not retry,
- * and the caller looks for what the attempt may have made before it tries again.
+ * own retry would then make a second one. `sentOnce` marks such a command to be sent exactly
+ * once: any failure the SDK would retry becomes an OutcomeUnknownError, which the SDK does not
+ * retry, and the caller looks for what the attempt may have made before it tries again.
  *
  * ```ts
  * const out = await client.send(sentOnce(new CreateVpcCommand({ CidrBlock, TagSpecifications })));
