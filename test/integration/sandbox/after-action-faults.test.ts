@@ -188,6 +188,8 @@ describe('after the action', () => {
   it('a rate is reproducible from a seed', async () => {
     const outcomes = async () => {
       emu.world.reset();
+      // Ten VPCs: past the default quota of 5, which would refuse the last ones.
+      await emu.admin('POST', '/_sandbox/quotas', { vpcsPerRegion: 10 });
       await emu.admin('POST', '/_sandbox/faults', { afterActionRate: 0.5, seed: 7 });
       const results: string[] = [];
       for (let n = 0; n < 10; n++)
