@@ -31,6 +31,8 @@ export interface CliCreate extends Requester {
   json: boolean;
   /** Slack channel the env reports to (reminders, digests); `cli` when run from a terminal only. */
   channel: string;
+  /** `--no-site-check`: the run does not ask the site through the ALB (an endpoint without a data plane). */
+  siteCheck: boolean;
 }
 export interface CliStatus {
   kind: 'status';
@@ -62,8 +64,17 @@ export interface CliPrices {
 export interface CliHelp {
   kind: 'help';
 }
+export interface CliInit {
+  kind: 'init';
+}
+export interface CliCancel extends Requester {
+  kind: 'cancel';
+  env: string;
+  json: boolean;
+}
 
-export type CliCommand = CliCreate | CliStatus | CliList | CliDestroy | CliFailover | CliPrices | CliHelp;
+export type CliCommand =
+  CliCreate | CliStatus | CliList | CliDestroy | CliFailover | CliPrices | CliHelp | CliInit | CliCancel;
 export type CliParseResult = CliCommand | { kind: 'error'; error: string };
 
 export interface CliLimits {
@@ -179,9 +190,13 @@ export function parseCliArgs(argv: readonly string[], limits: CliLimits): CliPar
       return parseDestroy(rest, limits);
     case 'failover':
       return parseFailover(rest, limits);
+    case 'init':
+      return rest.length > 0 ? fail(`'init' takes no arguments, got '${clip(rest[0])}'`) : { kind: 'init' };
+    case 'cancel':
+      return parseCancel(rest, limits);
     default:
       return fail(
-        `unknown subcommand '${clip(sub)}' (try one of: create, status, list, destroy, failover, prices, help)`,
+        `unknown subcommand '${clip(sub)}' (try one of: init, create, status, list, cancel, destroy, failover, prices, help)`,
       );
   }
 }
@@ -235,6 +250,7 @@ function parseCreate(rest: string[], limits: CliLimits): CliParseResult {
       .string()
       .regex(/^[A-Za-z0-9_-]{1,40}$/, '--channel must be a channel id like C0123ABC')
       .default('cli'),
+    noSiteCheck: sw,
   });
   const known: Record<string, FlagKind> = {
     ttl: 'value',
@@ -243,6 +259,7 @@ function parseCreate(rest: string[], limits: CliLimits): CliParseResult {
     json: 'switch',
     as: 'value',
     channel: 'value',
+    'no-site-check': 'switch',
   };
   return parseWith(
     rest,
@@ -260,6 +277,7 @@ function parseCreate(rest: string[], limits: CliLimits): CliParseResult {
           dryRun: flags['dry-run'],
           json: flags.json,
           channel: flags.channel,
+          noSiteCheck: flags['no-site-check'],
         },
       };
     },
@@ -272,7 +290,22 @@ function parseCreate(rest: string[], limits: CliLimits): CliParseResult {
       json: v.json === true,
       channel: v.channel,
       as: v.as,
+      siteCheck: v.noSiteCheck !== true,
     }),
+  );
+}
+
+function parseCancel(rest: string[], limits: CliLimits): CliParseResult {
+  const schema = z.object({ env: envNameSchema, as: userSchema, json: sw });
+  return parseWith(
+    rest,
+    { json: 'switch', as: 'value' },
+    ({ positional, flags }) => {
+      const one = oneEnv(positional, 'cancel');
+      if (typeof one === 'string') return one;
+      return { schema, input: { ...one, as: asOf(flags, limits), json: flags.json } };
+    },
+    (v): CliCancel => ({ kind: 'cancel', env: v.env, json: v.json === true, as: v.as }),
   );
 }
 

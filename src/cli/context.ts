@@ -9,7 +9,7 @@ import { loadConfig, type Config } from '../config/config';
 import { createStateStore } from '../state';
 import type { StateStore } from '../state/types';
 import { realSleep } from '../workflows/failover/prober';
-import type { CreateConfig } from '../workflows/create';
+import type { CreateConfig, HttpStatusProbe } from '../workflows/create';
 import type { DestroyConfig } from '../workflows/destroy';
 import type { FailoverSettings } from '../workflows/failover';
 import { InProcessTickScheduler } from '../workflows/engine/timer-scheduler';
@@ -38,6 +38,8 @@ export interface CliOverrides {
   destroy?: Partial<DestroyConfig>;
   failover?: FailoverSettings;
   busyRetryMs?: number;
+  /** How the site check asks the site (default: fetch). */
+  probe?: HttpStatusProbe;
 }
 
 export interface CliContext {
@@ -90,6 +92,7 @@ export function openCliContext(
     ...(io.overrides?.create ? { create: io.overrides.create } : {}),
     ...(io.overrides?.destroy ? { destroy: io.overrides.destroy } : {}),
     failover,
+    ...(io.overrides?.probe ? { probe: io.overrides.probe } : {}),
   });
   driver.bind(runtime.runner);
   return {

@@ -6,9 +6,11 @@ import { loadConfig, type Config } from '../config/config';
 import { parseCliArgs, type CliCommand } from './args';
 import { openRemoteClock, wallClock, type CliClock } from './clock';
 import { errorMessage, openCliContext, type CliIo } from './context';
+import { runCancel } from './commands/cancel';
 import { runCreate, runCreateDryRun } from './commands/create';
 import { runList, runStatus } from './commands/envs';
 import { EXIT } from './commands/follow';
+import { runInit } from './commands/init';
 import { runDestroy, runFailover } from './commands/teardown';
 import { HELP } from './help';
 import { runPricesCommand } from './prices';
@@ -84,6 +86,10 @@ function dispatch(
       return runDestroy(cmd, io, ctx);
     case 'failover':
       return runFailover(cmd, io, ctx);
+    case 'init':
+      return runInit(io, ctx);
+    case 'cancel':
+      return runCancel(cmd, io, ctx);
   }
 }
 

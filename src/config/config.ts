@@ -94,6 +94,8 @@ const schema = z.object({
   /** The channels' time zone for dates; unset: the language's own (Asia/Tokyo for ja, UTC for en). */
   SITEBOT_TIME_ZONE: timeZone.optional(),
   SITEBOT_CHANNEL_TIME_ZONES: channelTimeZones,
+  /** `off`: a create does not ask the site through the ALB (for an endpoint with no data plane). */
+  SITEBOT_SITE_CHECK: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
 });
 
 export interface Config {
@@ -123,6 +125,8 @@ export interface Config {
   clockUrl?: string;
   /** Languages and time zones (src/i18n/locale.ts). */
   i18n: LanguageSettings;
+  /** Whether a create checks that the site answers through the ALB (SITEBOT_SITE_CHECK). */
+  siteCheck: boolean;
 }
 
 export interface IamPlacement {
@@ -179,5 +183,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(v.SITEBOT_TIME_ZONE ? { timeZone: v.SITEBOT_TIME_ZONE } : {}),
       channelTimeZones: v.SITEBOT_CHANNEL_TIME_ZONES,
     },
+    siteCheck: v.SITEBOT_SITE_CHECK === 'on',
   };
 }

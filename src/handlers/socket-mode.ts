@@ -105,6 +105,8 @@ export function buildSocketModeBot(
     createConfig: runtime.createConfig,
     steps: WORKFLOW_STEPS,
     findOwned: findOwnedWith(runtime.deps),
+    // This process has the AWS clients: a create is checked before anything is written.
+    preflight: runtime.preflight,
   });
   const receiver =
     options.receiverFactory?.(socket.SLACK_APP_TOKEN) ??

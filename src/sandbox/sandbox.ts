@@ -51,6 +51,8 @@ export interface SandboxOptions {
   logLevel?: LogLevel;
   /** How long the bot waits for an answer before acking "working on it" (default 2 s). */
   ackBudgetMs?: number;
+  /** How long the Slack stand-in waits for an ack before recording operation_timeout (default 3 s, as Slack). */
+  slackAckDeadlineMs?: number;
   /** The AWS emulator (EC2, RDS, ELBv2, SSM, …); on by default. `speed` is its virtual clock's factor. */
   aws?: { speed?: number } | false;
   /** Run a reminder pass every this many real ms; off unless given. */
@@ -133,6 +135,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
               elbv2: awsUrl,
               ssm: awsUrl,
               secretsManager: awsUrl,
+              serviceQuotas: awsUrl,
               iam: awsUrl,
               sqs: awsUrl,
             }
@@ -149,6 +152,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       signingSecret: base.slack.signingSecret,
       botToken: base.slack.botToken,
       port: options.ports?.slack ?? 0,
+      ackDeadlineMs: options.slackAckDeadlineMs,
     });
     stops.push(slack.close);
     const config: Config = {
@@ -258,6 +262,8 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
     createConfig: runtime.createConfig,
     steps: WORKFLOW_STEPS,
     findOwned: findOwnedWith(runtime.deps),
+    // This process has the AWS clients: a create is checked before anything is written.
+    preflight: runtime.preflight,
   });
   const runReminders = createSlackReminderPass({
     store,

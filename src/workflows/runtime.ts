@@ -14,12 +14,13 @@ import {
   type CreateDeps,
   type HttpStatusProbe,
 } from './create';
+import { sharedPreflight, type PreflightReport } from './create/preflight';
 import type { Clock } from './engine/clock';
-import { WorkflowRunner, type RunnerHooks } from './engine/runner';
+import { WorkflowRunner, type WorkflowRunnerOptions } from './engine/runner';
 import type { WorkflowService } from './engine/service';
 import type { ProgressSink, TickScheduler, WorkflowDefinition } from './engine/types';
 import { withEnvRunTracking } from './operations/env-run-tracking';
-import type { RunKind } from '../state/types';
+import type { MultiAzMode, RunKind } from '../state/types';
 import { destroyWorkflow, type DestroyConfig, type DestroyDeps } from './destroy';
 import { failoverWorkflow, type FailoverDeps, type FailoverSettings } from './failover';
 import { buildWorkflowService } from './workflow-service';
@@ -29,7 +30,7 @@ export type SitebotDeps = CreateDeps & DestroyDeps & FailoverDeps;
 
 export interface WorkflowRuntimeOptions {
   config: Pick<Config, 'region' | 'azs'> & Partial<Pick<Config, 'iam'>>;
-  clients: Pick<AwsClients, 'ec2' | 'rds' | 'elbv2' | 'ssm' | 'secretsManager' | 'iam'>;
+  clients: Pick<AwsClients, 'ec2' | 'rds' | 'elbv2' | 'ssm' | 'secretsManager' | 'iam' | 'serviceQuotas'>;
   store: StateStore;
   scheduler: TickScheduler;
   sink?: ProgressSink;
@@ -42,8 +43,8 @@ export interface WorkflowRuntimeOptions {
   destroy?: Partial<DestroyConfig>;
   /** Drill settings (probe interval, objectives, the prober's clock/sleep/HTTP). */
   failover?: FailoverSettings;
-  /** Runner options for tests (crash hooks, lease owner). */
-  runner?: { owner?: string; leaseMs?: number; hooks?: RunnerHooks };
+  /** Runner options for tests (crash hooks, lease owner, steps per tick). */
+  runner?: Pick<WorkflowRunnerOptions<SitebotDeps>, 'owner' | 'leaseMs' | 'hooks' | 'maxConcurrentSteps'>;
 }
 
 export interface WorkflowRuntime {
@@ -51,6 +52,8 @@ export interface WorkflowRuntime {
   service: WorkflowService;
   deps: SitebotDeps;
   createConfig: CreateConfig;
+  /** The create's preflight with these clients and settings (what startCreate's callers hand in); concurrent calls share one. */
+  preflight(multiAz: MultiAzMode): Promise<PreflightReport>;
 }
 
 export function buildWorkflowRuntime(options: WorkflowRuntimeOptions): WorkflowRuntime {
@@ -93,5 +96,5 @@ export function buildWorkflowRuntime(options: WorkflowRuntimeOptions): WorkflowR
     sink: options.sink,
     clock: options.clock,
   });
-  return { runner, service, deps, createConfig };
+  return { runner, service, deps, createConfig, preflight: sharedPreflight(deps.limits, createConfig) };
 }

@@ -610,7 +610,8 @@ function awsCallsIn(files: readonly string[]): string[] {
       const prefix = IAM_PREFIX[pkg];
       if (!prefix) continue;
       for (const raw of names.split(',')) {
-        const name = raw.trim();
+        // `XCommand as Alias` calls X.
+        const name = raw.trim().split(/\s+as\s+/)[0];
         if (name.startsWith('type ')) continue;
         const m = /^(?:(\w+)Command|paginate(\w+))$/.exec(name);
         if (!m) continue;

@@ -84,6 +84,7 @@ describe('Lambda worker: Slack progress', () => {
         elbv2: emulator.url,
         ssm: emulator.url,
         secretsManager: emulator.url,
+        serviceQuotas: emulator.url,
         iam: emulator.url,
       },
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },

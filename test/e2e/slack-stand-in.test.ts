@@ -146,8 +146,9 @@ test('the Web API checks the bot token and accepts form or JSON bodies', async (
     body: JSON.stringify({ channel: 'CAPI', ts: '9.000009', text: 'x' }),
   });
   expect(await missing.json()).toEqual({ ok: false, error: 'message_not_found' });
+  // As in Slack: new text without `blocks` drops the old blocks.
   expect(await sb.messages('CAPI')).toEqual([
-    expect.objectContaining({ text: 'edited', blocks: [{ type: 'divider' }], edits: 1 }),
+    expect.objectContaining({ text: 'edited', blocks: [], edits: 1 }),
   ]);
 });
 

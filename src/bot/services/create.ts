@@ -1,7 +1,8 @@
 /**
- * `/site create`: a dry run answers the plan and its cost; otherwise the checks that refuse
- * without creating anything (name in use, env locked), then the run starts and — only once it
- * is certain to start — its progress message is posted in the channel (`announce`). A refusal is
+ * `/site create`: a dry run answers the plan, its cost and (where this process can) the
+ * preflight; otherwise the checks that refuse without creating anything (name in use, env
+ * locked, the preflight: quotas and offerings), then the run starts and — only once it is
+ * certain to start — its progress message is posted in the channel (`announce`). A refusal is
  * private and posts nothing in the channel. A failed create of the same name resumes (its run
  * keeps its original progress message).
  */
@@ -10,7 +11,8 @@ import { planCreate, startCreate } from '../../workflows/operations/create';
 import type { CreateCommand } from '../grammar';
 import type { CommandContext } from '../services';
 import { renderDryRun } from '../views/create-plan';
-import { renderRefusal } from '../views/error';
+import { renderRefusal, renderRefusalMd } from '../views/error';
+import { mrkdwn } from '../views/mrkdwn';
 import { renderInUse } from '../views/refusals';
 import type { Reply } from '../views/reply';
 import { renderRunStarted } from '../views/run-started';
@@ -30,9 +32,13 @@ export async function startCreateService(
   ctx: CommandContext,
 ): Promise<Reply> {
   const now = ctx.now();
+  // At once, beside the reads below: it takes as long as its slowest AWS call.
+  const preflight = deps.preflight?.(cmd.multiAz);
+  // Refused before it is awaited (name in use, busy): its outcome no longer matters.
+  preflight?.catch(() => undefined);
   if (cmd.dryRun) {
     const { plan, estimate } = planCreate(cmd.env, cmd.multiAz, deps.createConfig);
-    return renderDryRun(ctx.t, plan, estimate);
+    return renderDryRun(ctx.t, plan, estimate, await preflight);
   }
   // Read once: the refusal and the resume decision both look at the current record.
   const existing = await deps.store.environments.get(cmd.env);
@@ -43,6 +49,12 @@ export async function startCreateService(
     return renderInUse(ctx.t, existing);
   const holder = await runningLockHolder(deps.store, cmd.env);
   if (holder) return busyReply(deps, holder, now, ctx.t);
+  // A resumed create passed its preflight when it first ran.
+  const report = resume ? undefined : await preflight;
+  if (report && !report.ok)
+    return renderRefusalMd(
+      mrkdwn`:no_entry: ${ctx.t.plan.notCreated({ env: cmd.env, refusal: report.refusal ?? '' })}`,
+    );
 
   const started = await startCreate(
     { store: deps.store, service: deps.service, createConfig: deps.createConfig, now: ctx.now },
@@ -55,6 +67,8 @@ export async function startCreateService(
       notify: { channel: ctx.channelId },
       announce: announceIn(deps, ctx.client, ctx.channelId),
       voice: { ...(ctx.lang ? { lang: ctx.lang } : {}), explain: cmd.explain },
+      ...(report ? { preflight: { report, checkedAt: now } } : {}),
+      siteCheck: deps.config.siteCheck,
     },
   );
   if (!started.ok) {

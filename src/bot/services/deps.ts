@@ -3,8 +3,16 @@
  * (start, cancel, retry runs), the create settings and each workflow's steps (for messages).
  */
 import type { Config } from '../../config/config';
-import { ConflictError, type EnvLock, type Environment, type Run, type StateStore } from '../../state/types';
+import {
+  ConflictError,
+  type EnvLock,
+  type Environment,
+  type MultiAzMode,
+  type Run,
+  type StateStore,
+} from '../../state/types';
 import type { CreateConfig } from '../../workflows/create/deps';
+import type { PreflightReport } from '../../workflows/create/preflight';
 import type { WorkflowService } from '../../workflows/engine/service';
 import type { FindOwned } from '../../workflows/operations/env-inventory';
 import type { Texts } from '../../i18n/texts';
@@ -23,6 +31,12 @@ export interface BotServiceDeps {
    * tags, so the destroy confirmation counts what exists now. Without it, recorded ids only.
    */
   findOwned?: FindOwned;
+  /**
+   * The create's preflight, where this process has the AWS clients (sandbox, Socket Mode): a
+   * create is then refused before anything is posted or written. The Slack Lambda has none:
+   * its creates are checked by the run's first step, in the worker.
+   */
+  preflight?(multiAz: MultiAzMode): Promise<PreflightReport>;
 }
 
 type EnvPatch = Partial<Omit<Environment, 'name' | 'version'>>;

@@ -1,14 +1,34 @@
-/** `/site create <env> --dry-run`: the plan in parallel groups, with what it would cost. Nothing is created. */
+/**
+ * `/site create <env> --dry-run`: the plan in parallel groups, with what it would cost and the
+ * preflight's answer (where the bot can check: otherwise the create checks when it starts).
+ * Nothing is created.
+ */
 import type { CostEstimate } from '../../cost/estimator';
 import type { Texts } from '../../i18n/texts';
 import type { CreatePlan } from '../../workflows/create/plan';
 import { inventoryOf, refsOfPlan } from '../../workflows/inventory';
+import type { PreflightReport } from '../../workflows/create/preflight';
 import { stepsFor } from '../workflow-steps';
 import { packLines } from './limits';
 import { code, joinMd, mrkdwn, plain, type Mrkdwn } from './mrkdwn';
 import { context, ephemeral, header, section, type Block, type Reply } from './reply';
 
-export function renderDryRun(t: Texts, plan: CreatePlan, estimate: CostEstimate | undefined): Reply {
+const CHECK_ICON = { ok: ':white_check_mark:', refused: ':no_entry:', unknown: ':grey_question:' } as const;
+
+/** The preflight's checks (their own lines are English: src/workflows/create/preflight.ts). */
+function preflightBlock(t: Texts, preflight: PreflightReport | undefined): Block {
+  if (!preflight) return context(t.plan.preflightLater());
+  const head = preflight.ok ? t.plan.preflightOk() : t.plan.preflightRefused();
+  const lines = preflight.checks.map((c) => mrkdwn`${CHECK_ICON[c.status]} ${c.text}`);
+  return section(joinMd([head, ...lines], '\n'));
+}
+
+export function renderDryRun(
+  t: Texts,
+  plan: CreatePlan,
+  estimate: CostEstimate | undefined,
+  preflight?: PreflightReport,
+): Reply {
   const titles = new Map(stepsFor(t, 'create').map((s) => [s.id, s.title]));
   const groups: Mrkdwn[] = plan.groups.map((group, i) => {
     const title = mrkdwn`*${i + 1}.* ${group.map((s) => titles.get(s.id) ?? s.id).join(' ∥ ')}`;
@@ -33,5 +53,13 @@ export function renderDryRun(t: Texts, plan: CreatePlan, estimate: CostEstimate 
   blocks.push(
     context(t.plan.nothingCreated({ total, what: t.inventory.describe(inventory.counts), env: plan.env })),
   );
-  return ephemeral(t.plan.summary({ env: plan.env, total, groups: plan.groups.length, cost }), blocks);
+  blocks.push(preflightBlock(t, preflight));
+  const refused =
+    preflight && !preflight.ok ? t.plan.wouldBeRefused({ refusal: preflight.refusal ?? '' }) : undefined;
+  return ephemeral(
+    refused
+      ? mrkdwn`${t.plan.summary({ env: plan.env, total, groups: plan.groups.length, cost })} ${refused}`
+      : t.plan.summary({ env: plan.env, total, groups: plan.groups.length, cost }),
+    blocks,
+  );
 }

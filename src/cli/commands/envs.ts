@@ -79,10 +79,13 @@ export async function runStatus(cmd: CliStatus, io: CliIo, ctx: CliContext): Pro
 function runLines(t: Texts, run: Run, now: number): string[] {
   const view = viewRun(run, stepTitles(t, run.kind), now, t.said);
   if (run.status === 'running') {
-    const active = view.steps.filter((s) => s.phase === 'active').map((s) => s.title);
+    // Each step under way with the reason it waits, if it gave one.
+    const active = view.steps
+      .filter((s) => s.phase === 'active')
+      .map((s) => `  under way: ${s.title}${s.note ? ` (${s.note})` : ''}`);
     return [
       `${run.kind} run ${run.runId}: ${progressBar(view.fraction)} ${view.done}/${view.total}  ${formatDuration(view.elapsedMs)}`,
-      ...(active.length ? [`  under way: ${active.join(', ')}`] : []),
+      ...active,
     ];
   }
   const how = run.status === 'succeeded' ? 'succeeded' : `${run.status}: ${failureOf(run)}`;

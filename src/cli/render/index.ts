@@ -13,7 +13,7 @@ export function chooseRenderer(
   return new LinesRenderer(out, options.titles);
 }
 
-export { JsonRenderer, runDocument, type RunDocument } from './json';
+export { JsonRenderer, runDocument, type RunDocument, type WaitReason } from './json';
 export { LinesRenderer, resultLines } from './lines';
 export { TtyRenderer } from './tty';
-export { failureOf, type Output, type RunRenderer, type RunResult } from './types';
+export { failureOf, stepErrorText, type Output, type RunRenderer, type RunResult } from './types';

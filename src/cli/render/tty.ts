@@ -11,7 +11,7 @@ import type { Run } from '../../state/types';
 import { formatDuration } from '../../domain/format';
 import { progressBar, viewRun, type StepPhase } from '../progress';
 import { resultLines } from './lines';
-import type { Output, RunRenderer, RunResult } from './types';
+import { stepErrorText, type Output, type RunRenderer, type RunResult } from './types';
 
 const CLEAR_BELOW = '\x1b[0J';
 const up = (n: number) => (n > 0 ? `\x1b[${n}A\r` : '\r');
@@ -60,7 +60,8 @@ export class TtyRenderer implements RunRenderer {
       if (step.phase === 'done') text += this.fit(`✓ ${step.title} (${formatDuration(step.elapsedMs ?? 0)})`);
       if (step.phase === 'skipped')
         text += this.fit(`– ${step.title}: skipped (${step.note ?? 'does not apply'})`);
-      if (step.phase === 'failed') text += this.fit(`✗ ${step.title}: ${step.error ?? 'failed'}`);
+      if (step.phase === 'failed')
+        text += this.fit(`✗ ${step.title}: ${stepErrorText(step.title, step.error)}`);
     }
     return text;
   }

@@ -11,6 +11,12 @@ export const plan = () => ({
     mrkdwn`${a.total}: ${a.what}. Nothing was created. Run ${code(`/site create ${a.env}`)} without --dry-run to build it.`,
   summary: (a: { env: string; total: string; groups: number; cost: Mrkdwn }): Mrkdwn =>
     mrkdwn`Plan for ${a.env}: ${a.total} in ${a.groups} groups; ${a.cost}. Nothing was created.`,
+  preflightLater: (): Mrkdwn =>
+    mrkdwn`Quotas and offerings are checked when the create starts, before anything is made.`,
+  preflightOk: (): Mrkdwn => mrkdwn`*Preflight:* the account has room and both AZs offer what this needs.`,
+  preflightRefused: (): Mrkdwn => mrkdwn`*Preflight: this create would be refused* (nothing would be made).`,
+  wouldBeRefused: (a: { refusal: string }): Mrkdwn => mrkdwn`The create would be refused: ${a.refusal}`,
+  notCreated: (a: { env: string; refusal: string }): Mrkdwn => mrkdwn`${a.env} not created: ${a.refusal}`,
   /** The command line's plain text. */
   cliTitle: (a: { env: string; region: string; azs: string; multiAz: string }) =>
     `Plan for ${a.env} in ${a.region} (${a.azs}), Multi-AZ: ${a.multiAz}`,

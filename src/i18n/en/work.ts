@@ -88,6 +88,14 @@ export const work = (f: Formatter, inventory: InventoryTexts) => ({
   targetsHealthy: (a: { n: number }) => `${a.n} of ${a.n} targets healthy`,
   siteUp: (a: { url: string }) => `${a.url} answers`,
   /** Parts of one note, in the language's list style. */
+  preflightBeforeStart: () => 'quotas and offerings checked before the run started',
+  checksPassed: (a: { n: number }) => `${a.n} ${f.plural(a.n) === 'one' ? 'check' : 'checks'} passed`,
+  notChecked: (a: { items: string[] }) => `not checked: ${a.items.join(', ')}`,
+  earlierAttempt: (a: { what: string; leftMs: number }) =>
+    `${thing(a.what)}: an earlier attempt may have made it; looking for it ${f.duration(a.leftMs)} more before trying again`,
+  madeEarlier: (a: { code: string }) => `${a.code}: an earlier attempt made it; waiting for AWS to list it`,
+  preflightRefused: (a: { refusal: string }) => `refused before anything was made: ${a.refusal}`,
+  notCreated: (a: { env: string; refusal: string }) => `${a.env} not created: ${a.refusal}`,
   parts: (a: { items: string[] }) => a.items.join(', '),
 
   // -- the dry run's plan: each resource's settings (src/workflows/create/outline.ts)

@@ -15,4 +15,9 @@ export const plan = (): PlanTexts => ({
   cliTitle: (a) => `${a.env} の計画: ${a.region} (${a.azs})、マルチ AZ: ${a.multiAz}`,
   cliTotal: (a) => `${a.total}: ${a.what}。ドライランでは何も作成しません。`,
   cliCost: (a) => `費用の見積もり: ${a.rates}`,
+  preflightLater: () => mrkdwn`クォータと提供状況は、作成の開始時、何かを作る前に確認します。`,
+  preflightOk: () => mrkdwn`*事前確認:* アカウントに余裕があり、両方の AZ で必要なものが提供されています。`,
+  preflightRefused: () => mrkdwn`*事前確認: この作成は拒否されます* (何も作られません)。`,
+  wouldBeRefused: (a) => mrkdwn`作成は拒否されます: ${a.refusal}`,
+  notCreated: (a) => mrkdwn`${a.env} は作成していません: ${a.refusal}`,
 });

@@ -71,6 +71,14 @@ export const work = (f: Formatter, inventory: InventoryTexts): WorkTexts => ({
   targetsRegistered: (a) => `ターゲット ${a.n} 台を登録済み`,
   targetsHealthy: (a) => `ターゲット ${a.n} 台中 ${a.n} 台が正常`,
   siteUp: (a) => `${a.url} が応答`,
+  preflightBeforeStart: () => '実行開始前にクォータと提供状況を確認済み',
+  checksPassed: (a) => `${a.n} 件の確認に合格`,
+  notChecked: (a) => `未確認: ${a.items.join('、')}`,
+  earlierAttempt: (a) =>
+    `${thing(a.what)}: 前回の試行で作成済みの可能性があるため、あと ${f.duration(a.leftMs)} 探してから作り直します`,
+  madeEarlier: (a) => `${a.code}: 前回の試行で作成済み。AWS の一覧に出るのを待っています`,
+  preflightRefused: (a) => `何も作る前に拒否しました: ${a.refusal}`,
+  notCreated: (a) => `${a.env} は作成していません: ${a.refusal}`,
   parts: (a) => a.items.join('、'),
 
   planVpc: (a) => `${a.cidr}、DNS 解決は有効`,

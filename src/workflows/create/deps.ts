@@ -2,6 +2,7 @@
  * What the create workflow's steps are given: one adapter per AWS service, the settings, and
  * the sources of randomness (injected so tests are deterministic).
  */
+import type { AccountLimitsAdapter } from '../../aws/account-limits';
 import type { Ec2Adapter } from '../../aws/ec2';
 import type { Elbv2Adapter } from '../../aws/elbv2';
 import type { IamAdapter } from '../../aws/iam';
@@ -58,10 +59,12 @@ export interface CreateDeps {
   ssm: SsmAdapter;
   secrets: SecretsAdapter;
   iam: IamAdapter;
+  /** Quotas, usage and offerings: the preflight's reads (./preflight.ts). */
+  limits: AccountLimitsAdapter;
   config: CreateConfig;
   /** Cryptographic random bytes (passwords). */
   randomBytes(size: number): Buffer;
-  /** Checks that the site answers through the ALB; `fetch` by default. */
+  /** Checks that the site answers through the ALB; `fetch` by default; none: the site is not checked. */
   probe?: HttpStatusProbe;
   /** When given, the run's outcome is written to the environment record (onFinish). */
   environments?: EnvironmentsRepository;

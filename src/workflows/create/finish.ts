@@ -51,6 +51,7 @@ export const OUTPUT_LABELS: Readonly<Record<string, string>> = {
   dbEndpoint: 'DB endpoint',
   azs: 'AZs',
   multiAz: 'DB Multi-AZ',
+  siteCheck: 'Site check',
 };
 
 /** An output's label; a key without one is named by its words (`fooBar` → `Foo bar`). */
@@ -63,6 +64,9 @@ export function outputLabel(key: string): string {
     .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+/** What the outputs say when the create did not ask the site (no probe, or `siteCheck: false`). */
+export const SITE_NOT_CHECKED =
+  'not checked: the site check was off, so nothing asked the site through the ALB';
 
 export function createOutputs(outputsOf: OutputsOf): Record<string, string> {
   const site = outputsOf('site');
@@ -72,6 +76,7 @@ export function createOutputs(outputsOf: OutputsOf): Record<string, string> {
   if (typeof endpoint === 'string') out.dbEndpoint = endpoint;
   if (Array.isArray(site.azs)) out.azs = site.azs.join(', ');
   if (typeof site.multiAz === 'boolean') out.multiAz = String(site.multiAz);
+  if (site.siteChecked === false) out.siteCheck = SITE_NOT_CHECKED;
   return out;
 }
 

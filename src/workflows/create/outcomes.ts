@@ -26,6 +26,15 @@ function joined(...parts: (Said | undefined | false | '')[]): Said | undefined {
 }
 
 const OUTCOMES: Record<CreateStepId, (o: Outputs) => Said | string | undefined> = {
+  preflight: (o) => {
+    if (typeof o.checkedBeforeStart === 'number') return say('work.preflightBeforeStart');
+    if (typeof o.passed !== 'number') return undefined;
+    const unknown = list(o.notChecked);
+    return joined(
+      say('work.checksPassed', { n: o.passed }),
+      unknown.length > 0 && say('work.notChecked', { items: unknown }),
+    );
+  },
   vpc: (o) => text(o.vpcId),
   subnets: (o) => {
     const ids = ['publicSubnetA', 'publicSubnetC', 'privateSubnetA', 'privateSubnetC'].filter((k) =>

@@ -12,6 +12,18 @@ const doc = (title: string, path: string) => ({ title, url: awsDoc(path, 'en') }
 const id = (v: string | undefined) => (v ? ` (${v})` : '');
 
 export const CREATE_STEPS_EN: ExplainedStepTexts<CreateStepId, CreateFacts> = {
+  preflight: {
+    title: 'Check quotas and offerings',
+    explain: (f) => ({
+      what: `Reads this account's quotas in ${f.region} (VPCs, internet gateways, instances, load balancers, DB instances) and whether ${f.instanceType} and ${f.dbClass} with MySQL ${f.engineVersion} are offered in ${f.azs[0]} and ${f.azs[1]}.`,
+      why: 'A create that would stop half way on a quota or an instance type the AZ does not offer is refused here, before anything is made and paid for.',
+      handsOn:
+        'The hands-on has no such step: a console user finds out when a screen shows the error, with half the environment already built.',
+      differs:
+        'sitebot checks first and creates nothing when a check fails, so a refused create leaves nothing behind to clean up.',
+      doc: doc('What is Service Quotas?', 'servicequotas/latest/userguide/intro.html'),
+    }),
+  },
   vpc: {
     title: 'Create VPC',
     explain: (f) => ({

@@ -11,6 +11,18 @@ const doc = (title: string, path: string) => ({ title, url: awsDoc(path, 'ja') }
 const id = (v: string | undefined) => (v ? ` (${v})` : '');
 
 export const CREATE_STEPS_JA: ExplainedStepTexts<CreateStepId, CreateFacts> = {
+  preflight: {
+    title: 'クォータと提供状況を確認',
+    explain: (f) => ({
+      what: `${f.region} でのこのアカウントのクォータ (VPC、インターネットゲートウェイ、インスタンス、ロードバランサー、DB インスタンス) と、${f.azs[0]} と ${f.azs[1]} で ${f.instanceType} と ${f.dbClass} (MySQL ${f.engineVersion}) が提供されているかを確認します。`,
+      why: 'クォータ不足や AZ で提供されていないインスタンスタイプで途中で止まる作成は、ここで何も作らず (課金も発生させず) に拒否します。',
+      handsOn:
+        'ハンズオンにはこの手順はありません。コンソールでは、環境の半分を作ったあとでエラー画面を見て初めて気づきます。',
+      differs:
+        'sitebot は先に確認し、どれか 1 つでも失敗すれば何も作りません。拒否された作成は後片付けするものを残しません。',
+      doc: doc('Service Quotas とは', 'servicequotas/latest/userguide/intro.html'),
+    }),
+  },
   vpc: {
     title: 'VPC を作成',
     explain: (f) => ({

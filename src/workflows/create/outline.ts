@@ -31,16 +31,23 @@ export interface CreateStepOutline extends StepOutline {
 }
 
 const nothing = (): PlannedResource[] => [];
-const WEB_NEEDS = ['subnets', 'security-groups', 'web-role', 'public-routes'];
+// The load balancer too: its DNS name is WordPress's fixed home, written into the user data.
+const WEB_NEEDS = ['subnets', 'security-groups', 'web-role', 'public-routes', 'load-balancer'];
 
 /** Read top to bottom it is the hands-on; the `needs` (not the order) decide what runs in parallel. */
 export const CREATE_OUTLINE = {
   kind: 'create',
   steps: [
+    // Before anything is made: quotas and offerings (./preflight.ts)
+    {
+      id: 'preflight',
+      needs: [],
+      resources: nothing,
+    },
     // §1 network
     {
       id: 'vpc',
-      needs: [],
+      needs: ['preflight'],
       resources: ({ env }) => [
         { type: 'vpc', name: `${env}-vpc`, detail: say('work.planVpc', { cidr: VPC_CIDR }) },
       ],
@@ -96,7 +103,7 @@ export const CREATE_OUTLINE = {
     // credentials and the web servers' role (secure defaults, DESIGN.md)
     {
       id: 'credentials',
-      needs: [],
+      needs: ['preflight'],
       resources: ({ env }) => [
         {
           type: 'secret',
@@ -155,6 +162,19 @@ export const CREATE_OUTLINE = {
             ]
           : [],
     },
+    // §5's load balancer comes first: created in seconds (the listener waits for it to be
+    // active), its DNS name goes into the web servers' user data as WordPress's home.
+    {
+      id: 'load-balancer',
+      needs: ['subnets', 'security-groups', 'internet-gateway'],
+      resources: ({ env }) => [
+        {
+          type: 'load-balancer',
+          name: `${env}-alb`,
+          detail: say('work.planAlb'),
+        },
+      ],
+    },
     // §3 web #1, §7 AMI and web #2
     {
       id: 'web-1',
@@ -199,17 +219,6 @@ export const CREATE_OUTLINE = {
           type: 'target-group',
           name: `${env}-tg`,
           detail: say('work.planTg', { path: HEALTH_CHECK_PATH }),
-        },
-      ],
-    },
-    {
-      id: 'load-balancer',
-      needs: ['subnets', 'security-groups', 'internet-gateway'],
-      resources: ({ env }) => [
-        {
-          type: 'load-balancer',
-          name: `${env}-alb`,
-          detail: say('work.planAlb'),
         },
       ],
     },

@@ -128,7 +128,8 @@ export function createStepDurations(model: DurationModel, multiAz: MultiAzMode):
     'web-1': model.instancePending,
     'web-ami': model.imageCreate,
     'web-2': model.instancePending,
-    'load-balancer': model.albProvisioning,
+    // CreateLoadBalancer answers at once; the listener step waits out the provisioning.
+    listener: model.albProvisioning,
     // web #2 boots after it is registered; a newly registered target needs ONE passing check
     // (ALB docs), so at most one interval after boot.
     'targets-healthy': model.instanceBoot + model.healthCheckInterval,
@@ -137,10 +138,14 @@ export function createStepDurations(model: DurationModel, multiAz: MultiAzMode):
 
 /**
  * The hands-on's click order (SPEC §1–§9), one step at a time: the baseline `bench/create`
- * compares the parallel DAG against. Credentials and the role come before web #1 because the
- * bot's web servers need them (the hands-on typed the password into a browser instead).
+ * compares the parallel DAG against. The preflight comes first in both. Credentials, the role and
+ * the load balancer come before web #1 because the bot's web servers need them (the hands-on
+ * typed the password and the site's address into a browser instead); the target group and the
+ * listener come with the load balancer, so its provisioning is waited out in sequence, as the
+ * hands-on does.
  */
 export const HANDS_ON_ORDER: readonly string[] = [
+  'preflight',
   'vpc',
   'subnets',
   'internet-gateway',
@@ -148,12 +153,12 @@ export const HANDS_ON_ORDER: readonly string[] = [
   'security-groups',
   'credentials',
   'web-role',
-  'web-1',
-  'db-subnet-group',
-  'database',
   'target-group',
   'load-balancer',
   'listener',
+  'web-1',
+  'db-subnet-group',
+  'database',
   'web-ami',
   'web-2',
   'register-targets',

@@ -6,6 +6,11 @@
  * Write order without transactions: env record (create-if-absent) → run (lock first, inside
  * startRun) → env.currentRunId. A crash after the env record leaves a `creating` env with no
  * run; the next create of that name adopts it once it is older than ABANDONED_AFTER_MS.
+ *
+ * The preflight (../create/preflight.ts): a caller with the AWS clients runs it first and hands
+ * its report in; a refusal returns before anything is written, and a pass is recorded in the
+ * run's params so its first step does not check again. Without a report (the Slack Lambda) the
+ * run's first step checks, in the worker, before any step that creates something.
  */
 import { say, type Said } from '../../i18n/said';
 import { voiceParams, type RunVoice } from '../../i18n/voice';
@@ -21,6 +26,8 @@ import {
 } from '../../state/types';
 import type { CreateConfig } from '../create/deps';
 import { buildCreatePlan, type CreatePlan } from '../create/plan';
+import type { PreflightReport } from '../create/preflight';
+import { PREFLIGHT_PASSED_PARAM, SITE_CHECK_PARAM } from '../create/run-params';
 import type { StartRunInput, WorkflowService } from '../engine/service';
 import { markRunStarted } from './env-run-tracking';
 
@@ -38,6 +45,10 @@ export interface CreateRequest {
   announce?: StartRunInput['announce'];
   /** The starter's language and `--explain`. */
   voice?: RunVoice;
+  /** The preflight the caller ran just now; none: the run's first step runs it. */
+  preflight?: { report: PreflightReport; checkedAt: number };
+  /** False: the run does not check that the site answers (an endpoint without a data plane). */
+  siteCheck?: boolean;
 }
 
 export interface CreateOperationDeps {
@@ -100,6 +111,11 @@ export async function startCreate(deps: CreateOperationDeps, req: CreateRequest)
     now - existing.updatedAt > ABANDONED_AFTER_MS;
   if (existing && existing.status !== 'destroyed' && !adoptable)
     return { ok: false, message: inUse(existing), existing };
+  if (req.preflight && !req.preflight.report.ok)
+    return {
+      ok: false,
+      message: say('work.notCreated', { env: req.env, refusal: req.preflight.report.refusal ?? '' }),
+    };
 
   let env: Environment;
   try {
@@ -133,7 +149,13 @@ export async function startCreate(deps: CreateOperationDeps, req: CreateRequest)
     env: req.env,
     requestedBy: req.requestedBy,
     channel: req.channel,
-    params: { multiAz: req.multiAz, ttlMs: req.ttlMs, ...voiceParams(req.voice) },
+    params: {
+      multiAz: req.multiAz,
+      ttlMs: req.ttlMs,
+      ...(req.preflight ? { [PREFLIGHT_PASSED_PARAM]: req.preflight.checkedAt } : {}),
+      ...(req.siteCheck === false ? { [SITE_CHECK_PARAM]: false } : {}),
+      ...voiceParams(req.voice),
+    },
     notify: req.notify,
     ...(req.announce ? { announce: req.announce } : {}),
   });

@@ -52,6 +52,13 @@ test.each([
   [{ SLACK_API_URL: 'not a url' }, /SLACK_API_URL/],
   [{ SITEBOT_MAX_TTL: 'forever' }, /SITEBOT_MAX_TTL/],
   [{ SITEBOT_DEFAULT_TTL: '8d' }, /SITEBOT_DEFAULT_TTL is over SITEBOT_MAX_TTL/],
+  [{ SITEBOT_SITE_CHECK: 'no' }, /SITEBOT_SITE_CHECK: must be on or off/],
 ])('a bad value is refused, naming the variable: %j', (env, message) => {
   expect(() => loadConfig(env)).toThrow(message);
+});
+
+test('the site check is on unless SITEBOT_SITE_CHECK=off', () => {
+  expect(loadConfig({}).siteCheck).toBe(true);
+  expect(loadConfig({ SITEBOT_SITE_CHECK: 'on' }).siteCheck).toBe(true);
+  expect(loadConfig({ SITEBOT_SITE_CHECK: 'off' }).siteCheck).toBe(false);
 });

@@ -14,22 +14,26 @@ describe('create', () => {
       json: false,
       channel: 'cli',
       as: 'alice',
+      siteCheck: true,
     });
   });
 
   test('every flag, in both --flag value and --flag=value forms', () => {
-    expect(parse('create demo --ttl=90m --multi-az later --dry-run --json --as bob --channel C0123')).toEqual(
-      {
-        kind: 'create',
-        env: 'demo',
-        ttlMs: 90 * 60_000,
-        multiAz: 'later',
-        dryRun: true,
-        json: true,
-        channel: 'C0123',
-        as: 'bob',
-      },
-    );
+    expect(
+      parse(
+        'create demo --ttl=90m --multi-az later --dry-run --json --as bob --channel C0123 --no-site-check',
+      ),
+    ).toEqual({
+      kind: 'create',
+      env: 'demo',
+      ttlMs: 90 * 60_000,
+      multiAz: 'later',
+      dryRun: true,
+      json: true,
+      channel: 'C0123',
+      as: 'bob',
+      siteCheck: false,
+    });
   });
 
   test('without $USER or --as the requester is "cli"', () => {
@@ -55,7 +59,7 @@ describe('create', () => {
     ['create demo --json=yes', 'option --json takes no value'],
     [
       'create demo --yes',
-      "unknown option '--yes' (allowed: --ttl, --multi-az, --dry-run, --json, --as, --channel)",
+      "unknown option '--yes' (allowed: --ttl, --multi-az, --dry-run, --json, --as, --channel, --no-site-check)",
     ],
     ['create demo --as a/b', "--as 'a/b' may only contain letters, digits and . _ @ -"],
     ['create demo --channel #general', '--channel must be a channel id like C0123ABC'],
@@ -83,6 +87,9 @@ describe('the other subcommands', () => {
       { kind: 'failover', env: 'demo', target: 'db', force: true, json: false, as: 'alice' },
     ],
     ['prices refresh --region us-east-1', { kind: 'prices', args: ['refresh', '--region', 'us-east-1'] }],
+    ['init', { kind: 'init' }],
+    ['cancel demo', { kind: 'cancel', env: 'demo', json: false, as: 'alice' }],
+    ['cancel demo --json --as bob', { kind: 'cancel', env: 'demo', json: true, as: 'bob' }],
   ])('%s', (line, expected) => {
     expect(parse(line)).toEqual(expected);
   });
@@ -97,9 +104,12 @@ describe('the other subcommands', () => {
     ['failover', "'failover' needs an env name"],
     ['failover demo disk', "failover target must be web, db or all, not 'disk'"],
     ['failover demo db now', "unexpected 'now' after the failover target"],
+    ['init now', "'init' takes no arguments, got 'now'"],
+    ['cancel', "'cancel' needs an env name"],
+    ['cancel demo --yes', "unknown option '--yes' (allowed: --json, --as)"],
     [
       'deploy demo',
-      "unknown subcommand 'deploy' (try one of: create, status, list, destroy, failover, prices, help)",
+      "unknown subcommand 'deploy' (try one of: init, create, status, list, cancel, destroy, failover, prices, help)",
     ],
   ])('%s → %s', (line, error) => {
     expect(parse(line)).toEqual({ kind: 'error', error });

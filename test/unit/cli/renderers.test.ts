@@ -66,9 +66,58 @@ describe('LinesRenderer (piped)', () => {
       '[  1m 5s] done   Create VPC (2s)',
       // Never seen under way (it started and failed between two updates): only its failure.
       '[     3s] FAILED Create subnets: boom',
-      'create demo failed after 3s: subnets: boom',
+      'create demo failed after 3s: Create subnets: boom',
       '',
     ]);
+  });
+
+  test('the reason a step waits is printed once per change, never once per poll', () => {
+    const out = buffer();
+    const r = new LinesRenderer(out, TITLES);
+    const db = (status: 'running' | 'waiting', note?: string) =>
+      makeRun({ database: { status, startedAt: T0, ...(note ? { note } : {}) } }, { updatedAt: now() });
+    r.update(db('running'));
+    r.update(db('waiting', 'db: creating'));
+    r.update(db('running', 'db: creating'));
+    r.update(db('waiting', 'db: creating'));
+    r.update(db('waiting', 'db: modifying'));
+    expect(out.text.split('\n').slice(1, -1)).toEqual([
+      '[  1m 5s] start  Create DB instance',
+      '[  1m 5s] wait   Create DB instance: db: creating',
+      '[  1m 5s] wait   Create DB instance: db: modifying',
+    ]);
+  });
+
+  test("a failed step's title is printed once, even when its error starts with it", () => {
+    const out = buffer();
+    const r = new LinesRenderer(out, TITLES);
+    const failed = makeRun(
+      {
+        vpc: {
+          status: 'failed',
+          startedAt: T0,
+          finishedAt: T0 + 1_000,
+          error: {
+            message: 'Create VPC: VpcLimitExceeded: The maximum number of VPCs has been reached.',
+            retryable: false,
+          },
+        },
+      },
+      {
+        status: 'failed',
+        finishedAt: T0 + 1_000,
+        summary: {
+          failedSteps: ['vpc'],
+          error: 'Create VPC: VpcLimitExceeded: The maximum number of VPCs has been reached.',
+        },
+      },
+    );
+    r.finish({ run: failed, outcome: 'finished', outputs: {} });
+    expect(out.text).toContain(
+      'FAILED Create VPC: VpcLimitExceeded: The maximum number of VPCs has been reached.\n',
+    );
+    expect(out.text).toContain('create demo failed after 1s: Create VPC: VpcLimitExceeded:');
+    expect(out.text.match(/Create VPC/g)).toHaveLength(2);
   });
 
   test('an interrupted follow says the run goes on and how to resume it', () => {
@@ -123,7 +172,7 @@ describe('JsonRenderer', () => {
   test('writes nothing while the run goes, then exactly one document', () => {
     const out = buffer();
     const r = new JsonRenderer(out);
-    r.update();
+    r.update(makeRun({}));
     expect(out.text).toBe('');
     const run = makeRun(
       { vpc: { status: 'done', attempts: 2, startedAt: T0, finishedAt: T0 + 2_000 } },
@@ -151,7 +200,30 @@ describe('JsonRenderer', () => {
       {},
       { status: 'failed', summary: { failedSteps: ['database'], error: 'no capacity' } },
     );
-    expect(runDocument({ run, outcome: 'finished', outputs: {} }).error).toBe('database: no capacity');
+    expect(runDocument({ run, outcome: 'finished', outputs: {} }).error).toBe(
+      'Create MySQL database: no capacity',
+    );
+  });
+
+  test("each reason a step waited for is in the document once, in order, at the run record's time", () => {
+    const out = buffer();
+    const r = new JsonRenderer(out);
+    const db = (status: 'waiting' | 'running' | 'done', note: string, at: number) =>
+      makeRun({ database: { status, startedAt: T0, note } }, { updatedAt: at });
+    r.update(db('waiting', 'db: creating', T0 + 1_000));
+    r.update(db('running', 'db: creating', T0 + 2_000));
+    r.update(db('waiting', 'db: creating', T0 + 3_000));
+    r.update(db('waiting', 'db: backing-up', T0 + 60_000));
+    r.finish({ run: db('done', 'db: available', T0 + 90_000), outcome: 'finished', outputs: {} });
+    const doc = JSON.parse(out.text);
+    const iso = (ms: number) => new Date(ms).toISOString();
+    expect(doc.timings.steps.database).toMatchObject({
+      note: 'db: available',
+      waits: [
+        { at: iso(T0 + 1_000), note: 'db: creating' },
+        { at: iso(T0 + 60_000), note: 'db: backing-up' },
+      ],
+    });
   });
 });
 

@@ -1,4 +1,7 @@
-/** VPCs: CreateVpc (with its main route table and default security group), attributes, DeleteVpc. */
+/**
+ * VPCs: CreateVpc (with its main route table and default security group, within the account's
+ * "VPCs per Region" quota), attributes, DeleteVpc.
+ */
 import { AwsError } from '../protocol/errors';
 import { qFilters, qInt, qList, qRequired } from '../protocol/query';
 import { xmlList } from '../protocol/xml';
@@ -35,6 +38,10 @@ const createVpc: Ec2Handler = (p, model) => {
   if (p.InstanceTenancy && p.InstanceTenancy !== 'default') {
     throw new AwsError('InvalidParameterValue', 'The sandbox only supports default tenancy.');
   }
+  // Every VPC of the region counts (EC2 error codes: VpcLimitExceeded).
+  if (model.vpcs.size >= model.world.account.quotas.vpcsPerRegion) {
+    throw new AwsError('VpcLimitExceeded', 'The maximum number of VPCs has been reached.');
+  }
   const tags = tagSpecs(p, 'vpc');
   const vpcId = model.newId('vpc');
   const vpc: Vpc = {
@@ -69,7 +76,10 @@ const createVpc: Ec2Handler = (p, model) => {
 
 const describeVpcs: Ec2Handler = (p, model) => {
   const ids = qList(p, 'VpcId');
-  const vpcs = ids.length > 0 ? ids.map((id) => model.requireVpc(id)) : [...model.vpcs.values()];
+  const vpcs =
+    ids.length > 0
+      ? ids.map((id) => model.requireVpc(id))
+      : model.listed(model.vpcs.values(), (v) => v.vpcId);
   const filtered = applyFilters(
     vpcs,
     qFilters(p),

@@ -7,7 +7,8 @@
  * server (`dataplane/`), so the site URL opens from this machine; on AWS it is a DNS name.
  * Target health follows the ALB rules in `target-health.ts`; a CreateImage reboot looks like
  * a fresh start (the target returns to `initial`). Only `deregistration_delay.timeout_seconds`
- * is a target group attribute.
+ * is a target group attribute. DescribeAccountLimits answers the account's quotas (all on one
+ * page); load balancers and target groups past them are refused with AWS's TooMany* codes.
  */
 import { dataPlaneOf } from '../dataplane/data-plane';
 import { iamModelOf } from '../iam/model';
@@ -112,6 +113,17 @@ function describeTargetGroups(model: ElbModel, p: QueryParams): TargetGroup[] {
 const ELB_SERVICE = 'elasticloadbalancing.amazonaws.com';
 
 const handlers: Record<string, Handler> = {
+  DescribeAccountLimits: (p, ctx) => {
+    pageSize(p);
+    return {
+      Limits: xmlMembers(
+        modelOf(ctx)
+          .accountLimits()
+          .map((l) => ({ Name: l.name, Max: String(l.max) })),
+      ),
+    };
+  },
+
   CreateTargetGroup: (p, ctx) => {
     const model = modelOf(ctx);
     const tg = model.createTargetGroup({

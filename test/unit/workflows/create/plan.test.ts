@@ -48,8 +48,10 @@ describe('the create plan', () => {
       for (const n of s.needs) expect(groupOf.get(n)!).toBeLessThan(groupOf.get(s.id)!);
   });
 
-  test('starts with the VPC and the credentials together', () => {
-    expect(plan.groups[0].map((s) => s.id).sort()).toEqual(['credentials', 'vpc']);
+  test('starts with the preflight alone, then the VPC and the credentials together', () => {
+    expect(plan.groups[0].map((s) => s.id)).toEqual(['preflight']);
+    expect(plan.groups[0][0].resources).toEqual([]);
+    expect(plan.groups[1].map((s) => s.id).sort()).toEqual(['credentials', 'vpc']);
   });
 
   test('lists every SPEC resource with its name', () => {
@@ -133,7 +135,15 @@ describe('criticalPath', () => {
   test('for the create workflow: the DB bounds a Multi-AZ create; the web chain runs beside it', () => {
     const now = criticalPath(createStepDurations(model, 'now'));
     expect(now.totalMs).toBe(720_000);
-    expect(now.path).toEqual(['vpc', 'subnets', 'db-subnet-group', 'database', 'database-multi-az', 'site']);
+    expect(now.path).toEqual([
+      'preflight',
+      'vpc',
+      'subnets',
+      'db-subnet-group',
+      'database',
+      'database-multi-az',
+      'site',
+    ]);
     // The web chain: web-1 30 s + AMI 240 s + web-2 30 s + boot 60 s + one 30 s check = 390 s < 720 s.
     expect(now.finishAt['targets-healthy']).toBe(390_000);
     expect(criticalPath(createStepDurations(model, 'later')).totalMs).toBe(480_000 + 900_000);
@@ -154,7 +164,7 @@ describe('the hands-on sequential baseline', () => {
 
   test('an order that breaks a need or misses a step is refused', () => {
     const swapped = [...HANDS_ON_ORDER];
-    [swapped[0], swapped[1]] = [swapped[1], swapped[0]];
+    [swapped[1], swapped[2]] = [swapped[2], swapped[1]];
     expect(() => sequentialSteps(CREATE_STEPS, swapped)).toThrow('puts "subnets" before "vpc"');
     expect(() => sequentialSteps(CREATE_STEPS, HANDS_ON_ORDER.slice(1))).toThrow('every step');
   });

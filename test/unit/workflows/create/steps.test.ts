@@ -1,5 +1,10 @@
 import {
+  AuthorizeSecurityGroupIngressCommand,
+  CreateSecurityGroupCommand,
+  CreateSubnetCommand,
   CreateVpcCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeSubnetsCommand,
   DescribeInstancesCommand,
   DescribeVpcAttributeCommand,
   DescribeVpcsCommand,
@@ -19,20 +24,32 @@ import {
   RestoreSecretCommand,
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
+import {
+  CreateListenerCommand,
+  CreateLoadBalancerCommand,
+  DescribeListenersCommand,
+  DescribeLoadBalancersCommand,
+  ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { credentialsStep, generatePassword } from '../../../../src/workflows/create/steps/credentials';
 import { databaseMultiAzStep, databaseStep } from '../../../../src/workflows/create/steps/database';
-import { vpcStep } from '../../../../src/workflows/create/steps/network';
+import { listenerStep, loadBalancerStep } from '../../../../src/workflows/create/steps/loadbalancer';
+import { subnetsStep, vpcStep } from '../../../../src/workflows/create/steps/network';
+import { securityGroupsStep } from '../../../../src/workflows/create/steps/security';
 import { amiArchitecture, web1Step } from '../../../../src/workflows/create/steps/web';
 import { webRolePolicy } from '../../../../src/workflows/create/steps/iam';
 import { clientToken } from '../../../../src/workflows/create/names';
+import { LISTING_LAG_MS } from '../../../../src/workflows/create/step-kit';
+import { OutcomeUnknownError } from '../../../../src/aws/untokened';
 import { fakeContext, mockedDeps } from './fake-context';
 
 const ec2Mock = mockClient(EC2Client);
 const rdsMock = mockClient(RDSClient);
 const smMock = mockClient(SecretsManagerClient);
 const ssmMock = mockClient(SSMClient);
+const elbMock = mockClient(ElasticLoadBalancingV2Client);
 const awsError = (name: string, message = name) => Object.assign(new Error(message), { name, $metadata: {} });
 
 beforeEach(() => {
@@ -40,6 +57,7 @@ beforeEach(() => {
   rdsMock.reset();
   smMock.reset();
   ssmMock.reset();
+  elbMock.reset();
 });
 
 describe('vpc step (find by recorded id → tags → create)', () => {
@@ -64,7 +82,8 @@ describe('vpc step (find by recorded id → tags → create)', () => {
     ec2Mock.on(CreateVpcCommand).resolves({ Vpc: { VpcId: 'vpc-new' } });
     const ctx = fakeContext(mockedDeps());
     expect(await vpcStep.run(ctx)).toMatchObject({ status: 'done', outputs: { vpcId: 'vpc-new' } });
-    expect(ctx.recorded).toEqual([{ vpcId: 'vpc-new' }]);
+    // The attempt is recorded before the call (CreateVpc has no ClientToken), the id right after.
+    expect(ctx.recorded).toEqual([{ vpcCreateAttemptedAt: 2_000 }, { vpcId: 'vpc-new' }]);
     const input = ec2Mock.commandCalls(CreateVpcCommand)[0].args[0].input;
     expect(input.CidrBlock).toBe('10.0.0.0/16');
     expect(input.TagSpecifications?.[0].Tags).toEqual(
@@ -119,13 +138,82 @@ describe('vpc step (find by recorded id → tags → create)', () => {
     expect(ec2Mock.commandCalls(CreateVpcCommand)).toHaveLength(0);
   });
 
+  test('a CreateVpc whose answer was lost: wait, and look for its VPC until EC2 has had time to list it', async () => {
+    ec2Mock.on(DescribeVpcsCommand).resolves({ Vpcs: [] });
+    ec2Mock.on(CreateVpcCommand).rejects(new OutcomeUnknownError(awsError('InternalError')));
+    const lost = fakeContext(mockedDeps(), { now: 5_000 });
+    expect(await vpcStep.run(lost)).toMatchObject({
+      status: 'wait',
+      note: expect.stringContaining('the call may have worked'),
+    });
+    expect(lost.recorded).toEqual([{ vpcCreateAttemptedAt: 5_000 }]);
+
+    ec2Mock.resetHistory();
+    const own = { vpcCreateAttemptedAt: 5_000 };
+    const soon = fakeContext(mockedDeps(), { own, now: 5_000 + LISTING_LAG_MS - 1 });
+    expect(await vpcStep.run(soon)).toMatchObject({
+      status: 'wait',
+      note: expect.stringContaining('an earlier attempt may have made it'),
+    });
+    expect(ec2Mock.commandCalls(CreateVpcCommand)).toHaveLength(0);
+    expect(soon.recorded).toEqual([]);
+
+    // Listed meanwhile: found by its tags.
+    ec2Mock.on(DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: 'vpc-made-then' }] });
+    expect(await vpcStep.run(fakeContext(mockedDeps(), { own, now: 60_000 }))).toMatchObject({
+      status: 'done',
+      outputs: { vpcId: 'vpc-made-then' },
+    });
+
+    // Never listed: the attempt made nothing; try again once EC2 has had its time.
+    ec2Mock.on(DescribeVpcsCommand).resolves({ Vpcs: [] });
+    ec2Mock.on(CreateVpcCommand).resolves({ Vpc: { VpcId: 'vpc-new' } });
+    const later = fakeContext(mockedDeps(), { own, now: 5_000 + LISTING_LAG_MS });
+    expect(await vpcStep.run(later)).toMatchObject({ status: 'done', outputs: { vpcId: 'vpc-new' } });
+    expect(ec2Mock.commandCalls(CreateVpcCommand)).toHaveLength(1);
+  });
+
   test('a step past its deadline fails for good without calling AWS', async () => {
-    const ctx = fakeContext(mockedDeps(), { startedAt: 0, now: 10 * 60_000 });
+    const ctx = fakeContext(mockedDeps(), { startedAt: 0, now: 10 * 60_000 + 1 });
     expect(await vpcStep.run(ctx)).toMatchObject({
       status: 'fail',
       error: { code: 'StepTimeout', retryable: false },
     });
     expect(ec2Mock.calls()).toHaveLength(0);
+  });
+});
+
+describe('subnets and security groups made by an attempt whose answer was lost', () => {
+  const vpc = { vpc: { vpcId: 'vpc-1' } };
+
+  test('a subnet whose CIDR is taken waits to be listed while the others are made', async () => {
+    ec2Mock.on(DescribeSubnetsCommand).resolves({ Subnets: [] });
+    ec2Mock
+      .on(CreateSubnetCommand)
+      .rejectsOnce(awsError('InvalidSubnet.Conflict'))
+      .resolves({ Subnet: { SubnetId: 'subnet-x', MapPublicIpOnLaunch: true } });
+    const ctx = fakeContext(mockedDeps(), { outputs: vpc });
+    expect(await subnetsStep.run(ctx)).toMatchObject({
+      status: 'wait',
+      note: expect.stringContaining('subnet-public-a: InvalidSubnet.Conflict, made by an earlier attempt'),
+    });
+    expect(ec2Mock.commandCalls(CreateSubnetCommand)).toHaveLength(4);
+    expect(ctx.recorded).toHaveLength(3);
+  });
+
+  test('a group whose name is taken waits to be listed; no rule is added before all three exist', async () => {
+    ec2Mock.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [] });
+    ec2Mock
+      .on(CreateSecurityGroupCommand)
+      .rejectsOnce(awsError('InvalidGroup.Duplicate'))
+      .resolves({ GroupId: 'sg-x' });
+    const ctx = fakeContext(mockedDeps(), { outputs: vpc });
+    expect(await securityGroupsStep.run(ctx)).toMatchObject({
+      status: 'wait',
+      note: expect.stringContaining('elb-sg: InvalidGroup.Duplicate'),
+    });
+    expect(ec2Mock.commandCalls(CreateSecurityGroupCommand)).toHaveLength(3);
+    expect(ec2Mock.commandCalls(AuthorizeSecurityGroupIngressCommand)).toHaveLength(0);
   });
 });
 
@@ -278,6 +366,7 @@ describe('web-1 step', () => {
     subnets: { publicSubnetA: 'subnet-a' },
     'security-groups': { webSgId: 'sg-web' },
     'web-role': { instanceProfileName: 'sitebot-demo-web' },
+    'load-balancer': { dnsName: 'demo-alb-123.ap-northeast-1.elb.amazonaws.com' },
   };
 
   beforeEach(() => {
@@ -296,7 +385,11 @@ describe('web-1 step', () => {
     );
     const input = ec2Mock.commandCalls(RunInstancesCommand)[0].args[0].input;
     expect(input.ClientToken).toBe(clientToken('demo-create-1', 'web-1'));
-    expect(Buffer.from(input.UserData!, 'base64').toString()).toContain('sitebot-wordpress.service');
+    const userData = Buffer.from(input.UserData!, 'base64').toString();
+    expect(userData).toContain('sitebot-wordpress.service');
+    // WordPress's home is the load balancer's DNS name; web #1 is the one that installs.
+    expect(userData).toContain("export SITEBOT_HOME='http://demo-alb-123.ap-northeast-1.elb.amazonaws.com'");
+    expect(userData).toContain('readonly ROLE=install');
     expect(ctx.recorded).toEqual([{ baseImageId: 'ami-al2023' }, { instanceId: 'i-1' }]);
   });
 
@@ -341,4 +434,46 @@ test('the web role may read only its secret and describe only its DB', () => {
       Resource: 'arn:aws:rds:ap-northeast-1:123456789012:db:demo-db',
     }),
   ]);
+});
+
+describe('load balancer and listener steps', () => {
+  const lb = {
+    LoadBalancerArn: 'arn:lb/demo-alb',
+    DNSName: 'demo-alb-123.ap-northeast-1.elb.amazonaws.com',
+    State: { Code: 'provisioning' as const },
+  };
+  const outputs = {
+    subnets: { publicSubnetA: 'subnet-a', publicSubnetC: 'subnet-c' },
+    'security-groups': { elbSgId: 'sg-elb' },
+    'load-balancer': { loadBalancerArn: lb.LoadBalancerArn, dnsName: lb.DNSName },
+    'target-group': { targetGroupArn: 'arn:tg/demo-tg' },
+  };
+
+  test('the load balancer is done as soon as it is created: its DNS name is known (the web servers need it)', async () => {
+    elbMock.on(DescribeLoadBalancersCommand).rejects(awsError('LoadBalancerNotFoundException'));
+    elbMock.on(CreateLoadBalancerCommand).resolves({ LoadBalancers: [lb] });
+    const ctx = fakeContext(mockedDeps(), { outputs });
+    expect(await loadBalancerStep.run(ctx)).toMatchObject({
+      status: 'done',
+      outputs: { loadBalancerArn: lb.LoadBalancerArn, dnsName: lb.DNSName },
+    });
+    expect(ctx.recorded).toEqual([{ loadBalancerArn: lb.LoadBalancerArn, dnsName: lb.DNSName }]);
+  });
+
+  test('the listener waits while the load balancer provisions, then is created once', async () => {
+    elbMock.on(DescribeLoadBalancersCommand).resolves({ LoadBalancers: [lb] });
+    expect(await listenerStep.run(fakeContext(mockedDeps(), { outputs }))).toMatchObject({ status: 'wait' });
+    expect(elbMock.commandCalls(CreateListenerCommand)).toHaveLength(0);
+
+    elbMock
+      .on(DescribeLoadBalancersCommand)
+      .resolves({ LoadBalancers: [{ ...lb, State: { Code: 'active' } }] });
+    elbMock.on(DescribeListenersCommand).resolves({ Listeners: [] });
+    elbMock.on(CreateListenerCommand).resolves({ Listeners: [{ ListenerArn: 'arn:listener/1', Port: 80 }] });
+    expect(await listenerStep.run(fakeContext(mockedDeps(), { outputs }))).toMatchObject({
+      status: 'done',
+      outputs: { listenerArn: 'arn:listener/1' },
+    });
+    expect(elbMock.commandCalls(CreateListenerCommand)).toHaveLength(1);
+  });
 });
