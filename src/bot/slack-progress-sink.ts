@@ -10,7 +10,13 @@
 import { DEFAULT_LANGUAGE_SETTINGS, type LanguageSettings } from '../i18n/locale';
 import type { Run } from '../state/types';
 import type { ProgressSink, RunEvent } from '../workflows/engine/types';
+import type { Texts } from '../i18n/texts';
+import { voiceOf } from '../i18n/voice';
+import { DEFAULT_CREATE_CONFIG, type CreateConfig } from '../workflows/create/deps';
+import { createFacts } from '../workflows/create/explain-facts';
 import { runTexts } from './language';
+import { renderExplanation } from './views/explanation';
+import type { StepTitle } from './views/run-progress';
 import { renderRunMessage, renderRunThreadReply } from './views/run-message';
 import type { Block } from './views/reply';
 import type { WorkflowSteps } from './workflow-steps';
@@ -41,6 +47,8 @@ export interface SlackProgressSinkOptions {
   steps: WorkflowSteps;
   /** The workspace's language and time zones; each run is shown in its starter's language. */
   language?: LanguageSettings;
+  /** The create settings a create's explanations cite (region, AZs, sizes); default: the defaults. */
+  explainConfig?: ExplainConfig;
   /** Slack's limit is about 1 update per second per message. */
   minIntervalMs?: number;
   /** Real time for throttling. (A message's figures come from the run record, not a clock.) */
@@ -61,6 +69,8 @@ interface Slot {
   sending?: Promise<void>;
   finalSent: boolean;
   idle: (() => void)[];
+  /** Steps whose explanation was posted in the thread (`--explain`). */
+  explained: Set<string>;
 }
 
 const realTimers: Timers = {
@@ -71,6 +81,8 @@ const realTimers: Timers = {
 
 /** Runs whose end was shown, remembered so a repeated end (a redone finish) is not shown twice. */
 const REMEMBER_FINISHED = 1_000;
+
+type ExplainConfig = Pick<CreateConfig, 'region' | 'azs' | 'instanceType' | 'dbClass' | 'engineVersion'>;
 
 export class SlackProgressSink implements ProgressSink {
   private readonly slots = new Map<string, Slot>();
@@ -100,6 +112,7 @@ export class SlackProgressSink implements ProgressSink {
         lastSentAt: -Infinity,
         finalSent: false,
         idle: [],
+        explained: new Set(),
       };
       this.slots.set(run.runId, slot);
     }
@@ -183,6 +196,7 @@ export class SlackProgressSink implements ProgressSink {
         await new Promise((resolve) => this.timers.setTimeout(() => resolve(undefined), this.minIntervalMs));
       }
     }
+    await this.explainStarted(slot, t, run, steps);
     if (!final) return;
     slot.finalSent = true;
     const reply = renderRunThreadReply(t, run, steps);
@@ -190,4 +204,36 @@ export class SlackProgressSink implements ProgressSink {
       await this.options.client.chat.postMessage({ channel: slot.channel, ...reply, thread_ts: slot.ts });
     }
   }
+
+  /**
+   * `--explain`: one thread reply per step of a create, posted once the step has started, in
+   * order, with this run's facts. Remembered per slot (a restarted bot may explain a step again).
+   */
+  private async explainStarted(slot: Slot, t: Texts, run: Run, steps: readonly StepTitle[]): Promise<void> {
+    if (run.kind !== 'create' || !voiceOf(run.params).explain || !slot.ts) return;
+    const facts = createFacts(run, this.options.explainConfig ?? defaultExplainConfig(run));
+    for (const step of steps) {
+      const state = run.steps[step.id];
+      if (!state || state.status === 'pending' || slot.explained.has(step.id)) continue;
+      const text = t.steps.create[step.id as keyof typeof t.steps.create];
+      if (!text) continue;
+      slot.explained.add(step.id);
+      const reply = renderExplanation(t, text.title, text.explain(facts), state);
+      await this.options.client.chat.postMessage({ channel: slot.channel, ...reply, thread_ts: slot.ts });
+    }
+  }
+}
+
+/** The create settings a run was made with, as far as the record tells (its region and AZs). */
+function defaultExplainConfig(run: Run): ExplainConfig {
+  const azs = run.steps.subnets?.outputs?.azs;
+  const region = typeof run.params.region === 'string' ? run.params.region : 'ap-northeast-1';
+  return {
+    ...DEFAULT_CREATE_CONFIG,
+    region,
+    azs:
+      Array.isArray(azs) && azs.length === 2
+        ? [String(azs[0]), String(azs[1])]
+        : [`${region}a`, `${region}c`],
+  };
 }

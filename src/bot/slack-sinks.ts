@@ -4,6 +4,7 @@
  * a "Cancel and destroy" teardown once its create has stopped. `buildSlackWorkflowRuntime`
  * builds them together with the workflow runtime they report for.
  */
+import { DEFAULT_CREATE_CONFIG } from '../workflows/create/deps';
 import { webApi } from '@slack/bolt';
 import type { Config } from '../config/config';
 import type { StateStore } from '../state/types';
@@ -22,7 +23,7 @@ import { WORKFLOW_STEPS } from './workflow-steps';
 export { WORKFLOW_STEPS } from './workflow-steps';
 
 export interface SlackSinksOptions {
-  config: Pick<Config, 'slack'> & Partial<Pick<Config, 'i18n'>>;
+  config: Pick<Config, 'slack'> & Partial<Pick<Config, 'i18n' | 'region' | 'azs'>>;
   store: StateStore;
   /** Late-bound: the service is built together with the runner these sinks are given to. */
   service(): WorkflowService;
@@ -53,6 +54,11 @@ function buildSlackSinks(options: SlackSinksOptions): SlackSinks {
     client,
     steps: WORKFLOW_STEPS,
     ...(options.config.i18n ? { language: options.config.i18n } : {}),
+    ...(options.config.region && options.config.azs
+      ? {
+          explainConfig: { ...DEFAULT_CREATE_CONFIG, region: options.config.region, azs: options.config.azs },
+        }
+      : {}),
     minIntervalMs: options.minIntervalMs,
     onError: (err, runId) => onError(err, `progress ${runId}`),
   });
