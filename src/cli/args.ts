@@ -61,8 +61,17 @@ export interface CliPrices {
 export interface CliHelp {
   kind: 'help';
 }
+export interface CliDiagram {
+  kind: 'diagram';
+  env: string;
+  /** The latest failover drill's probe timeline instead of the environment. */
+  drill: boolean;
+  /** A file ending in .svg or .png; stdout (SVG) when absent. */
+  out?: string;
+}
 
-export type CliCommand = CliCreate | CliStatus | CliList | CliDestroy | CliFailover | CliPrices | CliHelp;
+export type CliCommand =
+  CliCreate | CliStatus | CliList | CliDestroy | CliFailover | CliPrices | CliHelp | CliDiagram;
 export type CliParseResult = CliCommand | { kind: 'error'; error: string };
 
 export interface CliLimits {
@@ -190,9 +199,11 @@ export function parseCliArgs(argv: readonly string[], limits: CliLimits): CliPar
       return parseDestroy(rest, limits);
     case 'failover':
       return parseFailover(rest, limits);
+    case 'diagram':
+      return parseDiagram(rest);
     default:
       return fail(
-        `unknown subcommand '${clip(sub)}' (try one of: create, status, list, destroy, failover, prices, help)`,
+        `unknown subcommand '${clip(sub)}' (try one of: create, status, list, destroy, failover, diagram, prices, help)`,
       );
   }
 }
@@ -338,6 +349,32 @@ function parseFailover(rest: string[], limits: CliLimits): CliParseResult {
       force: v.force === true,
       json: v.json === true,
       as: v.as,
+    }),
+  );
+}
+
+function parseDiagram(rest: string[]): CliParseResult {
+  const schema = z.object({
+    env: envNameSchema,
+    drill: sw,
+    out: z
+      .string()
+      .regex(/\.(svg|png)$/i, '--out must name a .svg or .png file')
+      .optional(),
+  });
+  return parseWith(
+    rest,
+    { drill: 'switch', out: 'value' },
+    ({ positional, flags }) => {
+      const one = oneEnv(positional, 'diagram');
+      if (typeof one === 'string') return one;
+      return { schema, input: { ...one, drill: flags.drill, out: flags.out } };
+    },
+    (v): CliDiagram => ({
+      kind: 'diagram',
+      env: v.env,
+      drill: v.drill === true,
+      ...(v.out ? { out: v.out } : {}),
     }),
   );
 }

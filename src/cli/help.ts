@@ -7,6 +7,7 @@ Usage:
   sitebot list [--json]
   sitebot destroy <env> --yes [--json] [--as <user>]
   sitebot failover <env> [web|db|all] [--force] [--json] [--as <user>]
+  sitebot diagram <env> [--drill] [--out <file.svg|file.png>]
   sitebot prices refresh [--region <region>]...
   sitebot help
 
@@ -14,6 +15,10 @@ Durations: 90m, 8h, 3d. Requester: --as <user>, else $USER.
 create, destroy and failover tick the run in this process until it ends: a progress bar on a
 terminal, one line per step when piped, one JSON document with --json. Ctrl-C stops following;
 the run stays resumable (run the same create or destroy again, or let the bot resume it).
+
+diagram draws the environment (VPC, AZs, subnets, servers, ALB, DB primary and standby) from its
+record and what AWS has, or with --drill its latest failover drill's probe timeline: SVG on stdout,
+or a file (PNG when the name ends in .png).
 
 Exit codes: 0 succeeded, 1 failed, 2 bad usage or configuration, 3 refused, 130 interrupted.
 

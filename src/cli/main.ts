@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../config/config';
 import { parseCliArgs, type CliCommand } from './args';
 import { errorMessage, openCliContext, type CliIo } from './context';
 import { runCreate, runCreateDryRun } from './commands/create';
+import { runDiagram } from './commands/diagram';
 import { runList, runStatus } from './commands/envs';
 import { EXIT } from './commands/follow';
 import { runDestroy, runFailover } from './commands/teardown';
@@ -72,6 +73,8 @@ function dispatch(
       return runDestroy(cmd, io, ctx);
     case 'failover':
       return runFailover(cmd, io, ctx);
+    case 'diagram':
+      return runDiagram(cmd, io, ctx);
   }
 }
 

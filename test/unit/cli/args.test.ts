@@ -78,6 +78,8 @@ describe('the other subcommands', () => {
       { kind: 'failover', env: 'demo', target: 'db', force: true, json: false, as: 'alice' },
     ],
     ['prices refresh --region us-east-1', { kind: 'prices', args: ['refresh', '--region', 'us-east-1'] }],
+    ['diagram demo', { kind: 'diagram', env: 'demo', drill: false }],
+    ['diagram demo --drill --out d.PNG', { kind: 'diagram', env: 'demo', drill: true, out: 'd.PNG' }],
   ])('%s', (line, expected) => {
     expect(parse(line)).toEqual(expected);
   });
@@ -92,9 +94,12 @@ describe('the other subcommands', () => {
     ['failover', "'failover' needs an env name"],
     ['failover demo disk', "failover target must be web, db or all, not 'disk'"],
     ['failover demo db now', "unexpected 'now' after the failover target"],
+    ['diagram', "'diagram' needs an env name"],
+    ['diagram demo --out d.gif', '--out must name a .svg or .png file'],
+    ['diagram demo --png', "unknown option '--png' (allowed: --drill, --out)"],
     [
       'deploy demo',
-      "unknown subcommand 'deploy' (try one of: create, status, list, destroy, failover, prices, help)",
+      "unknown subcommand 'deploy' (try one of: create, status, list, destroy, failover, diagram, prices, help)",
     ],
   ])('%s → %s', (line, error) => {
     expect(parse(line)).toEqual({ kind: 'error', error });
