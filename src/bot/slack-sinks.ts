@@ -15,6 +15,7 @@ import {
   type WorkflowRuntimeOptions,
 } from '../workflows/runtime';
 import { normalizeApiUrl } from './app';
+import { DiagramThreadPoster, type RenderEnvironmentPicture } from './diagram-thread';
 import { PendingDestroyTrigger, fanOutSink } from './pending-destroy';
 import { SlackProgressSink } from './slack-progress-sink';
 import { WORKFLOW_STEPS } from './workflow-steps';
@@ -31,6 +32,8 @@ export interface SlackSinksOptions {
   /** Progress edits at most this often per message (default 1 s). */
   minIntervalMs?: number;
   onError?(err: unknown, where: string): void;
+  /** Pictures for the ready message's thread (posted only where the token has files:write). */
+  diagrams?: RenderEnvironmentPicture;
 }
 
 export interface SlackSinks {
@@ -38,6 +41,7 @@ export interface SlackSinks {
   sink: ProgressSink;
   progress: SlackProgressSink;
   client: webApi.WebClient;
+  diagrams?: DiagramThreadPoster;
 }
 
 function buildSlackSinks(options: SlackSinksOptions): SlackSinks {
@@ -62,13 +66,23 @@ function buildSlackSinks(options: SlackSinksOptions): SlackSinks {
     now,
     onError: (err) => onError(err, 'pending destroy'),
   });
-  return { sink: fanOutSink([progress, pending], (err) => onError(err, 'sink')), progress, client };
+  const diagrams =
+    options.diagrams &&
+    new DiagramThreadPoster({
+      client,
+      render: options.diagrams,
+      afterProgress: () => progress.flush(),
+      onError,
+    });
+  // The picture first: it is under way before the run's end is shown (see diagram-thread.ts).
+  const sinks = diagrams ? [diagrams, progress, pending] : [progress, pending];
+  return { sink: fanOutSink(sinks, (err) => onError(err, 'sink')), progress, client, diagrams };
 }
 
 export interface SlackWorkflowRuntimeOptions extends Omit<WorkflowRuntimeOptions, 'config' | 'sink'> {
   config: WorkflowRuntimeOptions['config'] & SlackSinksOptions['config'];
   /** The sinks' own settings (clock, edit pace, error reporting). */
-  slack?: Pick<SlackSinksOptions, 'now' | 'minIntervalMs' | 'onError'>;
+  slack?: Pick<SlackSinksOptions, 'now' | 'minIntervalMs' | 'onError' | 'diagrams'>;
 }
 
 /**

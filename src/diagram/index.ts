@@ -9,6 +9,7 @@ import { Ec2Adapter } from '../aws/ec2';
 import { Elbv2Adapter } from '../aws/elbv2';
 import { RdsAdapter } from '../aws/rds';
 import type { Run, StateStore } from '../state/types';
+import { describeModel } from './describe';
 import { discoverResources, type DiscoveryAdapters } from './discover';
 import { drillSvg, drillTimeline, type DrillTimeline } from './drill';
 import { environmentSvg } from './environment-svg';
@@ -16,6 +17,7 @@ import { buildDiagramModel, type DiagramModel } from './model';
 import { svgToPng } from './png';
 
 export { svgToPng } from './png';
+export { describeModel } from './describe';
 export type { DiagramModel } from './model';
 export type { DrillTimeline } from './drill';
 
@@ -34,6 +36,8 @@ export interface Diagrams {
   /** The latest failover drill's timeline, or undefined when the environment was never drilled. */
   drill(name: string): Promise<{ timeline: DrillTimeline; svg: string } | undefined>;
   png(svg: string): Promise<Buffer>;
+  /** The environment as a PNG with its one-sentence description (the bot's thread picture). */
+  picture(name: string): Promise<{ png: Buffer; alt: string } | undefined>;
 }
 
 export function discoveryAdapters(clients: Pick<AwsClients, 'ec2' | 'elbv2' | 'rds'>): DiscoveryAdapters {
@@ -50,13 +54,14 @@ async function latestDrill(store: DiagramsOptions['store'], env: string): Promis
 }
 
 export function createDiagrams(options: DiagramsOptions): Diagrams {
+  const environment: Diagrams['environment'] = async (name) => {
+    const env = await options.store.environments.get(name);
+    if (!env) return undefined;
+    const model = buildDiagramModel(await discoverResources(env, options.azs, options.aws));
+    return { model, svg: environmentSvg(model) };
+  };
   return {
-    async environment(name) {
-      const env = await options.store.environments.get(name);
-      if (!env) return undefined;
-      const model = buildDiagramModel(await discoverResources(env, options.azs, options.aws));
-      return { model, svg: environmentSvg(model) };
-    },
+    environment,
     async drill(name) {
       const run = await latestDrill(options.store, name);
       if (!run) return undefined;
@@ -64,5 +69,9 @@ export function createDiagrams(options: DiagramsOptions): Diagrams {
       return { timeline, svg: drillSvg(timeline) };
     },
     png: (svg) => svgToPng(svg),
+    async picture(name) {
+      const env = await environment(name);
+      return env && { png: await svgToPng(env.svg), alt: describeModel(env.model) };
+    },
   };
 }

@@ -16,6 +16,7 @@ import { createApp } from '../bot/app';
 import { createSlackReminderPass, startReminderInterval } from '../bot/reminders';
 import { buildBotServices } from '../bot/services/build';
 import { buildSlackWorkflowRuntime, WORKFLOW_STEPS } from '../bot/slack-sinks';
+import { createDiagrams, discoveryAdapters } from '../diagram';
 import { loadConfig, type Config } from '../config/config';
 import { createOnceMarkers, createStateStore, ensureTables } from '../state';
 import type { StateStore } from '../state/types';
@@ -87,13 +88,15 @@ export function buildSocketModeBot(
   const clients = options.clients ?? createAwsClients({ region: config.region });
   const store = createStateStore(clients.doc, config.tablePrefix);
 
+  const diagrams = createDiagrams({ store, aws: discoveryAdapters(clients), azs: config.azs, now: Date.now });
   const ticks = new InProcessTickScheduler({ onError: (err, runId) => onError(err, `tick ${runId}`) });
   const { runtime, slack } = buildSlackWorkflowRuntime({
     config,
     clients,
     store,
     scheduler: ticks,
-    slack: { onError },
+    // The ready thread gets a PNG of the environment where the app has files:write.
+    slack: { onError, diagrams: (env) => diagrams.picture(env) },
   });
   ticks.attach(runtime.runner);
 

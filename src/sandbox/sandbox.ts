@@ -20,6 +20,7 @@ import { buildBotServices } from '../bot/services/build';
 import type { SlackProgressSink } from '../bot/slack-progress-sink';
 import { buildSlackWorkflowRuntime, WORKFLOW_STEPS } from '../bot/slack-sinks';
 import { loadConfig, type Config } from '../config/config';
+import { createDiagrams, discoveryAdapters, type Diagrams } from '../diagram';
 import { createOnceMarkers, createStateStore, ensureTables } from '../state';
 import type { StateStore } from '../state/types';
 import type { Clock } from '../workflows/engine/clock';
@@ -29,7 +30,7 @@ import type { ReminderPassResult } from '../workflows/remind/scheduler';
 import type { WorkflowRuntime } from '../workflows/runtime';
 import { startEmulator, type RunningEmulator } from './aws/server';
 import { startLocalDynamo } from './dynamo';
-import { SANDBOX_BOT, startSlackStandIn, type SlackStandIn } from './slack/server';
+import { MANIFEST_SCOPES, SANDBOX_BOT, startSlackStandIn, type SlackStandIn } from './slack/server';
 
 export interface SandboxPorts {
   bot: number;
@@ -56,6 +57,11 @@ export interface SandboxOptions {
   progressIntervalMs?: number;
   /** Told about background errors (ticks, progress updates, reminder passes). */
   onError?(err: unknown, where: string): void;
+  /**
+   * The bot token's scopes in the Slack stand-in. Default: the manifest's plus `files:write`,
+   * so a create's ready thread gets its picture; the manifest's alone turn the picture off.
+   */
+  slackScopes?: readonly string[];
 }
 
 /** The worker side: workflows on the emulator, progress to the stand-in, reminders. */
@@ -64,6 +70,8 @@ export interface SandboxWorkflows {
   sink: SlackProgressSink;
   /** The domain clock (the emulator's virtual time). */
   clock: Clock;
+  /** Pictures of environments and drills (the web console, the ready thread's PNG). */
+  diagrams: Diagrams;
   /** One reminder pass now (the timer, when on, runs the same). */
   runReminders(): Promise<ReminderPassResult>;
 }
@@ -138,6 +146,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       signingSecret: base.slack.signingSecret,
       botToken: base.slack.botToken,
       port: options.ports?.slack ?? 0,
+      scopes: options.slackScopes ?? [...MANIFEST_SCOPES, 'files:write'],
     });
     stops.push(slack.close);
     const config: Config = {
@@ -190,6 +199,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
               runtime: workflows.runtime,
               sink: workflows.sink,
               clock: workflows.clock,
+              diagrams: workflows.diagrams,
               runReminders: workflows.runReminders,
             },
           }
@@ -221,6 +231,12 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
   const scheduler: TickScheduler = {
     schedule: (runId, delayMs) => ticks.schedule(runId, realDelay(delayMs, speed())),
   };
+  const diagrams = createDiagrams({
+    store,
+    aws: discoveryAdapters(clients),
+    azs: config.azs,
+    now: clock.now,
+  });
   const { runtime, slack } = buildSlackWorkflowRuntime({
     config,
     clients,
@@ -230,7 +246,12 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
     // A lease must outlast a tick in real time, whatever the speed.
     runner: { leaseMs: 60_000 * Math.max(1, speed()) },
     failover: { io: { clock, sleep: (ms) => new Promise((r) => setTimeout(r, realDelay(ms, speed()))) } },
-    slack: { now: clock.now, minIntervalMs: options.progressIntervalMs, onError },
+    slack: {
+      now: clock.now,
+      minIntervalMs: options.progressIntervalMs,
+      onError,
+      diagrams: (env) => diagrams.picture(env),
+    },
   });
   const sink = slack.progress;
   ticks.attach(runtime.runner);
@@ -254,6 +275,7 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
     runtime,
     sink,
     clock,
+    diagrams,
     services,
     runReminders,
     startReminders() {
@@ -264,6 +286,7 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
       stopReminders?.();
       ticks.stop();
       await sink.flush();
+      await slack.diagrams?.flush();
     },
   };
 }

@@ -3,6 +3,7 @@
  * after updates), thread replies and ephemerals. Emits every change so the console can redraw.
  */
 import { EventEmitter } from 'node:events';
+import type { SharedFile } from './files';
 
 export interface StoredMessage {
   channel: string;
@@ -16,6 +17,8 @@ export interface StoredMessage {
   ephemeral_to?: string;
   /** How many times it was updated (chat.update, replace_original). */
   edits: number;
+  /** Files shared with the message (files.completeUploadExternal). */
+  files?: SharedFile[];
 }
 
 export type MessageChange = { type: 'new' | 'update' | 'delete'; message: StoredMessage };

@@ -5,11 +5,13 @@
  *
  * LIMITATIONS: one workspace, no rate limits, no real users or channel membership, no
  * threads other than `thread_ts`, no modals/views, no message formatting checks.
+ * Files: ./files.ts. Other routes (the web console) are mounted with `mount`.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { findButtons } from './buttons';
+import { FileStore } from './files';
 import { parseArgs, readBody, sendJson } from './http-body';
 import { MessageLog, type StoredMessage } from './messages';
 import { signedHeaders } from './signing';
@@ -25,7 +27,15 @@ export interface SlackStandInOptions {
   /** Where to send slash commands and interactions; can also be set later with setBotUrl. */
   botUrl?: string;
   now?: () => number;
+  /** The bot token's OAuth scopes (sent as `x-oauth-scopes`); default: the manifest's. */
+  scopes?: readonly string[];
 }
+
+/** The bot scopes slack-manifest.yml asks for. */
+export const MANIFEST_SCOPES: readonly string[] = ['commands', 'chat:write'];
+
+/** Serves a request it knows (true), or leaves it to the stand-in (false). */
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 
 export interface BotAnswer {
   status: number;
@@ -39,6 +49,9 @@ export interface SlackStandIn {
   apiUrl: string;
   port: number;
   messages: MessageLog;
+  files: FileStore;
+  /** Adds routes the stand-in does not serve itself (tried before its 404). */
+  mount(handler: RouteHandler): void;
   setBotUrl(url: string): void;
   sendCommand(input: { text: string; user: string; channel: string; command?: string }): Promise<BotAnswer>;
   pressButton(input: { channel: string; ts: string; action_id: string; user?: string }): Promise<BotAnswer>;
@@ -69,6 +82,15 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
   const responseUrls = new Map<string, ResponseTarget>();
   let botUrl = options.botUrl;
   let baseUrl = '';
+  const scopes = options.scopes ?? MANIFEST_SCOPES;
+  const files = new FileStore({
+    log,
+    botUserId: SANDBOX_BOT.userId,
+    botToken: options.botToken,
+    scopes: () => scopes,
+    baseUrl: () => baseUrl,
+  });
+  const mounted: RouteHandler[] = [];
 
   const newResponseUrl = (target: ResponseTarget): string => {
     const id = randomUUID();
@@ -248,7 +270,7 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
         return { ok: true, message_ts: m.ts };
       }
       default:
-        return { ok: false, error: 'unknown_method' };
+        return files.call(method, args) ?? { ok: false, error: 'unknown_method' };
     }
   };
 
@@ -259,6 +281,8 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
       const args = parseArgs(await readBody(req), req.headers['content-type']);
       const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
+      // Slack names the token's scopes on every Web API answer; clients read them from here.
+      res.setHeader('x-oauth-scopes', scopes.join(','));
       sendJson(res, 200, await webApi(path.slice('/api/'.length), args, token));
       return;
     }
@@ -303,6 +327,8 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
       sendJson(res, 200, { ok: true, channel, messages: log.list(channel).map(toSlack) });
       return;
     }
+    if (await files.route(req, res, path)) return;
+    for (const handler of mounted) if (await handler(req, res, url)) return;
     throw new HttpError(404, `no route ${req.method} ${path}`);
   };
 
@@ -325,6 +351,8 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
     apiUrl: `${baseUrl}/api/`,
     port,
     messages: log,
+    files,
+    mount: (handler) => void mounted.push(handler),
     setBotUrl: (u) => {
       botUrl = u;
     },
@@ -353,5 +381,6 @@ function toSlack(m: StoredMessage): Record<string, unknown> {
     ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}),
     ...(m.ephemeral_to ? { ephemeral_to: m.ephemeral_to } : {}),
     ...(m.edits ? { edits: m.edits } : {}),
+    ...(m.files ? { files: m.files } : {}),
   };
 }

@@ -1,0 +1,58 @@
+/**
+ * The PNG of the environment in the ready message's thread: posted through the real upload
+ * flow where the bot token has files:write, and not at all (no files.* call either) with the
+ * manifest's default scopes.
+ */
+import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { waitFor } from '../helpers/slack';
+import { threadReplies, waitForReady } from './helpers';
+
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+describe('with files:write (the sandbox default)', () => {
+  let sb: TestSandbox;
+  beforeAll(async () => {
+    sb = await startTestSandbox({ speed: 600 });
+  });
+  afterAll(async () => {
+    await sb.stop();
+  });
+
+  test('a create ends with a PNG of what was built in the ready thread', async () => {
+    await sb.command('create demo');
+    const ready = await waitForReady(sb, 'demo');
+    const reply = await waitFor(
+      async () => threadReplies(await sb.messages(), ready.ts).find((m) => m.files?.length),
+      60_000,
+    );
+    const file = reply.files![0];
+    expect(file).toMatchObject({ name: 'demo-diagram.png', mimetype: 'image/png' });
+    expect(file.alt_txt).toMatch(
+      /^demo \(ready\) in ap-northeast-1: .*web-1 running \(healthy\).*primary in ap-northeast-1[ac], standby in ap-northeast-1[ac]/,
+    );
+    const stored = sb.slack.files.read(file.id)!;
+    expect(stored.data.subarray(0, 8)).toEqual(PNG_MAGIC);
+    expect(stored.data.length).toBe(file.size);
+  });
+});
+
+describe("with the manifest's scopes only", () => {
+  let sb: TestSandbox;
+  beforeAll(async () => {
+    sb = await startTestSandbox({ speed: 600, slackScopes: ['commands', 'chat:write'] });
+  });
+  afterAll(async () => {
+    await sb.stop();
+  });
+
+  test('no picture, no upload attempted, and the ready thread still gets its reply', async () => {
+    const files = jest.spyOn(sb.slack.files, 'call');
+    await sb.command('create demo');
+    const ready = await waitForReady(sb, 'demo');
+    await waitFor(async () => threadReplies(await sb.messages(), ready.ts)[0], 30_000);
+    // Stopping waits for every picture under way.
+    await sb.stop();
+    expect(threadReplies(sb.slack.messages.list('C1'), ready.ts).some((m) => m.files)).toBe(false);
+    expect(files.mock.calls.filter(([method]) => method.startsWith('files.'))).toEqual([]);
+  });
+});
