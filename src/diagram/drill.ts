@@ -163,7 +163,10 @@ function marker(
       'stroke-width': 2,
       'stroke-dasharray': dash,
     }),
-    text(at + 4, barY + dy, label, { fill: ink, 'font-size': 11 }),
+    // Near the right edge the label goes to the left of the line, so it stays in the picture.
+    at > PLOT_X + PLOT_W - 100
+      ? text(at - 4, barY + dy, label, { fill: ink, 'font-size': 11, 'text-anchor': 'end' })
+      : text(at + 4, barY + dy, label, { fill: ink, 'font-size': 11 }),
   );
 }
 

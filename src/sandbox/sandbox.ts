@@ -31,6 +31,8 @@ import type { WorkflowRuntime } from '../workflows/runtime';
 import { startEmulator, type RunningEmulator } from './aws/server';
 import { startLocalDynamo } from './dynamo';
 import { MANIFEST_SCOPES, SANDBOX_BOT, startSlackStandIn, type SlackStandIn } from './slack/server';
+import { consoleUsers, environmentSource } from './slack/web/environments';
+import { mountWebConsole } from './slack/web/routes';
 
 export interface SandboxPorts {
   bot: number;
@@ -77,7 +79,8 @@ export interface SandboxWorkflows {
 }
 
 export interface Sandbox {
-  urls: { bot: string; slack: string; slackApi: string; dynamodb: string; aws?: string };
+  /** `console` is the web console's page (the Slack stand-in's root). */
+  urls: { console: string; bot: string; slack: string; slackApi: string; dynamodb: string; aws?: string };
   ports: SandboxPorts;
   /** The bot's config as wired (Slack API URL and bot ids point at the stand-in). */
   config: Config;
@@ -172,6 +175,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     });
     stops.push(bot.stop);
     slack.setBotUrl(bot.eventsUrl);
+    const web = mountWebConsole(slack, {
+      users: consoleUsers(config.slack.admins),
+      channels: config.slack.allowedChannels.length ? config.slack.allowedChannels : ['C1', 'C2'],
+      ...(workflows ? { environments: environmentSource(store, workflows.diagrams) } : {}),
+    });
+    stops.push(async () => web.close());
     if (workflows) {
       stops.push(workflows.stop);
       await workflows.runtime.service.resumeAll();
@@ -180,6 +189,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
     return {
       urls: {
+        console: web.url,
         bot: bot.eventsUrl,
         slack: slack.url,
         slackApi: slack.apiUrl,

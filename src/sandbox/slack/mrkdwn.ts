@@ -9,6 +9,7 @@
  *   channels, `<!here>` / `<!channel>` / `<!everyone>`, `<!date^…|fallback>` (its fallback);
  * - the three escapes `&amp;` `&lt;` `&gt;`, decoded only after parsing, so an escaped `<b>`
  *   stays text;
+ * - bare `http(s)://…` addresses, which Slack's clients show as links;
  * - `:emoji:` shortcodes Slack knows (./emoji.ts); unknown ones stay as typed.
  */
 import { emojiFor } from './emoji';
@@ -151,11 +152,25 @@ function expand(text: string, atoms: Inline[]): Inline[] {
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     if (code < 0xe000 || code >= 0xe000 + atoms.length) continue;
-    if (i > from) out.push(...withEmoji(decodeEntities(text.slice(from, i))));
+    if (i > from) out.push(...withLinks(decodeEntities(text.slice(from, i))));
     out.push(atoms[code - 0xe000]);
     from = i + 1;
   }
-  if (from < text.length) out.push(...withEmoji(decodeEntities(text.slice(from))));
+  if (from < text.length) out.push(...withLinks(decodeEntities(text.slice(from))));
+  return out;
+}
+
+/** Bare web addresses are links too, as Slack's clients show them (without a trailing full stop or bracket). */
+function withLinks(text: string): Inline[] {
+  const out: Inline[] = [];
+  const re = /\bhttps?:\/\/[^\s<>"]*[^\s<>".,;:!?')\]]/g;
+  let from = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index > from) out.push(...withEmoji(text.slice(from, m.index)));
+    out.push({ type: 'link', url: m[0], label: m[0] });
+    from = m.index + m[0].length;
+  }
+  if (from < text.length) out.push(...withEmoji(text.slice(from)));
   return out;
 }
 

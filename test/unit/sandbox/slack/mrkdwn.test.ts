@@ -101,3 +101,12 @@ test('quotes group consecutive > lines, and lines of a paragraph keep their brea
 test('private-use characters in the input are not taken for parsed parts', () => {
   expect(inlineText(line('\ue000 <@U1>'))).toBe('\ufffd @U1');
 });
+
+test('bare web addresses are links, without the full stop after them; not inside code', () => {
+  expect(line('Site: http://127.0.0.1:8080/wp. Done')).toEqual([
+    { type: 'text', text: 'Site: ' },
+    { type: 'link', url: 'http://127.0.0.1:8080/wp', label: 'http://127.0.0.1:8080/wp' },
+    { type: 'text', text: '. Done' },
+  ]);
+  expect(line('`http://x.example`')).toEqual([{ type: 'code', text: 'http://x.example' }]);
+});
