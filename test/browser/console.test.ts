@@ -113,6 +113,33 @@ suite('web console', () => {
     expect(after.text).not.toBe(first);
   });
 
+  test("the ready message's thread: its reply count, and opened, the summary and the environment's PNG", async () => {
+    const replies = page
+      .locator('#messages .msg:not(.ephemeral)', { hasText: 'demo is ready' })
+      .locator('button.replies');
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('#messages button.replies')].some((b) => b.textContent === '2 replies'),
+      null,
+      { timeout: LONG, polling: 100 },
+    );
+    await replies.click();
+    await page.waitForSelector('#pane .thread-messages figure.file img', { timeout: LONG });
+    const thread = await page.evaluate(() => {
+      const img = document.querySelector('#pane .thread-messages figure.file img') as HTMLImageElement;
+      return {
+        title: document.querySelector('#pane-title')?.textContent,
+        messages: document.querySelectorAll('#pane .thread-messages [data-ts]').length,
+        mention: document.querySelector('#pane .thread-messages .mention.me')?.textContent,
+        img: { loaded: img.complete && img.naturalWidth > 0, alt: img.alt, src: new URL(img.src).pathname },
+      };
+    });
+    expect(thread).toMatchObject({ title: 'Thread in #C1', messages: 3, mention: '@U1' });
+    expect(thread.img.loaded).toBe(true);
+    expect(thread.img.alt).toMatch(/^demo \(ready\) in ap-northeast-1/);
+    expect(thread.img.src).toMatch(/^\/_console\/files\/F[0-9A-F]+$/);
+  });
+
   test('the environment picture: an element per resource, labels as selectable text', async () => {
     await page.click('#env-list [data-env="demo"]');
     await page.waitForSelector('#diagram svg [data-kind="db-standby"]', { timeout: LONG });
