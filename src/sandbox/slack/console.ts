@@ -17,7 +17,7 @@ export interface ConsoleOptions {
   channel?: string;
   user?: string;
   input?: NodeJS.ReadableStream;
-  output?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  output?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
   /** ANSI styles and in-place redraws; default: whether `output` is a terminal. */
   ansi?: boolean;
   onExit?: () => void;
@@ -117,8 +117,13 @@ export function startConsole(options: ConsoleOptions): { close(): void } {
     const n = numberOf(m);
     const after = bodyOf(n, m);
     shown.set(key, after);
+    // In place only when the cursor can get back to the block: no wrapped lines, all of it on screen.
     const cols = output.columns ?? 0;
-    const fits = cols > 0 && [headerOf(n, m, ''), ...after].every((l) => width(l) < cols);
+    const screen = output.rows ?? 24;
+    const fits =
+      cols > 0 &&
+      Math.max(before.length, after.length) + 2 < screen &&
+      [headerOf(n, m, ''), ...after].every((l) => width(l) < cols);
     if (style.ansi && lastBlock?.key === key && fits) {
       // Up to the block's first line, clear to the end of the screen, draw it again.
       const rows = lastBlock.rows;

@@ -308,6 +308,8 @@ async function start(): Promise<void> {
     send: sendCommand,
   });
 
+  byId('new-env').addEventListener('click', () => composer.fill('/site create '));
+
   // --- live changes ---
   const onEvent = (event: LogEvent) => {
     const m = event.message;
