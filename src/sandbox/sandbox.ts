@@ -60,8 +60,8 @@ export interface SandboxOptions {
   /** Told about background errors (ticks, progress updates, reminder passes). */
   onError?(err: unknown, where: string): void;
   /**
-   * The bot token's scopes in the Slack stand-in. Default: the manifest's plus `files:write`,
-   * so a create's ready thread gets its picture; the manifest's alone turn the picture off.
+   * The bot token's scopes in the Slack stand-in. Default: the manifest's; with `files:write`
+   * added (as `npm start` does) a create's ready thread gets its picture.
    */
   slackScopes?: readonly string[];
 }
@@ -149,7 +149,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       signingSecret: base.slack.signingSecret,
       botToken: base.slack.botToken,
       port: options.ports?.slack ?? 0,
-      scopes: options.slackScopes ?? [...MANIFEST_SCOPES, 'files:write'],
+      scopes: options.slackScopes ?? MANIFEST_SCOPES,
     });
     stops.push(slack.close);
     const config: Config = {

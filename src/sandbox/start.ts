@@ -11,6 +11,8 @@
 import { z } from 'zod';
 import { loadConfig } from '../config/config';
 import { SANDBOX_CREDENTIALS, startSandbox } from './sandbox';
+import { FILES_WRITE } from './slack/files';
+import { MANIFEST_SCOPES } from './slack/server';
 import { startConsole } from './slack/console';
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
@@ -37,6 +39,8 @@ async function main(): Promise<void> {
       aws: env.SANDBOX_AWS_PORT,
     },
     ...(env.SANDBOX_REMIND_EVERY > 0 ? { remindEveryMs: env.SANDBOX_REMIND_EVERY * 1000 } : {}),
+    // The optional scope too, so a newcomer sees the environment's picture in the ready thread.
+    slackScopes: [...MANIFEST_SCOPES, FILES_WRITE],
     // Background work (ticks, progress edits, reminders) reports here: names and messages only.
     onError: (err, where) => console.error(`${where}: ${err instanceof Error ? err.message : String(err)}`),
   });

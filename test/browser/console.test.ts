@@ -33,7 +33,12 @@ suite('web console', () => {
   let page: Page;
 
   beforeAll(async () => {
-    sb = await startTestSandbox({ speed: 600, env: { SITEBOT_ADMINS: 'UADMIN' } });
+    sb = await startTestSandbox({
+      speed: 600,
+      env: { SITEBOT_ADMINS: 'UADMIN' },
+      // As npm start: the ready thread gets the environment's picture.
+      slackScopes: ['commands', 'chat:write', 'files:write'],
+    });
     browser = await launchBrowser();
     page = browser.page;
     await page.goto(sb.urls.console);

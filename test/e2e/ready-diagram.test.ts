@@ -9,10 +9,10 @@ import { threadReplies, waitForReady } from './helpers';
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-describe('with files:write (the sandbox default)', () => {
+describe('with files:write (as npm start grants it)', () => {
   let sb: TestSandbox;
   beforeAll(async () => {
-    sb = await startTestSandbox({ speed: 600 });
+    sb = await startTestSandbox({ speed: 600, slackScopes: ['commands', 'chat:write', 'files:write'] });
   });
   afterAll(async () => {
     await sb.stop();
@@ -36,10 +36,10 @@ describe('with files:write (the sandbox default)', () => {
   });
 });
 
-describe("with the manifest's scopes only", () => {
+describe("with the manifest's scopes (the sandbox's default)", () => {
   let sb: TestSandbox;
   beforeAll(async () => {
-    sb = await startTestSandbox({ speed: 600, slackScopes: ['commands', 'chat:write'] });
+    sb = await startTestSandbox({ speed: 600 });
   });
   afterAll(async () => {
     await sb.stop();
