@@ -7,6 +7,9 @@ import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { waitFor } from '../helpers/slack';
 import { threadReplies, waitForReady } from './helpers';
 
+// A create takes seconds alone, far longer on a busy machine: the waits inside have their own deadlines.
+jest.setTimeout(240_000);
+
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe('with files:write (as npm start grants it)', () => {

@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { byKind, readSvg } from '../../helpers/svg';
 import { startCliHarness, type CliHarness } from './cli-harness';
 
+// Creates and drills take a second or two alone, much longer on a busy machine.
+jest.setTimeout(180_000);
+
 let h: CliHarness;
 let dir: string;
 
@@ -16,7 +19,7 @@ beforeAll(async () => {
   h = await startCliHarness();
   dir = mkdtempSync(join(tmpdir(), 'sitebot-diagram-'));
   expect((await h.run(['create', 'pic', '--json'])).code).toBe(0);
-}, 120_000);
+});
 
 afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
