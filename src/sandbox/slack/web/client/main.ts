@@ -9,6 +9,7 @@ import { Composer } from './composer';
 import { confirmDialog } from './dialog';
 import { byId, h } from './dom';
 import { MessageList, type ViewContext } from './messages-view';
+import { compareTs } from './order';
 import type { Bootstrap, ConsoleMessage, EnvironmentSummary, LogEvent } from './types';
 
 interface State {
@@ -72,12 +73,19 @@ async function start(): Promise<void> {
     byId('messages').append(h('div', { class: 'local-note', attrs: { role: 'alert' } }, text));
 
   // --- the channel ---
+  let drawn = '';
+  /** Draws the channel; a message already on the page is redrawn in place, never made again. */
   const drawChannel = () => {
     byId('channel-name').textContent = state.channel;
-    main.clear();
-    for (const m of [...channelMessages().values()].sort((a, b) => Number(a.ts) - Number(b.ts)))
-      if (!isReply(m) && visible(m)) main.upsert(m);
-    main.container.scrollTop = main.container.scrollHeight;
+    const switched = drawn !== state.channel;
+    if (switched) main.clear();
+    drawn = state.channel;
+    main.sync(
+      [...channelMessages().values()]
+        .filter((m) => !isReply(m) && visible(m))
+        .sort((a, b) => compareTs(a.ts, b.ts)),
+    );
+    if (switched) main.container.scrollTop = main.container.scrollHeight;
   };
   const loadChannel = async () => {
     const { messages } = await getJson<{ messages: ConsoleMessage[] }>(
@@ -144,7 +152,7 @@ async function start(): Promise<void> {
     pane.hidden = false;
     byId('pane-title').textContent = `Thread in #${state.channel}`;
     thread.clear();
-    const all = [...channelMessages().values()].sort((a, b) => Number(a.ts) - Number(b.ts));
+    const all = [...channelMessages().values()].sort((a, b) => compareTs(a.ts, b.ts));
     const parent = all.find((m) => m.ts === ts);
     if (parent) thread.upsert(parent);
     for (const m of all) if (m.thread_ts === ts && isReply(m) && visible(m)) thread.upsert(m);

@@ -6,6 +6,7 @@
 import { renderBlocks, type ButtonSpec } from './blocks';
 import { h } from './dom';
 import { mrkdwnNode, type PeopleContext } from './mrkdwn-dom';
+import { compareTs } from './order';
 import type { ConsoleMessage } from './types';
 
 export interface ViewContext extends PeopleContext {
@@ -109,13 +110,20 @@ export class MessageList {
     this.fill(el, m);
     this.nodes.set(m.ts, el);
     const after = [...this.nodes.entries()]
-      .filter(([ts]) => Number(ts) > Number(m.ts))
-      .sort(([a], [b]) => Number(a) - Number(b))[0];
+      .filter(([ts]) => compareTs(ts, m.ts) > 0)
+      .sort(([a], [b]) => compareTs(a, b))[0];
     const atBottom =
       this.container.scrollHeight - this.container.scrollTop - this.container.clientHeight < 40;
     if (after) this.container.insertBefore(el, after[1]);
     else this.container.append(el);
     if (atBottom) this.container.scrollTop = this.container.scrollHeight;
+  }
+
+  /** Makes the list show exactly `messages`: new ones added, known ones redrawn in place, others removed. */
+  sync(messages: readonly ConsoleMessage[]): void {
+    const keep = new Set(messages.map((m) => m.ts));
+    for (const ts of [...this.nodes.keys()]) if (!keep.has(ts)) this.remove(ts);
+    for (const m of messages) this.upsert(m);
   }
 
   remove(ts: string): void {
