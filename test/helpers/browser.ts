@@ -16,7 +16,7 @@ export interface TestBrowser {
   page: Page;
   /** Requests the page tried to send anywhere but 127.0.0.1 (refused). */
   offBox: string[];
-  /** Errors the page threw or logged. */
+  /** Errors the page threw, and what it logged about its Content-Security-Policy (a refused load). */
   pageErrors: string[];
   close(): Promise<void>;
 }
@@ -49,6 +49,9 @@ export async function launchBrowser(viewport = { width: 1480, height: 900 }): Pr
   const page = context.pages()[0] ?? (await context.newPage());
   const pageErrors: string[] = [];
   page.on('pageerror', (err) => pageErrors.push(err.message));
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) pageErrors.push(m.text());
+  });
   return {
     context,
     page,
