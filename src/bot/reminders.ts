@@ -11,7 +11,7 @@ import { defaultReminderSettings, type ReminderSettings } from '../workflows/rem
 import { runReminderPass, type DigestSettings, type ReminderPassResult } from '../workflows/remind/scheduler';
 import { SlackReminderNotifier } from './reminder-notifier';
 import type { ChatClient } from './slack-progress-sink';
-import { section } from './views/reply';
+import { renderExpiryTeardownRefused, renderExpiryTeardownStarting } from './views/reminders';
 
 export const DEFAULT_DIGEST: DigestSettings = { atMinutes: 9 * 60, timeZone: 'Asia/Tokyo' };
 
@@ -35,8 +35,7 @@ export async function startExpiryDestroy(
 ): Promise<{ started: boolean; reason?: string }> {
   const posted = await options.client.chat.postMessage({
     channel: env.channel,
-    text: `Tearing down ${env.name} (expired)…`,
-    blocks: [section(`:hourglass_flowing_sand: *${env.name}* expired: tearing it down…`)],
+    ...renderExpiryTeardownStarting(env.name),
   });
   const result = await startDestroy(options.service, options.store, {
     env: env.name,
@@ -47,9 +46,12 @@ export async function startExpiryDestroy(
   });
   if (result.status === 'started') return { started: true };
   if (posted.ts) {
-    const text = `Auto-destroy of ${env.name} did not start: ${result.message}`;
     await options.client.chat
-      .update({ channel: env.channel, ts: posted.ts, text, blocks: [section(`:warning: ${text}`)] })
+      .update({
+        channel: env.channel,
+        ts: posted.ts,
+        ...renderExpiryTeardownRefused(env.name, result.message),
+      })
       .catch(() => undefined);
   }
   return { started: false, reason: result.message };

@@ -6,13 +6,13 @@
  * span per run of equal answers), the same data the text report is built from
  * (src/workflows/failover/report.ts); drawn while the drill runs, too.
  */
+import { formatDuration } from '../domain/format';
 import type { Run } from '../state/types';
 import { DEFAULT_FAILOVER_CONFIG } from '../workflows/failover/deps';
 import { DB_STEP, WEB_STEP } from '../workflows/failover/outline';
 import { isSuccess } from '../workflows/failover/probe-log';
 import {
   buildPhaseReport,
-  formatDuration,
   outageWindows,
   type DrillPhase,
   type OutageWindow,

@@ -10,7 +10,9 @@ import { lineChanges } from './line-diff';
 import type { MessageChange, StoredMessage } from './messages';
 import { renderMessageLines, type TextStyle } from './render-text';
 import type { SlackStandIn } from './server';
-import { verdictOf } from './verdict';
+import { describeProblem, isRefusedPost, verdictOf } from './verdict';
+import { verdictLines } from './verdict-lines';
+import type { Violation } from './violations';
 
 export interface ConsoleOptions {
   slack: SlackStandIn;
@@ -82,11 +84,7 @@ export function startConsole(options: ConsoleOptions): { close(): void } {
   const visible = (m: StoredMessage) => m.channel === channel && (!m.ephemeral_to || m.ephemeral_to === user);
 
   const bodyOf = (n: number, m: StoredMessage): string[] => {
-    const verdict = verdictOf(m);
-    const notes = [
-      ...(verdict.rejected ? [`⚠ Slack would refuse this message: ${verdict.rejected}`] : []),
-      ...verdict.warnings.map((w) => `⚠ ${w}`),
-    ];
+    const notes = verdictLines(verdictOf(m)).map((v) => v.text);
     return [...notes, ...renderMessageLines(n, m, style)].map((l) => `   ${l}`);
   };
 
@@ -145,10 +143,19 @@ export function startConsole(options: ConsoleOptions): { close(): void } {
       if (n !== undefined && change.message.channel === channel) print(`#${n} deleted`);
       return;
     }
-    if (change.type === 'update') showUpdate(change.message);
+    // A flag (a refused update, a late ack) adds a line above the message: shown as an update.
+    if (change.type === 'update' || change.type === 'flag') showUpdate(change.message);
     else show(change.message);
   };
   slack.messages.on('change', onChange);
+
+  /** A message Slack refused is never stored: say so where it would have been, one line per problem. */
+  const onViolation = (v: Violation) => {
+    if (!isRefusedPost(v) || v.channel !== channel) return;
+    const what = v.excerpt ? ` (“${v.excerpt}”)` : '';
+    print(`⚠ Slack refused a message from the bot${what}, nobody saw it: ${describeProblem(v)}`);
+  };
+  const stopViolations = slack.onViolation(onViolation);
 
   const run = async (line: string) => {
     const words = line.trim().split(/\s+/);
@@ -211,6 +218,7 @@ export function startConsole(options: ConsoleOptions): { close(): void } {
   return {
     close: () => {
       slack.messages.off('change', onChange);
+      stopViolations();
       rl.close();
     },
   };

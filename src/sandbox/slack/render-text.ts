@@ -4,7 +4,7 @@
  * its markers elsewhere; `:emoji:` codes become emoji. Unknown blocks are named, not dropped.
  */
 import { findButtons } from './buttons';
-import { parseMrkdwn, parsePlainText, type Inline, type MrkdwnBlock } from './mrkdwn';
+import { parseMrkdwn, parsePlainText, type Inline, type MrkdwnBlock } from './mrkdwn-parse';
 
 type Loose = Record<string, unknown>;
 

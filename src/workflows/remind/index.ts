@@ -2,3 +2,4 @@ export * from './policy';
 export * from './scheduler';
 export * from './extend';
 export * from './local-time';
+export * from './snooze';

@@ -9,6 +9,7 @@ import {
   type EC2Client,
 } from '@aws-sdk/client-ec2';
 import { RegisterTargetsCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import type { CreateDBInstanceCommandInput } from '@aws-sdk/client-rds';
 import type { TestEmulator } from '../../helpers/emulator';
 import { buildNetwork as buildVpc, launchInstance, type Network as Vpc } from './ec2-fixture';
 
@@ -75,4 +76,24 @@ export async function registeredWeb(
   emu.advance(30_000);
   await emu.clients.elbv2.send(new RegisterTargetsCommand({ TargetGroupArn: tgArn, Targets: [{ Id: web }] }));
   return web;
+}
+
+/** The SPEC's DB (MySQL 8.4 on db.t4g.micro, 20 GiB) in the `site-db-subnets` group, behind `dbSg`. */
+export function siteDbInput(
+  dbSg: string,
+  over: Partial<CreateDBInstanceCommandInput> = {},
+): CreateDBInstanceCommandInput {
+  return {
+    DBInstanceIdentifier: 'site-db',
+    Engine: 'mysql',
+    EngineVersion: '8.4',
+    DBInstanceClass: 'db.t4g.micro',
+    AllocatedStorage: 20,
+    MasterUsername: 'admin',
+    MasterUserPassword: 'correct-horse-battery',
+    DBName: 'wordpress',
+    DBSubnetGroupName: 'site-db-subnets',
+    VpcSecurityGroupIds: [dbSg],
+    ...over,
+  };
 }

@@ -5,6 +5,8 @@
  */
 import { request } from 'node:http';
 import { startTestSandbox, type TestSandbox } from '../../helpers/sandbox';
+import type { ConsoleMessage } from '../../../src/sandbox/slack/web/client/types';
+import { compareTs } from '../../../src/sandbox/slack/web/client/order';
 import { waitFor } from '../../helpers/slack';
 
 let sb: TestSandbox;
@@ -90,7 +92,8 @@ test('a typed message is stored as Slack stores typed text: its specials escaped
   ]);
 });
 
-test('the event stream carries every change of the log as it happens', async () => {
+/** Reads the console's event stream until `until` holds for what arrived. */
+async function streamEvents(act: () => Promise<void>, until: (received: string) => boolean) {
   const controller = new AbortController();
   const res = await fetch(`${sb.urls.slack}/_console/events`, { signal: controller.signal });
   expect(res.headers.get('content-type')).toContain('text/event-stream');
@@ -103,26 +106,88 @@ test('the event stream carries every change of the log as it happens', async () 
       received += Buffer.from(value).toString('utf8');
     }
   })().catch(() => undefined);
-  const m = sb.slack.messages.add({ channel: 'CSSE', user: 'U0SITEBOT', text: 'first', blocks: [] });
-  sb.slack.messages.update('CSSE', m.ts, { text: 'second' });
-  await waitFor(() => (received.includes('"text":"second"') ? true : undefined));
-  const events = received
-    .split('\n\n')
-    .filter((e) => e.startsWith('event: message'))
-    .map(
-      (e) =>
-        JSON.parse(e.split('\ndata: ')[1]) as {
-          type: string;
-          message: { ts: string; text: string; verdict: unknown };
-        },
-    );
-  expect(events.map((e) => [e.type, e.message.ts, e.message.text])).toEqual([
-    ['new', m.ts, 'first'],
-    ['update', m.ts, 'second'],
-  ]);
-  expect(events[0].message.verdict).toEqual({ warnings: [] });
+  await act();
+  await waitFor(() => (until(received) ? true : undefined));
   controller.abort();
   await reading;
+  return received
+    .split('\n\n')
+    .filter((e) => e.startsWith('event: message'))
+    .map((e) => JSON.parse(e.split('\ndata: ')[1]) as { type: string; message: ConsoleMessage });
+}
+
+const api = (method: string, body: Record<string, unknown>) =>
+  fetch(`${sb.urls.slackApi}${method}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${sb.config.slack.botToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  }).then((r) => r.json() as Promise<{ ok: boolean; ts?: string; error?: string }>);
+
+test('the event stream carries every change of the log as it happens', async () => {
+  let ts = '';
+  const events = await streamEvents(
+    async () => {
+      ts = sb.slack.messages.add({ channel: 'CSSE', user: 'U0SITEBOT', text: 'first', blocks: [] }).ts;
+      sb.slack.messages.update('CSSE', ts, { text: 'second' });
+    },
+    (r) => r.includes('"text":"second"'),
+  );
+  expect(events.map((e) => [e.type, e.message.ts, e.message.text])).toEqual([
+    ['new', ts, 'first'],
+    ['update', ts, 'second'],
+  ]);
+  expect(events[0].message.verdict).toEqual({ refused: [], warnings: [] });
+});
+
+test("the strict stand-in's word on each message: warnings, refused updates, and posts Slack refused", async () => {
+  const tooLong = 'x'.repeat(3001);
+  let ts = '';
+  const events = await streamEvents(
+    async () => {
+      // Accepted with a warning (an unescaped `<` Slack reads as a control sequence).
+      ts = (await api('chat.postMessage', { channel: 'CVER', text: 'see /site extend <env>' })).ts!;
+      // An update Slack refuses: the message stays as it was, flagged.
+      const update = await api('chat.update', {
+        channel: 'CVER',
+        ts,
+        text: 'new',
+        blocks: [{ type: 'section', text: { type: 'mrkdwn', text: tooLong } }],
+      });
+      expect(update).toMatchObject({ ok: false, error: 'invalid_blocks' });
+      // A post Slack refuses outright: never stored, shown where it would have been.
+      const post = await api('chat.postMessage', {
+        channel: 'CVER',
+        text: 'refused one',
+        blocks: [{ type: 'section', text: { type: 'mrkdwn', text: tooLong } }],
+      });
+      expect(post).toMatchObject({ ok: false, error: 'invalid_blocks' });
+    },
+    (r) => r.includes('"undelivered":true'),
+  );
+  const [posted, flagged, refused] = events;
+  expect(posted.message.verdict.warnings).toEqual([expect.stringMatching(/^unescaped_mrkdwn/)]);
+  expect(flagged).toMatchObject({ type: 'update', message: { ts, text: 'see /site extend <env>' } });
+  expect(flagged.message.verdict.refused).toEqual([
+    expect.stringMatching(/^invalid_blocks: .*\(at \/blocks\/0\/text\/text\)$/),
+  ]);
+  expect(refused.message).toMatchObject({ channel: 'CVER', text: 'refused one', user: 'U0SITEBOT' });
+  expect(refused.message.verdict).toMatchObject({
+    undelivered: true,
+    refused: [expect.stringMatching(/^invalid_blocks/)],
+  });
+  expect(sb.slack.messages.list('CVER').map((m) => m.ts)).toEqual([ts]);
+
+  // A page loaded later sees the same: the stored message with its flags, and the refused post after it.
+  const listed = (await (await fetch(`${sb.urls.slack}/_console/messages?channel=CVER`)).json()) as {
+    messages: ConsoleMessage[];
+  };
+  expect(
+    listed.messages.map((m) => [m.text, m.verdict.undelivered ?? false, m.verdict.refused.length]),
+  ).toEqual([
+    ['see /site extend <env>', false, 1],
+    ['refused one', true, 1],
+  ]);
+  expect(compareTs(listed.messages[0].ts, listed.messages[1].ts)).toBe(-1);
 });
 
 test('pictures: an unknown environment is 404, a name that is not one is 400', async () => {

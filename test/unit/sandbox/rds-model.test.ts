@@ -1,4 +1,6 @@
+import { AccountSettings } from '../../../src/sandbox/aws/account';
 import { RdsModel } from '../../../src/sandbox/aws/rds/model';
+import { rdsAccountOf } from '../../../src/sandbox/aws/rds/registry';
 import type { Ec2Port, RdsEnv } from '../../../src/sandbox/aws/rds/ports';
 import { statusOf } from '../../../src/sandbox/aws/rds/types';
 import type { CreateDbInstanceInput } from '../../../src/sandbox/aws/rds/create-instance';
@@ -40,6 +42,7 @@ function fakeEnv() {
       dbDelete: 6 * min,
     },
     ec2,
+    account: rdsAccountOf(new AccountSettings(), ['ap-northeast-1a', 'ap-northeast-1c']),
   };
   return { env, enis, advance: (ms: number) => (now += ms) };
 }

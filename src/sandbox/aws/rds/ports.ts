@@ -37,6 +37,14 @@ export interface SecretsPort {
   deleteManagedSecret(arn: string): void;
 }
 
+/** The account's RDS quotas and where each offering may be ordered (the world's account settings). */
+export interface RdsAccountPort {
+  quotas(): { dbInstances: number; dbSubnetGroups: number; allocatedStorageGb: number };
+  /** The region's AZ names. */
+  zones(): string[];
+  orderable(instanceClass: string, engineVersion: string, az: string): boolean;
+}
+
 export interface RdsEnv {
   /** Virtual epoch milliseconds. */
   now(): number;
@@ -45,4 +53,5 @@ export interface RdsEnv {
   durations: RdsDurations;
   ec2: Ec2Port;
   secrets?: SecretsPort;
+  account: RdsAccountPort;
 }

@@ -15,12 +15,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { sendFile } from '../files';
 import { readBody, sendJson } from '../http-body';
+import { escapeTyped } from '../requests';
 import { SANDBOX_BOT, type SlackStandIn } from '../server';
+import { refusedPosts } from '../verdict';
 import { CLIENT_DIR, consoleScript } from './bundle';
 import type { Bootstrap, ConsoleUser, EnvironmentSummary } from './client/types';
 import { MessageStream } from './events';
 import { grammarSpec } from './grammar-spec';
-import { consoleMessage } from './view';
+import { consoleMessage, refusedPostMessage } from './view';
 
 /** Where the console finds environments and their pictures (the sandbox wires its store and AWS). */
 export interface EnvironmentSource {
@@ -97,13 +99,8 @@ async function jsonBody<T>(req: IncomingMessage, schema: z.ZodType<T>): Promise<
   return result.data;
 }
 
-/** Slack keeps what a person types as text: its three specials are escaped before the message is stored. */
-function escapeTyped(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 export function mountWebConsole(slack: SlackStandIn, options: WebConsoleOptions): WebConsole {
-  const stream = new MessageStream(slack.messages);
+  const stream = new MessageStream(slack);
   const port = slack.port;
   const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const statics = new Map<string, Promise<string>>();
@@ -162,7 +159,12 @@ export function mountWebConsole(slack: SlackStandIn, options: WebConsoleOptions)
     if (get && path === '/_console/messages') {
       const channel = id.safeParse(url.searchParams.get('channel'));
       if (!channel.success) throw new Refusal(400, 'channel must be an id like C1');
-      sendJson(res, 200, { messages: slack.messages.list(channel.data).map(consoleMessage) });
+      const refused = refusedPosts(slack.violations())
+        .filter((p) => p.channel === channel.data)
+        .map((p) => refusedPostMessage(p, SANDBOX_BOT.userId));
+      sendJson(res, 200, {
+        messages: [...slack.messages.list(channel.data).map(consoleMessage), ...refused],
+      });
       return true;
     }
     if (get && path === '/_console/events') {

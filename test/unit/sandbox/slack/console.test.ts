@@ -6,10 +6,18 @@ import { PassThrough } from 'node:stream';
 import { startConsole } from '../../../../src/sandbox/slack/console';
 import { MessageLog } from '../../../../src/sandbox/slack/messages';
 import type { SlackStandIn } from '../../../../src/sandbox/slack/server';
+import { ViolationLog } from '../../../../src/sandbox/slack/violations';
 
 function harness(tty: boolean) {
   const messages = new MessageLog();
-  const slack = { messages } as unknown as SlackStandIn;
+  const violations = new ViolationLog();
+  const slack = {
+    messages,
+    onViolation: (listener: Parameters<SlackStandIn['onViolation']>[0]) => {
+      violations.on('record', listener);
+      return () => void violations.off('record', listener);
+    },
+  } as unknown as SlackStandIn;
   const input = new PassThrough();
   const output = Object.assign(new PassThrough(), { isTTY: tty, columns: 120 });
   let printed = '';
@@ -21,7 +29,7 @@ function harness(tty: boolean) {
     return out;
   };
   take();
-  return { messages, input, ui, take };
+  return { messages, violations, input, ui, take };
 }
 
 const steps = (states: string[]) => ({
@@ -89,6 +97,43 @@ test('ephemerals of other users and other channels are not printed', () => {
     expect(out).not.toContain('for U2');
     expect(out).not.toContain('elsewhere');
     expect(out).toContain('(only you)\n   for me');
+  } finally {
+    h.ui.close();
+  }
+});
+
+test("the strict stand-in's word: a refused update shows above the message, a refused post as a line of its own", () => {
+  const h = harness(false);
+  try {
+    const m = h.messages.add({ channel: 'C1', user: 'U0SITEBOT', text: 'ready', blocks: [] });
+    h.take();
+    h.messages.flag('C1', m.ts, [
+      { level: 'refused', error: 'invalid_blocks', path: '/blocks/0/text/text', detail: 'too long' },
+    ]);
+    expect(h.take()).toContain(
+      '#1 (updated)\n   ⚠ Slack refused a request about this message: invalid_blocks: too long (at /blocks/0/text/text)\n',
+    );
+    h.violations.record({
+      level: 'refused',
+      method: 'chat.postMessage',
+      channel: 'C1',
+      error: 'msg_too_long',
+      excerpt: 'Creating demo',
+    });
+    // Another channel's refusal, and a refused update (it has a ts), are not refused posts here.
+    h.violations.record({ level: 'refused', method: 'chat.postMessage', channel: 'C2', error: 'no_text' });
+    h.violations.record({
+      level: 'refused',
+      method: 'chat.update',
+      channel: 'C1',
+      ts: m.ts,
+      error: 'no_text',
+    });
+    const refused = h.take();
+    expect(refused).toContain(
+      '⚠ Slack refused a message from the bot (“Creating demo”), nobody saw it: msg_too_long\n',
+    );
+    expect(refused.match(/⚠/g)).toHaveLength(1);
   } finally {
     h.ui.close();
   }

@@ -3,6 +3,7 @@
  * made once: an update redraws its inside and keeps the element, so what a person is looking at
  * changes in place, as in Slack. Ephemerals show only to the user they are for.
  */
+import { verdictLines } from '../../verdict-lines';
 import { renderBlocks, type ButtonSpec } from './blocks';
 import { h } from './dom';
 import { mrkdwnNode, type PeopleContext } from './mrkdwn-dom';
@@ -58,13 +59,13 @@ function content(m: ConsoleMessage, ctx: ViewContext, inThread: boolean): Node[]
           h('span', {}, '👁 Only visible to you'),
           h('button', { attrs: { type: 'button' }, on: { click: () => ctx.dismiss(m.ts) } }, 'Dismiss'),
         ),
-      m.verdict.rejected &&
+      ...verdictLines(m.verdict).map((v) =>
         h(
           'div',
-          { class: 'verdict rejected', attrs: { role: 'alert' } },
-          `⚠ Slack would refuse this message: ${m.verdict.rejected}`,
+          { class: v.refused ? 'verdict refused' : 'verdict', attrs: { role: v.refused ? 'alert' : 'note' } },
+          v.text,
         ),
-      ...m.verdict.warnings.map((w) => h('div', { class: 'verdict', attrs: { role: 'note' } }, `⚠ ${w}`)),
+      ),
       h(
         'div',
         { class: 'msg-content' },
@@ -141,7 +142,9 @@ export class MessageList {
   }
 
   private fill(el: HTMLElement, m: ConsoleMessage): void {
-    el.className = m.ephemeral_to ? 'msg ephemeral' : 'msg';
+    el.className = ['msg', m.ephemeral_to ? 'ephemeral' : '', m.verdict.undelivered ? 'undelivered' : '']
+      .filter(Boolean)
+      .join(' ');
     el.replaceChildren(...content(m, this.ctx(), this.inThread));
   }
 }

@@ -1,5 +1,5 @@
-/** Slack mrkdwn (parsed by ../../mrkdwn.ts, the terminal's parser too) → DOM nodes. */
-import { parseMrkdwn, parsePlainText, type Inline } from '../../mrkdwn';
+/** Slack mrkdwn (parsed by ../../mrkdwn-parse.ts, the terminal's parser too) → DOM nodes. */
+import { parseMrkdwn, parsePlainText, type Inline } from '../../mrkdwn-parse';
 import { h, safeHref } from './dom';
 
 export interface PeopleContext {

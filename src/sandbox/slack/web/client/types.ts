@@ -1,4 +1,5 @@
 /** What the console's server sends the page (JSON over fetch and Server-Sent Events). */
+import type { MessageVerdict } from '../../verdict-lines';
 import type { GrammarSpec } from './grammar';
 
 export interface ConsoleFile {
@@ -26,8 +27,11 @@ export interface ConsoleMessage {
   ephemeral_to?: string;
   edits: number;
   files?: ConsoleFile[];
-  /** Set when the strict stand-in refused or warned about the message. */
-  verdict: { rejected?: string; warnings: string[] };
+  /**
+   * What the strict stand-in said about it (../../verdict.ts): requests about it Slack refused,
+   * warnings about its text, and whether Slack refused the message itself (`undelivered`).
+   */
+  verdict: MessageVerdict;
 }
 
 export type LogEvent = { type: 'new' | 'update' | 'delete'; message: ConsoleMessage };
