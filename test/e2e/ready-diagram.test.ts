@@ -7,23 +7,33 @@ import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { waitFor } from '../helpers/slack';
 import { threadReplies, waitForReady } from './helpers';
 
-// A create takes seconds alone, far longer on a busy machine: the waits inside have their own deadlines.
+// The clock is stopped and the test moves it (runUntil): no step depends on the machine's speed.
 jest.setTimeout(240_000);
+const HOUR = 3_600_000;
+
+/** Creates `env` and drives its run to the end, then waits for everything the run posts. */
+async function createReady(sb: TestSandbox, env: string) {
+  await sb.command(`create ${env}`);
+  await sb.workflows!.runUntil(async () => (await sb.store.environments.get(env))?.status === 'ready', {
+    withinMs: 4 * HOUR,
+  });
+  await sb.workflows!.settle();
+  return waitForReady(sb, env);
+}
 
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe('with files:write (as npm start grants it)', () => {
   let sb: TestSandbox;
   beforeAll(async () => {
-    sb = await startTestSandbox({ speed: 600, slackScopes: ['commands', 'chat:write', 'files:write'] });
+    sb = await startTestSandbox({ speed: 0, slackScopes: ['commands', 'chat:write', 'files:write'] });
   });
   afterAll(async () => {
     await sb.stop();
   });
 
   test('a create ends with a PNG of what was built in the ready thread', async () => {
-    await sb.command('create demo');
-    const ready = await waitForReady(sb, 'demo');
+    const ready = await createReady(sb, 'demo');
     const reply = await waitFor(
       async () => threadReplies(await sb.messages(), ready.ts).find((m) => m.files?.length),
       60_000,
@@ -42,7 +52,7 @@ describe('with files:write (as npm start grants it)', () => {
 describe("with the manifest's scopes (the sandbox's default)", () => {
   let sb: TestSandbox;
   beforeAll(async () => {
-    sb = await startTestSandbox({ speed: 600 });
+    sb = await startTestSandbox({ speed: 0 });
   });
   afterAll(async () => {
     await sb.stop();
@@ -50,8 +60,7 @@ describe("with the manifest's scopes (the sandbox's default)", () => {
 
   test('no picture, no upload attempted, and the ready thread still gets its reply', async () => {
     const files = jest.spyOn(sb.slack.files, 'call');
-    await sb.command('create demo');
-    const ready = await waitForReady(sb, 'demo');
+    const ready = await createReady(sb, 'demo');
     await waitFor(async () => threadReplies(await sb.messages(), ready.ts)[0], 30_000);
     // Stopping waits for every picture under way.
     await sb.stop();

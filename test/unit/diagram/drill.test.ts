@@ -72,7 +72,7 @@ test('a finished DB drill: one span per run of equal answers, the outage from fi
     'data-before': 'ap-northeast-1a',
     'data-after': 'ap-northeast-1c',
   });
-  expect(els.filter((e) => e.tag === 'text').some((e) => e.text === 'outage 18 s')).toBe(true);
+  expect(els.filter((e) => e.tag === 'text').some((e) => e.text === 'outage 18s')).toBe(true);
   // The spans lie in time order along the axis, without overlapping.
   const xs = byKind(els, 'probes').map((e) => [Number(e.attrs.x), Number(e.attrs.x) + Number(e.attrs.width)]);
   xs.slice(1).forEach(([from], i) => expect(from).toBeGreaterThanOrEqual(xs[i][1] - 0.001));

@@ -9,7 +9,9 @@ import { grammarSpec } from '../../../../src/sandbox/slack/web/grammar-spec';
 
 const limits = { defaultTtlMs: 86_400_000, maxTtlMs: 7 * 86_400_000 };
 const spec = grammarSpec();
-const sample = (name: string, choices?: string[]) => choices?.[0] ?? (name === 'dur' ? '8h' : 'demo');
+/** A value for a placeholder of the usage lines: `<dur>`, `<n>` (a page), else an env name. */
+const SAMPLES: Record<string, string> = { dur: '8h', n: '2' };
+const sample = (name: string, choices?: string[]) => choices?.[0] ?? SAMPLES[name] ?? 'demo';
 
 describe.each(spec.subcommands.map((s) => [s.name, s] as const))('/site %s', (_, sub) => {
   const required = sub.args.filter((a) => !a.optional).map((a) => sample(a.name, a.choices));
@@ -34,7 +36,7 @@ describe.each(spec.subcommands.map((s) => [s.name, s] as const))('/site %s', (_,
     expect(bogus.kind).toBe('error');
     if (sub.flags.length)
       expect(bogus).toMatchObject({
-        error: `unknown option '--bogus' (allowed: ${sub.flags.map((f) => f.name).join(', ')})`,
+        error: `unknown option '--bogus': this command takes ${sub.flags.map((f) => f.name).join(', ')}`,
       });
   });
 });
