@@ -407,4 +407,3 @@ function parseDiagram(rest: string[]): CliParseResult {
     }),
   );
 }
-
