@@ -2,23 +2,21 @@
  * The reminder scheduler's voice in Slack: expiry warnings and overdue notes with Extend 24 h,
  * Snooze 1 h and Destroy now buttons (their ts is kept in `env.meta.reminderMessages`, so only
  * those messages' buttons count), auto-destroy announcements, and the daily digest per channel.
+ * Each goes through the outbox under the scheduler's key: queued once, delivered until Slack
+ * takes it (src/bot/outbox.ts); the ts of a message with buttons is recorded once it is posted.
  */
 import { formatPerDay, formatUsd } from '../cost/format';
 import type { Environment, StateStore } from '../state/types';
 import type { ReminderNotifier } from '../workflows/remind/scheduler';
 import { environmentCost } from './env-cost';
 import { formatDuration } from './format';
-import { patchEnv } from './services/deps';
-import { reminderMessagesOf } from './services/buttons';
-import type { ChatClient } from './slack-progress-sink';
+import type { NewOutboxMessage } from '../state/outbox-repository';
 import { ACTION, actions } from './views/buttons';
 import { context, header, section, type Block } from './views/reply';
 
-/** Reminder messages remembered per env (older ones' buttons stop counting). */
-const KEEP_REMINDERS = 10;
-
 export interface SlackReminderNotifierOptions {
-  client: ChatClient;
+  /** The outbox (src/bot/outbox.ts): `send` is false when the id was queued before. */
+  outbox: { send(message: NewOutboxMessage): Promise<boolean> };
   store: Pick<StateStore, 'environments' | 'runs'>;
   now(): number;
 }
@@ -38,37 +36,47 @@ function isoMinute(ms: number): string {
 export class SlackReminderNotifier implements ReminderNotifier {
   constructor(private readonly options: SlackReminderNotifierOptions) {}
 
-  async warnExpiry(env: Environment, leadMs: number): Promise<void> {
+  async warnExpiry(env: Environment, leadMs: number, key: string): Promise<boolean> {
     const now = this.options.now();
     const cost = await environmentCost(this.options.store, env, now);
     const left = Math.max(0, env.expiresAt - now);
     const money = cost ? ` It has cost ${formatUsd(cost.soFar)} so far (${formatPerDay(cost.perDay)}).` : '';
     const text = `<@${env.owner}> *${env.name}* expires in ${formatDuration(left)} (at ${isoMinute(env.expiresAt)}) and will then be destroyed.${money}`;
-    await this.postWithButtons(
+    return this.postWithButtons(
+      key,
       env,
       `:alarm_clock: ${text}`,
       `${env.name} expires in ${formatDuration(leadMs)}`,
     );
   }
 
-  async reportOverdue(env: Environment): Promise<void> {
+  async reportOverdue(env: Environment, key: string): Promise<boolean> {
     const now = this.options.now();
     const cost = await environmentCost(this.options.store, env, now);
     const money = cost
       ? ` It has cost ${formatUsd(cost.soFar)} so far and costs ${formatPerDay(cost.perDay)}.`
       : '';
     const text = `<@${env.owner}> *${env.name}* expired ${formatDuration(now - env.expiresAt)} ago; auto-destroy is off for it, so it keeps running.${money}`;
-    await this.postWithButtons(env, `:warning: ${text}`, `${env.name} is overdue`);
+    return this.postWithButtons(key, env, `:warning: ${text}`, `${env.name} is overdue`);
   }
 
-  async reportAutoDestroy(env: Environment, started: boolean, reason?: string): Promise<void> {
+  async reportAutoDestroy(
+    env: Environment,
+    started: boolean,
+    reason: string | undefined,
+    key: string,
+  ): Promise<boolean> {
     const text = started
-      ? `:wastebasket: *${env.name}* reached its expiry: tearing it down now (progress in the message above). <@${env.owner}>`
+      ? `:wastebasket: *${env.name}* reached its expiry: tearing it down now (progress in its own message). <@${env.owner}>`
       : `:warning: *${env.name}* reached its expiry but its teardown could not start${reason ? `: ${reason}` : ''}. <@${env.owner}>`;
-    await this.options.client.chat.postMessage({ channel: env.channel, text, blocks: [section(text)] });
+    return this.options.outbox.send({
+      id: key,
+      about: { purpose: 'reminder.auto-destroy', env: env.name },
+      steps: [{ op: 'post', channel: env.channel, text, blocks: [section(text)] }],
+    });
   }
 
-  async postDigest(channel: string, envs: Environment[]): Promise<void> {
+  async postDigest(channel: string, envs: Environment[], key: string): Promise<boolean> {
     const now = this.options.now();
     const sorted = [...envs].sort((a, b) => a.name.localeCompare(b.name));
     let total = 0;
@@ -94,23 +102,32 @@ export class SlackReminderNotifier implements ReminderNotifier {
       section(totalLine),
       context('Extend with `/site extend <env> <dur>`; tear down with `/site destroy <env>`.'),
     );
-    await this.options.client.chat.postMessage({
-      channel,
-      text: `${envs.length} running environment(s); ${totalLine}`,
-      blocks,
+    return this.options.outbox.send({
+      id: key,
+      about: { purpose: 'reminder.digest' },
+      steps: [{ op: 'post', channel, text: `${envs.length} running environment(s); ${totalLine}`, blocks }],
     });
   }
 
-  private async postWithButtons(env: Environment, markdown: string, fallback: string): Promise<void> {
-    const posted = await this.options.client.chat.postMessage({
-      channel: env.channel,
-      text: fallback,
-      blocks: [section(markdown), reminderButtons(env.name)],
+  /** A reminder with buttons; once posted, its ts is recorded so that its buttons count. */
+  private postWithButtons(
+    key: string,
+    env: Environment,
+    markdown: string,
+    fallback: string,
+  ): Promise<boolean> {
+    return this.options.outbox.send({
+      id: key,
+      about: { purpose: 'reminder', env: env.name },
+      steps: [
+        {
+          op: 'post',
+          channel: env.channel,
+          text: fallback,
+          blocks: [section(markdown), reminderButtons(env.name)],
+        },
+        { op: 'remember-reminder', env: env.name },
+      ],
     });
-    if (!posted.ts) return;
-    const ts = posted.ts;
-    await patchEnv(this.options.store, env.name, (e) => ({
-      meta: { ...e.meta, reminderMessages: [...reminderMessagesOf(e), ts].slice(-KEEP_REMINDERS) },
-    }));
   }
 }

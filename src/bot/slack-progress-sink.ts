@@ -2,29 +2,26 @@
  * Runs rendered to Slack: ONE message per run (the one in `run.notify`, or one posted on the
  * first update), edited in place with `chat.update`. Slack allows about one update per second
  * per message, so updates are coalesced: at most one per `minIntervalMs`, always ending with
- * the latest state; the final state is never dropped (it is retried, and awaited). When the run
- * ends, a thread reply mentions whoever asked.
+ * the latest state. A message that can no longer be edited (deleted, not ours, too old) is
+ * replaced by a new one, remembered for the run's later ticks wherever they run. An update that
+ * fails otherwise is skipped: the next one carries the newer state.
+ *
+ * The end of a run — its final state and the thread reply that mentions whoever asked — must
+ * arrive: it goes through the outbox (src/bot/outbox.ts), which retries it until Slack takes
+ * it or logs with the run why it never can. Without an outbox (unit tests) it is sent directly,
+ * retried a few times.
  *
  * It talks to the Web API client only (no Bolt App), so the worker can use it too.
  */
+import type { NewOutboxMessage, OutboxStep, RunMessagePointer } from '../state/outbox-repository';
 import type { Run, RunKind } from '../state/types';
 import type { ProgressSink, RunEvent } from '../workflows/engine/types';
+import type { ChatClient } from './slack-chat';
+import { classifySlackError } from './slack-errors';
 import type { StepTitle } from './views/run-progress';
-import { renderRunMessage, renderRunThreadReply } from './views/run-message';
-import type { Block } from './views/reply';
+import { renderRunMessage, renderRunThreadReply, type RunMessage } from './views/run-message';
 
-/** The slice of `@slack/web-api`'s WebClient the sink calls. */
-export interface ChatClient {
-  chat: {
-    postMessage(args: {
-      channel: string;
-      text: string;
-      blocks?: Block[];
-      thread_ts?: string;
-    }): Promise<{ ts?: string }>;
-    update(args: { channel: string; ts: string; text: string; blocks?: Block[] }): Promise<unknown>;
-  };
-}
+export type { ChatClient } from './slack-chat';
 
 /** Each workflow's steps in order, with titles and needs (the DAG the critical path follows). */
 export type WorkflowSteps = Partial<Record<RunKind, readonly StepTitle[]>>;
@@ -44,8 +41,15 @@ export interface SlackProgressSinkOptions {
   now?: () => number;
   /** Real time for throttling. */
   timers?: Timers;
-  /** How many times a failed final update is tried again. */
+  /** How many times a failed final update is tried again (without an outbox). */
   finalRetries?: number;
+  /** Where a run's end goes so that it arrives (the outbox); default: sent directly. */
+  finals?: { send(message: NewOutboxMessage): Promise<boolean> };
+  /** Where a replaced progress message is remembered, for ticks in other processes. */
+  messages?: {
+    runMessage(runId: string): Promise<RunMessagePointer | undefined>;
+    setRunMessage(runId: string, pointer: RunMessagePointer, now: number): Promise<void>;
+  };
   onError?(err: unknown, runId: string): void;
 }
 
@@ -53,6 +57,10 @@ interface Slot {
   runId: string;
   channel: string;
   ts?: string;
+  /** The replacement message recorded by another process, looked up once per slot. */
+  located: Promise<void>;
+  /** The bot cannot post in the channel: progress edits stop (the end still goes to the outbox). */
+  muted?: boolean;
   /** Newest state not yet sent. */
   pending?: Run;
   lastSentAt: number;
@@ -98,10 +106,12 @@ export class SlackProgressSink implements ProgressSink {
         runId: run.runId,
         channel,
         ts: run.notify?.messageTs,
+        located: Promise.resolve(),
         lastSentAt: -Infinity,
         finalSent: false,
         idle: [],
       };
+      slot.located = this.locate(slot);
       this.slots.set(run.runId, slot);
     }
     if (slot.finalSent) return;
@@ -163,12 +173,64 @@ export class SlackProgressSink implements ProgressSink {
       });
   }
 
+  /** Picks up a replacement message another process recorded for this run. */
+  private async locate(slot: Slot): Promise<void> {
+    if (!slot.ts || !this.options.messages) return;
+    const pointer = await this.options.messages.runMessage(slot.runId).catch(() => undefined);
+    if (pointer?.channel === slot.channel) slot.ts = pointer.ts;
+  }
+
   private async send(slot: Slot, run: Run): Promise<void> {
+    await slot.located;
     const steps = this.options.steps[run.kind] ?? [];
     const now = run.finishedAt ?? this.now();
     const message = renderRunMessage(run, steps, now);
-    const final = run.status !== 'running';
-    const retries = final ? (this.options.finalRetries ?? 3) : 0;
+    if (run.status === 'running') {
+      if (!slot.muted) await this.sendProgress(slot, message);
+      return;
+    }
+    slot.finalSent = true;
+    const reply = renderRunThreadReply(run, steps, now);
+    if (!this.options.finals) {
+      await this.sendFinalDirectly(slot, message, reply);
+      return;
+    }
+    const calls: OutboxStep[] = [
+      slot.ts
+        ? { op: 'update', channel: slot.channel, ts: slot.ts, ...message }
+        : { op: 'post', channel: slot.channel, ...message },
+    ];
+    if (reply) calls.push({ op: 'post', channel: slot.channel, text: reply, threadOnLast: true });
+    await this.options.finals.send({
+      // One per end of the run: a repeated end (a finish redone elsewhere) is the same message.
+      id: `run-end#${run.runId}#${run.finishedAt ?? run.version}`,
+      about: { purpose: `${run.kind}.finished`, env: run.env, runId: run.runId },
+      steps: calls,
+    });
+  }
+
+  /** Edits the progress message; one that is gone is replaced; other failures wait for the next edit. */
+  private async sendProgress(slot: Slot, message: RunMessage): Promise<void> {
+    const { client } = this.options;
+    try {
+      if (slot.ts) await client.chat.update({ channel: slot.channel, ts: slot.ts, ...message });
+      else slot.ts = (await client.chat.postMessage({ channel: slot.channel, ...message })).ts;
+      return;
+    } catch (err) {
+      const failure = classifySlackError(err);
+      if (failure.kind === 'channel') slot.muted = true;
+      if (failure.kind !== 'message-gone') throw err;
+      this.options.onError?.(err, slot.runId);
+    }
+    const posted = await client.chat.postMessage({ channel: slot.channel, ...message });
+    if (!posted.ts) return;
+    slot.ts = posted.ts;
+    const pointer = { channel: slot.channel, ts: posted.ts };
+    await this.options.messages?.setRunMessage(slot.runId, pointer, this.timers.now());
+  }
+
+  private async sendFinalDirectly(slot: Slot, message: RunMessage, reply: string | undefined): Promise<void> {
+    const retries = this.options.finalRetries ?? 3;
     for (let attempt = 0; ; attempt++) {
       try {
         if (slot.ts) {
@@ -184,9 +246,6 @@ export class SlackProgressSink implements ProgressSink {
         await new Promise((resolve) => this.timers.setTimeout(() => resolve(undefined), this.minIntervalMs));
       }
     }
-    if (!final) return;
-    slot.finalSent = true;
-    const reply = renderRunThreadReply(run, steps, now);
     if (reply && slot.ts) {
       await this.options.client.chat.postMessage({ channel: slot.channel, text: reply, thread_ts: slot.ts });
     }

@@ -23,7 +23,7 @@ const nowSec = () => Math.floor(Date.now() / 1000);
 async function expectNothingHappened() {
   expect(startCreate).not.toHaveBeenCalled();
   expect(await sb.messages('CSEC')).toEqual([]);
-  expect(await sb.itemCounts()).toEqual({ environments: 0, runs: 0, locks: 0, audit: 0 });
+  expect(await sb.itemCounts()).toEqual({ environments: 0, runs: 0, locks: 0, audit: 0, outbox: 0 });
 }
 
 test('a correctly signed request is accepted (control)', async () => {

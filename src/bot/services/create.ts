@@ -8,10 +8,12 @@ import type { Environment } from '../../state/types';
 import { planCreate, startCreate } from '../../workflows/operations/create';
 import type { CreateCommand } from '../grammar';
 import type { CommandContext } from '../services';
+import { renderCannotPost } from '../views/channel-access';
 import { renderDryRun } from '../views/create-plan';
 import { renderRefusal } from '../views/error';
 import { ephemeral, section, type Reply } from '../views/reply';
 import { describeBusy, runningLockHolder, type BotServiceDeps } from './deps';
+import { postFirst } from './first-post';
 
 /** A name in use (unless it is a failed create to resume) or a lock held by a running run. */
 async function refusal(
@@ -58,11 +60,13 @@ export async function startCreateService(
 
   let messageTs: string | undefined;
   if (!resume) {
-    const posted = await ctx.client.chat.postMessage({
+    const posted = await postFirst(ctx.client, {
       channel: ctx.channelId,
       text: `Creating ${cmd.env}…`,
       blocks: [section(`:hourglass_flowing_sand: Creating *${cmd.env}* for <@${ctx.userId}>…`)],
     });
+    if (!posted.ok)
+      return renderCannotPost(posted.problem, `/site create ${cmd.env}`, deps.config.slack.botUserId);
     messageTs = posted.ts;
   }
   const started = await startCreate(

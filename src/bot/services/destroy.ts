@@ -10,10 +10,13 @@ import type { Environment } from '../../state/types';
 import { environmentCost } from '../env-cost';
 import type { DestroyCommand } from '../grammar';
 import type { ButtonContext, ButtonPress, EnvCommandContext } from '../services';
+import type { ChatClient } from '../slack-chat';
+import { describeCannotPost } from '../views/channel-access';
 import { renderDestroyConfirmation } from '../views/destroy-confirmation';
 import { renderRefusal } from '../views/error';
 import { ephemeral, section, type Reply } from '../views/reply';
 import { describeBusy, patchEnv, runningLockHolder, type BotServiceDeps } from './deps';
+import { postFirst } from './first-post';
 
 /** What `env.meta.destroyConfirmation` holds. */
 export interface DestroyConfirmation {
@@ -32,14 +35,12 @@ export function confirmationOf(env: Environment): DestroyConfirmation | undefine
     : undefined;
 }
 
-type Client = ButtonContext['client'];
-
 /** Posts the confirmation for `env` in its channel and remembers it. Undefined when it may not. */
 export async function postDestroyConfirmation(
   deps: BotServiceDeps,
   env: Environment,
   requestedBy: string,
-  client: Client,
+  client: ChatClient,
   now: number,
 ): Promise<{ ok: true; ts: string } | { ok: false; message: string }> {
   const { store } = deps;
@@ -53,7 +54,11 @@ export async function postDestroyConfirmation(
     cost: await environmentCost(store, env, now),
     createRunning: holder?.run.kind === 'create',
   });
-  const posted = await client.chat.postMessage({ channel: env.channel, ...message });
+  const posted = await postFirst(client, { channel: env.channel, ...message });
+  if (!posted.ok) {
+    const command = `/site destroy ${env.name}`;
+    return { ok: false, message: describeCannotPost(posted.problem, command, deps.config.slack.botUserId) };
+  }
   if (!posted.ts) return { ok: false, message: 'Slack did not accept the confirmation message' };
   const confirmation: DestroyConfirmation = { channel: env.channel, ts: posted.ts, requestedBy, at: now };
   await patchEnv(store, env.name, (e) => ({ meta: { ...e.meta, destroyConfirmation: confirmation } }));

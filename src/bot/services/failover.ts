@@ -9,9 +9,11 @@ import { startFailover } from '../../workflows/failover/start';
 import { checkOwnership } from '../authorization';
 import type { FailoverCommand } from '../grammar';
 import type { EnvCommandContext } from '../services';
+import { renderCannotPost } from '../views/channel-access';
 import { renderRefusal } from '../views/error';
 import { ephemeral, section, type Reply } from '../views/reply';
 import { describeBusy, runningLockHolder, type BotServiceDeps } from './deps';
+import { postFirst } from './first-post';
 
 export async function failoverService(
   deps: BotServiceDeps,
@@ -22,7 +24,7 @@ export async function failoverService(
   if (!checked.ok) return renderRefusal(`:no_entry: ${checked.message}`);
   const holder = await runningLockHolder(deps.store, cmd.env);
   if (holder) return renderRefusal(`:no_entry: ${describeBusy(holder, ctx.now())}`);
-  const posted = await ctx.client.chat.postMessage({
+  const posted = await postFirst(ctx.client, {
     channel: ctx.channelId,
     text: `Failover drill on ${cmd.env}…`,
     blocks: [
@@ -31,6 +33,10 @@ export async function failoverService(
       ),
     ],
   });
+  if (!posted.ok) {
+    const command = `/site failover ${cmd.env} ${cmd.target}`;
+    return renderCannotPost(posted.problem, command, deps.config.slack.botUserId);
+  }
   const started = await startFailover(deps.service, deps.store, {
     env: cmd.env,
     requestedBy: ctx.userId,
