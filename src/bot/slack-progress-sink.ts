@@ -8,8 +8,7 @@
  *
  * The end of a run — its final state and the thread reply that mentions whoever asked — must
  * arrive: it goes through the outbox (src/bot/outbox.ts), which retries it until Slack takes
- * it or logs with the run why it never can. Without an outbox (unit tests) it is sent directly,
- * retried a few times.
+ * it (as a new message if the run's message is gone) or logs with the run why it never can.
  *
  * It talks to the Web API client only (no Bolt App), so the worker can use it too.
  */
@@ -41,10 +40,8 @@ export interface SlackProgressSinkOptions {
   now?: () => number;
   /** Real time for throttling. */
   timers?: Timers;
-  /** How many times a failed final update is tried again (without an outbox). */
-  finalRetries?: number;
-  /** Where a run's end goes so that it arrives (the outbox); default: sent directly. */
-  finals?: { send(message: NewOutboxMessage): Promise<boolean> };
+  /** Where a run's end goes so that it arrives: the outbox. */
+  finals: { send(message: NewOutboxMessage): Promise<boolean> };
   /** Where a replaced progress message is remembered, for ticks in other processes. */
   messages?: {
     runMessage(runId: string): Promise<RunMessagePointer | undefined>;
@@ -191,10 +188,6 @@ export class SlackProgressSink implements ProgressSink {
     }
     slot.finalSent = true;
     const reply = renderRunThreadReply(run, steps, now);
-    if (!this.options.finals) {
-      await this.sendFinalDirectly(slot, message, reply);
-      return;
-    }
     const calls: OutboxStep[] = [
       slot.ts
         ? { op: 'update', channel: slot.channel, ts: slot.ts, ...message }
@@ -227,28 +220,6 @@ export class SlackProgressSink implements ProgressSink {
     slot.ts = posted.ts;
     const pointer = { channel: slot.channel, ts: posted.ts };
     await this.options.messages?.setRunMessage(slot.runId, pointer, this.timers.now());
-  }
-
-  private async sendFinalDirectly(slot: Slot, message: RunMessage, reply: string | undefined): Promise<void> {
-    const retries = this.options.finalRetries ?? 3;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        if (slot.ts) {
-          await this.options.client.chat.update({ channel: slot.channel, ts: slot.ts, ...message });
-        } else {
-          const posted = await this.options.client.chat.postMessage({ channel: slot.channel, ...message });
-          slot.ts = posted.ts;
-        }
-        break;
-      } catch (err) {
-        if (attempt >= retries) throw err;
-        this.options.onError?.(err, slot.runId);
-        await new Promise((resolve) => this.timers.setTimeout(() => resolve(undefined), this.minIntervalMs));
-      }
-    }
-    if (reply && slot.ts) {
-      await this.options.client.chat.postMessage({ channel: slot.channel, text: reply, thread_ts: slot.ts });
-    }
   }
 }
 

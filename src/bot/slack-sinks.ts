@@ -1,14 +1,9 @@
 /**
- * How a process that runs workflows or reminders reaches Slack (the sandbox, a self-hosted bot,
- * the Lambda worker and remind functions): the Web API client, the outbox for what must arrive,
- * the runs' progress messages, and the trigger that starts a "Cancel and destroy" teardown once
- * its create has stopped. `buildSlackWorkflowRuntime` builds them together with the workflow
+ * How a process that runs workflows reaches Slack (the sandbox, a self-hosted bot, the Lambda
+ * worker): the Web API client and the outbox (./slack-delivery.ts), the runs' progress messages,
+ * and the trigger that starts a "Cancel and destroy" teardown once its create has stopped. `buildSlackWorkflowRuntime` builds them together with the workflow
  * runtime they report for.
  */
-import { randomUUID } from 'node:crypto';
-import type { Config } from '../config/config';
-import type { OutboxRepository } from '../state/outbox-repository';
-import type { StateStore } from '../state/types';
 import type { WorkflowService } from '../workflows/engine/service';
 import type { ProgressSink } from '../workflows/engine/types';
 import {
@@ -16,49 +11,13 @@ import {
   type WorkflowRuntime,
   type WorkflowRuntimeOptions,
 } from '../workflows/runtime';
-import { SlackOutbox, type DeliveryScheduler } from './outbox';
 import { PendingDestroyTrigger, fanOutSink } from './pending-destroy';
-import { SlackChat, type ChatClient } from './slack-chat';
+import { buildSlackDelivery, type SlackDelivery, type SlackDeliveryOptions } from './slack-delivery';
 import { SlackProgressSink } from './slack-progress-sink';
 import { WORKFLOW_STEPS } from './workflow-steps';
 
 export { WORKFLOW_STEPS } from './workflow-steps';
-
-export interface SlackDeliveryOptions {
-  config: Pick<Config, 'slack'>;
-  store: StateStore;
-  outbox: OutboxRepository;
-  /** Brings an outbox message back for another try (SQS on Lambda, a timer locally). */
-  deliveries: DeliveryScheduler;
-  /** When the current invocation must be done by (Lambda); rate limits are waited out only before it. */
-  deadline?: () => number;
-  /** Real time (outbox retries, response_url age). */
-  realNow?: () => number;
-  log(line: string): void;
-}
-
-export interface SlackDelivery {
-  /** Direct calls: waits out a 429 only within the deadline. */
-  chat: ChatClient;
-  outbox: SlackOutbox;
-}
-
-export function buildSlackDelivery(options: SlackDeliveryOptions): SlackDelivery {
-  const { slack } = options.config;
-  const base = { token: slack.botToken, ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}) };
-  const chat = new SlackChat({ ...base, ...(options.deadline ? { deadline: options.deadline } : {}) });
-  const outbox = new SlackOutbox({
-    repo: options.outbox,
-    // The outbox never sleeps through a 429: it comes back after Retry-After, durably.
-    chat: new SlackChat({ ...base, maxRateLimitWaits: 0 }),
-    store: options.store,
-    scheduler: options.deliveries,
-    owner: `outbox-${randomUUID()}`,
-    ...(options.realNow ? { now: options.realNow } : {}),
-    log: options.log,
-  });
-  return { chat, outbox };
-}
+export { buildSlackDelivery, type SlackDelivery, type SlackDeliveryOptions } from './slack-delivery';
 
 export interface SlackSinksOptions extends SlackDeliveryOptions {
   /** Late-bound: the service is built together with the runner these sinks are given to. */

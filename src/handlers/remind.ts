@@ -8,7 +8,7 @@
  * takes it; a 429 is waited out only within this invocation's remaining time.
  */
 import { createSlackReminderPass, type SlackReminderPassResult } from '../bot/reminders';
-import { buildSlackDelivery } from '../bot/slack-sinks';
+import { buildSlackDelivery } from '../bot/slack-delivery';
 import { buildWorkflowService } from '../workflows/workflow-service';
 import { InvocationBudget, type LambdaContext } from './budget';
 import { getRuntime, type LambdaRuntime } from './runtime';

@@ -218,6 +218,7 @@ describe('packaged Lambda artifacts', () => {
         destroysStarted: 0,
         digests: 0,
         conflicts: 0,
+        redelivered: 0,
       });
     } finally {
       await dynamo.close();

@@ -128,7 +128,7 @@ describe('functions', () => {
       'dynamodb:UpdateItem',
       'dynamodb:DeleteItem',
     ]) {
-      for (const table of ['EnvironmentsTable', 'RunsTable', 'LocksTable']) {
+      for (const table of ['EnvironmentsTable', 'RunsTable', 'LocksTable', 'OutboxTable']) {
         expect(allowedOn(action).some((r) => r === JSON.stringify({ 'Fn::GetAtt': [table, 'Arn'] }))).toBe(
           true,
         );
@@ -269,10 +269,10 @@ describe('IAM', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('scopes state access to the four tables and their indexes', () => {
+  it('scopes state access to the five tables and their indexes', () => {
     const s = statements().find((st) => st.Sid === 'StateTables')!;
     expect(JSON.stringify(s.Resource)).not.toContain('"*"');
-    for (const table of ['EnvironmentsTable', 'RunsTable', 'LocksTable', 'AuditTable']) {
+    for (const table of ['EnvironmentsTable', 'RunsTable', 'LocksTable', 'AuditTable', 'OutboxTable']) {
       expect(s.Resource).toContainEqual({ 'Fn::GetAtt': [table, 'Arn'] });
     }
   });
