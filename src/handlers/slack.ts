@@ -10,7 +10,7 @@
  * body too large, 200 and nothing else for Slack's ssl_check probe, 401 for a missing, stale or
  * future timestamp — all before the container's runtime is even built.
  */
-import { AwsLambdaReceiver } from '@slack/bolt';
+import { AwsLambdaReceiver, LogLevel } from '@slack/bolt';
 import { createApp } from '../bot/app';
 import { screenSlackRequest } from '../bot/request-screen';
 import { resolveCreateConfig } from '../workflows/create/deps';
@@ -32,7 +32,11 @@ export function createSlackHandler(
   let ready: Promise<LambdaHandler> | undefined;
   const build = async (): Promise<LambdaHandler> => {
     const { config, store, work } = await runtime();
-    const receiver = new AwsLambdaReceiver({ signingSecret: config.slack.signingSecret });
+    // Refused requests are answered 401/400; like the HTTP server, Bolt logs errors only.
+    const receiver = new AwsLambdaReceiver({
+      signingSecret: config.slack.signingSecret,
+      logLevel: LogLevel.ERROR,
+    });
     createApp({
       config,
       store,

@@ -44,3 +44,18 @@ describe('screenSlackRequest', () => {
     expect(screen('command=%2Fsite', String(NOW_SEC - 300))).toEqual({ kind: 'pass' });
   });
 });
+
+test('refuses with 400 a fresh request whose body is neither a form nor JSON (Slack sends only those)', () => {
+  const fresh = String(NOW_SEC);
+  for (const type of ['text/plain', 'multipart/form-data; boundary=x', 'application/xml', '']) {
+    expect(screenSlackRequest({ contentType: type, timestamp: fresh, rawBody: 'a=b' }, nowMs)).toEqual({
+      kind: 'refuse',
+      status: 400,
+    });
+  }
+  for (const type of [FORM, 'application/x-www-form-urlencoded; charset=utf-8', 'application/json']) {
+    expect(screenSlackRequest({ contentType: type, timestamp: fresh, rawBody: 'a=b' }, nowMs)).toEqual({
+      kind: 'pass',
+    });
+  }
+});
