@@ -3,10 +3,11 @@
  * and the one client every process builds for it.
  *
  * `@slack/web-api`'s default is to sleep through a 429 and try again for about 30 minutes,
- * which inside a 29 s or 60 s Lambda is a timeout. This client never waits on its own: a 429
- * comes back as an error carrying Retry-After, and is waited out here only when the wait fits
- * the caller's budget (`deadline`), a few times at most. What does not fit is the caller's to
- * retry durably (the outbox) or to report. Network errors and 5xx get two quick retries.
+ * which inside a 29 s or 60 s Lambda is a timeout. Here every call ends by the caller's
+ * `deadline` (a Lambda's remaining time): a 429 is waited out only when its Retry-After fits,
+ * a few times at most; a network error or a 5xx is tried twice more, quickly, if there is time;
+ * no attempt is waited on past the deadline. What does not fit is the caller's to retry durably
+ * (the outbox) or to report.
  */
 import { webApi } from '@slack/bolt';
 import { classifySlackError } from './slack-errors';
@@ -50,7 +51,7 @@ export interface SlackChatOptions {
   deadline?: () => number;
   /** Waits a 429 out at most this many times per call. */
   maxRateLimitWaits?: number;
-  /** Per-request timeout. */
+  /** Per-request timeout (shortened to what is left before the deadline). */
   timeoutMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
@@ -58,8 +59,10 @@ export interface SlackChatOptions {
   onCall?(method: string): void;
 }
 
-/** Longest a call may wait out rate limits when the caller set no deadline. */
+/** How long a call may take, waits included, when the caller set no deadline. */
 const DEFAULT_WAIT_BUDGET_MS = 30_000;
+/** Quick retries of a network error or a 5xx. */
+const TRANSIENT_RETRIES = 2;
 
 /** The Web API base URL must end with a slash (the client joins method names onto it). */
 export function normalizeApiUrl(url: string | undefined): string | undefined {
@@ -76,7 +79,8 @@ export class SlackChat implements ChatClient {
     this.web = new webApi.WebClient(options.token, {
       ...(slackApiUrl ? { slackApiUrl } : {}),
       rejectRateLimitedCalls: true,
-      retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1_000 },
+      // Retries are ours (below), so that none outlives the deadline.
+      retryConfig: { retries: 0 },
       timeout: options.timeoutMs ?? 10_000,
       logLevel: webApi.LogLevel.ERROR,
     });
@@ -92,16 +96,40 @@ export class SlackChat implements ChatClient {
     const sleep = this.options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
     const deadline = this.options.deadline?.() ?? now() + DEFAULT_WAIT_BUDGET_MS;
     const maxWaits = this.options.maxRateLimitWaits ?? 3;
-    for (let waits = 0; ; waits++) {
+    let rateLimited = 0;
+    for (let attempt = 0; ; attempt++) {
       try {
         this.options.onCall?.(method);
-        return await this.web.apiCall(method, { ...args });
+        return await beforeDeadline(this.web.apiCall(method, { ...args }), deadline - now());
       } catch (err) {
         const failure = classifySlackError(err);
-        const wait = failure.kind === 'retry' ? failure.retryAfterMs : undefined;
-        if (wait === undefined || waits >= maxWaits || now() + wait > deadline) throw err;
+        if (failure.kind !== 'retry') throw err;
+        let wait: number | undefined;
+        if (failure.retryAfterMs !== undefined) {
+          if (rateLimited++ < maxWaits) wait = failure.retryAfterMs;
+        } else if (attempt < TRANSIENT_RETRIES) {
+          wait = 200 * 2 ** attempt;
+        }
+        if (wait === undefined || now() + wait >= deadline) throw err;
         await sleep(wait);
       }
     }
   }
+}
+
+/** The call's answer, or a timeout error once `ms` have passed (the request is left to finish unread). */
+function beforeDeadline<T>(call: Promise<T>, ms: number): Promise<T> {
+  if (ms <= 0) {
+    call.catch(() => undefined);
+    return Promise.reject(Object.assign(new Error('no time left before the deadline'), { code: 'deadline' }));
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(Object.assign(new Error(`no answer within ${ms} ms`), { code: 'request_timeout' })),
+      ms,
+    );
+  });
+  call.catch(() => undefined);
+  return Promise.race([call, late]).finally(() => clearTimeout(timer));
 }

@@ -23,6 +23,8 @@ export interface FakeCall {
   args: Record<string, unknown>;
   /** What it was answered with. */
   answer: string;
+  /** When it arrived (epoch ms). */
+  at: number;
 }
 
 export interface FakeSlack {
@@ -42,7 +44,12 @@ export interface FakeSlack {
   close(): Promise<void>;
 }
 
-export async function startFakeSlack(): Promise<FakeSlack> {
+export interface FakeSlackOptions {
+  /** Every Web API call is answered this much later (the bench's network to Slack). */
+  latencyMs?: number;
+}
+
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const scripts = new Map<string, Behaviour[]>();
   const calls: FakeCall[] = [];
   const responses: FakeSlack['responses'] = [];
@@ -57,15 +64,19 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const handle = async (req: IncomingMessage, res: ServerResponse, body: string) => {
     const url = req.url ?? '/';
     if (url.startsWith('/respond/')) {
-      responses.push({ id: url.slice('/respond/'.length), body: JSON.parse(body || '{}') as Record<string, unknown> });
+      responses.push({
+        id: url.slice('/respond/'.length),
+        body: JSON.parse(body || '{}') as Record<string, unknown>,
+      });
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
     const method = url.replace(/^\/api\//, '');
     const args = parseArgs(body, req.headers['content-type']);
     const behaviour = next(method);
-    const call: FakeCall = { method, args, answer: '' };
+    const call: FakeCall = { method, args, answer: '', at: Date.now() };
     calls.push(call);
+    if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
     if (behaviour === 'hold') {
       call.answer = 'held';
       await new Promise<void>((resolve) => held.push(resolve));
@@ -105,7 +116,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     posted(channel) {
       return calls.filter(
-        (c) => c.method === 'chat.postMessage' && c.answer === 'ok' && (!channel || c.args.channel === channel),
+        (c) =>
+          c.method === 'chat.postMessage' && c.answer === 'ok' && (!channel || c.args.channel === channel),
       );
     },
     releaseAll() {
@@ -120,7 +132,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
 }
 
 function parseArgs(body: string, contentType: string | undefined): Record<string, unknown> {
-  if ((contentType ?? '').includes('application/json')) return JSON.parse(body || '{}') as Record<string, unknown>;
+  if ((contentType ?? '').includes('application/json'))
+    return JSON.parse(body || '{}') as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(body)) {
     out[key] = key === 'blocks' && value.startsWith('[') ? (JSON.parse(value) as unknown) : value;

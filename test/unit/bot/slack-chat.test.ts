@@ -62,3 +62,19 @@ test("Slack's error codes come back classified", async () => {
   const err = await chat.chat.postMessage({ channel: 'C1', text: 'hi' }).catch((e: unknown) => e);
   expect(classifySlackError(err)).toEqual({ kind: 'channel', code: 'not_in_channel' });
 });
+
+test('no call is waited on past the deadline: a Slack that does not answer comes back as a timeout in time', async () => {
+  fake.script('chat.postMessage', 'hold');
+  const { chat } = client({ deadlineInMs: 300 });
+  const err = await chat.chat.postMessage({ channel: 'C1', text: 'hi' }).catch((e: unknown) => e);
+  expect(classifySlackError(err)).toMatchObject({ kind: 'retry', code: 'request_timeout' });
+  expect(fake.calls).toHaveLength(1);
+  fake.releaseAll();
+});
+
+test("Slack's own trouble is tried twice more, quickly", async () => {
+  fake.script('chat.postMessage', { error: 'internal_error' }, { error: 'service_unavailable' }, 'ok');
+  const { chat, slept } = client({ deadlineInMs: 20_000 });
+  await chat.chat.postMessage({ channel: 'C1', text: 'hi' });
+  expect(slept).toEqual([200, 400]);
+});
