@@ -8,7 +8,6 @@ import type { DeliveryScheduler, SlackOutbox } from './outbox';
 
 export class InProcessDeliveries implements DeliveryScheduler {
   private readonly timers: InProcessTickScheduler;
-  private outbox?: Pick<SlackOutbox, 'deliver' | 'sweep'>;
   private sweeper?: NodeJS.Timeout;
 
   constructor(private readonly onError: (err: unknown, where: string) => void = () => undefined) {
@@ -17,7 +16,6 @@ export class InProcessDeliveries implements DeliveryScheduler {
 
   /** The outbox is built with this scheduler, so it is given here once both exist. */
   attach(outbox: Pick<SlackOutbox, 'deliver' | 'sweep'>, sweepEveryMs = 30_000): this {
-    this.outbox = outbox;
     this.timers.attach({ tick: (id) => outbox.deliver(id) });
     this.sweeper = setInterval(() => {
       outbox.sweep().catch((err: unknown) => this.onError(err, 'outbox sweep'));

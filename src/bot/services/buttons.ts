@@ -11,6 +11,7 @@ import { ACTION } from '../views/buttons';
 import { section } from '../views/reply';
 import { patchEnv, type BotServiceDeps } from './deps';
 import { cancelDestroy, confirmationOf, confirmDestroy, postDestroyConfirmation, refuse } from './destroy';
+import { editPressedMessage } from './edit-pressed';
 import { extendBy } from './extend';
 
 const HOUR = 3_600_000;
@@ -105,7 +106,7 @@ async function extendFromReminder(
   await patchEnv(deps.store, env.name, (e) => ({
     meta: { ...e.meta, reminderMessages: reminderMessagesOf(e).filter((ts) => ts !== press.messageTs) },
   }));
-  await ctx.client.chat.update({
+  await editPressedMessage(ctx, {
     channel: env.channel,
     ts: press.messageTs,
     text: result.text,

@@ -16,6 +16,7 @@ import { renderDestroyConfirmation } from '../views/destroy-confirmation';
 import { renderRefusal } from '../views/error';
 import { ephemeral, section, type Reply } from '../views/reply';
 import { describeBusy, patchEnv, runningLockHolder, type BotServiceDeps } from './deps';
+import { editPressedMessage } from './edit-pressed';
 import { postFirst } from './first-post';
 
 /** What `env.meta.destroyConfirmation` holds. */
@@ -112,7 +113,7 @@ export async function confirmDestroy(
       meta: { ...e.meta, destroyConfirmation: { ...confirmationOf(e), confirmedBy: press.userId } },
     }));
     const text = `<@${press.userId}> confirmed: stopping the create of *${env.name}*; the teardown starts as soon as it has stopped, with its progress here.`;
-    await ctx.client.chat.update({
+    await editPressedMessage(ctx, {
       channel: env.channel,
       ts: press.messageTs,
       text,
@@ -132,7 +133,7 @@ export async function cancelDestroy(
 ): Promise<void> {
   await forgetConfirmation(deps, env.name);
   const text = `<@${press.userId}> cancelled the teardown of *${env.name}*; nothing was deleted.`;
-  await ctx.client.chat.update({
+  await editPressedMessage(ctx, {
     channel: env.channel,
     ts: press.messageTs,
     text,
