@@ -34,7 +34,7 @@ export interface CreateAppOptions {
   ackBudgetMs?: number;
 }
 
-export const WORKING_ON_IT = renderRefusal(':hourglass_flowing_sand: Working on it…');
+const WORKING_ON_IT = renderRefusal(':hourglass_flowing_sand: Working on it…');
 
 export function createApp(options: CreateAppOptions): App {
   const { config, store, receiver, jobs, now = Date.now, ackBudgetMs = 2000 } = options;

@@ -1,10 +1,11 @@
 /**
  * The bot over plain HTTP (sandbox, self-hosting): Bolt's HTTPReceiver — the receiver Bolt 5
  * uses by default, no Express — behind our own node:http server, so we choose the bind address,
- * read at most MAX_BODY_BYTES of any body (chunked or not), and apply the front door
- * (src/bot/request-screen.ts: 413, ssl_check, stale or future timestamps) before Bolt parses it.
+ * keep at most MAX_BODY_BYTES of any body (chunked or not: a larger one is dropped as it arrives
+ * and answered 413), and apply the front door (src/bot/request-screen.ts: 413, ssl_check, stale
+ * or future timestamps) before Bolt parses it.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HTTPReceiver, LogLevel, type App } from '@slack/bolt';
 import type { Config } from '../config/config';
@@ -65,9 +66,12 @@ export async function startHttpBot(options: HttpBotOptions): Promise<HttpBot> {
           },
           now(),
         );
+        if (screened.kind === 'refuse' && screened.status === 413) {
+          refuseTooLarge(req, res);
+          return;
+        }
         if (screened.kind === 'refuse') {
-          res.writeHead(screened.status, screened.status === 413 ? { connection: 'close' } : {}).end();
-          if (screened.status === 413) req.resume(); // discard the rest; the connection closes after
+          res.writeHead(screened.status).end();
           return;
         }
         if (screened.kind === 'ssl-check') {
@@ -122,6 +126,23 @@ export function readCapped(req: IncomingMessage, max: number): Promise<Buffer | 
     req.on('end', onEnd);
     req.on('error', reject);
   });
+}
+
+/** A body this large is cut off (the socket closed) rather than read to its end and dropped. */
+const DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
+
+/**
+ * 413 once the client has sent its body, read and dropped as it comes (so the client reads the
+ * answer rather than a reset); past DRAIN_LIMIT_BYTES the connection is simply closed.
+ */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+  let dropped = 0;
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > DRAIN_LIMIT_BYTES) req.destroy();
+  });
+  req.on('end', () => res.writeHead(413, { connection: 'close' }).end());
+  req.resume();
 }
 
 export function listen(server: Server, host: string, port: number): Promise<number> {

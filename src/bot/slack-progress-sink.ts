@@ -170,9 +170,12 @@ export class SlackProgressSink implements ProgressSink {
       });
   }
 
-  /** Picks up a replacement message another process recorded for this run. */
+  /**
+   * Picks up the message another process posted for this run (a replacement, or the first one
+   * of a run started without: auto-destroy), so every tick edits the same message.
+   */
   private async locate(slot: Slot): Promise<void> {
-    if (!slot.ts || !this.options.messages) return;
+    if (!this.options.messages) return;
     const pointer = await this.options.messages.runMessage(slot.runId).catch(() => undefined);
     if (pointer?.channel === slot.channel) slot.ts = pointer.ts;
   }
@@ -205,19 +208,27 @@ export class SlackProgressSink implements ProgressSink {
   /** Edits the progress message; one that is gone is replaced; other failures wait for the next edit. */
   private async sendProgress(slot: Slot, message: RunMessage): Promise<void> {
     const { client } = this.options;
-    try {
-      if (slot.ts) await client.chat.update({ channel: slot.channel, ts: slot.ts, ...message });
-      else slot.ts = (await client.chat.postMessage({ channel: slot.channel, ...message })).ts;
-      return;
-    } catch (err) {
-      const failure = classifySlackError(err);
-      if (failure.kind === 'channel') slot.muted = true;
-      if (failure.kind !== 'message-gone') throw err;
-      this.options.onError?.(err, slot.runId);
+    if (slot.ts) {
+      try {
+        await client.chat.update({ channel: slot.channel, ts: slot.ts, ...message });
+        return;
+      } catch (err) {
+        const failure = classifySlackError(err);
+        if (failure.kind === 'channel') slot.muted = true;
+        if (failure.kind !== 'message-gone') throw err;
+        this.options.onError?.(err, slot.runId);
+      }
     }
-    const posted = await client.chat.postMessage({ channel: slot.channel, ...message });
+    let posted: { ts?: string };
+    try {
+      posted = await client.chat.postMessage({ channel: slot.channel, ...message });
+    } catch (err) {
+      if (classifySlackError(err).kind === 'channel') slot.muted = true;
+      throw err;
+    }
     if (!posted.ts) return;
     slot.ts = posted.ts;
+    // Remembered, so that the run's next tick, wherever it runs, edits this one.
     const pointer = { channel: slot.channel, ts: posted.ts };
     await this.options.messages?.setRunMessage(slot.runId, pointer, this.timers.now());
   }

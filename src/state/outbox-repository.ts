@@ -85,7 +85,7 @@ export interface OutboxRepository {
 }
 
 /** How long items stay: long past any retry, long enough for any duplicate to find its claim. */
-export const OUTBOX_RETENTION_MS = 30 * 86_400_000;
+const OUTBOX_RETENTION_MS = 30 * 86_400_000;
 
 const INTERNAL = ['pendingShard', 'expiresAtSec'] as const;
 const MESSAGE = 'msg#';

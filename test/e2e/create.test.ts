@@ -28,9 +28,8 @@ afterAll(async () => {
 });
 
 test('create demo: acked within 3 s, one progress message updated in place, ends with a URL that answers 200', async () => {
-  const t0 = Date.now();
   const res = await sb.command('create demo', 'UOWNER');
-  expect(Date.now() - t0).toBeLessThan(3_000);
+  expect(res.ackMs).toBeLessThan(3_000);
   expect(res.status).toBe(200);
   expect(JSON.parse(res.body).text).toContain('Creating demo');
 

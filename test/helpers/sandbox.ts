@@ -21,7 +21,7 @@ export interface TestSandbox extends Sandbox {
     text: string,
     user?: string,
     channel?: string,
-  ): Promise<{ status: number; body: string; ack: string }>;
+  ): Promise<{ status: number; body: string; ack: string; ackMs: number }>;
   messages(channel?: string): Promise<SandboxMessage[]>;
   /** Presses a button on a message through the stand-in, as Slack would send it; waits for its job. */
   press(input: {
@@ -86,18 +86,20 @@ export async function startTestSandbox(options: TestSandboxOptions = {}): Promis
     },
     async command(text, user = 'U1', channel = 'C1') {
       const mark = sandbox.jobs.queued;
+      const sent = Date.now();
       const res = await fetch(`${sandbox.urls.slack}/_sandbox/slack/command`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ text, user, channel }),
       });
       const ack = await res.text();
+      const ackMs = Date.now() - sent;
       const mine = (job: BotJob) =>
         job.kind === 'command' && job.text === text && job.userId === user && job.channelId === channel;
       // The job is queued before the ack is sent: if there is one, it is known by now.
-      if (!sandbox.jobs.queuedAfter(mark, mine)) return { status: res.status, body: ack, ack };
+      if (!sandbox.jobs.queuedAfter(mark, mine)) return { status: res.status, body: ack, ack, ackMs };
       const settled = await sandbox.jobs.settledAfter(mark, mine);
-      return { status: res.status, body: JSON.stringify(settled.outcome?.reply ?? {}), ack };
+      return { status: res.status, body: JSON.stringify(settled.outcome?.reply ?? {}), ack, ackMs };
     },
     async press({ ts, action_id, user = 'U1', channel = 'C1' }) {
       const mark = sandbox.jobs.queued;

@@ -225,6 +225,23 @@ test('another process already replaced the message: this one edits the replaceme
   expect(calls.map((c) => `${c.method} ${c.args.ts ?? ''}`)).toEqual(['update 150.000001']);
 });
 
+test('a run started without a message (auto-destroy): the one posted is remembered, and another process edits it', async () => {
+  const { client, calls } = fakeClient();
+  const first = sinkWith(client, { minIntervalMs: 10 });
+  await first.sink.onRunUpdate(run(1, { notify: { channel: 'C9' } }), { type: 'started' });
+  await first.sink.flush();
+  const other = new SlackProgressSink({
+    client,
+    steps: { create: STEPS },
+    finals: { send: async () => true },
+    messages: first.repo,
+    minIntervalMs: 10,
+  });
+  await other.onRunUpdate(run(2, { notify: { channel: 'C9' } }), { type: 'step', stepId: 'subnets' });
+  await other.flush();
+  expect(calls.map((c) => `${c.method} ${c.args.ts ?? ''}`)).toEqual(['post ', 'update 200.000001']);
+});
+
 test('a channel the bot can no longer post in: progress edits stop; the end is given up and logged with the run', async () => {
   const { client, calls } = fakeClient({ channelError: 'is_archived' });
   const { sink, logs } = sinkWith(client, { minIntervalMs: 10, onError: () => undefined });
