@@ -69,7 +69,7 @@ interface Settled {
 export class InProcessJobQueue implements JobQueue {
   private seq = 0;
   private readonly running = new Set<Promise<void>>();
-  /** The last jobs queued and settled, for `queuedAfter` / `settledAfter` (tests, the console). */
+  /** The last jobs queued and settled, for `queuedAfter` / `settledAfter` (tests). */
   private readonly recent: { seq: number; job: BotJob }[] = [];
   private readonly settled: Settled[] = [];
   private readonly waiters: { match: (s: Settled) => boolean; resolve: (s: Settled) => void }[] = [];

@@ -32,8 +32,12 @@ export interface SlackDelivery {
 
 export function buildSlackDelivery(options: SlackDeliveryOptions): SlackDelivery {
   const { slack } = options.config;
-  const base = { token: slack.botToken, ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}) };
-  const chat = new SlackChat({ ...base, ...(options.deadline ? { deadline: options.deadline } : {}) });
+  const base = {
+    token: slack.botToken,
+    ...(slack.apiUrl ? { apiUrl: slack.apiUrl } : {}),
+    ...(options.deadline ? { deadline: options.deadline } : {}),
+  };
+  const chat = new SlackChat(base);
   const outbox = new SlackOutbox({
     repo: options.outbox,
     // The outbox never sleeps through a 429: it comes back after Retry-After, durably.

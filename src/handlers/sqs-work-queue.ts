@@ -23,8 +23,9 @@ export interface SqsWorkQueueOptions {
 export class SqsWorkQueue implements JobQueue, DeliveryScheduler {
   constructor(private readonly options: SqsWorkQueueOptions) {}
 
+  /** Checked as the worker will check it, so a job it would refuse is refused here, before the ack. */
   async enqueue(job: BotJob): Promise<void> {
-    await this.send({ job }, 0);
+    await this.send({ job: botJobSchema.parse(job) }, 0);
   }
 
   /**
