@@ -19,6 +19,7 @@ import type {
   OutboxRepository,
   OutboxStep,
 } from '../state/outbox-repository';
+import { backoffDelay, type RetryPolicy } from '../workflows/engine/backoff';
 import { patchEnv } from './services/deps';
 import { reminderMessagesOf } from './services/buttons';
 import type { ChatClient } from './slack-chat';
@@ -50,9 +51,11 @@ export interface OutboxOptions {
 
 export type DeliveryResult = 'delivered' | 'retrying' | 'abandoned' | 'skipped';
 
-/** Pacing of retries: 2 s, 4 s, … up to 15 min, half of it jittered; never sooner than Retry-After. */
-const BASE_MS = 2_000;
-const CAP_MS = 15 * 60_000;
+/**
+ * Pacing of retries, the runner's own (equal jitter): ceilings of 2 s, 4 s, … up to 15 min (an
+ * SQS delay's longest), never sooner than Retry-After. `maxAttempts` is unused: age decides.
+ */
+const RETRY: RetryPolicy = { baseMs: 2_000, maxMs: 15 * 60_000, maxAttempts: Number.POSITIVE_INFINITY };
 
 /** Messages kept remembered per env as "reminders I sent" (their buttons count). */
 const KEEP_REMINDERS = 10;
@@ -76,7 +79,7 @@ export class SlackOutbox {
     await this.deliver(message.id).catch((err: unknown) => {
       // The message is stored: a scheduled retry or the sweep will deliver it.
       this.options.log(`outbox: ${label(message)}: delivery deferred: ${describeError(err)}`);
-      return this.options.scheduler.deliverLater(message.id, BASE_MS).catch(() => undefined);
+      return this.options.scheduler.deliverLater(message.id, RETRY.baseMs).catch(() => undefined);
     });
     return true;
   }
@@ -172,8 +175,7 @@ export class SlackOutbox {
       );
       return 'abandoned';
     }
-    const half = Math.min(CAP_MS, BASE_MS * 2 ** (attempts - 1)) / 2;
-    const delay = Math.max(Math.round(half + half * this.random()), failure.retryAfterMs ?? 0);
+    const delay = Math.max(backoffDelay(attempts, RETRY, this.random), failure.retryAfterMs ?? 0);
     const saved = await this.saved({ ...message, attempts, lastError, dueAt: now + delay, lease: undefined });
     if (saved) await this.options.scheduler.deliverLater(message.id, delay);
     this.options.log(
