@@ -195,7 +195,7 @@ export class SlackOutbox {
   }
 }
 
-/** "run.final of run R (env demo)": what and whom a message is about, for logs. */
+/** `reminder [id] (env demo, run R)`: what a message is and whom it is about, for logs. */
 function label(message: Pick<OutboxMessage, 'id' | 'about'>): string {
   const { purpose, env, runId } = message.about;
   const about = [env ? `env ${env}` : '', runId ? `run ${runId}` : ''].filter(Boolean).join(', ');

@@ -94,7 +94,9 @@ export class SlackChat implements ChatClient {
   private async call(method: string, args: object): Promise<unknown> {
     const now = this.options.now ?? Date.now;
     const sleep = this.options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
-    const deadline = this.options.deadline?.() ?? now() + DEFAULT_WAIT_BUDGET_MS;
+    const given = this.options.deadline?.();
+    // No deadline of its own (a local run, a Lambda context without one): the default budget.
+    const deadline = given !== undefined && Number.isFinite(given) ? given : now() + DEFAULT_WAIT_BUDGET_MS;
     const maxWaits = this.options.maxRateLimitWaits ?? 3;
     let rateLimited = 0;
     for (let attempt = 0; ; attempt++) {

@@ -78,3 +78,15 @@ test("Slack's own trouble is tried twice more, quickly", async () => {
   await chat.chat.postMessage({ channel: 'C1', text: 'hi' });
   expect(slept).toEqual([200, 400]);
 });
+
+test('a deadline that is not a time (no Lambda context: Infinity) falls back to the default budget', async () => {
+  fake.script('chat.postMessage', 'ok');
+  const chat = new SlackChat({
+    token: 'xoxb-test',
+    apiUrl: fake.apiUrl,
+    deadline: () => Number.POSITIVE_INFINITY,
+  });
+  await expect(chat.chat.postMessage({ channel: 'C1', text: 'hi' })).resolves.toMatchObject({
+    ts: expect.any(String),
+  });
+});
