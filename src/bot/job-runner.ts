@@ -11,7 +11,7 @@ import type { Config } from '../config/config';
 import type { StateStore } from '../state/types';
 import type { CreateConfig } from '../workflows/create/deps';
 import { dispatchCommand } from './dispatch';
-import type { BotJob, JobOutcome, JobRunner } from './jobs';
+import { InProcessJobQueue, type BotJob, type JobOutcome, type JobRunner } from './jobs';
 import { createResponder, type Respond, type ResponseUrlPost } from './response-url';
 import type { BotServices } from './services';
 import type { ChatClient } from './slack-chat';
@@ -55,6 +55,14 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     });
     return job.kind === 'command' ? runCommand(deps, job, respond) : runButton(deps, job, respond);
   };
+}
+
+/** Jobs run in this process by this runner, right after the ack (the sandbox, Socket Mode). */
+export function runJobsInProcess(
+  deps: JobRunnerDeps,
+  onError: (err: unknown, job: BotJob) => void,
+): InProcessJobQueue {
+  return new InProcessJobQueue(createJobRunner(deps), onError);
 }
 
 async function runCommand(

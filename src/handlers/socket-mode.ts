@@ -16,8 +16,7 @@ import { z } from 'zod';
 import { createAwsClients, type AwsClients } from '../aws/clients';
 import { createApp } from '../bot/app';
 import { InProcessDeliveries } from '../bot/in-process-deliveries';
-import { createJobRunner } from '../bot/job-runner';
-import { InProcessJobQueue } from '../bot/jobs';
+import { runJobsInProcess } from '../bot/job-runner';
 import {
   createSlackReminderPass,
   startReminderInterval,
@@ -115,8 +114,8 @@ export function buildSocketModeBot(
     createConfig: runtime.createConfig,
     steps: WORKFLOW_STEPS,
   });
-  const jobs = new InProcessJobQueue(
-    createJobRunner({
+  const jobs = runJobsInProcess(
+    {
       config,
       store,
       services,
@@ -125,7 +124,7 @@ export function buildSocketModeBot(
       claimOnce: (key, now) => outbox.claimOnce(key, now),
       now: Date.now,
       log,
-    }),
+    },
     (err) => onError(err, 'job'),
   );
   const receiver =

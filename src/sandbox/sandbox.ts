@@ -15,8 +15,8 @@ import { LogLevel } from '@slack/bolt';
 import { createAwsClients, type AwsClients } from '../aws/clients';
 import { startHttpBot, type HttpBot } from '../bot/http-server';
 import { InProcessDeliveries } from '../bot/in-process-deliveries';
-import { createJobRunner } from '../bot/job-runner';
-import { InProcessJobQueue } from '../bot/jobs';
+import { runJobsInProcess } from '../bot/job-runner';
+import type { InProcessJobQueue } from '../bot/jobs';
 import {
   createSlackReminderPass,
   startReminderInterval,
@@ -170,8 +170,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       ...options.services,
     };
     const clock = workflows ? () => workflows.clock.now() : Date.now;
-    const jobs = new InProcessJobQueue(
-      createJobRunner({
+    const jobs = runJobsInProcess(
+      {
         config,
         store,
         services,
@@ -180,7 +180,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         claimOnce: (key, now) => outbox.claimOnce(key, now),
         now: clock,
         log,
-      }),
+      },
       (err) => onError(err, 'job'),
     );
     stops.push(() => jobs.stop());
