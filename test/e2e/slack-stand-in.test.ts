@@ -4,7 +4,7 @@
  */
 import { PassThrough } from 'node:stream';
 import type { BotServices } from '../../src/bot/services';
-import { ephemeral } from '../../src/bot/views/reply';
+import { ephemeral, type Block } from '../../src/bot/views/reply';
 import { mrkdwn } from '../../src/bot/views/mrkdwn';
 import { startConsole } from '../../src/sandbox/slack/console';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
@@ -13,7 +13,7 @@ import { waitFor } from '../helpers/slack';
 let sb: TestSandbox;
 let progressTs = '';
 
-const confirmBlocks = (label: string) => [
+const confirmBlocks = (label: string): Block[] => [
   { type: 'section', text: { type: 'mrkdwn', text: `Destroy *demo*? ${label}` } },
   {
     type: 'actions',
@@ -147,7 +147,9 @@ test('the Web API checks the bot token and accepts form or JSON bodies', async (
   });
   expect(await missing.json()).toEqual({ ok: false, error: 'message_not_found' });
   // As in Slack: new text without `blocks` drops the old blocks.
-  expect(await sb.messages('CAPI')).toEqual([expect.objectContaining({ text: 'edited', blocks: [], edits: 1 })]);
+  expect(await sb.messages('CAPI')).toEqual([
+    expect.objectContaining({ text: 'edited', blocks: [], edits: 1 }),
+  ]);
 });
 
 test('the console sends /site commands, prints replies as text, and presses buttons by number', async () => {
