@@ -1,0 +1,60 @@
+// The modules under mutation testing, each with the unit tests that must catch a change in it.
+// Read by stryker.config.mjs (what to mutate), jest.mutation.config.js (which tests run) and
+// quality/run-mutation.mjs (one Stryker run per module). Each module has its own tests so a
+// mutant only loads those: the bot's other suites (Bolt apps) cost seconds per mutant.
+/** @type {Record<string, { mutate: string[]; tests: string[] }>} */
+module.exports = {
+  // The workflow engine, in three runs (the runner's and the service's mutants take longest).
+  // manual-scheduler.ts is a test double kept in src (tests and benches drive time with it).
+  engine: {
+    mutate: [
+      'src/workflows/engine/dag.ts',
+      'src/workflows/engine/transitions.ts',
+      'src/workflows/engine/backoff.ts',
+      'src/workflows/engine/errors.ts',
+      'src/workflows/engine/run-session.ts',
+      'src/workflows/engine/outline.ts',
+      'src/workflows/engine/lock-message.ts',
+      'src/workflows/engine/timer-scheduler.ts',
+    ],
+    tests: ['test/unit/workflows/engine/**/*.test.ts'],
+  },
+  runner: {
+    mutate: ['src/workflows/engine/runner.ts'],
+    tests: ['test/unit/workflows/engine/**/*.test.ts'],
+  },
+  service: {
+    mutate: ['src/workflows/engine/service.ts'],
+    tests: ['test/unit/workflows/engine/**/*.test.ts'],
+  },
+  grammar: {
+    mutate: ['src/bot/grammar.ts'],
+    tests: ['test/unit/bot/grammar*.test.ts'],
+  },
+  authorization: {
+    mutate: ['src/bot/authorization.ts'],
+    tests: ['test/unit/bot/authorization*.test.ts'],
+  },
+  // Request verification before Bolt: the freshness check and its peers.
+  request: {
+    mutate: ['src/bot/request-*.ts'],
+    tests: ['test/unit/bot/request-*.test.ts'],
+  },
+  // The ownership guard, what is found as owned, the teardown receipt.
+  destroy: {
+    mutate: [
+      'src/workflows/destroy/resources.ts',
+      'src/workflows/destroy/find-owned.ts',
+      'src/workflows/destroy/receipt.ts',
+    ],
+    tests: ['test/unit/workflows/destroy/**/*.test.ts'],
+  },
+  reminders: {
+    mutate: ['src/workflows/remind/policy.ts'],
+    tests: ['test/unit/workflows/remind/policy*.test.ts'],
+  },
+  estimator: {
+    mutate: ['src/cost/estimator.ts'],
+    tests: ['test/unit/cost/**/*.test.ts'],
+  },
+};
