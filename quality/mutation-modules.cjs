@@ -53,7 +53,7 @@ module.exports = {
       'src/workflows/destroy/find-owned.ts',
       'src/workflows/destroy/receipt.ts',
     ],
-    tests: ['test/unit/workflows/destroy/receipt.test.ts', 'test/unit/workflows/destroy/ownership.test.ts'],
+    tests: ['test/unit/workflows/destroy/receipt*.test.ts', 'test/unit/workflows/destroy/ownership.test.ts'],
   },
   reminders: {
     mutate: ['src/workflows/remind/policy.ts'],
