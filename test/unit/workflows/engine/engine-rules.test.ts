@@ -183,6 +183,10 @@ describe('step transitions', () => {
     });
   });
 
+  test('done without a note leaves no note key behind (the stored item has none)', () => {
+    expect('note' in applyResult(waiting, { status: 'done' }, opts)).toBe(false);
+  });
+
   test('wait: due after retryInMs (never in the past), with its own note', () => {
     expect(applyResult(waiting, { status: 'wait', retryInMs: 2_500, note: 'db: creating' }, opts)).toEqual({
       status: 'waiting',
@@ -301,6 +305,11 @@ describe('assess', () => {
         100,
       ),
     ).toEqual({ ready: ['a'], nextAt: 200, failedSteps: [] });
+  });
+
+  test('a step left running is called again at once, even if its last wait ran to later (a slower clock)', () => {
+    const wf = workflow([step('a', [])]);
+    expect(assess(run({ a: { status: 'running', attempts: 1, nextAt: 500 } }), wf, 100).ready).toEqual(['a']);
   });
 
   test('a step waits for every need, skipped ones count as settled', () => {
