@@ -4,7 +4,7 @@
  */
 import { PassThrough } from 'node:stream';
 import type { BotServices } from '../../src/bot/services';
-import { ephemeral } from '../../src/bot/views/reply';
+import { ephemeral, type Block } from '../../src/bot/views/reply';
 import { mrkdwn } from '../../src/bot/views/mrkdwn';
 import { startConsole } from '../../src/sandbox/slack/console';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
@@ -13,7 +13,7 @@ import { waitFor } from '../helpers/slack';
 let sb: TestSandbox;
 let progressTs = '';
 
-const confirmBlocks = (label: string) => [
+const confirmBlocks = (label: string): Block[] => [
   { type: 'section', text: { type: 'mrkdwn', text: `Destroy *demo*? ${label}` } },
   {
     type: 'actions',
@@ -152,7 +152,7 @@ test('the Web API checks the bot token and accepts form or JSON bodies', async (
   ]);
 });
 
-test('the console sends /site commands, prints replies as text, and presses buttons by number', async () => {
+test('the console sends /site commands, prints replies as text (mrkdwn read), and presses buttons by number', async () => {
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';
@@ -162,19 +162,23 @@ test('the console sends /site commands, prints replies as text, and presses butt
   const ui = startConsole({ slack: sb.slack, channel: 'CCON', user: 'UCON', input, output });
   try {
     input.write('/site help\n');
-    await waitFor(() => (printed.includes('== /site commands ==') ? true : undefined));
+    // Generous deadlines: a busy machine answers slowly.
+    await waitFor(() => (printed.includes('== /site commands ==') ? true : undefined), 60_000);
     expect(printed).toContain('(only you)');
 
     input.write('/site create demo\n');
-    await waitFor(() =>
-      /#\d+\n\s+Destroy \*demo\*\? \(y\/n\)\n\s+\[\d+\.1 Destroy\] \[\d+\.2 Cancel\]/.test(printed)
-        ? true
-        : undefined,
+    await waitFor(
+      () =>
+        /#\d+\n\s+Destroy demo\? \(y\/n\)\n\s+\[\d+\.1 Destroy\] \[\d+\.2 Cancel\]/.test(printed)
+          ? true
+          : undefined,
+      60_000,
     );
     const n = /\[(\d+)\.1 Destroy\]/.exec(printed)![1];
     input.write(`press ${n}.1\n`);
-    await waitFor(() =>
-      printed.includes(`#${n} (updated)`) && printed.includes('confirmed by UCON') ? true : undefined,
+    await waitFor(
+      () => (printed.includes(`#${n} (updated`) && printed.includes('confirmed by UCON') ? true : undefined),
+      60_000,
     );
   } finally {
     ui.close();
