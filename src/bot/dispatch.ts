@@ -25,7 +25,7 @@ import {
   renderStatusAll,
   type CostsByEnv,
 } from './views/environments';
-import { mrkdwn } from './views/mrkdwn';
+import { mrkdwn, unescapeSlackText } from './views/mrkdwn';
 import { renderHelp } from './views/help';
 import type { Reply } from './views/reply';
 
@@ -72,7 +72,8 @@ export async function dispatchCommand(
 }
 
 async function route(text: string, ctx: RouteContext, deps: DispatchDeps): Promise<Routed> {
-  const parsed = parseCommand(text, grammarLimits(deps.config));
+  // Slack sends the typed text escaped; the grammar and every echo work on what was typed.
+  const parsed = parseCommand(unescapeSlackText(text), grammarLimits(deps.config));
   if (parsed.kind === 'error') return reply(renderCommandError(parsed.error, parsed.sub));
   const channel = checkChannel(deps.config.slack, parsed, ctx.channelId);
   if (!channel.allowed) return reply(renderRefusalMd(mrkdwn`:no_entry: ${channel.reason}`));

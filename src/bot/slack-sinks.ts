@@ -2,8 +2,10 @@
  * How a process that runs workflows reaches Slack (the sandbox, a self-hosted bot, the Lambda
  * worker): the Web API client and the outbox (./slack-delivery.ts), the runs' progress messages,
  * and the trigger that starts a "Cancel and destroy" teardown once its create has stopped. `buildSlackWorkflowRuntime` builds them together with the workflow
- * runtime they report for.
+ * runtime they report for. Optionally, a PNG of the environment in a finished create's thread
+ * (./diagram-thread.ts).
  */
+import { webApi } from '@slack/bolt';
 import type { WorkflowService } from '../workflows/engine/service';
 import type { ProgressSink } from '../workflows/engine/types';
 import {
@@ -11,7 +13,9 @@ import {
   type WorkflowRuntime,
   type WorkflowRuntimeOptions,
 } from '../workflows/runtime';
+import { DiagramThreadPoster, type RenderEnvironmentPicture } from './diagram-thread';
 import { PendingDestroyTrigger, fanOutSink } from './pending-destroy';
+import { normalizeApiUrl } from './slack-chat';
 import { buildSlackDelivery, type SlackDelivery, type SlackDeliveryOptions } from './slack-delivery';
 import { SlackProgressSink } from './slack-progress-sink';
 import { WORKFLOW_STEPS } from './workflow-steps';
@@ -26,12 +30,15 @@ export interface SlackSinksOptions extends SlackDeliveryOptions {
   now?: () => number;
   /** Progress edits at most this often per message (default 1 s). */
   minIntervalMs?: number;
+  /** Pictures for the ready message's thread (posted only where the token has files:write). */
+  diagrams?: RenderEnvironmentPicture;
 }
 
 export interface SlackSinks extends SlackDelivery {
   /** Give this to the runner and the service. */
   sink: ProgressSink;
   progress: SlackProgressSink;
+  diagrams?: DiagramThreadPoster;
 }
 
 function buildSlackSinks(options: SlackSinksOptions): SlackSinks {
@@ -51,8 +58,31 @@ function buildSlackSinks(options: SlackSinksOptions): SlackSinks {
     now,
     onError: (err) => options.log(`pending destroy: ${describe(err)}`),
   });
-  const sink = fanOutSink([progress, pending], (err) => options.log(`sink: ${describe(err)}`));
-  return { ...delivery, sink, progress };
+  const diagrams = options.diagrams && pictureThread(options, options.diagrams, progress);
+  // The picture first: it is under way before the run's end is shown (see diagram-thread.ts).
+  const sinks = diagrams ? [diagrams, progress, pending] : [progress, pending];
+  const sink = fanOutSink(sinks, (err) => options.log(`sink: ${describe(err)}`));
+  return { ...delivery, sink, progress, ...(diagrams ? { diagrams } : {}) };
+}
+
+/** The picture poster, on a Web API client of its own: the upload flow is not one of SlackChat's calls. */
+function pictureThread(
+  options: SlackSinksOptions,
+  render: RenderEnvironmentPicture,
+  progress: SlackProgressSink,
+): DiagramThreadPoster {
+  const slackApiUrl = normalizeApiUrl(options.config.slack.apiUrl);
+  const client = new webApi.WebClient(options.config.slack.botToken, {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    retryConfig: { retries: 2, factor: 1, minTimeout: 100, maxTimeout: 500 },
+    logLevel: webApi.LogLevel.ERROR,
+  });
+  return new DiagramThreadPoster({
+    client,
+    render,
+    afterProgress: () => progress.flush(),
+    onError: (err, where) => options.log(`${where}: ${describe(err)}`),
+  });
 }
 
 export interface SlackWorkflowRuntimeOptions extends Omit<WorkflowRuntimeOptions, 'config' | 'sink'> {

@@ -9,6 +9,7 @@ Usage:
   sitebot cancel <env> [--json] [--as <user>]
   sitebot destroy <env> --yes [--json] [--as <user>]
   sitebot failover <env> [web|db|all] [--force] [--json] [--as <user>]
+  sitebot diagram <env> [--drill] [--out <file.svg|file.png>]
   sitebot prices refresh [--region <region>]...
   sitebot help
 
@@ -20,6 +21,10 @@ the cost) and refuses, with nothing made, a create that would fail half way.
 an endpoint without a data plane; the summary says the site was not checked.
 cancel stops a create under way; what it made stays until destroy. destroy --yes on a create
 under way stops it first, then tears it down.
+
+diagram draws the environment (VPC, AZs, subnets, servers, ALB, DB primary and standby) from its
+record and what AWS has, or with --drill its latest failover drill's probe timeline: SVG on stdout,
+or a file (PNG when the name ends in .png).
 
 Durations: 90m, 8h, 3d; a TTL is at least 1h. Requester: --as <user>, else $SITEBOT_CLI_USER,
 else $USER (the bot shows it by name).

@@ -8,6 +8,7 @@ import { openRemoteClock, wallClock, type CliClock } from './clock';
 import { errorMessage, openCliContext, type CliIo } from './context';
 import { runCancel } from './commands/cancel';
 import { runCreate, runCreateDryRun } from './commands/create';
+import { runDiagram } from './commands/diagram';
 import { runList, runStatus } from './commands/envs';
 import { EXIT } from './commands/follow';
 import { runInit } from './commands/init';
@@ -86,6 +87,8 @@ function dispatch(
       return runDestroy(cmd, io, ctx);
     case 'failover':
       return runFailover(cmd, io, ctx);
+    case 'diagram':
+      return runDiagram(cmd, io, ctx);
     case 'init':
       return runInit(io, ctx);
     case 'cancel':

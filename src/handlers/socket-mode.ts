@@ -25,6 +25,7 @@ import {
 import { findOwnedWith } from '../workflows/destroy/find-owned';
 import { buildBotServices } from '../bot/services/build';
 import { buildSlackWorkflowRuntime, WORKFLOW_STEPS } from '../bot/slack-sinks';
+import { createDiagrams, discoveryAdapters } from '../diagram';
 import { loadConfig, type Config } from '../config/config';
 import { createOutboxRepository, createStateStore, ensureTables } from '../state';
 import type { StateStore } from '../state/types';
@@ -95,6 +96,7 @@ export function buildSocketModeBot(
   const clients = options.clients ?? createAwsClients({ region: config.region });
   const store = createStateStore(clients.doc, config.tablePrefix);
 
+  const diagrams = createDiagrams({ store, aws: discoveryAdapters(clients), azs: config.azs, now: Date.now });
   const outbox = createOutboxRepository(clients.doc, config.tablePrefix);
   const log = (line: string) => onError(new Error(line), 'slack delivery');
   const ticks = new InProcessTickScheduler({ onError: (err, runId) => onError(err, `tick ${runId}`) });
@@ -104,7 +106,8 @@ export function buildSocketModeBot(
     clients,
     store,
     scheduler: ticks,
-    slack: { outbox, deliveries, log },
+    // The ready thread gets a PNG of the environment where the app has files:write.
+    slack: { outbox, deliveries, log, diagrams: (env) => diagrams.picture(env) },
   });
   ticks.attach(runtime.runner);
 

@@ -29,6 +29,7 @@ import { buildBotServices } from '../bot/services/build';
 import type { SlackProgressSink } from '../bot/slack-progress-sink';
 import { buildSlackDelivery, buildSlackWorkflowRuntime, WORKFLOW_STEPS } from '../bot/slack-sinks';
 import { loadConfig, type Config } from '../config/config';
+import { createDiagrams, discoveryAdapters, type Diagrams } from '../diagram';
 import { createOutboxRepository, createStateStore, ensureTables, type OutboxRepository } from '../state';
 import type { StateStore } from '../state/types';
 import type { Clock } from '../workflows/engine/clock';
@@ -37,7 +38,9 @@ import { findOwnedWith } from '../workflows/destroy/find-owned';
 import type { WorkflowRuntime } from '../workflows/runtime';
 import { startEmulator, type RunningEmulator } from './aws/server';
 import { startLocalDynamo } from './dynamo';
-import { SANDBOX_BOT, startSlackStandIn, type SlackStandIn } from './slack/server';
+import { MANIFEST_SCOPES, SANDBOX_BOT, startSlackStandIn, type SlackStandIn } from './slack/server';
+import { consoleUsers, environmentSource } from './slack/web/environments';
+import { mountWebConsole } from './slack/web/routes';
 import { VirtualTickScheduler } from './virtual-ticks';
 
 export interface SandboxPorts {
@@ -67,6 +70,11 @@ export interface SandboxOptions {
   progressIntervalMs?: number;
   /** Told about background errors (ticks, progress updates, reminder passes). */
   onError?(err: unknown, where: string): void;
+  /**
+   * The bot token's scopes in the Slack stand-in. Default: the manifest's; with `files:write`
+   * added (as `npm start` does) a create's ready thread gets its picture.
+   */
+  slackScopes?: readonly string[];
 }
 
 /** The worker side: workflows on the emulator, progress to the stand-in, reminders. */
@@ -75,6 +83,8 @@ export interface SandboxWorkflows {
   sink: SlackProgressSink;
   /** The domain clock (the emulator's virtual time). */
   clock: Clock;
+  /** Pictures of environments and drills (the web console, the ready thread's PNG). */
+  diagrams: Diagrams;
   /** One reminder pass now (the timer, when on, runs the same). */
   runReminders(): Promise<SlackReminderPassResult>;
   /** Waits until no tick, job or outbox delivery is running or due now, and every progress message has caught up. */
@@ -88,7 +98,8 @@ export interface SandboxWorkflows {
 }
 
 export interface Sandbox {
-  urls: { bot: string; slack: string; slackApi: string; dynamodb: string; aws?: string };
+  /** `console` is the web console's page (the Slack stand-in's root). */
+  urls: { console: string; bot: string; slack: string; slackApi: string; dynamodb: string; aws?: string };
   ports: SandboxPorts;
   /** The bot's config as wired (Slack API URL and bot ids point at the stand-in). */
   config: Config;
@@ -163,6 +174,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       botToken: base.slack.botToken,
       port: options.ports?.slack ?? 0,
       ackDeadlineMs: options.slackAckDeadlineMs,
+      scopes: options.slackScopes ?? MANIFEST_SCOPES,
     });
     stops.push(slack.close);
     const config: Config = {
@@ -209,6 +221,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     });
     stops.push(bot.stop);
     slack.setBotUrl(bot.eventsUrl);
+    const web = mountWebConsole(slack, {
+      users: consoleUsers(config.slack.admins),
+      channels: config.slack.allowedChannels.length ? config.slack.allowedChannels : ['C1', 'C2'],
+      ...(workflows ? { environments: environmentSource(store, workflows.diagrams) } : {}),
+    });
+    stops.push(async () => web.close());
     if (workflows) {
       await workflows.runtime.service.resumeAll();
       workflows.startReminders();
@@ -216,6 +234,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
     return {
       urls: {
+        console: web.url,
         bot: bot.eventsUrl,
         slack: slack.url,
         slackApi: slack.apiUrl,
@@ -237,6 +256,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
               runtime: workflows.runtime,
               sink: workflows.sink,
               clock: workflows.clock,
+              diagrams: workflows.diagrams,
               runReminders: workflows.runReminders,
               // Jobs (commands and presses after their ack) start runs and post: they settle first.
               settle: async () => {
@@ -283,6 +303,12 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
     virtual.advance(Math.max(0, ms));
     return Promise.resolve();
   };
+  const diagrams = createDiagrams({
+    store,
+    aws: discoveryAdapters(clients),
+    azs: config.azs,
+    now: clock.now,
+  });
   const { runtime, slack } = buildSlackWorkflowRuntime({
     config,
     clients,
@@ -298,6 +324,7 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
       now: clock.now,
       ...(options.progressIntervalMs !== undefined ? { minIntervalMs: options.progressIntervalMs } : {}),
       log: (line) => onError(new Error(line), 'slack delivery'),
+      diagrams: (env) => diagrams.picture(env),
     },
   });
   const sink = slack.progress;
@@ -323,6 +350,7 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
   const settle = async () => {
     await ticks.idle();
     await sink.flush();
+    await slack.diagrams?.flush();
     await ticks.idle();
   };
   const runUntil = async (done: () => boolean | Promise<boolean>, { withinMs }: { withinMs: number }) => {
@@ -344,6 +372,7 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
     slack,
     sink,
     clock,
+    diagrams,
     services,
     runReminders,
     settle,
@@ -358,6 +387,7 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
       // Let a tick under way finish before the store it writes to goes away.
       await ticks.idle();
       await sink.flush();
+      await slack.diagrams?.flush();
     },
   };
 }

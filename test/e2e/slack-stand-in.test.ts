@@ -159,7 +159,7 @@ test('the Web API checks the bot token and accepts form or JSON bodies', async (
   ]);
 });
 
-test('the console sends /site commands, prints replies as text, and presses buttons by number', async () => {
+test('the console sends /site commands, prints replies as text (mrkdwn read), and presses buttons by number', async () => {
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';
@@ -169,19 +169,23 @@ test('the console sends /site commands, prints replies as text, and presses butt
   const ui = startConsole({ slack: sb.slack, channel: 'CCON', user: 'UCON', input, output });
   try {
     input.write('/site help\n');
-    await waitFor(() => (printed.includes('== /site commands ==') ? true : undefined));
+    // Generous deadlines: a busy machine answers slowly.
+    await waitFor(() => (printed.includes('== /site commands ==') ? true : undefined), 60_000);
     expect(printed).toContain('(only you)');
 
     input.write('/site create demo\n');
-    await waitFor(() =>
-      /#\d+\n\s+Destroy \*demo\*\? \(y\/n\)\n\s+\[\d+\.1 Destroy\] \[\d+\.2 Cancel\]/.test(printed)
-        ? true
-        : undefined,
+    await waitFor(
+      () =>
+        /#\d+\n\s+Destroy demo\? \(y\/n\)\n\s+\[\d+\.1 Destroy\] \[\d+\.2 Cancel\]/.test(printed)
+          ? true
+          : undefined,
+      60_000,
     );
     const n = /\[(\d+)\.1 Destroy\]/.exec(printed)![1];
     input.write(`press ${n}.1\n`);
-    await waitFor(() =>
-      printed.includes(`#${n} (updated)`) && printed.includes('confirmed by UCON') ? true : undefined,
+    await waitFor(
+      () => (printed.includes(`#${n} (updated`) && printed.includes('confirmed by UCON') ? true : undefined),
+      60_000,
     );
   } finally {
     ui.close();

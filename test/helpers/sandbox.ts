@@ -40,6 +40,7 @@ export interface SandboxMessage {
   thread_ts?: string;
   ephemeral_to?: string;
   edits?: number;
+  files?: { id: string; name: string; title: string; mimetype: string; size: number; alt_txt?: string }[];
 }
 
 export interface TestSandboxOptions {
@@ -53,6 +54,7 @@ export interface TestSandboxOptions {
   remindEveryMs?: number;
   progressIntervalMs?: number;
   onError?(err: unknown, where: string): void;
+  slackScopes?: readonly string[];
 }
 
 export async function startTestSandbox(options: TestSandboxOptions = {}): Promise<TestSandbox> {
@@ -65,6 +67,7 @@ export async function startTestSandbox(options: TestSandboxOptions = {}): Promis
     remindEveryMs: options.remindEveryMs,
     progressIntervalMs: options.progressIntervalMs,
     onError: options.onError,
+    slackScopes: options.slackScopes,
   });
   const names = tableNames(sandbox.config.tablePrefix);
   return {

@@ -87,6 +87,8 @@ describe('the other subcommands', () => {
       { kind: 'failover', env: 'demo', target: 'db', force: true, json: false, as: 'alice' },
     ],
     ['prices refresh --region us-east-1', { kind: 'prices', args: ['refresh', '--region', 'us-east-1'] }],
+    ['diagram demo', { kind: 'diagram', env: 'demo', drill: false }],
+    ['diagram demo --drill --out d.PNG', { kind: 'diagram', env: 'demo', drill: true, out: 'd.PNG' }],
     ['init', { kind: 'init' }],
     ['cancel demo', { kind: 'cancel', env: 'demo', json: false, as: 'alice' }],
     ['cancel demo --json --as bob', { kind: 'cancel', env: 'demo', json: true, as: 'bob' }],
@@ -104,12 +106,15 @@ describe('the other subcommands', () => {
     ['failover', "'failover' needs an env name"],
     ['failover demo disk', "failover target must be web, db or all, not 'disk'"],
     ['failover demo db now', "unexpected 'now' after the failover target"],
+    ['diagram', "'diagram' needs an env name"],
+    ['diagram demo --out d.gif', '--out must name a .svg or .png file'],
+    ['diagram demo --png', "unknown option '--png' (allowed: --drill, --out)"],
     ['init now', "'init' takes no arguments, got 'now'"],
     ['cancel', "'cancel' needs an env name"],
     ['cancel demo --yes', "unknown option '--yes' (allowed: --json, --as)"],
     [
       'deploy demo',
-      "unknown subcommand 'deploy' (try one of: init, create, status, list, cancel, destroy, failover, prices, help)",
+      "unknown subcommand 'deploy' (try one of: init, create, status, list, cancel, destroy, failover, diagram, prices, help)",
     ],
   ])('%s → %s', (line, error) => {
     expect(parse(line)).toEqual({ kind: 'error', error });
