@@ -7,8 +7,10 @@ import type { TestSandbox } from '../helpers/sandbox';
 import { startTestSandbox } from '../helpers/sandbox';
 import { waitFor } from '../helpers/slack';
 import { readable, waitForMessage, waitForReady } from './helpers';
+import { failOnSlackViolations } from '../helpers/slack-violations';
 
 let sb: TestSandbox;
+failOnSlackViolations(() => sb);
 
 beforeAll(async () => {
   sb = await startTestSandbox({ speed: 600 });

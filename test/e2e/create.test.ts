@@ -13,8 +13,10 @@ import {
   threadReplies,
   waitForReady,
 } from './helpers';
+import { failOnSlackViolations } from '../helpers/slack-violations';
 
 let sb: TestSandbox;
+failOnSlackViolations(() => sb);
 const errors: string[] = [];
 
 beforeAll(async () => {

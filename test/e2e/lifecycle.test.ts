@@ -18,12 +18,14 @@ import {
   waitForMessage,
   waitForReady,
 } from './helpers';
+import { failOnSlackViolations } from '../helpers/slack-violations';
 
 const HOUR = 3_600_000;
 const OWNER = 'UOWNER';
 const OTHER = 'UOTHER';
 
 let sb: TestSandbox;
+failOnSlackViolations(() => sb);
 let secrets: string[] = [];
 
 beforeAll(async () => {
