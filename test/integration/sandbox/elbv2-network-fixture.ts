@@ -9,6 +9,7 @@ import {
   type EC2Client,
 } from '@aws-sdk/client-ec2';
 import { RegisterTargetsCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
+import { CreateDBInstanceCommand, CreateDBSubnetGroupCommand, type RDSClient } from '@aws-sdk/client-rds';
 import type { TestEmulator } from '../../helpers/emulator';
 import { buildNetwork as buildVpc, launchInstance, type Network as Vpc } from './ec2-fixture';
 
@@ -75,4 +76,28 @@ export async function registeredWeb(
   emu.advance(30_000);
   await emu.clients.elbv2.send(new RegisterTargetsCommand({ TargetGroupArn: tgArn, Targets: [{ Id: web }] }));
   return web;
+}
+
+/** The SPEC's DB subnet group (`site-db-subnets`) and MySQL instance `site-db` (creating). */
+export async function createSiteDb(rds: RDSClient, net: Network, multiAz: boolean): Promise<void> {
+  await rds.send(
+    new CreateDBSubnetGroupCommand({
+      DBSubnetGroupName: 'site-db-subnets',
+      DBSubnetGroupDescription: 'private',
+      SubnetIds: net.privateSubnets,
+    }),
+  );
+  await rds.send(
+    new CreateDBInstanceCommand({
+      DBInstanceIdentifier: 'site-db',
+      Engine: 'mysql',
+      DBInstanceClass: 'db.t4g.micro',
+      AllocatedStorage: 20,
+      MasterUsername: 'admin',
+      MasterUserPassword: 'correct-horse-battery',
+      DBSubnetGroupName: 'site-db-subnets',
+      VpcSecurityGroupIds: [net.dbSg],
+      MultiAZ: multiAz,
+    }),
+  );
 }
