@@ -34,7 +34,7 @@ export interface Environment {
   version: number;
 }
 
-export type RunKind = 'create' | 'destroy' | 'failover';
+export type RunKind = 'create' | 'destroy' | 'failover' | 'sleep' | 'wake';
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 export type StepStatus = 'pending' | 'running' | 'waiting' | 'done' | 'failed';

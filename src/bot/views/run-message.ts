@@ -8,6 +8,7 @@ import { createOutputs, createResources } from '../../workflows/create/finish';
 import { renderReceipt } from '../../workflows/destroy/receipt';
 import type { DrillReport } from '../../workflows/failover/report';
 import { formatDuration } from '../format';
+import { powerOutcome } from './power';
 import { section, type Block } from './reply';
 import { renderRunProgress, type StepTitle } from './run-progress';
 
@@ -128,6 +129,9 @@ export function renderRunOutcome(run: Run, steps: readonly StepTitle[], now: num
       return destroyOutcome(run, now);
     case 'failover':
       return failoverOutcome(run, now);
+    case 'sleep':
+    case 'wake':
+      return powerOutcome(run, () => failureText(run, steps));
   }
 }
 
@@ -135,6 +139,8 @@ const VERB: Record<Run['kind'], string> = {
   create: 'Creating',
   destroy: 'Tearing down',
   failover: 'Failover drill on',
+  sleep: 'Putting to sleep:',
+  wake: 'Waking',
 };
 
 /** The whole message: the outcome when there is one, then the steps with the critical path. */
