@@ -31,6 +31,8 @@ export const powerRecordSchema = z.object({
   dbCheckedAt: z.number().optional(),
   /** Office hours do not put it to sleep before this ("Keep awake 2 h"). */
   keepAwakeUntil: z.number().optional(),
+  /** Someone asked for a wake while a run held the env: the reminder pass wakes it once free. */
+  wakeRequested: z.boolean().optional(),
 });
 export type PowerRecord = z.infer<typeof powerRecordSchema>;
 

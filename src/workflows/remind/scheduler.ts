@@ -15,6 +15,7 @@ import {
 } from '../../state/types';
 import { localTime } from './local-time';
 import { nextReminderAction, type ReminderMarks, type ReminderSettings } from './policy';
+import { runPowerPass, type PowerPassDeps, type PowerPassResult } from './power-pass';
 
 /** What the scheduler says to people; the bot renders it (buttons: Extend, Snooze, Destroy now). */
 export interface ReminderNotifier {
@@ -38,6 +39,8 @@ export interface ReminderDeps {
   startDestroy(env: Environment): Promise<{ started: boolean; reason?: string }>;
   settings: ReminderSettings;
   digest?: DigestSettings;
+  /** Office hours, "Keep awake", and the re-stop after RDS's own start: how to start those runs. */
+  power?: Pick<PowerPassDeps, 'start'>;
   now(): number;
 }
 
@@ -49,6 +52,8 @@ export interface ReminderPassResult {
   digests: number;
   /** Claims lost to a concurrent pass or a concurrent change of the env. */
   conflicts: number;
+  /** Sleeps and wakes started (when `power` is wired). */
+  power?: PowerPassResult;
 }
 
 export async function runReminderPass(deps: ReminderDeps): Promise<ReminderPassResult> {
@@ -93,6 +98,9 @@ export async function runReminderPass(deps: ReminderDeps): Promise<ReminderPassR
     }
   }
 
+  // An env a reminder claimed above loses its power claim to that write: the next pass acts.
+  if (deps.power)
+    result.power = await runPowerPass({ ...deps.power, store: deps.store, now: () => now }, envs, now);
   if (deps.digest) result.digests = await postDueDigests(deps, deps.digest, envs, now);
   return result;
 }

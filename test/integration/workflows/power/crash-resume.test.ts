@@ -11,18 +11,14 @@ import {
   runWithCrashAt,
   type CrashPoint,
 } from '../../../helpers/crash-harness';
-import { ASLEEP, AWAKE, startPowerHarness, type PowerHarness } from './harness';
+import { ASLEEP, AWAKE, builtEnvForFile, type PowerHarness } from './harness';
 
+const built = builtEnvForFile();
 let h: PowerHarness;
 let env: Environment;
-
-beforeAll(async () => {
-  h = await startPowerHarness();
-  env = await h.createEnv('demo', 'now');
-});
-
-afterAll(async () => {
-  await h?.close();
+beforeAll(() => {
+  h = built.h();
+  env = built.env();
 });
 
 /** Every boundary, the polling steps' first two passes, the end's writes once. */

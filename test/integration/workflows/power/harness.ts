@@ -102,3 +102,17 @@ export async function startPowerHarness(power: PowerSettings = {}): Promise<Powe
     },
   };
 }
+
+/** One built env `demo` for a test file (made before its tests, the emulator closed after). */
+export function builtEnvForFile(): { h: () => PowerHarness; env: () => Environment } {
+  let h: PowerHarness | undefined;
+  let env: Environment | undefined;
+  beforeAll(async () => {
+    h = await startPowerHarness();
+    env = await h.createEnv('demo', 'now');
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  return { h: () => h!, env: () => env! };
+}

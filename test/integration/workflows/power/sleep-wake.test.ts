@@ -6,18 +6,14 @@
 import { powerOf } from '../../../../src/state/power';
 import type { Environment, Run } from '../../../../src/state/types';
 import { startPower } from '../../../../src/workflows/power';
-import { ASLEEP, AWAKE, startPowerHarness, type PowerHarness } from './harness';
+import { ASLEEP, AWAKE, builtEnvForFile, type PowerHarness } from './harness';
 
+const built = builtEnvForFile();
 let h: PowerHarness;
 let env: Environment;
-
-beforeAll(async () => {
-  h = await startPowerHarness();
-  env = await h.createEnv('demo', 'now');
-});
-
-afterAll(async () => {
-  await h?.close();
+beforeAll(() => {
+  h = built.h();
+  env = built.env();
 });
 
 async function power(kind: 'sleep' | 'wake'): Promise<Run> {
