@@ -60,7 +60,10 @@ async function answer(cmd: Command, ctx: CommandContext, deps: DispatchDeps): Pr
       return services.startCreate ? services.startCreate(cmd, ctx) : renderNotAvailable('/site create');
     case 'destroy':
     case 'failover':
-    case 'extend': {
+    case 'extend':
+    case 'sleep':
+    case 'wake':
+    case 'hours': {
       const env = await store.environments.get(cmd.env);
       if (!env || env.status === 'destroyed') return renderEnvNotFound(cmd.env);
       const owner = checkOwnership(deps.config.slack, env, ctx.userId);
@@ -75,6 +78,12 @@ async function answer(cmd: Command, ctx: CommandContext, deps: DispatchDeps): Pr
         return services.startFailover
           ? services.startFailover(cmd, envCtx)
           : renderNotAvailable('/site failover');
+      }
+      if (cmd.kind === 'sleep' || cmd.kind === 'wake') {
+        return services.power ? services.power(cmd, envCtx) : renderNotAvailable(`/site ${cmd.kind}`);
+      }
+      if (cmd.kind === 'hours') {
+        return services.hours ? services.hours(cmd, envCtx) : renderNotAvailable('/site hours');
       }
       return services.extend ? services.extend(cmd, envCtx) : renderNotAvailable('/site extend');
     }

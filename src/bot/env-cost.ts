@@ -1,38 +1,52 @@
 /**
  * What an environment costs, for status, list, the digest, extend's cap and the destroy
- * confirmation: its resources and their create-step timings through the estimator. A missing
- * price (a region the table lacks) answers undefined rather than failing the command.
+ * confirmation: its resources and their create-step timings through the estimator, with the
+ * hours it slept left out of instance- and DB-hours. A missing price (a region the table
+ * lacks) answers undefined rather than failing the command.
  */
 import { estimateEnvironmentCost, type CostEstimate } from '../cost/estimator';
-import { usageFromEnvironment } from '../cost/environment-usage';
+import { usageAwakeAllAlong, usageFromEnvironment } from '../cost/environment-usage';
 import { formatPerDay, formatUsd } from '../cost/format';
+import { sleepRates, type SleepRates } from '../cost/sleep-usage';
 import type { Environment, Run, StateStore } from '../state/types';
+import { latestCreateRun } from '../workflows/budget/channel-month';
 
 /** The env's latest create run (its step timings say when each resource appeared). */
-export async function createRunOf(
-  store: Pick<StateStore, 'runs'>,
-  env: Environment,
-): Promise<Run | undefined> {
-  const runs = await store.runs.listByEnv(env.name, 20);
-  return runs
-    .filter((r) => r.kind === 'create' && r.createdAt >= env.createdAt - 60_000)
-    .sort((a, b) => b.createdAt - a.createdAt)[0];
+export function createRunOf(store: Pick<StateStore, 'runs'>, env: Environment): Promise<Run | undefined> {
+  return latestCreateRun(store, env);
+}
+
+export interface EnvironmentCost extends CostEstimate {
+  /** What sleeping has saved so far: the cost had it never slept, minus the cost. */
+  savedSoFar: number;
+  /** Its rates awake and asleep. */
+  sleepRates: SleepRates;
 }
 
 export async function environmentCost(
   store: Pick<StateStore, 'runs'>,
   env: Environment,
   now: number,
-): Promise<CostEstimate | undefined> {
+): Promise<EnvironmentCost | undefined> {
   try {
-    return estimateEnvironmentCost(usageFromEnvironment(env, await createRunOf(store, env)), { now });
+    const run = await createRunOf(store, env);
+    const estimate = estimateEnvironmentCost(usageFromEnvironment(env, run), { now });
+    const awakeAllAlong = usageAwakeAllAlong(env, run);
+    const unslept = estimateEnvironmentCost(awakeAllAlong, { now });
+    return {
+      ...estimate,
+      savedSoFar: Math.max(0, unslept.soFar - estimate.soFar),
+      sleepRates: sleepRates(awakeAllAlong, { now }),
+    };
   } catch {
     return undefined;
   }
 }
 
-/** "$1.23 so far · $3.40/day", or a plain "cost unknown". */
-export function costText(estimate: CostEstimate | undefined): string {
+/** "$1.23 so far · $3.40/day" (and "· saved $0.80 asleep" once sleeping saved money), or "cost unknown". */
+export function costText(estimate: (CostEstimate & { savedSoFar?: number }) | undefined): string {
   if (!estimate) return 'cost unknown';
-  return `${formatUsd(estimate.soFar)} so far · ${formatPerDay(estimate.perDay)}`;
+  const saved = estimate.savedSoFar ?? 0;
+  const savedText = saved >= 0.005 ? ` · saved ${formatUsd(saved)} asleep` : '';
+  return `${formatUsd(estimate.soFar)} so far · ${formatPerDay(estimate.perDay)}${savedText}`;
 }

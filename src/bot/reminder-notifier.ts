@@ -6,12 +6,15 @@
 import { formatPerDay, formatUsd } from '../cost/format';
 import type { Environment, StateStore } from '../state/types';
 import type { ReminderNotifier } from '../workflows/remind/scheduler';
-import { environmentCost } from './env-cost';
+import { channelMonth } from '../workflows/budget/channel-month';
+import { describeChannelMonth } from '../workflows/budget/create-check';
+import { costText, environmentCost } from './env-cost';
 import { formatDuration } from './format';
 import { patchEnv } from './services/deps';
 import { reminderMessagesOf } from './services/buttons';
 import type { ChatClient } from './slack-progress-sink';
 import { ACTION, actions } from './views/buttons';
+import { asleepText } from './views/power';
 import { context, header, section, type Block } from './views/reply';
 
 /** Reminder messages remembered per env (older ones' buttons stop counting). */
@@ -19,8 +22,10 @@ const KEEP_REMINDERS = 10;
 
 export interface SlackReminderNotifierOptions {
   client: ChatClient;
-  store: Pick<StateStore, 'environments' | 'runs'>;
+  store: Pick<StateStore, 'environments' | 'runs' | 'spend'>;
   now(): number;
+  /** The channel budget the digest shows spend against, when set. */
+  channelBudgetUsd?: number;
 }
 
 function reminderButtons(env: string): Block {
@@ -78,16 +83,16 @@ export class SlackReminderNotifier implements ReminderNotifier {
       const cost = await environmentCost(this.options.store, env, now);
       total += cost?.soFar ?? 0;
       perDay += cost?.perDay ?? 0;
-      const money = cost ? `${formatUsd(cost.soFar)} so far · ${formatPerDay(cost.perDay)}` : 'cost unknown';
+      const money = costText(cost);
       const expiry =
         env.expiresAt >= now
           ? `expires in ${formatDuration(env.expiresAt - now)}`
           : `expired ${formatDuration(now - env.expiresAt)} ago`;
       lines.push(
-        `*${env.name}* (${env.status}) — <@${env.owner}> — age ${formatDuration(now - env.createdAt)} — ${money} — ${expiry}`,
+        `*${env.name}* (${env.status}${asleepText(env, now)}) — <@${env.owner}> — age ${formatDuration(now - env.createdAt)} — ${money} — ${expiry}`,
       );
     }
-    const totalLine = `Channel total: ${formatUsd(total)} so far · ${formatPerDay(perDay)}`;
+    const totalLine = `Channel total: ${formatUsd(total)} so far · ${formatPerDay(perDay)}${await this.budgetText(channel, now)}`;
     const blocks: Block[] = [header(`Running environments (${envs.length})`)];
     for (let i = 0; i < lines.length; i += 20) blocks.push(section(lines.slice(i, i + 20).join('\n')));
     blocks.push(
@@ -99,6 +104,17 @@ export class SlackReminderNotifier implements ReminderNotifier {
       text: `${envs.length} running environment(s); ${totalLine}`,
       blocks,
     });
+  }
+
+  /** "\nBudget: $12.34 of the $50.00 budget spent in 2026-01 (25%); …" when a budget is set. */
+  private async budgetText(channel: string, now: number): Promise<string> {
+    const budget = this.options.channelBudgetUsd;
+    if (budget === undefined) return '';
+    try {
+      return `\nBudget: ${describeChannelMonth(await channelMonth(this.options.store, channel, now), budget)}`;
+    } catch (err) {
+      return `\nBudget: cannot be worked out (${err instanceof Error ? err.message : String(err)})`;
+    }
   }
 
   private async postWithButtons(env: Environment, markdown: string, fallback: string): Promise<void> {

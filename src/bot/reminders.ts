@@ -10,6 +10,7 @@ import type { WorkflowService } from '../workflows/engine/service';
 import { defaultReminderSettings, type ReminderSettings } from '../workflows/remind/policy';
 import { runReminderPass, type DigestSettings, type ReminderPassResult } from '../workflows/remind/scheduler';
 import { SlackReminderNotifier } from './reminder-notifier';
+import { reminderPowerStarter } from './services/power';
 import type { ChatClient } from './slack-progress-sink';
 import { section } from './views/reply';
 
@@ -26,6 +27,8 @@ export interface SlackReminderPassOptions {
   digest?: DigestSettings | false;
   /** Who auto-destroy runs as (audit, the run's requester); the bot's user id when known. */
   actor?: string;
+  /** SITEBOT_CHANNEL_BUDGET_USD: the digest shows each channel's spend against it. */
+  channelBudgetUsd?: number;
 }
 
 /** Starts the teardown of an expired env, with a progress message posted first. */
@@ -62,7 +65,9 @@ export function createSlackReminderPass(
     client: options.client,
     store: options.store,
     now: options.now,
+    ...(options.channelBudgetUsd !== undefined ? { channelBudgetUsd: options.channelBudgetUsd } : {}),
   });
+  const power = { start: reminderPowerStarter(options, options.client, options.actor ?? 'sitebot') };
   const digest = options.digest === false ? undefined : (options.digest ?? DEFAULT_DIGEST);
   return () =>
     runReminderPass({
@@ -70,6 +75,7 @@ export function createSlackReminderPass(
       markers: options.markers,
       notifier,
       startDestroy: (env) => startExpiryDestroy(options, env),
+      power,
       settings: options.settings ?? defaultReminderSettings,
       ...(digest ? { digest } : {}),
       now: options.now,

@@ -6,7 +6,14 @@
  */
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { Environment } from '../state/types';
-import type { CreateCommand, DestroyCommand, ExtendCommand, FailoverCommand } from './grammar';
+import type {
+  CreateCommand,
+  DestroyCommand,
+  ExtendCommand,
+  FailoverCommand,
+  HoursCommand,
+  PowerCommand,
+} from './grammar';
 import type { Reply } from './views/reply';
 
 export interface CommandContext {
@@ -48,6 +55,10 @@ export interface BotServices {
   startDestroy?(cmd: DestroyCommand, ctx: EnvCommandContext): Promise<Reply>;
   startFailover?(cmd: FailoverCommand, ctx: EnvCommandContext): Promise<Reply>;
   extend?(cmd: ExtendCommand, ctx: EnvCommandContext): Promise<Reply>;
+  /** `/site sleep` and `/site wake`. */
+  power?(cmd: PowerCommand, ctx: EnvCommandContext): Promise<Reply>;
+  /** `/site hours`. */
+  hours?(cmd: HoursCommand, ctx: EnvCommandContext): Promise<Reply>;
   /** Buttons whose action_id starts with `site_`; called after the ack. */
   handleButton?(press: ButtonPress, ctx: ButtonContext): Promise<void>;
 }

@@ -7,6 +7,8 @@
  *   (`runningShard`, `createdAt`) holds only running runs, for resuming after a restart.
  * - `<prefix>-locks`         pk `env`. One item while a run owns the env.
  * - `<prefix>-audit`         pk `env`, sk `<zero-padded at>#<random>`. Who did what, when.
+ * - in the locks table, under keys no env name can take: once-markers (`once#…`) and each
+ *   channel's monthly spend of destroyed envs (`spend#<channel>#<YYYY-MM>`).
  *
  * Why no transactions: each write touches one item and is made safe on its own by a condition
  * (create-if-absent, `version = :expected`, lease free/expired/ours, lock held by this run), and
@@ -20,6 +22,7 @@ import { DynamoEnvironmentsRepository } from './environments-repository';
 import { DynamoLocksRepository } from './locks-repository';
 import { DynamoOnceMarkersRepository } from './markers-repository';
 import { DynamoRunsRepository } from './runs-repository';
+import { DynamoSpendLedger } from './spend-ledger';
 import { tableNames } from './tables';
 import type { OnceMarkersRepository, StateStore } from './types';
 
@@ -30,6 +33,7 @@ export function createStateStore(doc: DynamoDBDocumentClient, prefix: string): S
     runs: new DynamoRunsRepository(doc, names.runs),
     locks: new DynamoLocksRepository(doc, names.locks),
     audit: new DynamoAuditRepository(doc, names.audit),
+    spend: new DynamoSpendLedger(doc, names.locks),
   };
 }
 

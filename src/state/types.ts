@@ -167,11 +167,24 @@ export interface AuditRepository {
   list(env: string, limit?: number): Promise<AuditEvent[]>;
 }
 
+/**
+ * What each channel spent per calendar month (UTC, as AWS bills) on environments that no longer
+ * exist: a destroyed env's spend is written here when its teardown ends, so a channel's budget
+ * still counts it after the env has left the active index.
+ */
+export interface SpendLedger {
+  /** Sets `entry`'s amount for the month (a repeat overwrites the same entry: idempotent). */
+  record(channel: string, month: string, entry: string, usd: number): Promise<void>;
+  /** The month's entries, summed. */
+  total(channel: string, month: string): Promise<number>;
+}
+
 export interface StateStore {
   environments: EnvironmentsRepository;
   runs: RunsRepository;
   locks: LocksRepository;
   audit: AuditRepository;
+  spend: SpendLedger;
 }
 
 /** Create-if-absent claims for things that must happen once per key (a channel's digest of a day). */

@@ -22,6 +22,7 @@ import { withEnvRunTracking } from './operations/env-run-tracking';
 import type { RunKind } from '../state/types';
 import { destroyWorkflow, type DestroyConfig, type DestroyDeps } from './destroy';
 import { failoverWorkflow, type FailoverDeps, type FailoverSettings } from './failover';
+import { withSpendLedger } from './budget/ledger';
 import { sleepWorkflow, wakeWorkflow, type PowerDeps, type PowerSettings } from './power';
 import { buildWorkflowService } from './workflow-service';
 
@@ -78,7 +79,7 @@ export function buildWorkflowRuntime(options: WorkflowRuntimeOptions): WorkflowR
   const tracked = <D>(w: WorkflowDefinition<D>) => withEnvRunTracking(w, store.environments);
   const workflows: Partial<Record<RunKind, WorkflowDefinition<SitebotDeps>>> = {
     create: tracked(createWorkflow),
-    destroy: tracked<SitebotDeps>(destroyWorkflow),
+    destroy: withSpendLedger(tracked<SitebotDeps>(destroyWorkflow), store),
     failover: tracked<SitebotDeps>(failoverWorkflow),
     sleep: tracked<SitebotDeps>(sleepWorkflow),
     wake: tracked<SitebotDeps>(wakeWorkflow),

@@ -12,6 +12,7 @@ import { section } from '../views/reply';
 import { patchEnv, type BotServiceDeps } from './deps';
 import { cancelDestroy, confirmationOf, confirmDestroy, postDestroyConfirmation, refuse } from './destroy';
 import { extendBy } from './extend';
+import { powerButton } from './power';
 
 const HOUR = 3_600_000;
 
@@ -27,6 +28,11 @@ const DESTROY_ACTIONS: readonly string[] = [
   ACTION.cancelAndDestroy,
 ];
 const REMINDER_ACTIONS: readonly string[] = [ACTION.remindExtend, ACTION.remindSnooze, ACTION.remindDestroy];
+/**
+ * Wake now / Keep awake 2 h do only what `/site wake` lets the same person do, so a press
+ * counts from any message the bot posted them on (sleep outcomes, a drill's refusal).
+ */
+const POWER_ACTIONS: readonly string[] = [ACTION.powerWake, ACTION.powerKeepAwake];
 
 /** Why the press must be refused, or undefined when it may proceed. */
 function checkPress(
@@ -46,6 +52,7 @@ function checkPress(
       return `that is not the current destroy confirmation for ${env.name}; run /site destroy ${env.name}`;
     return undefined;
   }
+  if (POWER_ACTIONS.includes(press.actionId)) return undefined;
   if (REMINDER_ACTIONS.includes(press.actionId)) {
     if (!reminderMessagesOf(env).includes(press.messageTs))
       return `that is not a reminder I sent for ${env.name}`;
@@ -81,6 +88,9 @@ export async function handleButton(
         ctx,
         press.actionId === ACTION.remindExtend ? 24 * HOUR : HOUR,
       );
+    case ACTION.powerWake:
+    case ACTION.powerKeepAwake:
+      return powerButton(deps, env, press, ctx, press.actionId === ACTION.powerKeepAwake);
     case ACTION.remindDestroy: {
       const posted = await postDestroyConfirmation(deps, env, press.userId, ctx.client, ctx.now());
       if (!posted.ok) await refuse(ctx, posted.message);

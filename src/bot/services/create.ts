@@ -4,7 +4,10 @@
  * the channel and the run starts with it as `notify`, so the progress sink edits that message.
  * A failed create of the same name resumes (its run keeps its original progress message).
  */
+import { channelTimeZone } from '../../config/config';
+import { officeHoursOf } from '../../state/power';
 import type { Environment } from '../../state/types';
+import { describeHours } from '../../workflows/remind/office-hours';
 import { planCreate, startCreate } from '../../workflows/operations/create';
 import type { CreateCommand } from '../grammar';
 import type { CommandContext } from '../services';
@@ -66,7 +69,13 @@ export async function startCreateService(
     messageTs = posted.ts;
   }
   const started = await startCreate(
-    { store: deps.store, service: deps.service, createConfig: deps.createConfig, now: ctx.now },
+    {
+      store: deps.store,
+      service: deps.service,
+      createConfig: deps.createConfig,
+      channelBudgetUsd: deps.config.channelBudgetUsd,
+      now: ctx.now,
+    },
     {
       env: cmd.env,
       requestedBy: ctx.userId,
@@ -74,6 +83,9 @@ export async function startCreateService(
       ttlMs: cmd.ttlMs,
       multiAz: cmd.multiAz,
       notify: { channel: ctx.channelId, ...(messageTs ? { messageTs } : {}) },
+      ...(cmd.hours
+        ? { hours: { ...cmd.hours, timeZone: channelTimeZone(deps.config, ctx.channelId), setAt: now } }
+        : {}),
     },
   );
   if (!started.ok) {
@@ -89,8 +101,9 @@ export async function startCreateService(
     }
     return renderRefusal(`:no_entry: ${started.message}`);
   }
+  const hours = officeHoursOf(started.env);
   const line = started.resumed
     ? `Resuming the failed create of ${cmd.env} where it stopped (run ${started.run.runId}); progress in its message above.`
-    : `Creating ${cmd.env} (run ${started.run.runId}); progress in the channel.`;
+    : `Creating ${cmd.env} (run ${started.run.runId}); progress in the channel.${hours ? ` Office hours: ${describeHours(hours)}.` : ''}`;
   return ephemeral(line, [section(line)]);
 }

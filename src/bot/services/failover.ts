@@ -10,6 +10,7 @@ import { checkOwnership } from '../authorization';
 import type { FailoverCommand } from '../grammar';
 import type { EnvCommandContext } from '../services';
 import { renderRefusal } from '../views/error';
+import { renderAsleepRefusal } from '../views/power';
 import { ephemeral, section, type Reply } from '../views/reply';
 import { describeBusy, runningLockHolder, type BotServiceDeps } from './deps';
 
@@ -19,6 +20,7 @@ export async function failoverService(
   ctx: EnvCommandContext,
 ): Promise<Reply> {
   const checked = checkEnvRecord(cmd.env, ctx.env, cmd.target, cmd.force);
+  if (!checked.ok && checked.reason === 'asleep') return renderAsleepRefusal(cmd.env, checked.message);
   if (!checked.ok) return renderRefusal(`:no_entry: ${checked.message}`);
   const holder = await runningLockHolder(deps.store, cmd.env);
   if (holder) return renderRefusal(`:no_entry: ${describeBusy(holder, ctx.now())}`);

@@ -3,6 +3,9 @@ import type { Environment, Run } from '../../state/types';
 import { costText } from '../env-cost';
 import { formatDuration } from '../format';
 import { context, ephemeral, header, section, type Block, type Reply } from './reply';
+import { officeHoursOf } from '../../state/power';
+import { describeHours } from '../../workflows/remind/office-hours';
+import { asleepText } from './power';
 import { renderRunProgress, type StepTitle } from './run-progress';
 
 /** "expires in 3h", or "expired 10m ago". */
@@ -16,11 +19,11 @@ export function ageText(env: Environment, now: number): string {
 }
 
 /** Costs by env name; an env missing from the map shows no cost. */
-export type CostsByEnv = ReadonlyMap<string, CostEstimate | undefined>;
+export type CostsByEnv = ReadonlyMap<string, (CostEstimate & { savedSoFar?: number }) | undefined>;
 
 function summaryLine(env: Environment, now: number, costs?: CostsByEnv): string {
   const cost = costs?.has(env.name) ? ` — ${costText(costs.get(env.name))}` : '';
-  return `*${env.name}* — ${env.status} — owner <@${env.owner}> — age ${ageText(env, now)}${cost} — ${ttlText(env, now)}`;
+  return `*${env.name}* — ${env.status}${asleepText(env, now)} — owner <@${env.owner}> — age ${ageText(env, now)}${cost} — ${ttlText(env, now)}`;
 }
 
 /** `meta.lastDrill` as one line: the headline and each phase's numbers and sparkline. */
@@ -68,11 +71,13 @@ export function renderEnvStatus(
   run: Run | undefined,
   now: number,
   steps: StepTitle[] = [],
-  cost?: { estimate: CostEstimate | undefined },
+  cost?: { estimate: (CostEstimate & { savedSoFar?: number }) | undefined },
 ): Reply {
   const outputs = Object.entries(env.outputs);
+  const hours = officeHoursOf(env);
   const facts = [
-    `status: *${env.status}*`,
+    `status: *${env.status}*${asleepText(env, now)}`,
+    ...(hours ? [`office hours: ${describeHours(hours)}`] : []),
     `owner: <@${env.owner}>`,
     `region: ${env.region}`,
     `multi-AZ: ${env.multiAz}`,

@@ -7,7 +7,7 @@
  * startRun) → env.currentRunId. A crash after the env record leaves a `creating` env with no
  * run; the next create of that name adopts it once it is older than ABANDONED_AFTER_MS.
  */
-import { estimateSpecEnvironment, type CostEstimate } from '../../cost/estimator';
+import { estimateSpecEnvironment, type CostEstimate, type SpecEnvironmentParams } from '../../cost/estimator';
 import type { EnvironmentSizing } from '../../cost/environment-usage';
 import {
   ConflictError,
@@ -16,6 +16,8 @@ import {
   type Run,
   type StateStore,
 } from '../../state/types';
+import type { OfficeHours } from '../../state/power';
+import { checkCreateBudget } from '../budget/create-check';
 import type { CreateConfig } from '../create/deps';
 import { buildCreatePlan, type CreatePlan } from '../create/plan';
 import type { WorkflowService } from '../engine/service';
@@ -31,12 +33,16 @@ export interface CreateRequest {
   multiAz: MultiAzMode;
   /** Where the bot shows progress (the CLI passes none). */
   notify?: Run['notify'];
+  /** Office hours to keep from the start (`--hours`). */
+  hours?: OfficeHours;
 }
 
 export interface CreateOperationDeps {
   store: StateStore;
   service: Pick<WorkflowService, 'startRun' | 'retryRun'>;
   createConfig: CreateConfig;
+  /** SITEBOT_CHANNEL_BUDGET_USD: a create that would take the channel's month over it is refused. */
+  channelBudgetUsd?: number;
   now(): number;
 }
 
@@ -52,6 +58,17 @@ export function sizingFor(config: CreateConfig): EnvironmentSizing {
   };
 }
 
+/** The SPEC stack the create builds, as the estimator prices it. */
+export function specOf(multiAz: MultiAzMode, config: CreateConfig): SpecEnvironmentParams {
+  return {
+    region: config.region,
+    instanceType: config.instanceType,
+    dbInstanceClass: config.dbClass,
+    multiAz: multiAz !== 'off',
+    dbStorageGb: config.dbAllocatedStorageGb,
+  };
+}
+
 /** The dry-run answer: every resource in order with its parallel groups, and what it would cost. */
 export function planCreate(
   env: string,
@@ -59,13 +76,7 @@ export function planCreate(
   config: CreateConfig,
 ): { plan: CreatePlan; estimate: CostEstimate } {
   const plan = buildCreatePlan(env, multiAz, config);
-  const estimate = estimateSpecEnvironment({
-    region: config.region,
-    instanceType: config.instanceType,
-    dbInstanceClass: config.dbClass,
-    multiAz: multiAz !== 'off',
-    dbStorageGb: config.dbAllocatedStorageGb,
-  });
+  const estimate = estimateSpecEnvironment(specOf(multiAz, config));
   return { plan, estimate };
 }
 
@@ -84,6 +95,19 @@ export async function startCreate(deps: CreateOperationDeps, req: CreateRequest)
     now - existing.updatedAt > ABANDONED_AFTER_MS;
   if (existing && existing.status !== 'destroyed' && !adoptable)
     return { ok: false, message: inUse(existing) };
+  const budget = await checkCreateBudget(
+    store,
+    deps.channelBudgetUsd,
+    {
+      env: req.env,
+      channel: req.channel,
+      ttlMs: req.ttlMs,
+      spec: specOf(req.multiAz, deps.createConfig),
+      hours: req.hours,
+    },
+    now,
+  );
+  if (!budget.ok) return { ok: false, message: budget.message };
 
   let env: Environment;
   try {
@@ -99,7 +123,7 @@ export async function startCreate(deps: CreateOperationDeps, req: CreateRequest)
       expiresAt: now + req.ttlMs,
       resources: {},
       outputs: {},
-      meta: { sizing: sizingFor(deps.createConfig) },
+      meta: { sizing: sizingFor(deps.createConfig), ...(req.hours ? { hours: req.hours } : {}) },
     };
     env = adoptable
       ? await store.environments.update(req.env, existing.version, record)
