@@ -91,7 +91,16 @@ function checkValid(r: ParseResult): void {
       expect(envNameSchema.safeParse(r.env).success).toBe(true);
       return;
     case 'extend':
+    case 'sleep':
+    case 'wake':
       expect(envNameSchema.safeParse(r.env).success).toBe(true);
+      return;
+    case 'hours':
+      expect(envNameSchema.safeParse(r.env).success).toBe(true);
+      if (r.hours !== 'off') {
+        expect(r.hours.start).toBeLessThan(r.hours.end);
+        expect(r.hours.days.length).toBeGreaterThan(0);
+      }
       return;
     case 'status':
       if (r.env !== undefined) expect(envNameSchema.safeParse(r.env).success).toBe(true);
