@@ -53,6 +53,12 @@ export interface CliFailover extends Requester {
   force: boolean;
   json: boolean;
 }
+/** `sitebot sleep <env>`, `sitebot wake <env>`. */
+export interface CliPower extends Requester {
+  kind: 'sleep' | 'wake';
+  env: string;
+  json: boolean;
+}
 export interface CliPrices {
   kind: 'prices';
   /** Passed as is to runPricesCommand (`refresh [--region R]`). */
@@ -62,7 +68,8 @@ export interface CliHelp {
   kind: 'help';
 }
 
-export type CliCommand = CliCreate | CliStatus | CliList | CliDestroy | CliFailover | CliPrices | CliHelp;
+export type CliCommand =
+  CliCreate | CliStatus | CliList | CliDestroy | CliFailover | CliPower | CliPrices | CliHelp;
 export type CliParseResult = CliCommand | { kind: 'error'; error: string };
 
 export interface CliLimits {
@@ -190,9 +197,12 @@ export function parseCliArgs(argv: readonly string[], limits: CliLimits): CliPar
       return parseDestroy(rest, limits);
     case 'failover':
       return parseFailover(rest, limits);
+    case 'sleep':
+    case 'wake':
+      return parsePower(sub, rest, limits);
     default:
       return fail(
-        `unknown subcommand '${clip(sub)}' (try one of: create, status, list, destroy, failover, prices, help)`,
+        `unknown subcommand '${clip(sub)}' (try one of: create, status, list, destroy, failover, sleep, wake, prices, help)`,
       );
   }
 }
@@ -339,6 +349,20 @@ function parseFailover(rest: string[], limits: CliLimits): CliParseResult {
       json: v.json === true,
       as: v.as,
     }),
+  );
+}
+
+function parsePower(kind: 'sleep' | 'wake', rest: string[], limits: CliLimits): CliParseResult {
+  const schema = z.object({ env: envNameSchema, as: userSchema, json: sw });
+  return parseWith(
+    rest,
+    { json: 'switch', as: 'value' },
+    ({ positional, flags }) => {
+      const one = oneEnv(positional, kind);
+      if (typeof one === 'string') return one;
+      return { schema, input: { ...one, as: asOf(flags, limits), json: flags.json } };
+    },
+    (v): CliPower => ({ kind, env: v.env, json: v.json === true, as: v.as }),
   );
 }
 

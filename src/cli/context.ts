@@ -11,6 +11,7 @@ import type { StateStore } from '../state/types';
 import type { CreateConfig } from '../workflows/create';
 import type { DestroyConfig } from '../workflows/destroy';
 import type { FailoverSettings } from '../workflows/failover';
+import type { PowerSettings } from '../workflows/power';
 import { InProcessTickScheduler } from '../workflows/engine/timer-scheduler';
 import { buildWorkflowRuntime, type WorkflowRuntime } from '../workflows/runtime';
 import { RunDriver } from './drive';
@@ -34,6 +35,7 @@ export interface CliOverrides {
   create?: Partial<CreateConfig>;
   destroy?: Partial<DestroyConfig>;
   failover?: FailoverSettings;
+  power?: PowerSettings;
   busyRetryMs?: number;
 }
 
@@ -71,6 +73,7 @@ export function openCliContext(io: CliIo, config: Config = loadConfig(io.env)): 
     ...(io.overrides?.create ? { create: io.overrides.create } : {}),
     ...(io.overrides?.destroy ? { destroy: io.overrides.destroy } : {}),
     ...(io.overrides?.failover ? { failover: io.overrides.failover } : {}),
+    ...(io.overrides?.power ? { power: io.overrides.power } : {}),
   });
   driver.bind(runtime.runner);
   return {

@@ -7,11 +7,13 @@ Usage:
   sitebot list [--json]
   sitebot destroy <env> --yes [--json] [--as <user>]
   sitebot failover <env> [web|db|all] [--force] [--json] [--as <user>]
+  sitebot sleep <env> [--json] [--as <user>]       stop both web servers and the DB (storage still bills)
+  sitebot wake <env> [--json] [--as <user>]        start them again; ends once the site answers 200
   sitebot prices refresh [--region <region>]...
   sitebot help
 
 Durations: 90m, 8h, 3d. Requester: --as <user>, else $USER.
-create, destroy and failover tick the run in this process until it ends: a progress bar on a
+create, destroy, failover, sleep and wake tick the run in this process until it ends: a progress bar on a
 terminal, one line per step when piped, one JSON document with --json. Ctrl-C stops following;
 the run stays resumable (run the same create or destroy again, or let the bot resume it).
 

@@ -8,6 +8,7 @@ import { errorMessage, openCliContext, type CliIo } from './context';
 import { runCreate, runCreateDryRun } from './commands/create';
 import { runList, runStatus } from './commands/envs';
 import { EXIT } from './commands/follow';
+import { runPower } from './commands/power';
 import { runDestroy, runFailover } from './commands/teardown';
 import { HELP } from './help';
 import { runPricesCommand } from './prices';
@@ -72,6 +73,9 @@ function dispatch(
       return runDestroy(cmd, io, ctx);
     case 'failover':
       return runFailover(cmd, io, ctx);
+    case 'sleep':
+    case 'wake':
+      return runPower(cmd, io, ctx);
   }
 }
 
