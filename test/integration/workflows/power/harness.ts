@@ -4,7 +4,7 @@
  * and virtual clock, with the real site probe over loopback. `observed()` reads what AWS says
  * now, for "nothing left running that should sleep, nothing asleep that should wake".
  */
-import type { Environment } from '../../../../src/state/types';
+import type { Environment, MultiAzMode } from '../../../../src/state/types';
 import { ManualScheduler } from '../../../../src/workflows/engine/manual-scheduler';
 import { WorkflowRunner } from '../../../../src/workflows/engine/runner';
 import { WorkflowService } from '../../../../src/workflows/engine/service';
@@ -13,7 +13,7 @@ import { withEnvRunTracking } from '../../../../src/workflows/operations/env-run
 import type { PowerDeps, PowerSettings } from '../../../../src/workflows/power';
 import { sleepWorkflow, wakeWorkflow } from '../../../../src/workflows/power/workflow';
 import type { CrashScenario } from '../../../helpers/crash-harness';
-import { startFailoverHarness, type FailoverHarness } from '../failover/harness';
+import { createReadyEnv, startCreateHarness, webState, type CreateHarness } from '../create/harness';
 
 export interface Observed {
   web: { state: string; health: string }[];
@@ -21,7 +21,8 @@ export interface Observed {
   site: number | string;
 }
 
-export interface PowerHarness extends FailoverHarness {
+export interface PowerHarness extends CreateHarness {
+  createEnv(name: string, multiAz: MultiAzMode): Promise<Environment>;
   powerDeps: PowerDeps;
   workflows: { sleep: WorkflowDefinition<PowerDeps>; wake: WorkflowDefinition<PowerDeps> };
   powerScenario(
@@ -55,7 +56,7 @@ export const AWAKE: Observed = {
 };
 
 export async function startPowerHarness(power: PowerSettings = {}): Promise<PowerHarness> {
-  const h = await startFailoverHarness();
+  const h = await startCreateHarness();
   const powerDeps: PowerDeps = {
     ec2: h.deps.ec2,
     rds: h.deps.rds,
@@ -70,6 +71,7 @@ export async function startPowerHarness(power: PowerSettings = {}): Promise<Powe
   };
   return {
     ...h,
+    createEnv: (name, multiAz) => createReadyEnv(h, name, multiAz),
     powerDeps,
     workflows,
     powerScenario: (kind, env, params = {}) => ({
@@ -95,7 +97,7 @@ export async function startPowerHarness(power: PowerSettings = {}): Promise<Powe
       return { scheduler, runner, service };
     },
     async observed(env) {
-      const web = (await h.webState(env)).map(({ state, health }) => ({ state, health }));
+      const web = (await webState(h, env)).map(({ state, health }) => ({ state, health }));
       const db = (await h.deps.rds.findDbInstance(env.resources.db))?.DBInstanceStatus ?? 'missing';
       const site = await h.deps.probe!(env.outputs.siteUrl).catch((err: Error) => err.message);
       return { web, db, site };
