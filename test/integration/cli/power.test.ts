@@ -52,3 +52,15 @@ test('refusals exit 3 with one line', async () => {
   expect(usage.code).toBe(2);
   expect(usage.stderr).toMatch(/'wake' needs an env name/);
 });
+
+test('a sleeping env is destroyed without waking it; its month goes to the spend ledger', async () => {
+  expect((await h.run(['create', 'zzz', '--multi-az', 'off', '--json'])).code).toBe(0);
+  expect((await h.run(['sleep', 'zzz'])).code).toBe(0);
+  const destroyed = await h.run(['destroy', 'zzz', '--yes']);
+  expect(destroyed.code).toBe(0);
+  expect(destroyed.stdout).toMatch(/0 resources tagged for zzz remain\./);
+  expect(h.emu.world.listResources().filter((r) => (r.tags ?? {})['sitebot:env'] === 'zzz')).toEqual([]);
+  const store = createStateStore(h.clients.doc, h.dynamo.prefix);
+  const month = new Date().toISOString().slice(0, 7);
+  expect(await store.spend.total('cli', month)).toBeGreaterThan(0);
+});
