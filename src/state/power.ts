@@ -33,6 +33,9 @@ export const powerRecordSchema = z.object({
   keepAwakeUntil: z.number().optional(),
   /** Someone asked for a wake while a run held the env: the reminder pass wakes it once free. */
   wakeRequested: z.boolean().optional(),
+  /** The sleep whose finish last wrote this record, and whether it re-stopped the DB: a
+   * repeated finish of the same run (after a crash or a lost race) changes nothing. */
+  appliedSleep: z.object({ runId: z.string(), restoppedDb: z.boolean() }).optional(),
 });
 export type PowerRecord = z.infer<typeof powerRecordSchema>;
 

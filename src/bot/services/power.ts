@@ -199,13 +199,19 @@ export async function powerButton(
   const asleep = current && powerOf(current)?.state === 'asleep';
   const busy = await runningLockHolder(deps.store, env.name);
   const held = keepAwake ? ` and keeps it awake for ${formatDuration(KEEP_AWAKE_MS)}` : '';
-  if (busy) {
+  if (busy?.run.kind === 'sleep') {
+    // Going to sleep right now: the reminder pass wakes it once the sleep is over.
     await patchPower(deps, env.name, () => ({ wakeRequested: true }), now);
     await say(
       ctx,
       env,
-      `<@${press.userId}> asked to wake *${env.name}*${held}: it wakes as soon as its ${busy.run.kind} is over.`,
+      `<@${press.userId}> asked to wake *${env.name}*${held}: it wakes as soon as its sleep is over.`,
     );
+    return;
+  }
+  if (busy) {
+    const waking = busy.run.kind === 'wake' ? `it is waking already${held}` : describeBusy(busy, now);
+    await refuse(ctx, `*${env.name}*: ${waking}.`);
     return;
   }
   if (!asleep || !current) {

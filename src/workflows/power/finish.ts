@@ -55,12 +55,18 @@ export async function sleepOnFinish(run: Run, ctx: Ctx): Promise<void> {
   let env = repo && (await repo.get(run.env));
   let restoppedDb = false;
   if (repo && env) {
-    const outcome = afterSleep(powerOf(env), facts);
-    restoppedDb = outcome.restoppedDb;
-    await updateEnv(repo, run.env, (e) => ({
-      meta: { ...e.meta, power: outcome.power },
-      updatedAt: facts.now,
-    }));
+    // Computed from the record as it is at the write (a button pressed meanwhile is kept).
+    await updateEnv(repo, run.env, (e) => {
+      const prior = powerOf(e);
+      if (prior?.appliedSleep?.runId === run.runId) {
+        restoppedDb = prior.appliedSleep.restoppedDb;
+        return undefined;
+      }
+      const outcome = afterSleep(prior, facts);
+      restoppedDb = outcome.restoppedDb;
+      const power = { ...outcome.power, appliedSleep: { runId: run.runId, restoppedDb } };
+      return { meta: { ...e.meta, power }, updatedAt: facts.now };
+    });
     env = await repo.get(run.env);
   }
   const stopped = [
@@ -117,8 +123,11 @@ export async function wakeOnFinish(run: Run, ctx: Ctx): Promise<void> {
   const repo = ctx.deps.environments;
   const env = repo && (await repo.get(run.env));
   if (repo && env) {
-    const power = afterWake(powerOf(env), { now, ...(await upFacts(run, ctx)) });
-    await updateEnv(repo, run.env, (e) => ({ meta: { ...e.meta, power }, updatedAt: now }));
+    const facts = { now, ...(await upFacts(run, ctx)) };
+    await updateEnv(repo, run.env, (e) => ({
+      meta: { ...e.meta, power: afterWake(powerOf(e), facts) },
+      updatedAt: now,
+    }));
   }
   const since = (at: number | undefined) =>
     at === undefined ? undefined : formatDuration(at - run.createdAt);

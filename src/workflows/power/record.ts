@@ -80,6 +80,11 @@ export function afterSleep(prior: PowerRecord | undefined, f: SleepFacts): Sleep
     dbOff,
     ...(dbStoppedAt !== undefined ? { dbStoppedAt } : {}),
     dbCheckedAt: f.now,
+    // Pressed while this sleep ran: Keep awake still in force, a wake still wanted.
+    ...(p.keepAwakeUntil !== undefined && p.keepAwakeUntil > f.now
+      ? { keepAwakeUntil: p.keepAwakeUntil }
+      : {}),
+    ...(p.wakeRequested ? { wakeRequested: true } : {}),
   };
   return { power, restoppedDb };
 }

@@ -40,12 +40,17 @@ async function expectRecord(state: 'asleep' | 'awake', label: string): Promise<v
     run: record.currentRunId,
     web: open(p?.webOff),
     db: open(p?.dbOff),
+    // A finish run twice (killed after its write) must not open the same stretch twice.
+    repeated: [p?.webOff ?? [], p?.dbOff ?? []].flatMap((list) =>
+      list.filter((i, n) => n > 0 && list[n - 1].start === i.start),
+    ),
   }).toEqual({
     label,
     state,
     run: undefined,
     web: state === 'asleep',
     db: state === 'asleep',
+    repeated: [],
   });
   const lock = await h.store.locks.get('demo');
   if (lock) expect((await h.store.runs.get(lock.runId))?.status).not.toBe('running');
@@ -66,6 +71,8 @@ test('a sleep killed at any step boundary resumes and leaves everything stopped'
     const label = describeCrashPoint(point);
     const { run, crashed } = await runWithCrashAt(h.powerScenario('sleep', 'demo'), point);
     expect({ label, crashed, status: run.status }).toEqual({ label, crashed: true, status: 'succeeded' });
+    // RDS never started this DB by itself: a repeated finish must not say it did.
+    expect({ label, restopped: run.summary?.restoppedDb }).toEqual({ label, restopped: false });
     expect({ label, ...(await h.observed(env)) }).toEqual({ label, ...ASLEEP });
     await expectRecord('asleep', label);
     await settle('wake');

@@ -54,6 +54,15 @@ describe('afterSleep', () => {
     expect(power.webOff).toEqual([{ start: T + 2 * H + 60_000 }]);
   });
 
+  it('keeps a Keep awake still in force and a wake asked for while the sleep ran', () => {
+    const prior: PowerRecord = { ...asleep, state: 'awake', keepAwakeUntil: T + 3 * H, wakeRequested: true };
+    const { power } = afterSleep(prior, { now: T + H, webStoppedAt: T + H, webStopSentAt: T });
+    expect(power).toMatchObject({ keepAwakeUntil: T + 3 * H, wakeRequested: true });
+    const later = afterSleep({ ...prior, wakeRequested: undefined }, { now: T + 4 * H }).power;
+    expect(later.keepAwakeUntil).toBeUndefined();
+    expect(later.wakeRequested).toBeUndefined();
+  });
+
   it('stays awake when nothing stopped (a sleep that failed at once)', () => {
     expect(afterSleep(undefined, { now: T }).power.state).toBe('awake');
   });
