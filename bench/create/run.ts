@@ -7,7 +7,9 @@
  *   (b) measured / the hands-on's sequential order — the same steps, same engine, same
  *       emulator, each step `needs` the one before it in the hands-on's click order; target ≤ 0.5
  *
- * plus AWS API calls per create (GET /_sandbox/calls). Time is driven deterministically: the
+ * plus AWS API calls per create (GET /_sandbox/calls), and, in REAL time, what the preflight (the
+ * quotas and offerings checked before anything is made) adds to a create (./preflight.ts;
+ * target ≤ 1 s). Virtual time is driven deterministically: the
  * emulator's clock stands still (speed 0) and a ManualScheduler jumps one shared virtual clock
  * to each next due tick, so the numbers do not depend on the machine. Poll intervals are the
  * shipped defaults (DEFAULT_CREATE_CONFIG.poll): their quantisation is part of what is measured.
@@ -37,6 +39,7 @@ import { WorkflowRunner } from '../../src/workflows/engine/runner';
 import { WorkflowService } from '../../src/workflows/engine/service';
 import type { WorkflowDefinition } from '../../src/workflows/engine/types';
 import { createMemoryStore } from '../../test/helpers/memory-store';
+import { formatPreflightResults, measurePreflight } from './preflight';
 
 /** Durations that do not fall on the poll grid (the calibrated ones are whole minutes). */
 export const IRREGULAR: Partial<Durations> = {
@@ -97,6 +100,7 @@ async function measure(
       elbv2: emu.url,
       ssm: emu.url,
       secretsManager: emu.url,
+      serviceQuotas: emu.url,
       iam: emu.url,
     },
     credentials: { accessKeyId: 'AKIDBENCH', secretAccessKey: 'bench' },
@@ -152,6 +156,7 @@ async function measure(
       clients.ssm,
       clients.secretsManager,
       clients.iam,
+      clients.serviceQuotas,
     ])
       c.destroy();
     await emu.close();
@@ -216,8 +221,12 @@ async function main(): Promise<void> {
     handsOnLaterMs: later.sequential.virtualMs,
     ratio: now.parallel.virtualMs / later.sequential.virtualMs,
   };
+  // Real wall time: at loopback speed and at a typical AWS API latency per call.
+  const preflight = await measurePreflight([0, 150], 10);
   if (json) {
-    console.log(JSON.stringify({ date: new Date().toISOString(), poll, results, asDone }, null, 2));
+    console.log(
+      JSON.stringify({ date: new Date().toISOString(), poll, results, asDone, preflight }, null, 2),
+    );
     return;
   }
   console.log(
@@ -255,6 +264,8 @@ async function main(): Promise<void> {
     `\nsitebot default (--multi-az now) vs the hands-on as done (its order, Multi-AZ later): ` +
       `${minutes(asDone.sitebotNowMs)} / ${minutes(asDone.handsOnLaterMs)} = ${asDone.ratio.toFixed(3)}`,
   );
+  console.log('\npreflight, real wall time added before anything is made (bench/create/preflight.ts):');
+  for (const line of formatPreflightResults(preflight)) console.log(line);
 }
 
 if (require.main === module) {

@@ -4,12 +4,13 @@
  *
  * Endpoints: the SDK v3 itself honours `AWS_ENDPOINT_URL` and `AWS_ENDPOINT_URL_<SERVICE>` (service
  * id upper-cased, spaces to underscores: `EC2`, `RDS`, `ELASTIC_LOAD_BALANCING_V2`, `SSM`,
- * `SECRETS_MANAGER`, `DYNAMODB`, `SQS`, `IAM`), see @smithy/core's `getEndpointUrlConfig`, so the same
+ * `SECRETS_MANAGER`, `DYNAMODB`, `SQS`, `IAM`, `SERVICE_QUOTAS`), see @smithy/core's `getEndpointUrlConfig`, so the same
  * code talks to AWS, to the sandbox emulator or to any other emulator without our own parsing.
  * `endpoints` is an explicit override (tests, the sandbox wiring), which wins over the variables.
  */
 
-export type ServiceKey = 'ec2' | 'rds' | 'elbv2' | 'ssm' | 'secretsManager' | 'dynamodb' | 'sqs' | 'iam';
+export type ServiceKey =
+  'ec2' | 'rds' | 'elbv2' | 'ssm' | 'secretsManager' | 'dynamodb' | 'sqs' | 'iam' | 'serviceQuotas';
 
 export interface AwsClientOptions {
   region: string;

@@ -9,6 +9,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { clientSettings, lazily, type AwsClientOptions } from './client-settings';
+import { explainFailures } from './errors';
 
 export interface CoreClients {
   readonly dynamodb: DynamoDBClient;
@@ -18,14 +19,15 @@ export interface CoreClients {
   readonly ssm: SSMClient;
 }
 
-/** Each client is built on first use. */
+/** Each client is built on first use; its failures name the service (and DynamoDB's the missing table). */
 export function createCoreClients(options: AwsClientOptions): CoreClients {
   const clients: CoreClients = lazily<CoreClients>({
-    dynamodb: () => new DynamoDBClient(clientSettings(options, 'dynamodb')),
+    dynamodb: () =>
+      explainFailures(new DynamoDBClient(clientSettings(options, 'dynamodb')), { tables: true }),
     doc: () =>
       DynamoDBDocumentClient.from(clients.dynamodb, { marshallOptions: { removeUndefinedValues: true } }),
-    sqs: () => new SQSClient(clientSettings(options, 'sqs')),
-    ssm: () => new SSMClient(clientSettings(options, 'ssm')),
+    sqs: () => explainFailures(new SQSClient(clientSettings(options, 'sqs'))),
+    ssm: () => explainFailures(new SSMClient(clientSettings(options, 'ssm'))),
   });
   return clients;
 }

@@ -122,3 +122,109 @@ export function toStepError(err: unknown, doing: string): StepError {
   const message = err instanceof Error ? err.message : String(err);
   return { code, retryable: isRetryable(err) || isNotFound(err), message: `${doing}: ${code}: ${message}` };
 }
+
+/**
+ * An answer that is not AWS's: a proxy's or load balancer's HTML error page, an emulator
+ * without the API. Carries the HTTP status (so a 5xx stays retryable) and which service was
+ * called, instead of the SDK's "XML parse error: mismatched tags".
+ */
+export class NonAwsResponseError extends Error {
+  override readonly name = 'NonAwsResponse';
+  readonly $metadata: { httpStatusCode: number };
+
+  constructor(
+    readonly service: string,
+    readonly status: number,
+    detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${service} answered HTTP ${status} with a body that is not an AWS response${detail}`, options);
+    this.$metadata = { httpStatusCode: status };
+  }
+}
+
+interface SdkFailure {
+  name?: unknown;
+  $fault?: unknown;
+  $metadata?: { httpStatusCode?: unknown };
+  $response?: { statusCode?: unknown; headers?: Record<string, string>; body?: unknown };
+  $responseBodyText?: unknown;
+}
+
+/** `(text/html: "502 Bad Gateway")`: the content type and the page's title or first words. */
+function bodyDetail(failure: SdkFailure): string {
+  const type = failure.$response?.headers?.['content-type'];
+  const raw = [failure.$responseBodyText, failure.$response?.body].find((b) => typeof b === 'string') as
+    string | undefined;
+  const title = raw && /<title[^>]*>([^<]*)<\/title>/i.exec(raw)?.[1];
+  const words = (title ?? raw?.replace(/<[^>]*>/g, ' ') ?? '').replace(/\s+/g, ' ').trim().slice(0, 80);
+  const parts = [type, words ? `"${words}"` : undefined].filter(Boolean);
+  return parts.length > 0 ? ` (${parts.join(': ')})` : '';
+}
+
+/**
+ * The SDK could not read the response as the service's own (no `$fault`, which every parsed AWS
+ * error has, but an HTTP status): the error it becomes, naming `service`. Others pass through.
+ */
+export function explainNonAwsResponse(err: unknown, service: string): unknown {
+  if (typeof err !== 'object' || err === null) return err;
+  const failure = err as SdkFailure;
+  const status = failure.$metadata?.httpStatusCode ?? failure.$response?.statusCode;
+  if (failure.$fault !== undefined || typeof status !== 'number' || !failure.$response) return err;
+  return new NonAwsResponseError(service, status, bodyDetail(failure), { cause: err });
+}
+
+/** A DynamoDB table sitebot needs is not there: say which, and how to make it. */
+export class MissingTableError extends Error {
+  override readonly name = 'MissingTable';
+
+  constructor(
+    readonly table: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`DynamoDB table ${table} does not exist: run \`sitebot init\` to create sitebot's tables`, options);
+  }
+}
+
+/** DynamoDB's "Requested resource not found" on a table operation, as a MissingTableError. */
+export function explainMissingTable(err: unknown, input: unknown, command: string | undefined): unknown {
+  const table = (input as { TableName?: unknown } | undefined)?.TableName;
+  // DescribeTable answering "not found" is how one asks whether a table exists (ensureTables).
+  if (errorCode(err) !== 'ResourceNotFoundException' || typeof table !== 'string') return err;
+  if (command === 'DescribeTableCommand') return err;
+  return new MissingTableError(table, { cause: err });
+}
+
+/** The part of an SDK client this needs: its middleware stack. */
+interface MiddlewareHost {
+  middlewareStack: {
+    add(
+      middleware: (
+        next: (args: { input: unknown }) => Promise<unknown>,
+        context: { clientName?: string; commandName?: string },
+      ) => (args: { input: unknown }) => Promise<unknown>,
+      options: { step: 'initialize'; name: string; override?: boolean },
+    ): void;
+  };
+}
+
+/**
+ * Makes `client`'s failures say what happened: a non-AWS answer names the service and the HTTP
+ * status; with `tables`, a missing DynamoDB table is named with the fix. Runs outside the
+ * retries (initialize step), so it sees the final error once. Returns the client.
+ */
+export function explainFailures<C>(client: C, options: { tables?: boolean } = {}): C {
+  (client as unknown as MiddlewareHost).middlewareStack.add(
+    (next, context) => async (args) => {
+      try {
+        return await next(args);
+      } catch (err) {
+        const service = (context.clientName ?? 'AWS').replace(/Client$/, '');
+        const explained = explainNonAwsResponse(err, service);
+        throw options.tables ? explainMissingTable(explained, args.input, context.commandName) : explained;
+      }
+    },
+    { step: 'initialize', name: 'sitebotExplainFailures', override: true },
+  );
+  return client;
+}

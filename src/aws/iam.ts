@@ -1,6 +1,8 @@
 /**
  * IAM adapter: the web servers' role and instance profile. IAM is eventually consistent: a
  * fresh instance profile can be refused by RunInstances for a few seconds (the step waits).
+ * Both are created under the deployment's IAM path, the role with its permissions boundary:
+ * the worker's IAM permissions cover nothing else (docs/security.md).
  */
 import {
   AddRoleToInstanceProfileCommand,
@@ -14,6 +16,7 @@ import {
   type InstanceProfile,
   type Role,
 } from '@aws-sdk/client-iam';
+import type { IamPlacement } from '../config/config';
 import { errorCode, isNotFound } from './errors';
 import type { Tag } from './tags';
 
@@ -35,23 +38,34 @@ export class IamAdapter {
     }
   }
 
-  /** Creates the role; one that already exists (a retried call) is returned instead. */
-  async ensureRole(name: string, assumeRolePolicy: string, description: string, tags: Tag[]): Promise<Role> {
+  /**
+   * Creates the role under `placement`; one that already exists (a retried call, or a role
+   * someone else made) is returned as it is, with `created: false`, for the caller to check.
+   */
+  async ensureRole(
+    name: string,
+    assumeRolePolicy: string,
+    description: string,
+    tags: Tag[],
+    placement: IamPlacement,
+  ): Promise<{ role: Role; created: boolean }> {
     try {
       const out = await this.client.send(
         new CreateRoleCommand({
           RoleName: name,
+          Path: placement.path,
           AssumeRolePolicyDocument: assumeRolePolicy,
           Description: description,
           Tags: tags,
+          PermissionsBoundary: placement.permissionsBoundary,
         }),
       );
-      return out.Role!;
+      return { role: out.Role!, created: true };
     } catch (err) {
       if (errorCode(err) !== 'EntityAlreadyExists') throw err;
       const existing = await this.findRole(name);
       if (!existing) throw err;
-      return existing;
+      return { role: existing, created: false };
     }
   }
 
@@ -84,10 +98,11 @@ export class IamAdapter {
     }
   }
 
-  async ensureInstanceProfile(name: string, tags: Tag[]): Promise<InstanceProfile> {
+  /** Creates the instance profile under `path`; one that already exists is returned as it is. */
+  async ensureInstanceProfile(name: string, tags: Tag[], path: string): Promise<InstanceProfile> {
     try {
       const out = await this.client.send(
-        new CreateInstanceProfileCommand({ InstanceProfileName: name, Tags: tags }),
+        new CreateInstanceProfileCommand({ InstanceProfileName: name, Path: path, Tags: tags }),
       );
       return out.InstanceProfile!;
     } catch (err) {

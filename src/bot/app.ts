@@ -9,7 +9,7 @@ import type { StateStore } from '../state/types';
 import { createBotAuthorize } from './authorize';
 import { dispatchCommand } from './dispatch';
 import type { BotServices } from './services';
-import { renderRefusal } from './views/error';
+import { renderFailure, renderWorking } from './views/error';
 import type { Reply } from './views/reply';
 
 export interface CreateAppOptions {
@@ -44,9 +44,7 @@ export function createApp(options: CreateAppOptions): App {
     const ctx = { userId: command.user_id, channelId: command.channel_id, client, respond, now };
     const answer = dispatchCommand(command.text, ctx, { config, store, services }).catch((err: unknown) => {
       logger.error(`/site ${command.text.split(/\s+/)[0] ?? ''} failed: ${describe(err)}`);
-      return renderRefusal(
-        `:x: Something went wrong (${describe(err)}). Nothing was changed by this command.`,
-      );
+      return renderFailure(`/site ${command.text.split(/\s+/)[0] ?? ''}`, describe(err));
     });
     await ackWithin(answer, ackBudgetMs, ack, respond);
   });
@@ -67,11 +65,9 @@ export function createApp(options: CreateAppOptions): App {
       await services.handleButton(press, { client, respond, now });
     } catch (err) {
       logger.error(`button ${press.actionId} failed: ${describe(err)}`);
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: `:x: Something went wrong (${describe(err)}).`,
-      }).catch(() => undefined);
+      await respond({ ...renderFailure('that button', describe(err)), replace_original: false }).catch(
+        () => undefined,
+      );
     }
   });
 
@@ -95,7 +91,7 @@ async function ackWithin(
     await ack(first);
     return;
   }
-  await ack(renderRefusal(':hourglass_flowing_sand: Working on it…'));
+  await ack(renderWorking());
   await respond(await answer);
 }
 

@@ -5,13 +5,15 @@
  */
 import type { Environment } from '../state/types';
 import type { Command } from './grammar';
+import { mrkdwn, type Mrkdwn } from './views/mrkdwn';
+import { notOwnerText } from './views/refusals';
 
 export interface AuthorizationPolicy {
   allowedChannels: readonly string[];
   admins: readonly string[];
 }
 
-export type Decision = { allowed: true } | { allowed: false; reason: string };
+export type Decision = { allowed: true } | { allowed: false; reason: Mrkdwn };
 
 const ALLOWED: Decision = { allowed: true };
 
@@ -23,7 +25,10 @@ export function checkChannel(policy: AuthorizationPolicy, command: Command, chan
 /** The allow-list alone (commands and button presses). */
 export function checkChannelEnabled(policy: AuthorizationPolicy, channelId: string): Decision {
   if (policy.allowedChannels.length === 0 || policy.allowedChannels.includes(channelId)) return ALLOWED;
-  return { allowed: false, reason: '/site is not enabled in this channel' };
+  return {
+    allowed: false,
+    reason: mrkdwn`/site is not enabled in this channel`,
+  };
 }
 
 export function isAdmin(policy: AuthorizationPolicy, userId: string): boolean {
@@ -37,8 +42,5 @@ export function requiresOwnership(command: Command): boolean {
 
 export function checkOwnership(policy: AuthorizationPolicy, env: Environment, userId: string): Decision {
   if (env.owner === userId || isAdmin(policy, userId)) return ALLOWED;
-  return {
-    allowed: false,
-    reason: `only <@${env.owner}> (the owner of ${env.name}) or an admin can do that`,
-  };
+  return { allowed: false, reason: notOwnerText(env) };
 }

@@ -6,12 +6,21 @@
 import type { StateStore } from '../state/types';
 import type { Config } from '../config/config';
 import { checkChannel, checkOwnership } from './authorization';
-import { environmentCost } from './env-cost';
+import type { Environment, Run } from '../state/types';
+import { environmentCost } from '../workflows/operations/env-cost';
+import { currentResources } from '../workflows/operations/env-inventory';
 import { WORKFLOW_STEPS } from './workflow-steps';
 import { parseCommand, type Command, type GrammarLimits } from './grammar';
 import type { BotServices, CommandContext } from './services';
-import { renderCommandError, renderNotAvailable, renderRefusal } from './views/error';
-import { renderEnvNotFound, renderEnvStatus, renderList, renderStatusAll } from './views/environments';
+import { renderCommandError, renderNotAvailable, renderRefusalMd } from './views/error';
+import {
+  renderEnvNotFound,
+  renderEnvStatus,
+  renderList,
+  renderStatusAll,
+  type CostsByEnv,
+} from './views/environments';
+import { mrkdwn } from './views/mrkdwn';
 import { renderHelp } from './views/help';
 import type { Reply } from './views/reply';
 
@@ -27,9 +36,9 @@ export function grammarLimits(config: Config): GrammarLimits {
 
 export async function dispatchCommand(text: string, ctx: CommandContext, deps: DispatchDeps): Promise<Reply> {
   const parsed = parseCommand(text, grammarLimits(deps.config));
-  if (parsed.kind === 'error') return renderCommandError(parsed.error);
+  if (parsed.kind === 'error') return renderCommandError(parsed.error, parsed.sub);
   const channel = checkChannel(deps.config.slack, parsed, ctx.channelId);
-  if (!channel.allowed) return renderRefusal(channel.reason);
+  if (!channel.allowed) return renderRefusalMd(mrkdwn`:no_entry: ${channel.reason}`);
   return answer(parsed, ctx, deps);
 }
 
@@ -41,20 +50,29 @@ async function answer(cmd: Command, ctx: CommandContext, deps: DispatchDeps): Pr
     case 'list': {
       const now = ctx.now();
       const envs = await store.environments.listActive();
-      const costs = new Map(
-        await Promise.all(envs.map(async (e) => [e.name, await environmentCost(store, e, now)] as const)),
-      );
-      return renderList(envs, now, costs);
+      return renderList(envs, now, await costsOf(store, envs, now), cmd.page);
     }
     case 'status': {
-      if (cmd.env === undefined) return renderStatusAll(await store.environments.listActive(), ctx.now());
+      const now = ctx.now();
+      if (cmd.env === undefined) {
+        const envs = await store.environments.listActive();
+        const runs = new Map<string, Run>();
+        for (const e of envs) {
+          const run = e.currentRunId ? await store.runs.get(e.currentRunId) : undefined;
+          if (run) runs.set(run.runId, run);
+        }
+        return renderStatusAll(envs, now, runs, cmd.page, await costsOf(store, envs, now));
+      }
       const env = await store.environments.get(cmd.env);
       if (!env) return renderEnvNotFound(cmd.env);
       const run = env.currentRunId ? await store.runs.get(env.currentRunId) : undefined;
-      const now = ctx.now();
-      const estimate = env.status === 'destroyed' ? undefined : await environmentCost(store, env, now);
-      const steps = run ? [...(WORKFLOW_STEPS[run.kind] ?? [])] : [];
-      return renderEnvStatus(env, run, now, steps, { estimate });
+      return renderEnvStatus({
+        env,
+        ...(run ? { run, steps: WORKFLOW_STEPS[run.kind] ?? [] } : {}),
+        now,
+        estimate: await environmentCost(store, env, now),
+        resources: await currentResources(store, env),
+      });
     }
     case 'create':
       return services.startCreate ? services.startCreate(cmd, ctx) : renderNotAvailable('/site create');
@@ -67,7 +85,7 @@ async function answer(cmd: Command, ctx: CommandContext, deps: DispatchDeps): Pr
       const env = await store.environments.get(cmd.env);
       if (!env || env.status === 'destroyed') return renderEnvNotFound(cmd.env);
       const owner = checkOwnership(deps.config.slack, env, ctx.userId);
-      if (!owner.allowed) return renderRefusal(owner.reason);
+      if (!owner.allowed) return renderRefusalMd(mrkdwn`:no_entry: ${owner.reason}`);
       const envCtx = { ...ctx, env };
       if (cmd.kind === 'destroy') {
         return services.startDestroy
@@ -88,4 +106,10 @@ async function answer(cmd: Command, ctx: CommandContext, deps: DispatchDeps): Pr
       return services.extend ? services.extend(cmd, envCtx) : renderNotAvailable('/site extend');
     }
   }
+}
+
+async function costsOf(store: StateStore, envs: readonly Environment[], now: number): Promise<CostsByEnv> {
+  return new Map(
+    await Promise.all(envs.map(async (e) => [e.name, await environmentCost(store, e, now)] as const)),
+  );
 }

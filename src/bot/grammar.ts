@@ -7,10 +7,11 @@
  *   // → { kind: 'create', env: 'demo', ttlMs: 28800000, multiAz: 'now', dryRun: false }
  */
 import { z } from 'zod';
+import { extendRule, readDuration, ttlRule, type DurationRule } from '../domain/durations';
+import { clip } from '../domain/echo';
+import { envNameSchema } from '../domain/env-name';
 import type { MultiAzMode } from '../state/types';
-import { parseDurationMs } from '../config/config';
 import { parseDays, parseHoursRange, WEEKDAYS, type HoursSpec } from '../workflows/remind/office-hours';
-import { formatDuration } from './format';
 
 export type FailoverTarget = 'web' | 'db' | 'all';
 
@@ -26,9 +27,13 @@ export interface CreateCommand {
 export interface StatusCommand {
   kind: 'status';
   env?: string;
+  /** Without an env: which page of environments (1-based). */
+  page: number;
 }
 export interface ListCommand {
   kind: 'list';
+  /** Which page of environments (1-based). */
+  page: number;
 }
 export interface FailoverCommand {
   kind: 'failover';
@@ -78,8 +83,10 @@ export type Command =
 
 export interface ParseError {
   kind: 'error';
-  /** One line naming the problem, for a person. */
+  /** One line naming the problem and the rule, for a person. */
   error: string;
+  /** The subcommand it was for, when known (its usage line goes with the error). */
+  sub?: Subcommand;
 }
 
 export type ParseResult = Command | ParseError;
@@ -101,13 +108,14 @@ export const SUBCOMMANDS = [
   'hours',
   'help',
 ] as const;
+export type Subcommand = (typeof SUBCOMMANDS)[number];
 
-/** One usage line per subcommand, shown by `help` and after every error. */
-export const USAGE: Record<(typeof SUBCOMMANDS)[number], string> = {
+/** One usage line per subcommand, shown by `help` and with an error of that subcommand. */
+export const USAGE: Record<Subcommand, string> = {
   create:
     '/site create <env> [--ttl <dur>] [--multi-az now|later|off] [--hours HH:MM-HH:MM [--days <days>]] [--dry-run]',
-  status: '/site status [<env>]',
-  list: '/site list',
+  status: '/site status [<env>] [--page <n>]',
+  list: '/site list [--page <n>]',
   failover: '/site failover <env> [web|db|all] [--force]',
   destroy: '/site destroy <env>',
   extend: '/site extend <env> <dur>',
@@ -116,16 +124,6 @@ export const USAGE: Record<(typeof SUBCOMMANDS)[number], string> = {
   hours: '/site hours <env> HH:MM-HH:MM [weekdays|daily|mon-fri|…] | off',
   help: '/site help',
 };
-
-// Env names end up in RDS identifiers and ALB/target-group names (32 chars) with suffixes such as `-tg`.
-export const envNameSchema = z
-  .string()
-  .min(3, 'is shorter than 3 characters')
-  .max(20, 'is longer than 20 characters')
-  .regex(/^[a-z0-9-]*$/, 'may only contain lowercase letters, digits and hyphens')
-  .regex(/^[a-z]/, 'must start with a letter')
-  .refine((s) => !s.endsWith('-'), 'must not end with a hyphen')
-  .refine((s) => !s.includes('--'), 'must not contain a double hyphen');
 
 const multiAzSchema = z.enum(['now', 'later', 'off']);
 const failoverTargetSchema = z.enum(['web', 'db', 'all']);
@@ -157,11 +155,18 @@ interface Split {
 function parseTokens(tokens: string[], limits: GrammarLimits): ParseResult {
   if (tokens.length === 0) return { kind: 'help' };
   const [sub, ...rest] = tokens;
+  const parsed = parseSub(sub, rest, limits);
+  return parsed.kind === 'error' && SUBCOMMANDS.includes(sub as Subcommand)
+    ? { ...parsed, sub: sub as Subcommand }
+    : parsed;
+}
+
+function parseSub(sub: string, rest: string[], limits: GrammarLimits): ParseResult {
   switch (sub) {
     case 'help':
-      return noArgs(rest, 'help') ?? { kind: 'help' };
+      return rest.length > 0 ? fail(`'help' takes no arguments (got '${clip(rest[0])}')`) : { kind: 'help' };
     case 'list':
-      return noArgs(rest, 'list') ?? { kind: 'list' };
+      return parseList(rest);
     case 'status':
       return parseStatus(rest);
     case 'create':
@@ -183,22 +188,39 @@ function parseTokens(tokens: string[], limits: GrammarLimits): ParseResult {
     case 'hours':
       return parseHours(rest);
     default:
-      return fail(`unknown subcommand '${clip(sub)}' (try one of: ${SUBCOMMANDS.join(', ')})`);
+      return fail(`unknown subcommand '${clip(sub)}': it must be one of ${SUBCOMMANDS.join(', ')}`);
   }
 }
 
-function noArgs(rest: string[], sub: string): ParseError | undefined {
-  return rest.length > 0 ? fail(`'${sub}' takes no arguments, got '${clip(rest[0])}'`) : undefined;
+function parseList(rest: string[]): ParseResult {
+  const split = splitFlags(rest, { '--page': 'value' });
+  if ('kind' in split) return split;
+  if (split.positional.length > 0)
+    return fail(`'list' takes no env name (got '${clip(split.positional[0])}'); use /site status <env>`);
+  const page = pageOf(split);
+  return typeof page === 'number' ? { kind: 'list', page } : page;
 }
 
 function parseStatus(rest: string[]): ParseResult {
-  const split = splitFlags(rest, {});
+  const split = splitFlags(rest, { '--page': 'value' });
   if ('kind' in split) return split;
   if (split.positional.length > 1)
-    return fail(`unexpected '${clip(split.positional[1])}' after the env name`);
-  if (split.positional.length === 0) return { kind: 'status' };
+    return fail(`'status' takes one env name at most (got '${clip(split.positional[1])}' after it)`);
+  const page = pageOf(split);
+  if (typeof page !== 'number') return page;
+  if (split.positional.length === 0) return { kind: 'status', page };
+  if (split.flags.has('--page')) return fail('--page is for the list of all environments, not for one');
   const env = envName(split.positional[0]);
-  return typeof env === 'string' ? { kind: 'status', env } : env;
+  return typeof env === 'string' ? { kind: 'status', env, page } : env;
+}
+
+/** `--page <n>`: a whole number from 1. */
+function pageOf(split: Split): number | ParseError {
+  const raw = split.flags.get('--page');
+  if (typeof raw !== 'string') return 1;
+  if (!/^[1-9][0-9]{0,3}$/.test(raw))
+    return fail(`--page must be a whole number from 1 (got '${clip(raw)}')`);
+  return Number(raw);
 }
 
 /** Hours and optional days as typed; days default to weekdays. */
@@ -242,7 +264,7 @@ function parseCreate(rest: string[], limits: GrammarLimits): ParseResult {
   let ttlMs = limits.defaultTtlMs;
   const ttl = split.flags.get('--ttl');
   if (typeof ttl === 'string') {
-    const parsed = duration(ttl, '--ttl', limits);
+    const parsed = duration(ttl, ttlRule(limits.maxTtlMs));
     if (typeof parsed !== 'number') return parsed;
     ttlMs = parsed;
   }
@@ -250,7 +272,7 @@ function parseCreate(rest: string[], limits: GrammarLimits): ParseResult {
   const az = split.flags.get('--multi-az');
   if (typeof az === 'string') {
     const parsed = multiAzSchema.safeParse(az);
-    if (!parsed.success) return fail(`--multi-az must be now, later or off, not '${clip(az)}'`);
+    if (!parsed.success) return fail(`--multi-az must be now, later or off (got '${clip(az)}')`);
     multiAz = parsed.data;
   }
   const hoursFlag = split.flags.get('--hours');
@@ -279,11 +301,11 @@ function parseFailover(rest: string[]): ParseResult {
   if (first === undefined) return fail("'failover' needs an env name");
   const env = envName(first);
   if (typeof env !== 'string') return env;
-  if (third !== undefined) return fail(`unexpected '${clip(third)}' after the failover target`);
+  if (third !== undefined) return fail(`'failover' takes one target at most (got '${clip(third)}' after it)`);
   let target: FailoverTarget = 'all';
   if (second !== undefined) {
     const parsed = failoverTargetSchema.safeParse(second);
-    if (!parsed.success) return fail(`failover target must be web, db or all, not '${clip(second)}'`);
+    if (!parsed.success) return fail(`the failover target must be web, db or all (got '${clip(second)}')`);
     target = parsed.data;
   }
   return { kind: 'failover', env, target, force: split.flags.has('--force') };
@@ -303,9 +325,9 @@ function parseExtend(rest: string[], limits: GrammarLimits): ParseResult {
   if (first === undefined) return fail("'extend' needs an env name and a duration");
   const env = envName(first);
   if (typeof env !== 'string') return env;
-  if (second === undefined) return fail("'extend' needs a duration after the env name (e.g. 8h)");
-  if (third !== undefined) return fail(`unexpected '${clip(third)}' after the duration`);
-  const byMs = duration(second, 'duration', limits);
+  if (second === undefined) return fail("'extend' needs a duration after the env name, like 8h");
+  if (third !== undefined) return fail(`'extend' takes one duration (got '${clip(third)}' after it)`);
+  const byMs = duration(second, extendRule(limits.maxTtlMs));
   return typeof byMs === 'number' ? { kind: 'extend', env, byMs } : byMs;
 }
 
@@ -315,7 +337,8 @@ function splitFlags(tokens: string[], known: Record<string, 'value' | 'switch'>)
   const flags = new Map<string, string | true>();
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i];
-    if (!token.startsWith('-')) {
+    // `-1h` is a (negative) value, not an option: the duration rule answers it.
+    if (!token.startsWith('-') || /^-[0-9]/.test(token)) {
       positional.push(token);
       continue;
     }
@@ -325,10 +348,12 @@ function splitFlags(tokens: string[], known: Record<string, 'value' | 'switch'>)
     if (kind === undefined) {
       const allowed = Object.keys(known);
       return fail(
-        `unknown option '${clip(name)}'${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}`,
+        allowed.length
+          ? `unknown option '${clip(name)}': this command takes ${allowed.join(', ')}`
+          : `unknown option '${clip(name)}': this command takes no options`,
       );
     }
-    if (flags.has(name)) return fail(`option ${name} is given twice`);
+    if (flags.has(name)) return fail(`option ${name} may be given once`);
     if (kind === 'switch') {
       if (eq > 0) return fail(`option ${name} takes no value`);
       flags.set(name, true);
@@ -346,7 +371,8 @@ function splitFlags(tokens: string[], known: Record<string, 'value' | 'switch'>)
 
 function oneEnv(positional: string[], sub: string): string | ParseError {
   if (positional.length === 0) return fail(`'${sub}' needs an env name`);
-  if (positional.length > 1) return fail(`unexpected '${clip(positional[1])}' after the env name`);
+  if (positional.length > 1)
+    return fail(`'${sub}' takes one env name (got '${clip(positional[1])}' after it)`);
   return envName(positional[0]);
 }
 
@@ -356,21 +382,11 @@ function envName(raw: string): string | ParseError {
   return fail(`env name '${clip(raw)}' ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
 }
 
-function duration(raw: string, what: string, limits: GrammarLimits): number | ParseError {
-  const ms = parseDurationMs(raw);
-  if (ms === undefined) return fail(`${what} '${clip(raw)}' is not a duration like 90m, 8h or 3d`);
-  if (ms > limits.maxTtlMs) {
-    return fail(`${what} ${raw} is over the maximum of ${formatDuration(limits.maxTtlMs)}`);
-  }
-  return ms;
+function duration(raw: string, rule: DurationRule): number | ParseError {
+  const read = readDuration(raw, rule);
+  return read.ok ? read.ms : fail(read.error);
 }
 
 function fail(error: string): ParseError {
   return { kind: 'error', error };
-}
-
-/** Echoes user input into an error without letting a huge paste or a newline through. */
-function clip(s: string): string {
-  const flat = s.replace(/[\r\n`]/g, ' ');
-  return flat.length > 30 ? `${flat.slice(0, 29)}…` : flat;
 }

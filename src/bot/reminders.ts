@@ -12,7 +12,7 @@ import { runReminderPass, type DigestSettings, type ReminderPassResult } from '.
 import { SlackReminderNotifier } from './reminder-notifier';
 import { reminderPowerStarter } from './services/power';
 import type { ChatClient } from './slack-progress-sink';
-import { section } from './views/reply';
+import { renderExpiryTeardownRefused, renderExpiryTeardownStarting } from './views/reminders';
 
 export const DEFAULT_DIGEST: DigestSettings = { atMinutes: 9 * 60, timeZone: 'Asia/Tokyo' };
 
@@ -38,8 +38,7 @@ export async function startExpiryDestroy(
 ): Promise<{ started: boolean; reason?: string }> {
   const posted = await options.client.chat.postMessage({
     channel: env.channel,
-    text: `Tearing down ${env.name} (expired)…`,
-    blocks: [section(`:hourglass_flowing_sand: *${env.name}* expired: tearing it down…`)],
+    ...renderExpiryTeardownStarting(env.name),
   });
   const result = await startDestroy(options.service, options.store, {
     env: env.name,
@@ -50,9 +49,12 @@ export async function startExpiryDestroy(
   });
   if (result.status === 'started') return { started: true };
   if (posted.ts) {
-    const text = `Auto-destroy of ${env.name} did not start: ${result.message}`;
     await options.client.chat
-      .update({ channel: env.channel, ts: posted.ts, text, blocks: [section(`:warning: ${text}`)] })
+      .update({
+        channel: env.channel,
+        ts: posted.ts,
+        ...renderExpiryTeardownRefused(env.name, result.message),
+      })
       .catch(() => undefined);
   }
   return { started: false, reason: result.message };

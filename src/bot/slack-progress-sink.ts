@@ -40,9 +40,7 @@ export interface SlackProgressSinkOptions {
   steps: WorkflowSteps;
   /** Slack's limit is about 1 update per second per message. */
   minIntervalMs?: number;
-  /** The domain clock, for "elapsed" of steps still going (the sandbox's is virtual). */
-  now?: () => number;
-  /** Real time for throttling. */
+  /** Real time for throttling. (A message's figures come from the run record, not a clock.) */
   timers?: Timers;
   /** How many times a failed final update is tried again. */
   finalRetries?: number;
@@ -76,12 +74,10 @@ export class SlackProgressSink implements ProgressSink {
   private readonly finished = new Set<string>();
   private readonly minIntervalMs: number;
   private readonly timers: Timers;
-  private readonly now: () => number;
 
   constructor(private readonly options: SlackProgressSinkOptions) {
     this.minIntervalMs = options.minIntervalMs ?? 1_000;
     this.timers = options.timers ?? realTimers;
-    this.now = options.now ?? Date.now;
   }
 
   async onRunUpdate(run: Run, _event: RunEvent): Promise<void> {
@@ -165,8 +161,7 @@ export class SlackProgressSink implements ProgressSink {
 
   private async send(slot: Slot, run: Run): Promise<void> {
     const steps = this.options.steps[run.kind] ?? [];
-    const now = run.finishedAt ?? this.now();
-    const message = renderRunMessage(run, steps, now);
+    const message = renderRunMessage(run, steps);
     const final = run.status !== 'running';
     const retries = final ? (this.options.finalRetries ?? 3) : 0;
     for (let attempt = 0; ; attempt++) {
@@ -186,9 +181,9 @@ export class SlackProgressSink implements ProgressSink {
     }
     if (!final) return;
     slot.finalSent = true;
-    const reply = renderRunThreadReply(run, steps, now);
+    const reply = renderRunThreadReply(run, steps);
     if (reply && slot.ts) {
-      await this.options.client.chat.postMessage({ channel: slot.channel, text: reply, thread_ts: slot.ts });
+      await this.options.client.chat.postMessage({ channel: slot.channel, ...reply, thread_ts: slot.ts });
     }
   }
 }

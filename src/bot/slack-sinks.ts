@@ -52,7 +52,6 @@ function buildSlackSinks(options: SlackSinksOptions): SlackSinks {
   const progress = new SlackProgressSink({
     client,
     steps: WORKFLOW_STEPS,
-    now,
     minIntervalMs: options.minIntervalMs,
     onError: (err, runId) => onError(err, `progress ${runId}`),
   });

@@ -1,22 +1,22 @@
 /**
  * `sitebot <subcommand> …` argv → a typed command, or a one-line error. Never throws.
  * Words are split into positionals and `--flags` by each subcommand's flag table, then zod
- * checks the result; env names and durations use the bot's own rules (src/bot/grammar.ts,
- * src/config/config.ts), so the CLI and `/site` accept exactly the same things.
+ * checks the result; env names and durations follow the rules `/site` follows (src/domain), so
+ * the CLI and the bot accept exactly the same things.
  *
  * @example
  *   parseCliArgs(['create', 'demo', '--ttl', '8h', '--json'], limits)
  *   // → { kind: 'create', env: 'demo', ttlMs: 28800000, multiAz: 'now', dryRun: false, json: true, … }
  */
 import { z } from 'zod';
-import { envNameSchema } from '../bot/grammar';
-import { formatDuration } from '../bot/format';
-import { parseDurationMs } from '../config/config';
+import { readDuration, ttlRule } from '../domain/durations';
+import { clip } from '../domain/echo';
+import { envNameSchema } from '../domain/env-name';
 import type { MultiAzMode } from '../state/types';
 
 export type FailoverTarget = 'web' | 'db' | 'all';
 
-/** Who is asking: `--as <user>`, else `$USER`. */
+/** Who is asking: `--as <user>`, else `$SITEBOT_CLI_USER`, else `$USER`. */
 interface Requester {
   as: string;
 }
@@ -30,6 +30,8 @@ export interface CliCreate extends Requester {
   json: boolean;
   /** Slack channel the env reports to (reminders, digests); `cli` when run from a terminal only. */
   channel: string;
+  /** `--no-site-check`: the run does not ask the site through the ALB (an endpoint without a data plane). */
+  siteCheck: boolean;
 }
 export interface CliStatus {
   kind: 'status';
@@ -67,15 +69,32 @@ export interface CliPrices {
 export interface CliHelp {
   kind: 'help';
 }
+export interface CliInit {
+  kind: 'init';
+}
+export interface CliCancel extends Requester {
+  kind: 'cancel';
+  env: string;
+  json: boolean;
+}
 
 export type CliCommand =
-  CliCreate | CliStatus | CliList | CliDestroy | CliFailover | CliPower | CliPrices | CliHelp;
+  | CliCreate
+  | CliStatus
+  | CliList
+  | CliDestroy
+  | CliFailover
+  | CliPower
+  | CliPrices
+  | CliHelp
+  | CliInit
+  | CliCancel;
 export type CliParseResult = CliCommand | { kind: 'error'; error: string };
 
 export interface CliLimits {
   defaultTtlMs: number;
   maxTtlMs: number;
-  /** `$USER`, used when `--as` is not given. */
+  /** The local user (`$SITEBOT_CLI_USER`, else `$USER`), used when `--as` is not given. */
   user?: string;
 }
 
@@ -124,29 +143,17 @@ const userSchema = z
   .max(64, 'is longer than 64 characters')
   .regex(/^[A-Za-z0-9._@-]+$/, 'may only contain letters, digits and . _ @ -');
 
-const durationSchema = (what: string, limits: CliLimits) =>
+const ttlSchema = (limits: CliLimits) =>
   z.string().transform((raw, ctx) => {
-    const ms = parseDurationMs(raw);
-    if (ms === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `${what} '${clip(raw)}' is not a duration like 90m, 8h or 3d`,
-      });
-      return z.NEVER;
-    }
-    if (ms > limits.maxTtlMs) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `${what} ${raw} is over the maximum of ${formatDuration(limits.maxTtlMs)}`,
-      });
-      return z.NEVER;
-    }
-    return ms;
+    const read = readDuration(raw, ttlRule(limits.maxTtlMs));
+    if (read.ok) return read.ms;
+    ctx.addIssue({ code: 'custom', message: read.error });
+    return z.NEVER;
   });
 
 const sw = z.literal(true).optional();
 
-/** `--as <user>`, else `$USER`, else `cli`. */
+/** `--as <user>`, else the local user, else `cli`. */
 function asOf(flags: Record<string, string | true>, limits: CliLimits): string {
   return typeof flags.as === 'string' ? flags.as : limits.user || 'cli';
 }
@@ -197,12 +204,16 @@ export function parseCliArgs(argv: readonly string[], limits: CliLimits): CliPar
       return parseDestroy(rest, limits);
     case 'failover':
       return parseFailover(rest, limits);
+    case 'init':
+      return rest.length > 0 ? fail(`'init' takes no arguments, got '${clip(rest[0])}'`) : { kind: 'init' };
+    case 'cancel':
+      return parseCancel(rest, limits);
     case 'sleep':
     case 'wake':
       return parsePower(sub, rest, limits);
     default:
       return fail(
-        `unknown subcommand '${clip(sub)}' (try one of: create, status, list, destroy, failover, sleep, wake, prices, help)`,
+        `unknown subcommand '${clip(sub)}' (try one of: init, create, status, list, cancel, destroy, failover, sleep, wake, prices, help)`,
       );
   }
 }
@@ -244,7 +255,7 @@ function parseCreate(rest: string[], limits: CliLimits): CliParseResult {
   const schema = z.object({
     env: envNameSchema,
     as: userSchema,
-    ttl: durationSchema('--ttl', limits).optional(),
+    ttl: ttlSchema(limits).optional(),
     multiAz: z
       .enum(['now', 'later', 'off'], {
         error: (i) => `--multi-az must be now, later or off, not '${clip(String(i.input))}'`,
@@ -256,6 +267,7 @@ function parseCreate(rest: string[], limits: CliLimits): CliParseResult {
       .string()
       .regex(/^[A-Za-z0-9_-]{1,40}$/, '--channel must be a channel id like C0123ABC')
       .default('cli'),
+    noSiteCheck: sw,
   });
   const known: Record<string, FlagKind> = {
     ttl: 'value',
@@ -264,6 +276,7 @@ function parseCreate(rest: string[], limits: CliLimits): CliParseResult {
     json: 'switch',
     as: 'value',
     channel: 'value',
+    'no-site-check': 'switch',
   };
   return parseWith(
     rest,
@@ -281,6 +294,7 @@ function parseCreate(rest: string[], limits: CliLimits): CliParseResult {
           dryRun: flags['dry-run'],
           json: flags.json,
           channel: flags.channel,
+          noSiteCheck: flags['no-site-check'],
         },
       };
     },
@@ -293,7 +307,22 @@ function parseCreate(rest: string[], limits: CliLimits): CliParseResult {
       json: v.json === true,
       channel: v.channel,
       as: v.as,
+      siteCheck: v.noSiteCheck !== true,
     }),
+  );
+}
+
+function parseCancel(rest: string[], limits: CliLimits): CliParseResult {
+  const schema = z.object({ env: envNameSchema, as: userSchema, json: sw });
+  return parseWith(
+    rest,
+    { json: 'switch', as: 'value' },
+    ({ positional, flags }) => {
+      const one = oneEnv(positional, 'cancel');
+      if (typeof one === 'string') return one;
+      return { schema, input: { ...one, as: asOf(flags, limits), json: flags.json } };
+    },
+    (v): CliCancel => ({ kind: 'cancel', env: v.env, json: v.json === true, as: v.as }),
   );
 }
 
@@ -364,10 +393,4 @@ function parsePower(kind: 'sleep' | 'wake', rest: string[], limits: CliLimits): 
     },
     (v): CliPower => ({ kind, env: v.env, json: v.json === true, as: v.as }),
   );
-}
-
-/** Echoes user input into an error without letting a huge paste or a newline through. */
-function clip(s: string): string {
-  const flat = s.replace(/[\r\n]/g, ' ');
-  return flat.length > 30 ? `${flat.slice(0, 29)}…` : flat;
 }

@@ -8,12 +8,15 @@ import { createAwsClients, type AwsClients } from '../aws/clients';
 import { loadConfig, type Config } from '../config/config';
 import { createStateStore } from '../state';
 import type { StateStore } from '../state/types';
-import type { CreateConfig } from '../workflows/create';
+import { realSleep } from '../workflows/failover/prober';
+import type { CreateConfig, HttpStatusProbe } from '../workflows/create';
 import type { DestroyConfig } from '../workflows/destroy';
 import type { FailoverSettings } from '../workflows/failover';
 import type { PowerSettings } from '../workflows/power';
 import { InProcessTickScheduler } from '../workflows/engine/timer-scheduler';
+import type { TickScheduler } from '../workflows/engine/types';
 import { buildWorkflowRuntime, type WorkflowRuntime } from '../workflows/runtime';
+import { wallClock, type CliClock } from './clock';
 import { RunDriver } from './drive';
 import type { Output } from './render';
 
@@ -37,6 +40,8 @@ export interface CliOverrides {
   failover?: FailoverSettings;
   power?: PowerSettings;
   busyRetryMs?: number;
+  /** How the site check asks the site (default: fetch). */
+  probe?: HttpStatusProbe;
 }
 
 export interface CliContext {
@@ -45,34 +50,51 @@ export interface CliContext {
   store: StateStore;
   runtime: WorkflowRuntime;
   driver: RunDriver;
-  scheduler: InProcessTickScheduler;
+  scheduler: TickScheduler & { stop(): void };
   now(): number;
   /** Stop ticking. */
   close(): void;
 }
 
-export function openCliContext(io: CliIo, config: Config = loadConfig(io.env)): CliContext {
+/**
+ * `clock`: the world's clock (the sandbox's, or the wall clock); runs are written and figures
+ * measured on it, and its waits become real timer delays at its speed.
+ */
+export function openCliContext(
+  io: CliIo,
+  config: Config = loadConfig(io.env),
+  clock: CliClock = wallClock,
+): CliContext {
   const clients = io.overrides?.clients ?? createAwsClients({ region: config.region });
   const store = createStateStore(clients.doc, config.tablePrefix);
-  const scheduler = new InProcessTickScheduler({
+  const timers = new InProcessTickScheduler({
     onError: (err, runId) => io.stderr.write(`tick of ${runId} failed: ${errorMessage(err)}\n`),
   });
+  const scheduler = {
+    schedule: (runId: string, delayMs: number) => timers.schedule(runId, clock.realDelay(delayMs)),
+    stop: () => timers.stop(),
+  };
+  const failover = io.overrides?.failover ?? {
+    io: { clock, sleep: (ms: number) => realSleep(clock.realDelay(ms)) },
+  };
   const driver = new RunDriver({
     store,
     scheduler,
     busyRetryMs: io.overrides?.busyRetryMs,
     onError: (err, runId) => io.stderr.write(`tick of ${runId} failed, retrying: ${errorMessage(err)}\n`),
   });
-  scheduler.attach(driver);
+  timers.attach(driver);
   const runtime = buildWorkflowRuntime({
     config,
     clients,
     store,
     scheduler,
     sink: driver,
+    clock,
     ...(io.overrides?.create ? { create: io.overrides.create } : {}),
     ...(io.overrides?.destroy ? { destroy: io.overrides.destroy } : {}),
-    ...(io.overrides?.failover ? { failover: io.overrides.failover } : {}),
+    failover,
+    ...(io.overrides?.probe ? { probe: io.overrides.probe } : {}),
     ...(io.overrides?.power ? { power: io.overrides.power } : {}),
   });
   driver.bind(runtime.runner);
@@ -83,10 +105,11 @@ export function openCliContext(io: CliIo, config: Config = loadConfig(io.env)): 
     runtime,
     driver,
     scheduler,
-    now: io.now ?? Date.now,
+    now: io.now ?? (() => clock.now()),
     close() {
       // SDK clients are not destroyed here: the entry point exits the process when done.
       scheduler.stop();
+      clock.close();
     },
   };
 }

@@ -2,9 +2,11 @@
 export const HELP = `sitebot — build, drill, cost and tear down the scalable-website environment
 
 Usage:
-  sitebot create <env> [--ttl <dur>] [--multi-az now|later|off] [--dry-run] [--json] [--as <user>] [--channel <id>]
+  sitebot init
+  sitebot create <env> [--ttl <dur>] [--multi-az now|later|off] [--dry-run] [--no-site-check] [--json] [--as <user>] [--channel <id>]
   sitebot status [<env>] [--json]
   sitebot list [--json]
+  sitebot cancel <env> [--json] [--as <user>]
   sitebot destroy <env> --yes [--json] [--as <user>]
   sitebot failover <env> [web|db|all] [--force] [--json] [--as <user>]
   sitebot sleep <env> [--json] [--as <user>]       stop both web servers and the DB (storage still bills)
@@ -12,14 +14,32 @@ Usage:
   sitebot prices refresh [--region <region>]...
   sitebot help
 
-Durations: 90m, 8h, 3d. Requester: --as <user>, else $USER.
-create, destroy, failover, sleep and wake tick the run in this process until it ends: a progress bar on a
-terminal, one line per step when piped, one JSON document with --json. Ctrl-C stops following;
-the run stays resumable (run the same create or destroy again, or let the bot resume it).
+init creates sitebot's DynamoDB tables (again: it changes nothing) and checks the credentials,
+the region and AZs, the service-linked roles and the quotas and offerings a create needs.
+create first checks quotas and offerings (the preflight; --dry-run shows it with the plan and
+the cost) and refuses, with nothing made, a create that would fail half way.
+--no-site-check (or SITEBOT_SITE_CHECK=off): do not ask the site through the load balancer, for
+an endpoint without a data plane; the summary says the site was not checked.
+cancel stops a create under way; what it made stays until destroy. destroy --yes on a create
+under way stops it first, then tears it down.
 
-Exit codes: 0 succeeded, 1 failed, 2 bad usage or configuration, 3 refused, 130 interrupted.
+Durations: 90m, 8h, 3d; a TTL is at least 1h. Requester: --as <user>, else $SITEBOT_CLI_USER,
+else $USER (the bot shows it by name).
+create, cancel, destroy, failover, sleep and wake tick the run in this process until it ends: a progress bar
+on a terminal, one line per step change (and per new reason a step waits) when piped, one JSON
+document with --json. Ctrl-C stops following; the run stays resumable (run the same create or
+destroy again, or let the bot resume it).
+
+Exit codes:
+  0    succeeded (init: ready)
+  1    failed or cancelled, or an error
+  2    bad usage or configuration
+  3    refused: nothing was started or changed (init, create --dry-run: a create would be refused)
+  4    a failover drill ran to its end but did not pass
+  130  interrupted (Ctrl-C)
 
 Environment: the bot's own (SITEBOT_REGION, SITEBOT_AZS, SITEBOT_TABLE_PREFIX, SITEBOT_DEFAULT_TTL,
-SITEBOT_MAX_TTL) and the AWS SDK's (AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL,
-AWS_ENDPOINT_URL_<SERVICE>, e.g. AWS_ENDPOINT_URL_DYNAMODB for a local DynamoDB).
+SITEBOT_MAX_TTL, SITEBOT_SITE_CHECK) and the AWS SDK's (AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL,
+AWS_ENDPOINT_URL_<SERVICE>, e.g. AWS_ENDPOINT_URL_DYNAMODB for a local DynamoDB). Against the
+sandbox, SITEBOT_CLOCK_URL (printed by npm start) keeps the sandbox's clock.
 `;

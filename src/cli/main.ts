@@ -4,11 +4,14 @@
  */
 import { loadConfig, type Config } from '../config/config';
 import { parseCliArgs, type CliCommand } from './args';
+import { openRemoteClock, wallClock, type CliClock } from './clock';
 import { errorMessage, openCliContext, type CliIo } from './context';
+import { runCancel } from './commands/cancel';
 import { runCreate, runCreateDryRun } from './commands/create';
 import { runList, runStatus } from './commands/envs';
 import { EXIT } from './commands/follow';
 import { runPower } from './commands/power';
+import { runInit } from './commands/init';
 import { runDestroy, runFailover } from './commands/teardown';
 import { HELP } from './help';
 import { runPricesCommand } from './prices';
@@ -26,7 +29,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const limits = config
     ? { defaultTtlMs: config.ttl.defaultMs, maxTtlMs: config.ttl.maxMs }
     : FALLBACK_LIMITS;
-  const cmd = parseCliArgs(argv, { ...limits, user: io.env.USER });
+  // Who runs the CLI: SITEBOT_CLI_USER when set, else the login name; shown by the bot as a name.
+  const user = io.env.SITEBOT_CLI_USER || io.env.USER || io.env.LOGNAME;
+  const cmd = parseCliArgs(argv, { ...limits, user });
   if (cmd.kind === 'error') {
     io.stderr.write(`sitebot: ${cmd.error} (see sitebot help)\n`);
     return EXIT.usage;
@@ -46,7 +51,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.usage;
   }
   if (cmd.kind === 'create' && cmd.dryRun) return runCreateDryRun(cmd, io, config);
-  const ctx = openCliContext(io, config);
+  let clock: CliClock = wallClock;
+  if (config.clockUrl) {
+    try {
+      clock = await openRemoteClock(config.clockUrl);
+    } catch (err) {
+      io.stderr.write(`sitebot: ${errorMessage(err)}\n`);
+      return EXIT.usage;
+    }
+  }
+  const ctx = openCliContext(io, config, clock);
   try {
     return await dispatch(cmd, io, ctx);
   } catch (err) {
@@ -73,6 +87,10 @@ function dispatch(
       return runDestroy(cmd, io, ctx);
     case 'failover':
       return runFailover(cmd, io, ctx);
+    case 'init':
+      return runInit(io, ctx);
+    case 'cancel':
+      return runCancel(cmd, io, ctx);
     case 'sleep':
     case 'wake':
       return runPower(cmd, io, ctx);

@@ -1,11 +1,13 @@
 /**
  * What the renderers show of a run, computed from the run record alone (pure): overall
  * progress, the steps under way, and each step's phase. A step flips between `running` and
- * `waiting` on every poll; the renderers see one `active` phase for both.
+ * `waiting` on every poll; the renderers see one `active` phase for both. Times are measured to
+ * the run's own instant (its end, or its last recorded change), so a figure shown later is never
+ * smaller and the last one equals the run's duration.
  */
 import type { Run, StepState } from '../state/types';
 
-export type StepPhase = 'pending' | 'active' | 'done' | 'failed';
+export type StepPhase = 'pending' | 'active' | 'done' | 'skipped' | 'failed';
 
 export interface StepView {
   id: string;
@@ -23,6 +25,8 @@ export interface RunView {
   kind: Run['kind'];
   status: Run['status'];
   done: number;
+  skipped: number;
+  /** Steps that apply (skipped ones do not). */
   total: number;
   /** 0..1 */
   fraction: number;
@@ -37,6 +41,8 @@ export function phaseOf(state: StepState | undefined): StepPhase {
       return 'active';
     case 'done':
       return 'done';
+    case 'skipped':
+      return 'skipped';
     case 'failed':
       return 'failed';
     default:
@@ -46,9 +52,14 @@ export function phaseOf(state: StepState | undefined): StepPhase {
 
 /**
  * @param titles step id → human title, in the workflow's order (unknown ids keep their id)
- * @param now    the clock the run's times were written with
+ * @param at     the instant to measure to; default the run's end or last recorded change
  */
-export function viewRun(run: Run, titles: ReadonlyMap<string, string>, now: number): RunView {
+export function viewRun(
+  run: Run,
+  titles: ReadonlyMap<string, string>,
+  at: number = run.finishedAt ?? run.updatedAt,
+): RunView {
+  const now = at;
   const ids = [...new Set([...titles.keys(), ...Object.keys(run.steps)])].filter((id) => id in run.steps);
   const steps = ids.map((id): StepView => {
     const state = run.steps[id];
@@ -66,13 +77,15 @@ export function viewRun(run: Run, titles: ReadonlyMap<string, string>, now: numb
     };
   });
   const done = steps.filter((s) => s.phase === 'done').length;
-  const total = steps.length;
+  const skipped = steps.filter((s) => s.phase === 'skipped').length;
+  const total = steps.length - skipped;
   return {
     runId: run.runId,
     env: run.env,
     kind: run.kind,
     status: run.status,
     done,
+    skipped,
     total,
     fraction: total === 0 ? 1 : done / total,
     elapsedMs: Math.max(0, (run.finishedAt ?? now) - run.createdAt),
@@ -84,16 +97,4 @@ export function viewRun(run: Run, titles: ReadonlyMap<string, string>, now: numb
 export function progressBar(fraction: number, width = 24): string {
   const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width);
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
-}
-
-/** 75 s → "1m 15s", 3_725 s → "1h 02m 05s": compact and stable in width while it grows. */
-export function formatElapsed(ms: number): string {
-  const total = Math.floor(Math.max(0, ms) / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  if (h > 0) return `${h}h ${pad(m)}m ${pad(s)}s`;
-  if (m > 0) return `${m}m ${pad(s)}s`;
-  return `${s}s`;
 }

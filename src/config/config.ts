@@ -4,6 +4,8 @@
  * endpoints are not here: the SDK reads AWS_ENDPOINT_URL[_<SERVICE>] (see src/aws/clients.ts).
  */
 import { z } from 'zod';
+import { MIN_TTL_MS, parseDurationMs } from '../domain/durations';
+import { formatDuration } from '../domain/format';
 
 const list = z
   .string()
@@ -15,6 +17,10 @@ const list = z
       .filter(Boolean),
   );
 
+/** IAM's path syntax (CreateRole `Path`): `/`, or `/` + printable ASCII + `/`. */
+const IAM_PATH = /^(\/|\/[\u0021-\u007e]{1,510}\/)$/;
+const POLICY_ARN = /^arn:aws[a-z-]*:iam::(\d{12}|aws):policy\/[\u0021-\u007e]+$/;
+
 const durationMs = (fallback: string) =>
   z
     .string()
@@ -22,7 +28,7 @@ const durationMs = (fallback: string) =>
     .transform((v, ctx) => {
       const ms = parseDurationMs(v ?? fallback);
       if (ms === undefined) {
-        ctx.addIssue({ code: 'custom', message: `not a duration: ${v}` });
+        ctx.addIssue({ code: 'custom', message: `not a duration like 90m, 8h or 3d: ${v}` });
         return z.NEVER;
       }
       return ms;
@@ -67,6 +73,17 @@ const schema = z.object({
     }
     return zones;
   }),
+  /** IAM path of the roles and instance profiles the bot creates (serverless.yml: /sitebot/<stage>/). */
+  SITEBOT_IAM_PATH: z.string().regex(IAM_PATH, 'not an IAM path (/ or /name/…/)').default('/sitebot/'),
+  /** ARN of the managed policy every role the bot creates carries as its permissions boundary. */
+  SITEBOT_IAM_PERMISSIONS_BOUNDARY: z.string().regex(POLICY_ARN, 'not an IAM policy ARN').optional(),
+  /**
+   * The clock of the environments' world when it is not the wall clock: the sandbox's emulator
+   * answers `GET …/_sandbox/clock` with `{ now, speed }`. The CLI keeps that time against the sandbox.
+   */
+  SITEBOT_CLOCK_URL: z.string().url().optional(),
+  /** `off`: a create does not ask the site through the ALB (for an endpoint with no data plane). */
+  SITEBOT_SITE_CHECK: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
 });
 
 /** Whether the runtime knows `zone` as an IANA time zone. */
@@ -104,6 +121,19 @@ export interface Config {
   timeZones: { default: string; byChannel: Record<string, string> };
   /** HTTP receiver port (self-hosting, sandbox). */
   port: number;
+  /** Where the roles the bot creates live, and the boundary they carry (docs/security.md). */
+  iam: IamPlacement;
+  /** Where the world's clock is read when it is not the wall clock (the sandbox's emulator). */
+  clockUrl?: string;
+  /** Whether a create checks that the site answers through the ALB (SITEBOT_SITE_CHECK). */
+  siteCheck: boolean;
+}
+
+export interface IamPlacement {
+  /** IAM path of the web servers' role and instance profile, e.g. `/sitebot/prod/`. */
+  path: string;
+  /** Permissions boundary (managed policy ARN) of that role; unset: none (no deployed stack). */
+  permissionsBoundary?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -115,6 +145,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const v = parsed.data;
   const azs = v.SITEBOT_AZS.length > 0 ? v.SITEBOT_AZS : [`${v.SITEBOT_REGION}a`, `${v.SITEBOT_REGION}c`];
   if (azs.length !== 2) throw new Error('invalid configuration: SITEBOT_AZS must name exactly two AZs');
+  if (v.SITEBOT_DEFAULT_TTL < MIN_TTL_MS) {
+    throw new Error(
+      `invalid configuration: SITEBOT_DEFAULT_TTL must be at least ${formatDuration(MIN_TTL_MS)}`,
+    );
+  }
   if (v.SITEBOT_DEFAULT_TTL > v.SITEBOT_MAX_TTL) {
     throw new Error('invalid configuration: SITEBOT_DEFAULT_TTL is over SITEBOT_MAX_TTL');
   }
@@ -138,16 +173,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(v.SITEBOT_CHANNEL_BUDGET_USD === undefined ? {} : { channelBudgetUsd: v.SITEBOT_CHANNEL_BUDGET_USD }),
     timeZones: { default: v.SITEBOT_TIME_ZONE, byChannel: v.SITEBOT_CHANNEL_TIME_ZONES },
     port: v.PORT,
+    iam: {
+      path: v.SITEBOT_IAM_PATH,
+      ...(v.SITEBOT_IAM_PERMISSIONS_BOUNDARY === undefined
+        ? {}
+        : { permissionsBoundary: v.SITEBOT_IAM_PERMISSIONS_BOUNDARY }),
+    },
+    ...(v.SITEBOT_CLOCK_URL ? { clockUrl: v.SITEBOT_CLOCK_URL } : {}),
+    siteCheck: v.SITEBOT_SITE_CHECK === 'on',
   };
-}
-
-const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
-
-/** `90m`, `8h`, `3d` → milliseconds; anything else → undefined. */
-export function parseDurationMs(text: string): number | undefined {
-  const m = /^([1-9][0-9]{0,4})([mhd])$/.exec(text.trim());
-  if (!m) return undefined;
-  return Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS];
 }
 
 /** The time zone a channel's office hours are read in. */

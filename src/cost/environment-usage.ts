@@ -2,8 +2,9 @@
  * From an environment record (and its create run's step timings) to the estimator's input:
  * what the env has, and since when. Resources count from the moment their create step started
  * (the create call), which overstates by seconds, never understates; an env still being
- * created counts what it has so far. Sizes come from `meta.sizing`, written when the create
- * started; the SPEC defaults fill in for older records.
+ * created counts what it has so far. A torn-down env's resources end when the teardown step
+ * that deleted them finished (its destroy run's timings), so its cost stops there. Sizes come
+ * from `meta.sizing`, written when the create started; the SPEC defaults fill in for older records.
  */
 import { powerOf } from '../state/power';
 import type { Environment, Run } from '../state/types';
@@ -39,18 +40,38 @@ const STEP_OF = {
   alb: 'load-balancer',
 } as const;
 
+/** Create step → the teardown step that deletes what it made. */
+const DELETED_BY: Record<string, string> = {
+  [STEP_OF.web1]: 'instances',
+  [STEP_OF.web2]: 'instances',
+  [STEP_OF.ami]: 'image',
+  [STEP_OF.db]: 'database',
+  [STEP_OF.multiAz]: 'database',
+  [STEP_OF.alb]: 'load-balancer',
+};
+
 /** What the env has and since when, with its web servers and DB off while it slept (`env.meta.power`). */
-export function usageFromEnvironment(env: Environment, createRun?: Run): EnvironmentUsage {
-  return withOffIntervals(usageAwakeAllAlong(env, createRun), powerOf(env));
+export function usageFromEnvironment(env: Environment, createRun?: Run, destroyRun?: Run): EnvironmentUsage {
+  return withOffIntervals(usageAwakeAllAlong(env, createRun, destroyRun), powerOf(env));
 }
 
 /** The same as if it had never slept: what it would have cost without sitebot stopping anything. */
-export function usageAwakeAllAlong(env: Environment, createRun?: Run): EnvironmentUsage {
+export function usageAwakeAllAlong(env: Environment, createRun?: Run, destroyRun?: Run): EnvironmentUsage {
   const sizing = sizingOf(env);
   const has = (role: string) => Boolean(env.resources[role]);
   const started = (stepId: string): number | undefined => createRun?.steps[stepId]?.startedAt;
+  /** When what `stepId` made was deleted: its teardown step's end, else the teardown's. */
+  const ended = (stepId: string): number | undefined => {
+    if (!destroyRun) return env.status === 'destroyed' ? env.updatedAt : undefined;
+    const step = destroyRun.steps[DELETED_BY[stepId] ?? ''];
+    return step?.status === 'done' ? step.finishedAt : (destroyRun.finishedAt ?? env.updatedAt);
+  };
   // Without the run, fall back to the env's creation: an upper bound on how long it existed.
-  const since = (stepId: string): Interval => ({ start: started(stepId) ?? env.createdAt });
+  const since = (stepId: string): Interval => {
+    const start = started(stepId) ?? env.createdAt;
+    const end = ended(stepId);
+    return end === undefined ? { start } : { start, end: Math.max(start, end) };
+  };
   const exists = (role: string, stepId: string) => has(role) || started(stepId) !== undefined;
 
   const usage: EnvironmentUsage = {
@@ -72,15 +93,16 @@ export function usageAwakeAllAlong(env: Environment, createRun?: Run): Environme
   if (exists('web-ami', STEP_OF.ami))
     usage.snapshots.push({ sizeGb: sizing.rootVolumeGb, existed: since(STEP_OF.ami) });
   if (exists('db', STEP_OF.db)) {
-    const start = since(STEP_OF.db).start;
+    const { start, end } = since(STEP_OF.db);
     const convertedAt = env.multiAz === 'later' ? createRun?.steps[STEP_OF.multiAz]?.startedAt : undefined;
+    const ending = end === undefined ? {} : { end };
     const periods =
       env.multiAz === 'later' && convertedAt !== undefined
         ? [
             { start, end: convertedAt, multiAz: false, running: true },
-            { start: convertedAt, multiAz: true, running: true },
+            { start: convertedAt, ...ending, multiAz: true, running: true },
           ]
-        : [{ start, multiAz: env.multiAz !== 'off' && env.multiAz !== 'later', running: true }];
+        : [{ start, ...ending, multiAz: env.multiAz !== 'off' && env.multiAz !== 'later', running: true }];
     usage.dbs.push({
       instanceClass: sizing.dbClass,
       engine: 'mysql',

@@ -324,9 +324,12 @@ function sum(values: number[]): number {
 }
 
 /**
- * What the environment will have cost after `durationMs` more at today's rate (for TTL caps and
- * "cost until expiry"): cost so far + per-hour rate × the remaining hours.
+ * What the environment costs from `from` to `to` if it keeps what it has now (an extension, the
+ * spend until a new expiry): the estimator's cost so far at `to` minus at `from`, with the same
+ * usage and billing rules (ALB clock hours, minimums) as every other figure.
  */
-export function projectedCost(estimate: Pick<CostEstimate, 'soFar' | 'perHour'>, durationMs: number): number {
-  return estimate.soFar + estimate.perHour * (Math.max(0, durationMs) / 3_600_000);
+export function costBetween(usage: EnvironmentUsage, from: number, to: number, table?: PriceTable): number {
+  if (to <= from) return 0;
+  const at = (now: number) => estimateEnvironmentCost(usage, { now, table }).soFar;
+  return Math.max(0, at(to) - at(from));
 }

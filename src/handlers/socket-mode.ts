@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { createAwsClients, type AwsClients } from '../aws/clients';
 import { createApp } from '../bot/app';
 import { createSlackReminderPass, startReminderInterval } from '../bot/reminders';
+import { findOwnedWith } from '../workflows/destroy/find-owned';
 import { buildBotServices } from '../bot/services/build';
 import { buildSlackWorkflowRuntime, WORKFLOW_STEPS } from '../bot/slack-sinks';
 import { loadConfig, type Config } from '../config/config';
@@ -103,6 +104,9 @@ export function buildSocketModeBot(
     service: runtime.service,
     createConfig: runtime.createConfig,
     steps: WORKFLOW_STEPS,
+    findOwned: findOwnedWith(runtime.deps),
+    // This process has the AWS clients: a create is checked before anything is written.
+    preflight: runtime.preflight,
   });
   const receiver =
     options.receiverFactory?.(socket.SLACK_APP_TOKEN) ??

@@ -7,9 +7,11 @@
  *
  * Time: with the emulator, everything in the domain (runs, TTLs, reminders, costs) reads the
  * emulator's virtual clock, so an RDS instance's "minutes" pass in seconds and a 24 h TTL in 24
- * minutes at speed 60. Tick delays, leases and the drill's probe interval are virtual times,
- * turned into real timer delays by dividing by the clock's speed. Slack request timestamps
- * stay on real time.
+ * minutes at speed 60: every time the sandbox shows is sandbox time, and so is the CLI's when
+ * it is given the clock's URL (SITEBOT_CLOCK_URL, see start.ts). Ticks are due in virtual time
+ * (./virtual-ticks.ts); with the clock stopped (speed 0) a test drives them (`runUntil`), and
+ * the drill's probe sleeps move the clock instead of waiting. Slack request timestamps stay
+ * on real time.
  */
 import { LogLevel } from '@slack/bolt';
 import { createAwsClients, type AwsClients } from '../aws/clients';
@@ -23,13 +25,14 @@ import { loadConfig, type Config } from '../config/config';
 import { createOnceMarkers, createStateStore, ensureTables } from '../state';
 import type { StateStore } from '../state/types';
 import type { Clock } from '../workflows/engine/clock';
-import { InProcessTickScheduler } from '../workflows/engine/timer-scheduler';
 import type { TickScheduler } from '../workflows/engine/types';
 import type { ReminderPassResult } from '../workflows/remind/scheduler';
+import { findOwnedWith } from '../workflows/destroy/find-owned';
 import type { WorkflowRuntime } from '../workflows/runtime';
 import { startEmulator, type RunningEmulator } from './aws/server';
 import { startLocalDynamo } from './dynamo';
 import { SANDBOX_BOT, startSlackStandIn, type SlackStandIn } from './slack/server';
+import { VirtualTickScheduler } from './virtual-ticks';
 
 export interface SandboxPorts {
   bot: number;
@@ -48,6 +51,8 @@ export interface SandboxOptions {
   logLevel?: LogLevel;
   /** How long the bot waits for an answer before acking "working on it" (default 2 s). */
   ackBudgetMs?: number;
+  /** How long the Slack stand-in waits for an ack before recording operation_timeout (default 3 s, as Slack). */
+  slackAckDeadlineMs?: number;
   /** The AWS emulator (EC2, RDS, ELBv2, SSM, …); on by default. `speed` is its virtual clock's factor. */
   aws?: { speed?: number } | false;
   /** Run a reminder pass every this many real ms; off unless given. */
@@ -66,6 +71,14 @@ export interface SandboxWorkflows {
   clock: Clock;
   /** One reminder pass now (the timer, when on, runs the same). */
   runReminders(): Promise<ReminderPassResult>;
+  /** Waits until no tick is running or due now, and every progress message has caught up. */
+  settle(): Promise<void>;
+  /**
+   * Drives the workflows in virtual time until `done()` holds: settle, check, move the clock to
+   * the next due tick and run it. Fails when nothing is left to run, or when the next tick is
+   * more than `withinMs` of virtual time away from the start. Meant for a stopped clock (speed 0).
+   */
+  runUntil(done: () => boolean | Promise<boolean>, options: { withinMs: number }): Promise<void>;
 }
 
 export interface Sandbox {
@@ -122,6 +135,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
               elbv2: awsUrl,
               ssm: awsUrl,
               secretsManager: awsUrl,
+              serviceQuotas: awsUrl,
               iam: awsUrl,
               sqs: awsUrl,
             }
@@ -138,6 +152,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       signingSecret: base.slack.signingSecret,
       botToken: base.slack.botToken,
       port: options.ports?.slack ?? 0,
+      ackDeadlineMs: options.slackAckDeadlineMs,
     });
     stops.push(slack.close);
     const config: Config = {
@@ -191,6 +206,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
               sink: workflows.sink,
               clock: workflows.clock,
               runReminders: workflows.runReminders,
+              settle: workflows.settle,
+              runUntil: workflows.runUntil,
             },
           }
         : {}),
@@ -217,9 +234,13 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
   const virtual = emulator.world.clock;
   const clock: Clock = { now: () => virtual.now() };
   const speed = () => virtual.speed;
-  const ticks = new InProcessTickScheduler({ onError: (err, runId) => onError(err, `tick ${runId}`) });
-  const scheduler: TickScheduler = {
-    schedule: (runId, delayMs) => ticks.schedule(runId, realDelay(delayMs, speed())),
+  const ticks = new VirtualTickScheduler(virtual, (err, runId) => onError(err, `tick ${runId}`));
+  const scheduler: TickScheduler = ticks;
+  // The drill waits for its next probe: real time while the clock runs, the clock itself when stopped.
+  const sleep = (ms: number): Promise<void> => {
+    if (speed() > 0) return new Promise((r) => setTimeout(r, realDelay(ms, speed())));
+    virtual.advance(Math.max(0, ms));
+    return Promise.resolve();
   };
   const { runtime, slack } = buildSlackWorkflowRuntime({
     config,
@@ -229,7 +250,7 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
     clock,
     // A lease must outlast a tick in real time, whatever the speed.
     runner: { leaseMs: 60_000 * Math.max(1, speed()) },
-    failover: { io: { clock, sleep: (ms) => new Promise((r) => setTimeout(r, realDelay(ms, speed()))) } },
+    failover: { io: { clock, sleep } },
     slack: { now: clock.now, minIntervalMs: options.progressIntervalMs, onError },
   });
   const sink = slack.progress;
@@ -240,6 +261,9 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
     service: runtime.service,
     createConfig: runtime.createConfig,
     steps: WORKFLOW_STEPS,
+    findOwned: findOwnedWith(runtime.deps),
+    // This process has the AWS clients: a create is checked before anything is written.
+    preflight: runtime.preflight,
   });
   const runReminders = createSlackReminderPass({
     store,
@@ -251,12 +275,33 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
     channelBudgetUsd: config.channelBudgetUsd,
   });
   let stopReminders: (() => void) | undefined;
+  const settle = async () => {
+    await ticks.idle();
+    await sink.flush();
+    await ticks.idle();
+  };
+  const runUntil = async (done: () => boolean | Promise<boolean>, { withinMs }: { withinMs: number }) => {
+    const deadline = virtual.now() + withinMs;
+    for (;;) {
+      await settle();
+      if (await done()) return;
+      const next = ticks.nextDue();
+      if (next === undefined)
+        throw new Error('runUntil: no run has anything left to do, and the condition does not hold');
+      if (next > deadline)
+        throw new Error(`runUntil: not done within ${withinMs} ms of virtual time (next tick due after it)`);
+      if (next > virtual.now()) virtual.advance(next - virtual.now());
+      ticks.runDue();
+    }
+  };
   return {
     runtime,
     sink,
     clock,
     services,
     runReminders,
+    settle,
+    runUntil,
     startReminders() {
       if (options.remindEveryMs)
         stopReminders = startReminderInterval(runReminders, options.remindEveryMs, onError);
@@ -264,6 +309,8 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
     async stop() {
       stopReminders?.();
       ticks.stop();
+      // Let a tick under way finish before the store it writes to goes away.
+      await ticks.idle();
       await sink.flush();
     },
   };

@@ -37,7 +37,9 @@ async function main(): Promise<void> {
     onError: (err, where) => console.error(`${where}: ${err instanceof Error ? err.message : String(err)}`),
   });
   // Anything in this process that builds AWS clients from the environment talks to the sandbox.
+  const clockUrl = sandbox.urls.aws ? `${sandbox.urls.aws}/_sandbox/clock` : undefined;
   if (sandbox.urls.aws) process.env.AWS_ENDPOINT_URL = sandbox.urls.aws;
+  if (clockUrl) process.env.SITEBOT_CLOCK_URL = clockUrl;
   process.env.AWS_ENDPOINT_URL_DYNAMODB = sandbox.urls.dynamodb;
   process.env.AWS_ACCESS_KEY_ID = SANDBOX_CREDENTIALS.accessKeyId;
   process.env.AWS_SECRET_ACCESS_KEY = SANDBOX_CREDENTIALS.secretAccessKey;
@@ -56,6 +58,12 @@ async function main(): Promise<void> {
     `sitebot sandbox ready on 127.0.0.1: bot ${sandbox.ports.bot} (${sandbox.urls.bot}), ` +
       `slack ${sandbox.ports.slack} (${sandbox.urls.slack}), dynamodb ${sandbox.ports.dynamodb}, ` +
       `aws ${sandbox.ports.aws} (${sandbox.urls.aws})`,
+  );
+  // The CLI against this sandbox: same endpoints, and the sandbox's clock (all times are sandbox time).
+  console.log(
+    `CLI: AWS_ENDPOINT_URL=${sandbox.urls.aws ?? ''} AWS_ENDPOINT_URL_DYNAMODB=${sandbox.urls.dynamodb} ` +
+      `AWS_ACCESS_KEY_ID=${SANDBOX_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${SANDBOX_CREDENTIALS.secretAccessKey} ` +
+      `${clockUrl ? `SITEBOT_CLOCK_URL=${clockUrl} ` : ''}npx sitebot list`,
   );
   const ui = headless ? undefined : startConsole({ slack: sandbox.slack, onExit: () => shutdown(0) });
   process.once('SIGINT', () => shutdown(0));

@@ -43,5 +43,12 @@ export function createOnceMarkers(doc: DynamoDBDocumentClient, prefix: string): 
 }
 
 export * from './types';
-export { ensureTables, tableDefinitions, tableNames, INDEX, type TableNames } from './tables';
+export {
+  ensureTables,
+  tableDefinitions,
+  tableNames,
+  INDEX,
+  type EnsuredTables,
+  type TableNames,
+} from './tables';
 export { DynamoAuditRepository, auditSortKey } from './audit-repository';

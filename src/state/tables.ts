@@ -117,33 +117,50 @@ export function tableDefinitions(prefix: string): Record<keyof TableNames, Creat
   };
 }
 
+/** Which tables ensureTables made, and which were there already. */
+export interface EnsuredTables {
+  created: string[];
+  present: string[];
+}
+
 /**
- * Creates whichever tables are missing and waits until each is ACTIVE. For the sandbox and
- * tests; on AWS the tables come from serverless.yml.
+ * Creates whichever tables are missing (all at once: DynamoDB allows 250 concurrent creates of
+ * tables with secondary indexes, API reference LimitExceededException) and waits until each is
+ * ACTIVE; tables that exist are left alone, so it is safe to run again. The sandbox, the tests, `sitebot
+ * init` and Socket Mode's SITEBOT_CREATE_TABLES call it; on Lambda the tables come from
+ * serverless.yml.
  */
 export async function ensureTables(
   client: DynamoDBClient,
   prefix: string,
   maxWaitSeconds = 60,
-): Promise<void> {
+): Promise<EnsuredTables> {
   const names = tableNames(prefix);
   const definitions = tableDefinitions(prefix);
-  for (const key of Object.keys(names) as (keyof TableNames)[]) {
-    const TableName = names[key];
-    const definition = definitions[key];
-    if (!(await tableExists(client, TableName))) {
-      try {
-        await client.send(new CreateTableCommand(definition));
-      } catch (err) {
-        // Someone else (another test worker, a second sandbox) created it first: that is fine.
-        if (errorName(err) !== 'ResourceInUseException') throw err;
+  const keys = Object.keys(names) as (keyof TableNames)[];
+  const outcomes = await Promise.all(
+    keys.map(async (key): Promise<'created' | 'present'> => {
+      const TableName = names[key];
+      let outcome: 'created' | 'present' = 'present';
+      if (!(await tableExists(client, TableName))) {
+        try {
+          await client.send(new CreateTableCommand(definitions[key]));
+          outcome = 'created';
+        } catch (err) {
+          // Someone else (another test worker, a second sandbox) created it first: that is fine.
+          if (errorName(err) !== 'ResourceInUseException') throw err;
+        }
       }
-    }
-    await waitUntilTableExists(
-      { client, minDelay: 1, maxDelay: 2, maxWaitTime: maxWaitSeconds },
-      { TableName },
-    );
-  }
+      await waitUntilTableExists(
+        { client, minDelay: 1, maxDelay: 2, maxWaitTime: maxWaitSeconds },
+        { TableName },
+      );
+      return outcome;
+    }),
+  );
+  const named = (which: 'created' | 'present') =>
+    keys.filter((_, i) => outcomes[i] === which).map((k) => names[k]);
+  return { created: named('created'), present: named('present') };
 }
 
 async function tableExists(client: DynamoDBClient, TableName: string): Promise<boolean> {

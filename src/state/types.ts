@@ -37,7 +37,16 @@ export interface Environment {
 export type RunKind = 'create' | 'destroy' | 'failover' | 'sleep' | 'wake';
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'cancelled';
 
-export type StepStatus = 'pending' | 'running' | 'waiting' | 'done' | 'failed';
+/** `skipped`: the step does not apply to this run (e.g. the Multi-AZ step with `--multi-az off`). */
+export type StepStatus = 'pending' | 'running' | 'waiting' | 'done' | 'skipped' | 'failed';
+
+/** A step failure the runner retried; kept for the run's record, never shown beside a done step. */
+export interface RetriedError {
+  message: string;
+  code?: string;
+  /** How many times in a row it happened. */
+  times: number;
+}
 
 export interface StepError {
   message: string;
@@ -61,9 +70,14 @@ export interface StepState {
    * resource is created, before the step is done, so a resumed step finds it again.
    */
   outputs?: Record<string, unknown>;
-  /** Last human-readable note from the step (e.g. "db: creating"). */
+  /**
+   * What the step says about itself now: while it waits, why (e.g. "db: creating"); once done,
+   * its outcome (ids, AZs, counts); when skipped, why it does not apply. Replaced on every answer.
+   */
   note?: string;
   error?: StepError;
+  /** Failures retried on the way (the latest few): for the run's thread and log. */
+  retried?: RetriedError[];
 }
 
 export interface RunLease {

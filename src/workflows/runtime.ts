@@ -14,12 +14,13 @@ import {
   type CreateDeps,
   type HttpStatusProbe,
 } from './create';
+import { sharedPreflight, type PreflightReport } from './create/preflight';
 import type { Clock } from './engine/clock';
 import { WorkflowRunner, type RunnerHooks } from './engine/runner';
 import type { WorkflowService } from './engine/service';
 import type { ProgressSink, TickScheduler, WorkflowDefinition } from './engine/types';
 import { withEnvRunTracking } from './operations/env-run-tracking';
-import type { RunKind } from '../state/types';
+import type { MultiAzMode, RunKind } from '../state/types';
 import { destroyWorkflow, type DestroyConfig, type DestroyDeps } from './destroy';
 import { failoverWorkflow, type FailoverDeps, type FailoverSettings } from './failover';
 import { withSpendLedger } from './budget/ledger';
@@ -30,8 +31,8 @@ import { buildWorkflowService } from './workflow-service';
 export type SitebotDeps = CreateDeps & DestroyDeps & FailoverDeps & PowerDeps;
 
 export interface WorkflowRuntimeOptions {
-  config: Pick<Config, 'region' | 'azs'>;
-  clients: Pick<AwsClients, 'ec2' | 'rds' | 'elbv2' | 'ssm' | 'secretsManager' | 'iam'>;
+  config: Pick<Config, 'region' | 'azs'> & Partial<Pick<Config, 'iam'>>;
+  clients: Pick<AwsClients, 'ec2' | 'rds' | 'elbv2' | 'ssm' | 'secretsManager' | 'iam' | 'serviceQuotas'>;
   store: StateStore;
   scheduler: TickScheduler;
   sink?: ProgressSink;
@@ -55,6 +56,8 @@ export interface WorkflowRuntime {
   service: WorkflowService;
   deps: SitebotDeps;
   createConfig: CreateConfig;
+  /** The create's preflight with these clients and settings (what startCreate's callers hand in); concurrent calls share one. */
+  preflight(multiAz: MultiAzMode): Promise<PreflightReport>;
 }
 
 export function buildWorkflowRuntime(options: WorkflowRuntimeOptions): WorkflowRuntime {
@@ -62,6 +65,7 @@ export function buildWorkflowRuntime(options: WorkflowRuntimeOptions): WorkflowR
   const createConfig = resolveCreateConfig({
     region: options.config.region,
     azs: options.config.azs,
+    ...(options.config.iam ? { iam: options.config.iam } : {}),
     ...options.create,
   });
   const deps: SitebotDeps = {
@@ -99,5 +103,5 @@ export function buildWorkflowRuntime(options: WorkflowRuntimeOptions): WorkflowR
     sink: options.sink,
     clock: options.clock,
   });
-  return { runner, service, deps, createConfig };
+  return { runner, service, deps, createConfig, preflight: sharedPreflight(deps.limits, createConfig) };
 }

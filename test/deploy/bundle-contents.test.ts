@@ -2,15 +2,15 @@
  * What each Lambda bundle loads at cold start (esbuild's own record of the inputs, with the
  * settings serverless.yml uses). The slack function must answer within Slack's 3 s even cold,
  * so it loads the workflows' outlines and the DynamoDB/SQS/SSM clients only: never the step
- * code, nor the EC2, RDS, ELBv2, IAM or Secrets Manager clients the steps use. The worker,
+ * code, nor the EC2, RDS, ELBv2, IAM, Secrets Manager or Service Quotas clients the steps use. The worker,
  * which runs the steps, is the control that shows the check can see them.
  */
 import { bundleInputs } from './bundle-inputs';
 
 const STEP_CLIENTS =
-  /node_modules\/@aws-sdk\/client-(ec2|rds|elastic-load-balancing-v2|iam|secrets-manager)\//;
+  /node_modules\/@aws-sdk\/client-(ec2|rds|elastic-load-balancing-v2|iam|secrets-manager|service-quotas)\//;
 const STEP_CODE =
-  /^src\/(workflows\/(create\/steps|destroy\/units|failover\/steps)\/|aws\/(ec2|rds|elbv2|iam|secrets)\.ts)/;
+  /^src\/(workflows\/(create\/steps|destroy\/units|failover\/steps)\/|aws\/(ec2|rds|elbv2|iam|secrets|account-limits)\.ts)/;
 
 const matching = (inputs: string[], pattern: RegExp) => [
   ...new Set(
@@ -42,6 +42,7 @@ describe('Lambda bundle contents', () => {
         'node_modules/@aws-sdk/client-iam',
         'node_modules/@aws-sdk/client-rds',
         'node_modules/@aws-sdk/client-secrets-manager',
+        'node_modules/@aws-sdk/client-service-quotas',
       ].sort(),
     );
     expect(matching(inputs.worker, STEP_CODE).length).toBeGreaterThan(3);

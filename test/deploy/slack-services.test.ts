@@ -70,8 +70,8 @@ describe('slack Lambda services', () => {
       { kind: 'create', env: 'demo', ttlMs: 3_600_000, multiAz: 'now', dryRun: false },
       ctx,
     );
-    expect(JSON.stringify(reply)).toContain('Creating demo');
-    expect(posted).toEqual([expect.objectContaining({ channel: 'C1', text: 'Creating demo…' })]);
+    expect(JSON.stringify(reply)).toContain('Creating *demo*');
+    expect(posted).toEqual([expect.objectContaining({ channel: 'C1', text: 'Creating demo… 0s so far' })]);
     const env = await store.environments.get('demo');
     const runId = env?.currentRunId;
     expect(runId).toBeDefined();

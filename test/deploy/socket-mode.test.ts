@@ -3,7 +3,7 @@
  * SocketModeReceiver, the state is on dynalite, and a slash command delivered through the
  * receiver reaches the real services (a dry-run plan comes back, which only the services answer).
  */
-import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import { LogLevel, type App, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import { createAwsClients } from '../../src/aws/clients';
 import { buildSocketModeBot, parseSocketModeEnv } from '../../src/handlers/socket-mode';
 import { startDynalite, type DynaliteHandle } from '../helpers/dynalite';
@@ -36,6 +36,20 @@ class FakeReceiver implements Receiver {
     return acked;
   }
 }
+
+/** A `/site <text>` slash command body as Socket Mode delivers it (its response URL leads nowhere). */
+const slashCommand = (text: string) => ({
+  token: 'unused',
+  team_id: 'T0TEST',
+  channel_id: 'C1',
+  user_id: 'U1',
+  user_name: 'u1',
+  command: '/site',
+  text,
+  api_app_id: 'A0TEST',
+  response_url: 'http://127.0.0.1:9/respond',
+  trigger_id: '1.2.3',
+});
 
 const TOKENS = { SLACK_APP_TOKEN: 'xapp-1-A0TEST-000-testonly', SLACK_BOT_TOKEN: 'xoxb-000-testonly' };
 
@@ -73,9 +87,20 @@ describe('Socket Mode entry', () => {
 
   it('gives createApp the services through the receiver it builds with the app token', async () => {
     const receivers: FakeReceiver[] = [];
+    // AWS on a dead loopback port: the dry run's preflight reports its checks as not made.
+    const nowhere = 'http://127.0.0.1:9';
     const clients = createAwsClients({
       region: 'ap-northeast-1',
-      endpoints: { dynamodb: dynamo.endpoint },
+      endpoints: {
+        dynamodb: dynamo.endpoint,
+        ec2: nowhere,
+        rds: nowhere,
+        elbv2: nowhere,
+        serviceQuotas: nowhere,
+        iam: nowhere,
+        ssm: nowhere,
+        secretsManager: nowhere,
+      },
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
       maxAttempts: 1,
     });
@@ -108,18 +133,7 @@ describe('Socket Mode entry', () => {
     await bot.start(); // resumes running runs (none) and starts the receiver
     expect(receiver.started).toBe(true);
     try {
-      const acked = await receiver.deliver({
-        token: 'unused',
-        team_id: 'T0TEST',
-        channel_id: 'C1',
-        user_id: 'U1',
-        user_name: 'u1',
-        command: '/site',
-        text: 'create demo --dry-run',
-        api_app_id: 'A0TEST',
-        response_url: 'http://127.0.0.1:9/respond',
-        trigger_id: '1.2.3',
-      });
+      const acked = await receiver.deliver(slashCommand('create demo --dry-run'));
       // The dry-run plan (with its cost estimate) comes only from the create service.
       expect(JSON.stringify(acked)).toMatch(/demo/);
       expect(JSON.stringify(acked)).toMatch(/\$\d/);
@@ -129,5 +143,38 @@ describe('Socket Mode entry', () => {
     }
     expect(receiver.started).toBe(false);
     expect(errors).toEqual([]);
+  });
+  it('names a missing table and `sitebot init` in its answer', async () => {
+    const receivers: FakeReceiver[] = [];
+    const bot = buildSocketModeBot(
+      {
+        ...TOKENS,
+        SITEBOT_TABLE_PREFIX: 'never-initialized',
+        SITEBOT_REMIND_EVERY_MINUTES: '0',
+        SLACK_BOT_ID: 'B0TEST',
+        SLACK_BOT_USER_ID: 'U0TEST',
+        SLACK_API_URL: 'http://127.0.0.1:9/api/',
+      },
+      {
+        clients: createAwsClients({
+          region: 'ap-northeast-1',
+          endpoints: { dynamodb: dynamo.endpoint },
+          credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+          maxAttempts: 1,
+        }),
+        receiverFactory: (appToken) => {
+          const r = new FakeReceiver(appToken);
+          receivers.push(r);
+          return r;
+        },
+        logLevel: LogLevel.ERROR,
+      },
+    );
+    const acked = await receivers[0].deliver(slashCommand('list'));
+    expect((acked as { text: string }).text).toBe(
+      ':x: Something went wrong with /site list (MissingTable: DynamoDB table never-initialized-environments does not exist: ' +
+        "run `sitebot init` to create sitebot's tables). Nothing was changed by this command.",
+    );
+    expect(bot.app).toBe(receivers[0].app);
   });
 });

@@ -83,6 +83,7 @@ describe('Lambda worker: Slack progress', () => {
         elbv2: emulator.url,
         ssm: emulator.url,
         secretsManager: emulator.url,
+        serviceQuotas: emulator.url,
         iam: emulator.url,
       },
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
@@ -120,7 +121,7 @@ describe('Lambda worker: Slack progress', () => {
     const stored = await store.runs.get(runId);
     if (!stored) throw new Error('run not stored');
     expect(Object.values(stored.steps).some((s) => s.status !== 'pending')).toBe(true);
-    const expected = renderRunMessage(stored, WORKFLOW_STEPS.create ?? [], SINK_NOW);
+    const expected = renderRunMessage(stored, WORKFLOW_STEPS.create ?? []);
     expect(updates[updates.length - 1].blocks).toEqual(JSON.parse(JSON.stringify(expected.blocks)));
   }, 30_000);
 });

@@ -65,7 +65,7 @@ test('the daily digest lists each running env with owner, age, cost and expiry, 
   const first = await sb.workflows!.runReminders();
   expect(first.digests).toBeGreaterThanOrEqual(1);
   expect((await sb.workflows!.runReminders()).digests).toBe(0);
-  const digest = await waitForMessage(sb, (m) => m.text.includes('running environment(s)'), {
+  const digest = await waitForMessage(sb, (m) => m.text.includes('1 running environment;'), {
     channel: 'C8',
   });
   const text = readable(digest);
@@ -79,7 +79,9 @@ test('Cancel and destroy while a create runs: the create stops, then the teardow
   await sb.command('create half', 'UOWNER', 'C9');
   await waitFor(async () => ((await sb.store.environments.get('half'))?.currentRunId ? true : undefined));
   const res = await sb.command('destroy half', 'UOWNER', 'C9');
-  expect(JSON.parse(res.body).text).toContain('Confirm the teardown of half');
+  expect(JSON.parse(res.body).text).toContain(
+    'Confirm the teardown of *half* with the *Cancel and destroy* button',
+  );
   const confirmation = await waitForMessage(sb, (m) => m.text.startsWith('Destroy half?'), { channel: 'C9' });
   expect(JSON.stringify(confirmation.blocks)).toContain('site_destroy_cancel_create');
   await waitFor(async () =>
@@ -99,6 +101,6 @@ test('Cancel and destroy while a create runs: the create stops, then the teardow
   );
   expect(receipt.text).toContain('Destroyed half');
   const messages = await sb.messages('C9');
-  expect(messages.some((m) => !m.thread_ts && m.text.includes('create of half cancelled'))).toBe(true);
+  expect(messages.some((m) => !m.thread_ts && m.text.includes('create of half was cancelled'))).toBe(true);
   expect((await sb.store.environments.get('half'))?.status).toBe('destroyed');
 });

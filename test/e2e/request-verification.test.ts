@@ -4,11 +4,12 @@
  */
 import { slackSignature } from '../../src/sandbox/slack/signing';
 import { ephemeral } from '../../src/bot/views/reply';
+import { mrkdwn } from '../../src/bot/views/mrkdwn';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { postSigned, slashCommandBody } from '../helpers/slack';
 
 let sb: TestSandbox;
-const startCreate = jest.fn().mockResolvedValue(ephemeral('create started', []));
+const startCreate = jest.fn().mockResolvedValue(ephemeral(mrkdwn`create started`, []));
 
 beforeAll(async () => {
   sb = await startTestSandbox({ services: { startCreate } });

@@ -2,8 +2,10 @@
  * End to end through the in-process sandbox: the Slack stand-in signs and sends `/site`
  * commands to the bot's HTTP receiver, which reads dynalite and answers.
  */
+import { blockKitProblems, shown } from '../helpers/block-kit';
 import type { BotServices } from '../../src/bot/services';
 import { ephemeral } from '../../src/bot/views/reply';
+import { mrkdwn } from '../../src/bot/views/mrkdwn';
 import type { Environment } from '../../src/state/types';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 
@@ -24,7 +26,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   startCreate.mockReset();
-  startCreate.mockResolvedValue(ephemeral('create started', []));
+  startCreate.mockResolvedValue(ephemeral(mrkdwn`create started`, []));
 });
 
 function envRecord(name: string, owner: string, now: number): Omit<Environment, 'version'> {
@@ -48,7 +50,9 @@ test('a signed /site help is answered with the grammar, shown only to its sender
   expect(res.status).toBe(200);
   const ack = JSON.parse(res.body) as { response_type: string; text: string };
   expect(ack.response_type).toBe('ephemeral');
-  expect(ack.text).toContain('/site create <env>');
+  expect(ack.text).toContain('/site create &lt;env&gt;');
+  expect(shown(ack.text)).toContain('/site create <env>');
+  expect(blockKitProblems(ack)).toEqual([]);
   const messages = await sb.messages('CHELP');
   expect(messages).toHaveLength(1);
   expect(messages[0]).toMatchObject({ ephemeral_to: 'UHELP', user: 'U0SITEBOT' });
@@ -73,19 +77,19 @@ test('list and status reflect environments written through the store', async () 
   const beta = await sb.store.environments.get('beta');
   await sb.store.environments.update('beta', beta!.version, { currentRunId: run.runId, status: 'creating' });
 
-  const list = JSON.parse((await sb.command('list')).body) as { text: string };
-  expect(list.text).toMatch(
+  const list = (await sb.command('list')).body;
+  expect(list).toMatch(
     /alpha\* — ready — owner <@UA> — age 2h — \$\d+\.\d\d so far · \$\d+\.\d\d\/day — expires in 5h/,
   );
-  expect(list.text).toMatch(/beta\* — creating — owner <@UB>/);
+  expect(list).toMatch(/beta\* — being created — owner <@UB>/);
 
   const status = (await sb.command('status beta')).body;
-  expect(status).toContain('status: *creating*');
-  expect(status).toContain('resources: 3');
-  expect(status).toContain('url: http://beta-alb.example');
+  expect(status).toContain('Status: *being created*');
+  expect(status).toContain('Resources: 2 resources — 1 VPC, 1 database');
+  expect(status).toContain('Url: http://beta-alb.example');
   expect(status).toContain('run-beta-1');
-  expect(status).toContain('Create VPC — done — 30s');
-  expect(status).toContain('Create subnets — pending');
+  expect(status).toContain('Create VPC — 30s');
+  expect(status).toMatch(/:white_circle: Create subnets(\\n|")/);
 
   const all = (await sb.command('status')).body;
   expect(all).toContain('alpha');
@@ -98,9 +102,9 @@ test('a malformed command gets a one-line error plus usage, and nothing is writt
   expect(res.status).toBe(200);
   const ack = JSON.parse(res.body) as { response_type: string; text: string };
   expect(ack.response_type).toBe('ephemeral');
-  const [first, ...rest] = ack.text.split('\n');
-  expect(first).toMatch(/^⚠️ env name 'Bad--Name'/);
-  expect(rest.join('\n')).toContain('/site create <env> [--ttl <dur>]');
+  expect(ack.text).toMatch(/^:warning: env name 'Bad--Name' [^\n]+$/);
+  expect(shown(res.body)).toContain('Usage: `/site create <env> [--ttl <dur>]');
+  expect(shown(res.body)).toContain('see `/site help`');
   expect(startCreate).not.toHaveBeenCalled();
   expect(await sb.itemCounts()).toEqual(before);
   const messages = await sb.messages('CBAD');
@@ -122,7 +126,7 @@ test('destroy by someone who is not the owner is refused', async () => {
   expect(JSON.parse(res.body)).toMatchObject({ text: expect.stringMatching(/only <@UOWNER>/) });
   const own = await sb.command('destroy delta', 'UOWNER');
   expect(JSON.parse(own.body)).toMatchObject({
-    text: expect.stringContaining('Confirm the teardown of delta'),
+    text: expect.stringContaining('Confirm the teardown of *delta*'),
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import type { BotServices } from '../../src/bot/services';
 import { ephemeral, type Reply } from '../../src/bot/views/reply';
+import { mrkdwn } from '../../src/bot/views/mrkdwn';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { waitFor } from '../helpers/slack';
 
@@ -27,7 +28,7 @@ test('a slow answer: immediate "working on it" ack, then the answer via response
   const res = await sb.command('create slow', 'U1', 'CSLOW');
   expect(res.status).toBe(200);
   expect(JSON.parse(res.body)).toMatchObject({ text: expect.stringContaining('Working on it') });
-  release(ephemeral('create slow accepted', []));
+  release(ephemeral(mrkdwn`create slow accepted`, []));
   const answer = await waitFor(async () =>
     (await sb.messages('CSLOW')).find((m) => m.text === 'create slow accepted'),
   );

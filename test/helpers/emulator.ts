@@ -13,6 +13,7 @@ import { EC2Client } from '@aws-sdk/client-ec2';
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { startEmulator, type EmulatorOptions } from '../../src/sandbox/aws/server';
 import type { World } from '../../src/sandbox/aws/world';
@@ -41,6 +42,7 @@ export interface TestEmulator {
     elbv2: ElasticLoadBalancingV2Client;
     ssm: SSMClient;
     secretsManager: SecretsManagerClient;
+    serviceQuotas: ServiceQuotasClient;
   };
   /** Moves the virtual clock forward. */
   advance(ms: number): void;
@@ -67,6 +69,7 @@ export async function startTestEmulator(opts: TestEmulatorOptions = {}): Promise
     elbv2: new ElasticLoadBalancingV2Client(config),
     ssm: new SSMClient(config),
     secretsManager: new SecretsManagerClient(config),
+    serviceQuotas: new ServiceQuotasClient(config),
   };
   return {
     url: emu.url,

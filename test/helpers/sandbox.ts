@@ -36,6 +36,8 @@ export interface TestSandboxOptions {
   env?: NodeJS.ProcessEnv;
   services?: BotServices;
   ackBudgetMs?: number;
+  /** The Slack stand-in's ack deadline (default 3 s, as Slack). */
+  slackAckDeadlineMs?: number;
   /** The emulator's clock speed (virtual ms per real ms); the sandbox's default otherwise. */
   speed?: number;
   remindEveryMs?: number;
@@ -48,6 +50,7 @@ export async function startTestSandbox(options: TestSandboxOptions = {}): Promis
     config: loadConfig(options.env ?? {}),
     services: options.services,
     ackBudgetMs: options.ackBudgetMs,
+    slackAckDeadlineMs: options.slackAckDeadlineMs,
     ...(options.speed !== undefined ? { aws: { speed: options.speed } } : {}),
     remindEveryMs: options.remindEveryMs,
     progressIntervalMs: options.progressIntervalMs,

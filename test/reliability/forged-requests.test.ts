@@ -8,11 +8,12 @@
 import fc from 'fast-check';
 import { slackSignature } from '../../src/sandbox/slack/signing';
 import { ephemeral } from '../../src/bot/views/reply';
+import { mrkdwn } from '../../src/bot/views/mrkdwn';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { blockActionsBody, slashCommandBody } from '../helpers/slack';
 
 let sb: TestSandbox;
-const reply = () => Promise.resolve(ephemeral('ok', []));
+const reply = () => Promise.resolve(ephemeral(mrkdwn`ok`, []));
 const services = {
   startCreate: jest.fn(reply),
   startDestroy: jest.fn(reply),

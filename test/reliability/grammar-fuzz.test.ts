@@ -5,7 +5,8 @@
  * nothing to DynamoDB. (The unit suite checks kinds and one-line errors; this checks validity.)
  */
 import fc from 'fast-check';
-import { envNameSchema, parseCommand, type ParseResult } from '../../src/bot/grammar';
+import { parseCommand, type ParseResult } from '../../src/bot/grammar';
+import { envNameSchema } from '../../src/domain/env-name';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 
 const LIMITS = { defaultTtlMs: 8 * 3_600_000, maxTtlMs: 7 * 86_400_000 };

@@ -8,6 +8,7 @@ import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balan
 import { IAMClient } from '@aws-sdk/client-iam';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import type {
   InitializeHandlerOptions,
@@ -65,6 +66,7 @@ export interface SdkClients {
   ssm: SSMClient;
   secretsManager: SecretsManagerClient;
   iam: IAMClient;
+  serviceQuotas: ServiceQuotasClient;
 }
 
 /**
@@ -105,6 +107,7 @@ export function sdkClients(endpoint: string, region: string, maxAttempts = DEFAU
     ssm: new SSMClient(config),
     secretsManager: new SecretsManagerClient(config),
     iam: new IAMClient(config),
+    serviceQuotas: new ServiceQuotasClient(config),
   };
 }
 

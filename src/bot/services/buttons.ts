@@ -5,16 +5,17 @@
  * for that purpose (its ts is recorded on the env). Anything else is refused and changes nothing.
  */
 import type { Environment } from '../../state/types';
+import { snoozeReminders } from '../../workflows/remind/snooze';
 import { checkChannelEnabled, checkOwnership } from '../authorization';
 import type { ButtonContext, ButtonPress } from '../services';
 import { ACTION } from '../views/buttons';
-import { section } from '../views/reply';
+import { code, mrkdwn, type Mrkdwn } from '../views/mrkdwn';
+import { REMINDER_EXTEND_MS, REMINDER_SNOOZE_MS, renderSnoozed } from '../views/reminders';
+import type { Message } from '../views/reply';
 import { patchEnv, type BotServiceDeps } from './deps';
 import { cancelDestroy, confirmationOf, confirmDestroy, postDestroyConfirmation, refuse } from './destroy';
 import { extendBy } from './extend';
 import { powerButton } from './power';
-
-const HOUR = 3_600_000;
 
 /** Reminder messages the bot posted for an env (warnings, overdue notes with buttons). */
 export function reminderMessagesOf(env: Environment): string[] {
@@ -39,26 +40,27 @@ function checkPress(
   deps: BotServiceDeps,
   env: Environment | undefined,
   press: ButtonPress,
-): string | undefined {
+): Mrkdwn | undefined {
   const channel = checkChannelEnabled(deps.config.slack, press.channelId);
   if (!channel.allowed) return channel.reason;
-  if (!env || env.status === 'destroyed') return `there is no environment named ${press.value || '(none)'}`;
-  if (env.channel !== press.channelId) return `that button is not for ${env.name} in this channel`;
+  if (!env || env.status === 'destroyed')
+    return mrkdwn`there is no environment named ${press.value || '(none)'}`;
+  if (env.channel !== press.channelId) return mrkdwn`that button is not for ${env.name} in this channel`;
   const owner = checkOwnership(deps.config.slack, env, press.userId);
   if (!owner.allowed) return owner.reason;
   if (DESTROY_ACTIONS.includes(press.actionId)) {
     const confirmation = confirmationOf(env);
     if (!confirmation || confirmation.ts !== press.messageTs || confirmation.channel !== press.channelId)
-      return `that is not the current destroy confirmation for ${env.name}; run /site destroy ${env.name}`;
+      return mrkdwn`that is not the current destroy confirmation for ${env.name}; run ${code(`/site destroy ${env.name}`)}`;
     return undefined;
   }
   if (POWER_ACTIONS.includes(press.actionId)) return undefined;
   if (REMINDER_ACTIONS.includes(press.actionId)) {
     if (!reminderMessagesOf(env).includes(press.messageTs))
-      return `that is not a reminder I sent for ${env.name}`;
+      return mrkdwn`that is not a reminder I sent for ${env.name}`;
     return undefined;
   }
-  return 'unknown button';
+  return mrkdwn`unknown button`;
 }
 
 export async function handleButton(
@@ -69,7 +71,7 @@ export async function handleButton(
   const env = press.value ? await deps.store.environments.get(press.value) : undefined;
   const problem = checkPress(deps, env, press);
   if (problem || !env) {
-    await refuse(ctx, `${problem ?? 'refused'}. Nothing was changed.`);
+    await refuse(ctx, mrkdwn`${problem ?? mrkdwn`refused`}. Nothing was changed.`);
     return;
   }
   switch (press.actionId) {
@@ -79,46 +81,53 @@ export async function handleButton(
       return confirmDestroy(deps, env, press, ctx, true);
     case ACTION.destroyCancel:
       return cancelDestroy(deps, env, press, ctx);
-    case ACTION.remindExtend:
-    case ACTION.remindSnooze:
-      return extendFromReminder(
-        deps,
+    case ACTION.remindExtend: {
+      const result = await extendBy(deps, {
         env,
+        byMs: REMINDER_EXTEND_MS,
+        userId: press.userId,
+        now: ctx.now(),
+      });
+      if (!result.ok) return refuse(ctx, mrkdwn`${result.reason}`);
+      return answerReminder(deps, env, press, ctx, result.message);
+    }
+    case ACTION.remindSnooze: {
+      const now = ctx.now();
+      const snoozed = await snoozeReminders(deps.store.environments, {
+        name: env.name,
+        now,
+        durationMs: REMINDER_SNOOZE_MS,
+      });
+      if (!snoozed.ok) return refuse(ctx, mrkdwn`Not snoozed: ${snoozed.reason}.`);
+      return answerReminder(
+        deps,
+        snoozed.env,
         press,
         ctx,
-        press.actionId === ACTION.remindExtend ? 24 * HOUR : HOUR,
+        renderSnoozed(snoozed.env, press.userId, snoozed.until, now),
       );
+    }
     case ACTION.powerWake:
     case ACTION.powerKeepAwake:
       return powerButton(deps, env, press, ctx, press.actionId === ACTION.powerKeepAwake);
     case ACTION.remindDestroy: {
       const posted = await postDestroyConfirmation(deps, env, press.userId, ctx.client, ctx.now());
-      if (!posted.ok) await refuse(ctx, posted.message);
+      if (!posted.ok) await refuse(ctx, posted.reason);
       return;
     }
   }
 }
 
-async function extendFromReminder(
+/** The reminder has done its job: it says what happened, its buttons go, and its ts no longer counts. */
+async function answerReminder(
   deps: BotServiceDeps,
   env: Environment,
   press: ButtonPress,
   ctx: ButtonContext,
-  byMs: number,
+  answer: Message,
 ): Promise<void> {
-  const result = await extendBy(deps, { env, byMs, userId: press.userId, now: ctx.now() });
-  if (!result.ok) {
-    await refuse(ctx, result.text);
-    return;
-  }
-  // The reminder has done its job: its buttons go, and its ts no longer counts.
   await patchEnv(deps.store, env.name, (e) => ({
     meta: { ...e.meta, reminderMessages: reminderMessagesOf(e).filter((ts) => ts !== press.messageTs) },
   }));
-  await ctx.client.chat.update({
-    channel: env.channel,
-    ts: press.messageTs,
-    text: result.text,
-    blocks: [section(`:calendar: ${result.text}`)],
-  });
+  await ctx.client.chat.update({ channel: env.channel, ts: press.messageTs, ...answer });
 }

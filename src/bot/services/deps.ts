@@ -3,11 +3,21 @@
  * (start, cancel, retry runs), the create settings and each workflow's steps (for messages).
  */
 import type { Config } from '../../config/config';
-import { ConflictError, type EnvLock, type Environment, type Run, type StateStore } from '../../state/types';
+import {
+  ConflictError,
+  type EnvLock,
+  type Environment,
+  type MultiAzMode,
+  type Run,
+  type StateStore,
+} from '../../state/types';
 import type { CreateConfig } from '../../workflows/create/deps';
-import { describeLock } from '../../workflows/engine/lock-message';
+import type { PreflightReport } from '../../workflows/create/preflight';
 import type { WorkflowService } from '../../workflows/engine/service';
+import type { FindOwned } from '../../workflows/operations/env-inventory';
 import type { WorkflowSteps } from '../slack-progress-sink';
+import { renderBusy } from '../views/refusals';
+import type { Reply } from '../views/reply';
 
 export interface BotServiceDeps {
   config: Config;
@@ -15,6 +25,17 @@ export interface BotServiceDeps {
   service: WorkflowService;
   createConfig: CreateConfig;
   steps: WorkflowSteps;
+  /**
+   * Where AWS can be asked (the sandbox, a self-hosted bot, the worker): what carries an env's
+   * tags, so the destroy confirmation counts what exists now. Without it, recorded ids only.
+   */
+  findOwned?: FindOwned;
+  /**
+   * The create's preflight, where this process has the AWS clients (sandbox, Socket Mode): a
+   * create is then refused before anything is posted or written. The Slack Lambda has none:
+   * its creates are checked by the run's first step, in the worker.
+   */
+  preflight?(multiAz: MultiAzMode): Promise<PreflightReport>;
 }
 
 type EnvPatch = Partial<Omit<Environment, 'name' | 'version'>>;
@@ -50,7 +71,7 @@ export async function runningLockHolder(
   return lock && run?.status === 'running' ? { lock, run } : undefined;
 }
 
-/** Why the env is busy, with the holder as a Slack mention. */
-export function describeBusy(holder: { lock: EnvLock; run: Run }, now: number): string {
-  return describeLock(holder.lock, holder.run, now).replace(/started by (\S+)/, 'started by <@$1>');
+/** The refusal for a busy env: who holds it (as a mention), doing what, since when. */
+export function busyReply(deps: BotServiceDeps, holder: { lock: EnvLock; run?: Run }, now: number): Reply {
+  return renderBusy(holder, now, deps.steps[holder.lock.kind] ?? []);
 }

@@ -1,19 +1,28 @@
 /**
- * `/site destroy <env>`: a confirmation message in the channel (what goes, age, cost so far)
- * with Destroy (behind Slack's confirm dialog) and Cancel — or Cancel and destroy while a create
- * still runs. Its ts is kept in `env.meta.destroyConfirmation`, so only a press on that very
- * message counts. The confirmed message then becomes the teardown's progress message.
+ * `/site destroy <env>`: a confirmation message in the channel (what exists now, age, cost so
+ * far) with Destroy (behind Slack's confirm dialog) and Cancel — or Cancel and destroy while a
+ * create still runs. Its ts is kept in `env.meta.destroyConfirmation`, so only a press on that
+ * very message counts. The confirmed message then becomes the teardown's progress message.
  */
-import { describeDestroyPlan } from '../../workflows/destroy/plan';
 import { startDestroy } from '../../workflows/destroy/start';
 import type { Environment } from '../../state/types';
-import { environmentCost } from '../env-cost';
+import { environmentCost } from '../../workflows/operations/env-cost';
+import { currentResources } from '../../workflows/operations/env-inventory';
 import type { DestroyCommand } from '../grammar';
 import type { ButtonContext, ButtonPress, EnvCommandContext } from '../services';
-import { renderDestroyConfirmation } from '../views/destroy-confirmation';
-import { renderRefusal } from '../views/error';
-import { ephemeral, section, type Reply } from '../views/reply';
-import { describeBusy, patchEnv, runningLockHolder, type BotServiceDeps } from './deps';
+import {
+  alreadyConfirmedText,
+  renderCancelAndDestroyPressed,
+  renderDestroyAsked,
+  renderDestroyCancelled,
+  renderDestroyConfirmation,
+  renderDestroyElsewhere,
+} from '../views/destroy-confirmation';
+import { renderRefusalMd } from '../views/error';
+import { mrkdwn, type Mrkdwn } from '../views/mrkdwn';
+import { busyText } from '../views/refusals';
+import type { Reply } from '../views/reply';
+import { patchEnv, runningLockHolder, type BotServiceDeps } from './deps';
 
 /** What `env.meta.destroyConfirmation` holds. */
 export interface DestroyConfirmation {
@@ -34,30 +43,40 @@ export function confirmationOf(env: Environment): DestroyConfirmation | undefine
 
 type Client = ButtonContext['client'];
 
-/** Posts the confirmation for `env` in its channel and remembers it. Undefined when it may not. */
+/** Posts the confirmation for `env` in its channel and remembers it; or says why it may not. */
 export async function postDestroyConfirmation(
   deps: BotServiceDeps,
   env: Environment,
   requestedBy: string,
   client: Client,
   now: number,
-): Promise<{ ok: true; ts: string } | { ok: false; message: string }> {
+): Promise<{ ok: true; ts: string; createRunning: boolean } | { ok: false; reason: Mrkdwn }> {
   const { store } = deps;
   const holder = await runningLockHolder(store, env.name);
-  if (holder && holder.run.kind !== 'create') return { ok: false, message: describeBusy(holder, now) };
+  if (holder && holder.run.kind !== 'create')
+    return { ok: false, reason: busyText(holder, now, deps.steps[holder.run.kind] ?? []) };
+  const createRunning = holder?.run.kind === 'create';
+  // What exists now: the record, what a running create has recorded, and what carries its tags.
+  const findOwned = deps.findOwned;
+  const resources = await currentResources(store, env, findOwned).catch(() => currentResources(store, env));
   const message = renderDestroyConfirmation({
-    env: env.name,
+    env,
     requestedBy,
-    plan: describeDestroyPlan(env),
+    resources,
+    searchedByTag: findOwned !== undefined,
     ageMs: now - env.createdAt,
     cost: await environmentCost(store, env, now),
-    createRunning: holder?.run.kind === 'create',
+    createRunning,
   });
   const posted = await client.chat.postMessage({ channel: env.channel, ...message });
-  if (!posted.ts) return { ok: false, message: 'Slack did not accept the confirmation message' };
+  if (!posted.ts)
+    return {
+      ok: false,
+      reason: mrkdwn`Slack did not accept the confirmation message`,
+    };
   const confirmation: DestroyConfirmation = { channel: env.channel, ts: posted.ts, requestedBy, at: now };
   await patchEnv(store, env.name, (e) => ({ meta: { ...e.meta, destroyConfirmation: confirmation } }));
-  return { ok: true, ts: posted.ts };
+  return { ok: true, ts: posted.ts, createRunning };
 }
 
 export async function destroyService(
@@ -65,13 +84,10 @@ export async function destroyService(
   cmd: DestroyCommand,
   ctx: EnvCommandContext,
 ): Promise<Reply> {
-  if (ctx.env.channel !== ctx.channelId) {
-    return renderRefusal(`:no_entry: ${cmd.env} reports to <#${ctx.env.channel}>: run /site destroy there.`);
-  }
+  if (ctx.env.channel !== ctx.channelId) return renderDestroyElsewhere(cmd.env, ctx.env.channel);
   const posted = await postDestroyConfirmation(deps, ctx.env, ctx.userId, ctx.client, ctx.now());
-  if (!posted.ok) return renderRefusal(`:no_entry: ${posted.message}`);
-  const line = `Confirm the teardown of ${cmd.env} with the Destroy button in the channel.`;
-  return ephemeral(line, [section(line)]);
+  if (!posted.ok) return renderRefusalMd(mrkdwn`:no_entry: ${posted.reason}`);
+  return renderDestroyAsked(cmd.env, posted.createRunning);
 }
 
 /** Destroy / Cancel and destroy pressed on the confirmation message (already checked by buttons.ts). */
@@ -84,10 +100,7 @@ export async function confirmDestroy(
 ): Promise<void> {
   const confirmation = confirmationOf(env);
   if (confirmation?.confirmedBy) {
-    await refuse(
-      ctx,
-      `<@${confirmation.confirmedBy}> already confirmed; the teardown starts once the create has stopped.`,
-    );
+    await refuse(ctx, alreadyConfirmedText(confirmation.confirmedBy));
     return;
   }
   const result = await startDestroy(deps.service, deps.store, {
@@ -99,19 +112,17 @@ export async function confirmDestroy(
     now: ctx.now(),
   });
   if (result.status === 'refused') {
-    await refuse(ctx, result.message);
+    await refuse(ctx, mrkdwn`${result.message}`);
     return;
   }
   if (result.status === 'pending-cancel') {
     await patchEnv(deps.store, env.name, (e) => ({
       meta: { ...e.meta, destroyConfirmation: { ...confirmationOf(e), confirmedBy: press.userId } },
     }));
-    const text = `<@${press.userId}> confirmed: stopping the create of *${env.name}*; the teardown starts as soon as it has stopped, with its progress here.`;
     await ctx.client.chat.update({
       channel: env.channel,
       ts: press.messageTs,
-      text,
-      blocks: [section(`:stop_sign: ${text}`)],
+      ...renderCancelAndDestroyPressed(env.name, press.userId),
     });
     return;
   }
@@ -126,12 +137,10 @@ export async function cancelDestroy(
   ctx: ButtonContext,
 ): Promise<void> {
   await forgetConfirmation(deps, env.name);
-  const text = `<@${press.userId}> cancelled the teardown of *${env.name}*; nothing was deleted.`;
   await ctx.client.chat.update({
     channel: env.channel,
     ts: press.messageTs,
-    text,
-    blocks: [section(`:no_entry_sign: ${text}`)],
+    ...renderDestroyCancelled(env.name, press.userId),
   });
 }
 
@@ -144,8 +153,7 @@ async function forgetConfirmation(deps: BotServiceDeps, name: string): Promise<v
 }
 
 /** Tells the presser only. A forged press's response_url may lead nowhere: that is no error of ours. */
-export async function refuse(ctx: ButtonContext, text: string): Promise<void> {
-  await ctx
-    .respond({ response_type: 'ephemeral', replace_original: false, text: `:no_entry: ${text}` })
-    .catch(() => undefined);
+export async function refuse(ctx: ButtonContext, text: Mrkdwn): Promise<void> {
+  const reply = renderRefusalMd(mrkdwn`:no_entry: ${text}`);
+  await ctx.respond({ ...reply, replace_original: false }).catch(() => undefined);
 }

@@ -1,20 +1,20 @@
 /**
- * Moving an environment's expiry: `/site extend <env> <dur>` and the reminder's Extend 24 h /
- * Snooze 1 h buttons. The caller has checked owner/admin; the maximum TTL and the cost cap
- * (SITEBOT_EXTEND_COST_CAP_USD, against the env's current cost per hour) are checked here.
+ * Moving an environment's expiry: `/site extend <env> <dur>` and the reminder's Extend button.
+ * The caller has checked owner/admin; the maximum TTL and the cost cap
+ * (SITEBOT_EXTEND_COST_CAP_USD, against what the estimator says keeping it until then costs) are
+ * checked here. The answer says what the added time costs, from the same estimator and usage.
  */
-import { formatUsd } from '../../cost/format';
 import type { Environment } from '../../state/types';
+import { environmentCostBetween } from '../../workflows/operations/env-cost';
 import { extendEnvironment } from '../../workflows/remind/extend';
-import { environmentCost } from '../env-cost';
-import { formatDuration } from '../format';
 import type { ExtendCommand } from '../grammar';
 import type { EnvCommandContext } from '../services';
 import { renderRefusal } from '../views/error';
-import { section, type Reply } from '../views/reply';
+import { renderExtended } from '../views/reminders';
+import type { Message, Reply } from '../views/reply';
 import type { BotServiceDeps } from './deps';
 
-export type ExtendResult = { ok: true; text: string } | { ok: false; text: string };
+export type ExtendResult = { ok: true; message: Message } | { ok: false; reason: string };
 
 /** `input.env` is the record the caller loaded and checked (it exists, the user may extend it). */
 export async function extendBy(
@@ -23,17 +23,20 @@ export async function extendBy(
 ): Promise<ExtendResult> {
   const { store, config } = deps;
   const name = input.env.name;
-  const cost = await environmentCost(store, input.env, input.now);
   const outcome = await extendEnvironment(store.environments, {
     name,
     durationMs: input.byMs,
     by: input.userId,
     now: input.now,
     maxTtlMs: config.ttl.maxMs,
-    ...(config.extendCostCapUsd !== undefined ? { costCapUsd: config.extendCostCapUsd } : {}),
-    ...(cost ? { costPerHourUsd: cost.perHour } : {}),
+    ...(config.extendCostCapUsd !== undefined
+      ? {
+          costCapUsd: config.extendCostCapUsd,
+          spendUntil: (expiresAt: number) => environmentCostBetween(store, input.env, input.now, expiresAt),
+        }
+      : {}),
   });
-  if (!outcome.ok) return { ok: false, text: `Not extended: ${outcome.reason}.` };
+  if (!outcome.ok) return { ok: false, reason: `Not extended: ${outcome.reason}.` };
   await store.audit.record({
     env: name,
     at: input.now,
@@ -41,13 +44,19 @@ export async function extendBy(
     action: 'env.extended',
     detail: { byMs: input.byMs, from: outcome.previousExpiresAt, to: outcome.env.expiresAt },
   });
-  const until = new Date(outcome.env.expiresAt).toISOString().replace(/\.\d+Z$/, 'Z');
-  const spend = cost
-    ? ` (about ${formatUsd((cost.perHour * (outcome.env.expiresAt - input.now)) / 3_600_000)} more at today's rate)`
-    : '';
+  // The added time: from the old expiry (or now, if it had passed) to the new one.
+  const addedFrom = Math.max(input.now, outcome.previousExpiresAt);
+  const addedCost = await environmentCostBetween(store, outcome.env, addedFrom, outcome.env.expiresAt);
   return {
     ok: true,
-    text: `<@${input.userId}> extended *${name}* by ${formatDuration(input.byMs)}: it now expires at ${until}, in ${formatDuration(outcome.env.expiresAt - input.now)}${spend}.`,
+    message: renderExtended({
+      env: name,
+      by: input.userId,
+      byMs: input.byMs,
+      expiresAt: outcome.env.expiresAt,
+      now: input.now,
+      addedCost,
+    }),
   };
 }
 
@@ -57,6 +66,6 @@ export async function extendService(
   ctx: EnvCommandContext,
 ): Promise<Reply> {
   const result = await extendBy(deps, { env: ctx.env, byMs: cmd.byMs, userId: ctx.userId, now: ctx.now() });
-  if (!result.ok) return renderRefusal(`:no_entry: ${result.text}`);
-  return { response_type: 'in_channel', text: result.text, blocks: [section(`:calendar: ${result.text}`)] };
+  if (!result.ok) return renderRefusal(result.reason);
+  return { response_type: 'in_channel', ...result.message };
 }

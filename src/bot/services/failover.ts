@@ -1,8 +1,8 @@
 /**
  * `/site failover <env> [web|db|all] [--force]`: the record's preconditions first (refusals
- * create nothing and post nothing), then the progress message, then the drill with it as
- * `notify`. The final report (sparkline, outage windows, pass/fail) lands in that message and
- * as a thread reply (SlackProgressSink).
+ * create nothing and post nothing: they are private), then the drill, whose progress message is
+ * posted once it is certain to start. The final report (sparkline, outage windows, pass/fail)
+ * lands in that message and as a thread reply (SlackProgressSink).
  */
 import { checkEnvRecord } from '../../workflows/failover/preconditions';
 import { startFailover } from '../../workflows/failover/start';
@@ -11,8 +11,10 @@ import type { FailoverCommand } from '../grammar';
 import type { EnvCommandContext } from '../services';
 import { renderRefusal } from '../views/error';
 import { renderAsleepRefusal } from '../views/power';
-import { ephemeral, section, type Reply } from '../views/reply';
-import { describeBusy, runningLockHolder, type BotServiceDeps } from './deps';
+import type { Reply } from '../views/reply';
+import { renderDrillStarted } from '../views/run-started';
+import { announceIn } from './announce';
+import { busyReply, runningLockHolder, type BotServiceDeps } from './deps';
 
 export async function failoverService(
   deps: BotServiceDeps,
@@ -21,35 +23,19 @@ export async function failoverService(
 ): Promise<Reply> {
   const checked = checkEnvRecord(cmd.env, ctx.env, cmd.target, cmd.force);
   if (!checked.ok && checked.reason === 'asleep') return renderAsleepRefusal(cmd.env, checked.message);
-  if (!checked.ok) return renderRefusal(`:no_entry: ${checked.message}`);
+  if (!checked.ok) return renderRefusal(checked.message);
   const holder = await runningLockHolder(deps.store, cmd.env);
-  if (holder) return renderRefusal(`:no_entry: ${describeBusy(holder, ctx.now())}`);
-  const posted = await ctx.client.chat.postMessage({
-    channel: ctx.channelId,
-    text: `Failover drill on ${cmd.env}…`,
-    blocks: [
-      section(
-        `:hourglass_flowing_sand: Failover drill (${cmd.target}) on *${cmd.env}* for <@${ctx.userId}>…`,
-      ),
-    ],
-  });
+  if (holder) return busyReply(deps, holder, ctx.now());
   const started = await startFailover(deps.service, deps.store, {
     env: cmd.env,
     requestedBy: ctx.userId,
     channel: ctx.channelId,
     target: cmd.target,
     force: cmd.force,
-    notify: { channel: ctx.channelId, ...(posted.ts ? { messageTs: posted.ts } : {}) },
+    notify: { channel: ctx.channelId },
+    announce: announceIn(deps, ctx.client, ctx.channelId),
     isAllowed: (env, userId) => checkOwnership(deps.config.slack, env, userId).allowed,
   });
-  if (!started.ok) {
-    if (posted.ts) {
-      const text = `Failover drill on ${cmd.env} refused: ${started.message}`;
-      await ctx.client.chat
-        .update({ channel: ctx.channelId, ts: posted.ts, text, blocks: [section(`:no_entry: ${text}`)] })
-        .catch(() => undefined);
-    }
-    return renderRefusal(`:no_entry: ${started.message}`);
-  }
-  return ephemeral(started.message, [section(started.message)]);
+  if (!started.ok) return renderRefusal(started.message);
+  return renderDrillStarted(started.message);
 }

@@ -6,7 +6,7 @@
  * posts its own message), since nothing here may depend on a Slack post succeeding.
  */
 import { channelTimeZone } from '../../config/config';
-import { formatPerDay } from '../../cost/format';
+import { formatPerDay } from '../../domain/format';
 import { officeHoursOf, powerOf, type OfficeHours, type PowerRecord } from '../../state/power';
 import type { Environment } from '../../state/types';
 import { startPower, type PowerKind, type PowerReason } from '../../workflows/power/start';
@@ -14,15 +14,17 @@ import { checkPowerRecord } from '../../workflows/power/preconditions';
 import type { PowerStartOutcome } from '../../workflows/remind/power-pass';
 import { describeHours, nextEdge, awakeMs } from '../../workflows/remind/office-hours';
 import { checkOwnership } from '../authorization';
-import { environmentCost } from '../env-cost';
-import { formatDuration } from '../format';
+import { environmentCost } from '../../workflows/operations/env-cost';
+import { formatDuration } from '../../domain/format';
 import type { HoursCommand, PowerCommand } from '../grammar';
 import type { ButtonContext, ButtonPress, EnvCommandContext } from '../services';
 import type { ChatClient } from '../slack-progress-sink';
 import { renderRefusal } from '../views/error';
+import { bold, code, mention, mrkdwn, plain, type Mrkdwn } from '../views/mrkdwn';
 import { powerAnnouncement } from '../views/power';
-import { ephemeral, section, type Reply } from '../views/reply';
-import { describeBusy, patchEnv, runningLockHolder, type BotServiceDeps } from './deps';
+import { busyText } from '../views/refusals';
+import { ephemeral, inChannel, message, section, type Reply } from '../views/reply';
+import { busyReply, patchEnv, runningLockHolder, type BotServiceDeps } from './deps';
 import { refuse } from './destroy';
 
 const HOUR = 3_600_000;
@@ -48,7 +50,7 @@ export async function startPowerWithMessage(
   const hours = officeHoursOf(env);
   const text = powerAnnouncement(env, kind, reason, hours && describeHours(hours));
   const posted = await client.chat
-    .postMessage({ channel: env.channel, text: text.replace(/[*]/g, ''), blocks: [section(text)] })
+    .postMessage({ channel: env.channel, ...message(text, [section(text)]) })
     .catch(() => ({ ts: undefined }));
   const started = await startPower(deps.service, deps.store, {
     kind,
@@ -61,14 +63,9 @@ export async function startPowerWithMessage(
   });
   if (started.ok) return { ok: true, message: started.message };
   if (posted.ts) {
-    const refused = `:no_entry: ${kind === 'sleep' ? 'Sleep' : 'Wake'} of *${env.name}* did not start: ${started.message}`;
+    const refused = mrkdwn`:no_entry: ${kind === 'sleep' ? 'Sleep' : 'Wake'} of ${bold(env.name)} did not start: ${started.message}`;
     await client.chat
-      .update({
-        channel: env.channel,
-        ts: posted.ts,
-        text: refused.replace(/[*]/g, ''),
-        blocks: [section(refused)],
-      })
+      .update({ channel: env.channel, ts: posted.ts, ...message(refused, [section(refused)]) })
       .catch(() => undefined);
   }
   return { ok: false, busy: started.reason === 'locked', message: started.message };
@@ -101,9 +98,9 @@ export async function powerService(
   ctx: EnvCommandContext,
 ): Promise<Reply> {
   const checked = checkPowerRecord(cmd.env, ctx.env, cmd.kind);
-  if (!checked.ok) return renderRefusal(`:no_entry: ${checked.message}`);
+  if (!checked.ok) return renderRefusal(checked.message);
   const holder = await runningLockHolder(deps.store, cmd.env);
-  if (holder) return renderRefusal(`:no_entry: ${describeBusy(holder, ctx.now())}`);
+  if (holder) return busyReply(deps, holder, ctx.now());
   const started = await startPowerWithMessage(deps, ctx.client, {
     env: ctx.env,
     kind: cmd.kind,
@@ -111,8 +108,9 @@ export async function powerService(
     requestedBy: ctx.userId,
     isAllowed: ownerOrAdmin(deps),
   });
-  if (!started.ok) return renderRefusal(`:no_entry: ${started.message}`);
-  return ephemeral(started.message, [section(started.message)]);
+  if (!started.ok) return renderRefusal(started.message);
+  const text = plain(started.message);
+  return ephemeral(text, [section(text)]);
 }
 
 /** What office hours save per day on average over a week, against always on. */
@@ -137,8 +135,8 @@ export async function hoursService(
       const { hours: _h, ...meta } = e.meta ?? {};
       return { meta, updatedAt: now };
     });
-    const text = `<@${ctx.userId}> turned office hours off for *${cmd.env}*: it stays as it is now (awake or asleep) until someone runs \`/site sleep\` or \`/site wake\`.`;
-    return { response_type: 'in_channel', text, blocks: [section(`:calendar: ${text}`)] };
+    const text = mrkdwn`${mention(ctx.userId)} turned office hours off for ${bold(cmd.env)}: it stays as it is now (awake or asleep) until someone runs ${code('/site sleep')} or ${code('/site wake')}.`;
+    return inChannel(text, [section(mrkdwn`:calendar: ${text}`)]);
   }
   const hours: OfficeHours = {
     ...cmd.hours,
@@ -151,14 +149,12 @@ export async function hoursService(
   }));
   const next = nextEdge(hours, now);
   const saving = updated && (await weeklySaving(deps, updated, hours, now));
-  const text =
-    `<@${ctx.userId}> set office hours for *${cmd.env}*: ${describeHours(hours)}` +
-    (next
-      ? `; next it ${next.kind === 'sleep' ? 'goes to sleep' : 'wakes'} in ${formatDuration(next.at - now)}`
-      : '') +
-    (saving !== undefined ? `; that saves about ${formatPerDay(saving)} on average` : '') +
-    '.';
-  return { response_type: 'in_channel', text, blocks: [section(`:calendar: ${text}`)] };
+  const nextText = next
+    ? `; next it ${next.kind === 'sleep' ? 'goes to sleep' : 'wakes'} in ${formatDuration(next.at - now)}`
+    : '';
+  const savingText = saving !== undefined ? `; that saves about ${formatPerDay(saving)} on average` : '';
+  const text = mrkdwn`${mention(ctx.userId)} set office hours for ${bold(cmd.env)}: ${describeHours(hours)}${nextText}${savingText}.`;
+  return inChannel(text, [section(mrkdwn`:calendar: ${text}`)]);
 }
 
 /** Changes `env.meta.power` (a never-slept env starts from awake). */
@@ -205,17 +201,21 @@ export async function powerButton(
     await say(
       ctx,
       env,
-      `<@${press.userId}> asked to wake *${env.name}*${held}: it wakes as soon as its sleep is over.`,
+      mrkdwn`${mention(press.userId)} asked to wake ${bold(env.name)}${held}: it wakes as soon as its sleep is over.`,
     );
     return;
   }
   if (busy) {
-    const waking = busy.run.kind === 'wake' ? `it is waking already${held}` : describeBusy(busy, now);
-    await refuse(ctx, `*${env.name}*: ${waking}.`);
+    await refuse(
+      ctx,
+      busy.run.kind === 'wake'
+        ? mrkdwn`${bold(env.name)} is waking already${held}.`
+        : busyText(busy, now, deps.steps[busy.lock.kind] ?? []),
+    );
     return;
   }
   if (!asleep || !current) {
-    await say(ctx, env, `<@${press.userId}>: *${env.name}* is awake${held}.`);
+    await say(ctx, env, mrkdwn`${mention(press.userId)}: ${bold(env.name)} is awake${held}.`);
     return;
   }
   const started = await startPowerWithMessage(deps, ctx.client, {
@@ -225,9 +225,12 @@ export async function powerButton(
     requestedBy: press.userId,
     isAllowed: ownerOrAdmin(deps),
   });
-  if (!started.ok) await refuse(ctx, started.message);
+  if (!started.ok) await refuse(ctx, plain(started.message));
 }
 
-async function say(ctx: ButtonContext, env: Environment, text: string): Promise<void> {
-  await ctx.client.chat.postMessage({ channel: env.channel, text, blocks: [section(`:sunrise: ${text}`)] });
+async function say(ctx: ButtonContext, env: Environment, text: Mrkdwn): Promise<void> {
+  await ctx.client.chat.postMessage({
+    channel: env.channel,
+    ...message(text, [section(mrkdwn`:sunrise: ${text}`)]),
+  });
 }

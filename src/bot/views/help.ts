@@ -1,11 +1,14 @@
-import { SUBCOMMANDS, USAGE, type GrammarLimits } from '../grammar';
-import { formatDuration } from '../format';
+import { DURATION_SYNTAX, MIN_TTL_MS } from '../../domain/durations';
+import { ENV_NAME_RULE } from '../../domain/env-name';
+import { formatDuration } from '../../domain/format';
+import { SUBCOMMANDS, USAGE, type GrammarLimits, type Subcommand } from '../grammar';
+import { code, codeBlock, joinMd, mrkdwn } from './mrkdwn';
 import { context, ephemeral, header, section, type Reply } from './reply';
 
-const WHAT: Record<(typeof SUBCOMMANDS)[number], string> = {
+const WHAT: Record<Subcommand, string> = {
   create: 'build the scalable-website environment (VPC, 2 web servers, ALB, RDS MySQL)',
   status: 'one environment in detail, or all of them',
-  list: 'environments that exist now: status, owner, age, TTL',
+  list: 'environments that exist now: status, owner, age, cost, TTL',
   failover: 'availability drill: stop a web server and/or fail the DB over, measuring downtime',
   destroy: 'tear the environment down, leaving nothing behind',
   extend: "move an environment's TTL later",
@@ -28,21 +31,21 @@ const EXAMPLES = [
   '/site destroy demo',
 ];
 
-/** The grammar as a code block, one line per subcommand. */
+/** The grammar, one line per subcommand. */
 export function usageText(): string {
   return SUBCOMMANDS.map((s) => USAGE[s]).join('\n');
 }
 
 export function renderHelp(limits: GrammarLimits): Reply {
-  const lines = SUBCOMMANDS.map((s) => `\`${USAGE[s]}\`\n      ${WHAT[s]}`).join('\n');
-  const rules =
-    `<env>: 3–20 characters, lowercase letters, digits and single hyphens, starting with a letter. ` +
-    `<dur>: like 90m, 8h or 3d; TTL defaults to ${formatDuration(limits.defaultTtlMs)}, ` +
-    `at most ${formatDuration(limits.maxTtlMs)}. --multi-az defaults to now.`;
-  return ephemeral(`/site commands:\n${usageText()}`, [
+  const lines = joinMd(
+    SUBCOMMANDS.map((s) => mrkdwn`${code(USAGE[s])}\n      ${WHAT[s]}`),
+    '\n',
+  );
+  const rules = mrkdwn`<env>: ${ENV_NAME_RULE}. <dur>: ${DURATION_SYNTAX}. TTL: at least ${formatDuration(MIN_TTL_MS)}, at most ${formatDuration(limits.maxTtlMs)}, ${formatDuration(limits.defaultTtlMs)} unless given. --multi-az defaults to now.`;
+  return ephemeral(mrkdwn`/site commands:\n${usageText()}`, [
     header('/site commands'),
     section(lines),
     context(rules),
-    section(`*Examples*\n\`\`\`${EXAMPLES.join('\n')}\`\`\``),
+    section(mrkdwn`*Examples*\n${codeBlock(EXAMPLES)}`),
   ]);
 }

@@ -3,36 +3,56 @@
  * use, resume a failed create), then this process ticks the run to its end. A create of the
  * same env already under way (started by the bot, or by a CLI that was interrupted) is
  * followed instead of refused, which is how an interrupted create is resumed.
+ *
+ * The preflight (quotas and offerings) runs first, beside the state reads: a create it refuses
+ * exits 3 with one line and writes nothing. `--dry-run` shows it with the plan.
  */
-import { formatCostSummary } from '../../cost/format';
+import { AccountLimitsAdapter } from '../../aws/account-limits';
+import { createAwsClients } from '../../aws/clients';
+import type { Config } from '../../config/config';
+import { formatCostSummary } from '../../domain/format';
 import type { Run } from '../../state/types';
 import { formatPlan, resolveCreateConfig } from '../../workflows/create';
+import { formatPreflight, runPreflight } from '../../workflows/create/preflight';
 import { planCreate, startCreate } from '../../workflows/operations/create';
 import type { CliCreate } from '../args';
 import type { CliContext, CliIo } from '../context';
-import type { Config } from '../../config/config';
 import { EXIT, followToEnd, plain, runningRunOf } from './follow';
 
-/** `--dry-run`: the plan and its estimate; nothing is created and no state is read. */
-export function runCreateDryRun(cmd: CliCreate, io: CliIo, config: Config): number {
+/** `--dry-run`: the plan, its estimate and the preflight; nothing is created and no state is read. */
+export async function runCreateDryRun(cmd: CliCreate, io: CliIo, config: Config): Promise<number> {
   const createConfig = resolveCreateConfig({
     region: config.region,
     azs: config.azs,
     ...io.overrides?.create,
   });
+  const clients = io.overrides?.clients ?? createAwsClients({ region: config.region });
+  const preflight = await runPreflight(new AccountLimitsAdapter(clients), createConfig, cmd.multiAz);
   const { plan, estimate } = planCreate(cmd.env, cmd.multiAz, createConfig);
   if (cmd.json) {
-    io.stdout.write(`${JSON.stringify({ plan, estimate }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ plan, estimate, preflight }, null, 2)}\n`);
   } else {
+    const verdict = preflight.ok
+      ? 'Preflight: the account has room and both AZs offer what this needs.'
+      : `Preflight: this create would be refused: ${preflight.refusal}`;
     io.stdout.write(
-      `${formatPlan(plan)}\nEstimated cost: ${formatCostSummary({ perHour: estimate.perHour, perDay: estimate.perDay, perMonth: estimate.perMonth })}\n${estimate.assumptions}\n`,
+      [
+        formatPlan(plan),
+        `Estimated cost: ${formatCostSummary({ perHour: estimate.perHour, perDay: estimate.perDay, perMonth: estimate.perMonth })}`,
+        estimate.assumptions,
+        verdict,
+        ...formatPreflight(preflight).map((line) => `  ${line}`),
+        '',
+      ].join('\n'),
     );
   }
-  return EXIT.ok;
+  return preflight.ok ? EXIT.ok : EXIT.refused;
 }
 
 export async function runCreate(cmd: CliCreate, io: CliIo, ctx: CliContext): Promise<number> {
   const { store } = ctx;
+  // At once, beside the reads: it takes as long as its slowest AWS call.
+  const checking = ctx.runtime.preflight(cmd.multiAz);
   const underway = await runningRunOf(ctx, cmd.env, 'create');
   let run: Run;
   let kick = false;
@@ -41,6 +61,7 @@ export async function runCreate(cmd: CliCreate, io: CliIo, ctx: CliContext): Pro
     run = underway;
     kick = true;
   } else {
+    const checkedAt = ctx.now();
     const started = await startCreate(
       {
         store,
@@ -49,7 +70,15 @@ export async function runCreate(cmd: CliCreate, io: CliIo, ctx: CliContext): Pro
         channelBudgetUsd: ctx.config.channelBudgetUsd,
         now: ctx.now,
       },
-      { env: cmd.env, requestedBy: cmd.as, channel: cmd.channel, ttlMs: cmd.ttlMs, multiAz: cmd.multiAz },
+      {
+        env: cmd.env,
+        requestedBy: cmd.as,
+        channel: cmd.channel,
+        ttlMs: cmd.ttlMs,
+        multiAz: cmd.multiAz,
+        preflight: { report: await checking, checkedAt },
+        siteCheck: cmd.siteCheck && ctx.config.siteCheck,
+      },
     );
     if (!started.ok) {
       io.stderr.write(`refused: ${plain(started.message)}\n`);

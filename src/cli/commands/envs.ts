@@ -2,13 +2,15 @@
  * `sitebot status [<env>]` and `sitebot list`: read-only views of the state store — the env
  * record, its current or last run, and what it costs (per day, and so far).
  */
-import { usageFromEnvironment } from '../../cost/environment-usage';
-import { estimateEnvironmentCost } from '../../cost/estimator';
-import { formatPerDay, formatUsd } from '../../cost/format';
+import { formatDuration, formatExpiry, formatInstant, formatPerDay, formatUsd } from '../../domain/format';
 import type { Environment, Run } from '../../state/types';
+import { outputLabel } from '../../workflows/create/finish';
+import { describeInventory, inventoryOf, totalText } from '../../workflows/inventory';
+import { environmentCost } from '../../workflows/operations/env-cost';
+import { currentResources } from '../../workflows/operations/env-inventory';
 import type { CliList, CliStatus } from '../args';
 import type { CliContext, CliIo } from '../context';
-import { formatElapsed, progressBar, viewRun } from '../progress';
+import { progressBar, viewRun } from '../progress';
 import { failureOf, runDocument } from '../render';
 import { stepTitles } from '../titles';
 import { EXIT } from './follow';
@@ -18,16 +20,10 @@ interface Cost {
   soFar: number;
 }
 
+/** The bot's figure for the same env (one estimator, one usage); undefined without prices. */
 async function costOf(ctx: CliContext, env: Environment): Promise<Cost | undefined> {
-  try {
-    const runs = await ctx.store.runs.listByEnv(env.name, 20);
-    const create = runs.filter((r) => r.kind === 'create').sort((a, b) => b.createdAt - a.createdAt)[0];
-    const estimate = estimateEnvironmentCost(usageFromEnvironment(env, create), { now: ctx.now() });
-    return { perDay: estimate.perDay, soFar: estimate.soFar };
-  } catch {
-    // No prices for the env's region: show the env without a cost rather than fail.
-    return undefined;
-  }
+  const estimate = await environmentCost(ctx.store, env, ctx.now());
+  return estimate && { perDay: estimate.perDay, soFar: estimate.soFar };
 }
 
 async function runOf(ctx: CliContext, env: Environment): Promise<Run | undefined> {
@@ -36,6 +32,12 @@ async function runOf(ctx: CliContext, env: Environment): Promise<Run | undefined
 }
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+
+const MULTI_AZ: Record<Environment['multiAz'], string> = {
+  now: 'database Multi-AZ',
+  later: 'database Multi-AZ (converted)',
+  off: 'database single-AZ',
+};
 
 export async function runStatus(cmd: CliStatus, io: CliIo, ctx: CliContext): Promise<number> {
   if (!cmd.env) return runList({ kind: 'list', json: cmd.json }, io, ctx);
@@ -55,16 +57,18 @@ export async function runStatus(cmd: CliStatus, io: CliIo, ctx: CliContext): Pro
     return EXIT.ok;
   }
   const now = ctx.now();
+  const inventory = inventoryOf(await currentResources(ctx.store, env));
   const lines = [
-    `${env.name}  ${env.status}  owner ${env.owner}  ${env.region}  Multi-AZ ${env.multiAz}`,
-    `created ${iso(env.createdAt)} (${formatElapsed(now - env.createdAt)} ago), ` +
-      (env.expiresAt > now
-        ? `expires in ${formatElapsed(env.expiresAt - now)}`
-        : `expired ${iso(env.expiresAt)}`),
+    `${env.name}  ${env.status}  owner ${env.owner}  ${env.region}  ${MULTI_AZ[env.multiAz]}`,
+    `created ${formatInstant(env.createdAt)} (${formatDuration(now - env.createdAt)} ago), ` +
+      `${formatExpiry(env.expiresAt, now)} (${formatInstant(env.expiresAt)})`,
+    `resources: ${totalText(inventory)}${inventory.total > 0 ? ` (${describeInventory(inventory)})` : ''}`,
   ];
-  for (const [key, value] of Object.entries(env.outputs)) lines.push(`  ${key}: ${value}`);
+  for (const [key, value] of Object.entries(env.outputs)) {
+    if (key !== 'multiAz') lines.push(`  ${outputLabel(key)}: ${value}`);
+  }
   if (run) lines.push(...runLines(run, now));
-  if (cost) lines.push(`cost: ${formatPerDay(cost.perDay)}, so far ${formatUsd(cost.soFar)}`);
+  if (cost) lines.push(`cost: ${formatUsd(cost.soFar)} so far · ${formatPerDay(cost.perDay)}`);
   io.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }
@@ -72,14 +76,17 @@ export async function runStatus(cmd: CliStatus, io: CliIo, ctx: CliContext): Pro
 function runLines(run: Run, now: number): string[] {
   const view = viewRun(run, stepTitles(run.kind), now);
   if (run.status === 'running') {
-    const active = view.steps.filter((s) => s.phase === 'active').map((s) => s.title);
+    // Each step under way with the reason it waits, if it gave one.
+    const active = view.steps
+      .filter((s) => s.phase === 'active')
+      .map((s) => `  under way: ${s.title}${s.note ? ` (${s.note})` : ''}`);
     return [
-      `${run.kind} run ${run.runId}: ${progressBar(view.fraction)} ${view.done}/${view.total}  ${formatElapsed(view.elapsedMs)}`,
-      ...(active.length ? [`  under way: ${active.join(', ')}`] : []),
+      `${run.kind} run ${run.runId}: ${progressBar(view.fraction)} ${view.done}/${view.total}  ${formatDuration(view.elapsedMs)}`,
+      ...active,
     ];
   }
   const how = run.status === 'succeeded' ? 'succeeded' : `${run.status}: ${failureOf(run)}`;
-  return [`last ${run.kind} run ${run.runId} ${how} (${formatElapsed(view.elapsedMs)})`];
+  return [`last ${run.kind} run ${run.runId} ${how} (${formatDuration(view.elapsedMs)})`];
 }
 
 export async function runList(cmd: CliList, io: CliIo, ctx: CliContext): Promise<number> {
@@ -109,9 +116,9 @@ export async function runList(cmd: CliList, io: CliIo, ctx: CliContext): Promise
     env.name,
     env.status,
     env.owner,
-    formatElapsed(now - env.createdAt),
-    env.expiresAt > now ? formatElapsed(env.expiresAt - now) : 'expired',
-    costs[i] ? `${formatPerDay(costs[i].perDay)} (so far ${formatUsd(costs[i].soFar)})` : '-',
+    formatDuration(now - env.createdAt),
+    env.expiresAt > now ? formatDuration(env.expiresAt - now) : 'expired',
+    costs[i] ? `${formatUsd(costs[i].soFar)} so far · ${formatPerDay(costs[i].perDay)}` : '-',
     env.outputs.siteUrl ?? '-',
   ]);
   io.stdout.write(`${table([['NAME', 'STATUS', 'OWNER', 'AGE', 'EXPIRES IN', 'COST', 'URL'], ...rows])}\n`);

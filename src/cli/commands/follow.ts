@@ -1,14 +1,18 @@
 /**
  * The part every run-starting command shares: follow the run to its end with the chosen
- * renderer, then map the outcome to an exit code. Exit codes: 0 succeeded, 1 failed or
- * cancelled, 130 interrupted (Ctrl-C; the run goes on when resumed).
+ * renderer, then map the outcome to an exit code (EXIT; `sitebot help` and the README list them).
  */
 import type { Run, RunKind } from '../../state/types';
 import type { CliContext, CliIo } from '../context';
 import { chooseRenderer } from '../render';
 import { stepTitles } from '../titles';
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, refused: 3, interrupted: 130 } as const;
+/**
+ * 0 succeeded; 1 failed or cancelled (or an error); 2 bad usage or configuration; 3 refused,
+ * nothing was started or changed; 4 a failover drill ran to its end but did not pass; 130
+ * interrupted (Ctrl-C: the run goes on when resumed).
+ */
+export const EXIT = { ok: 0, failed: 1, usage: 2, refused: 3, notPassed: 4, interrupted: 130 } as const;
 
 export interface FollowOptions {
   json: boolean;
@@ -16,7 +20,11 @@ export interface FollowOptions {
   kick?: boolean;
   /** Outputs and extra lines to show once the run has ended. */
   describe(run: Run): Promise<{ outputs: Record<string, string>; details?: string[] }>;
+  /** The exit code of a run that ended; default: 0 when it succeeded, else 1. */
+  exitCode?(run: Run): number;
 }
+
+const defaultExit = (run: Run): number => (run.status === 'succeeded' ? EXIT.ok : EXIT.failed);
 
 export async function followToEnd(
   ctx: CliContext,
@@ -27,7 +35,6 @@ export async function followToEnd(
   const renderer = chooseRenderer(io.stdout, {
     json: options.json,
     titles: stepTitles(run.kind),
-    now: ctx.now,
   });
   renderer.update(run);
   const followed = await ctx.driver.follow(run.runId, {
@@ -38,12 +45,20 @@ export async function followToEnd(
   const described = await options.describe(followed.run);
   renderer.finish({ run: followed.run, outcome: followed.outcome, ...described });
   if (followed.outcome === 'interrupted') return EXIT.interrupted;
-  return followed.run.status === 'succeeded' ? EXIT.ok : EXIT.failed;
+  return (options.exitCode ?? defaultExit)(followed.run);
 }
 
-/** Slack mentions (`<@U123>`) read as `@U123` in a terminal. */
+/**
+ * A message written for Slack, as a terminal reads it: mentions (`<@U123>`) as `@U123`, and a
+ * suggested `/site …` command as the `sitebot …` command that does it (a CLI destroy confirms
+ * with `--yes`), so a refusal only suggests what the CLI can do.
+ */
 export function plain(text: string): string {
-  return text.replace(/<@([^>|]+)(\|[^>]*)?>/g, '@$1').replace(/\s*\n\s*/g, ' ');
+  return text
+    .replace(/<@([^>|]+)(\|[^>]*)?>/g, '@$1')
+    .replace(/\/site destroy ([a-z0-9-]+)/g, 'sitebot destroy $1 --yes')
+    .replace(/\/site /g, 'sitebot ')
+    .replace(/\s*\n\s*/g, ' ');
 }
 
 /**

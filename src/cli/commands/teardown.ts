@@ -2,8 +2,10 @@
  * `sitebot destroy <env> --yes` and `sitebot failover <env> [web|db|all] [--force]`: the same
  * starters as the bot's buttons and commands (startDestroy, startFailover), then this process
  * ticks the run to its end. Destroy refuses without `--yes` (there is no confirmation dialog
- * in a script) and never cancels a running create for you. A teardown already under way (an
- * interrupted CLI, or the bot's) is followed rather than refused.
+ * in a script); on a create still running, `--yes` is the bot's "Cancel and destroy": the
+ * create is asked to stop (startDestroy with cancelCreate), followed until it has, and then
+ * torn down. A teardown already under way (an interrupted CLI, or the bot's) is followed rather
+ * than refused. A drill that ran but did not pass exits 4.
  */
 import { describeDestroyPlan, renderReceipt, startDestroy } from '../../workflows/destroy';
 import { renderDrillReport, startFailover, type DrillReport } from '../../workflows/failover';
@@ -11,6 +13,41 @@ import type { CliDestroy, CliFailover } from '../args';
 import { errorMessage, type CliContext, type CliIo } from '../context';
 import type { Run } from '../../state/types';
 import { EXIT, followToEnd, plain, runningRunOf } from './follow';
+
+/**
+ * "Cancel and destroy", first half: asks the running create to stop and ticks it until it has
+ * (quietly: the teardown is what this command reports). Undefined when it has stopped; an exit
+ * code when this command must end here.
+ */
+async function stopCreateFirst(cmd: CliDestroy, io: CliIo, ctx: CliContext, channel: string) {
+  const asked = await startDestroy(ctx.runtime.service, ctx.store, {
+    env: cmd.env,
+    requestedBy: cmd.as,
+    channel,
+    cancelCreate: true,
+    now: ctx.now(),
+  });
+  if (asked.status === 'refused') {
+    io.stderr.write(`refused: ${plain(asked.message)}\n`);
+    return EXIT.refused;
+  }
+  if (asked.status === 'started') return undefined; // the create ended meanwhile
+  io.stderr.write(
+    `stopping the create of ${cmd.env} first (run ${asked.createRunId}); the teardown starts once it has stopped\n`,
+  );
+  const stopped = await ctx.driver.follow(asked.createRunId, {
+    onUpdate: () => undefined,
+    signal: io.signal,
+    kick: true,
+  });
+  if (stopped.outcome === 'interrupted') {
+    io.stderr.write(
+      `stopped waiting: the create of ${cmd.env} is asked to stop; run sitebot destroy ${cmd.env} --yes again to tear it down\n`,
+    );
+    return EXIT.interrupted;
+  }
+  return undefined;
+}
 
 export async function runDestroy(cmd: CliDestroy, io: CliIo, ctx: CliContext): Promise<number> {
   const env = await ctx.store.environments.get(cmd.env);
@@ -27,8 +64,13 @@ export async function runDestroy(cmd: CliDestroy, io: CliIo, ctx: CliContext): P
   }
   const describe = async (run: Run) => {
     const receipt = renderReceipt(run.summary);
-    return { outputs: {}, details: [receipt.headline, ...receipt.lines] };
+    return { outputs: {}, details: [receipt.headline, ...receipt.lines].map(plain) };
   };
+  if (await runningRunOf(ctx, cmd.env, 'create')) {
+    const ended = await stopCreateFirst(cmd, io, ctx, env.channel);
+    if (ended !== undefined) return ended;
+  }
+  // The bot (or the stopped create's own trigger) may have started the teardown already.
   const underway = await runningRunOf(ctx, cmd.env, 'destroy');
   if (underway) {
     io.stderr.write(`following the teardown of ${cmd.env} already under way (run ${underway.runId})\n`);
@@ -66,11 +108,17 @@ export async function runFailover(cmd: CliFailover, io: CliIo, ctx: CliContext):
     io.stderr.write(`refused: ${plain(started.message)}\n`);
     return EXIT.refused;
   }
+  const reportOf = (run: Run) => run.summary?.drill as DrillReport | undefined;
   return followToEnd(ctx, io, started.run, {
     json: cmd.json,
     describe: async (run) => {
-      const report = run.summary?.drill as DrillReport | undefined;
-      return { outputs: {}, details: report ? renderDrillReport(report).split('\n') : [] };
+      const report = reportOf(run);
+      return { outputs: {}, details: report ? renderDrillReport(report).split('\n').map(plain) : [] };
+    },
+    // A drill that ran to its end but did not pass (failed, fault not observed, incomplete) is no success.
+    exitCode: (run) => {
+      if (run.status !== 'succeeded') return EXIT.failed;
+      return reportOf(run)?.verdict === 'pass' ? EXIT.ok : EXIT.notPassed;
     },
   });
 }

@@ -6,14 +6,14 @@ import type { Output, RunRenderer } from './types';
 
 export function chooseRenderer(
   out: Output,
-  options: { json: boolean; titles: ReadonlyMap<string, string>; now: () => number },
+  options: { json: boolean; titles: ReadonlyMap<string, string> },
 ): RunRenderer {
   if (options.json) return new JsonRenderer(out);
-  if (out.isTTY) return new TtyRenderer(out, options.titles, options.now);
-  return new LinesRenderer(out, options.titles, options.now);
+  if (out.isTTY) return new TtyRenderer(out, options.titles);
+  return new LinesRenderer(out, options.titles);
 }
 
-export { JsonRenderer, runDocument, type RunDocument } from './json';
+export { JsonRenderer, runDocument, type RunDocument, type WaitReason } from './json';
 export { LinesRenderer, resultLines } from './lines';
 export { TtyRenderer } from './tty';
-export { failureOf, type Output, type RunRenderer, type RunResult } from './types';
+export { failureOf, stepErrorText, type Output, type RunRenderer, type RunResult } from './types';

@@ -1,9 +1,16 @@
 /**
  * `--json`: nothing while the run goes, then one JSON document on stdout — run id, status,
- * outputs and timings — so scripts can `jq` it. Human messages go to stderr, never here.
+ * outputs, timings and, per step, the reasons it waited for (each once, when it changed) — so
+ * scripts can `jq` it. Human messages go to stderr, never here.
  */
 import type { Run } from '../../state/types';
 import { failureOf, type Output, type RunRenderer, type RunResult } from './types';
+
+/** One reason a step waited for, from when it was first seen. */
+export interface WaitReason {
+  at: string;
+  note: string;
+}
 
 export interface StepTiming {
   status: string;
@@ -11,6 +18,10 @@ export interface StepTiming {
   startedAt?: string;
   finishedAt?: string;
   elapsedMs?: number;
+  /** The step's last note (why it waits, or what it found). */
+  note?: string;
+  /** Every reason it waited for while this command followed it, in order. */
+  waits?: WaitReason[];
 }
 
 export interface RunDocument {
@@ -32,10 +43,14 @@ export interface RunDocument {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function runDocument(result: RunResult): RunDocument {
+export function runDocument(
+  result: RunResult,
+  waits: ReadonlyMap<string, readonly WaitReason[]> = new Map(),
+): RunDocument {
   const { run } = result;
   const steps: Record<string, StepTiming> = {};
   for (const [id, s] of Object.entries(run.steps)) {
+    const seen = waits.get(id);
     steps[id] = {
       status: s.status,
       attempts: s.attempts,
@@ -44,6 +59,8 @@ export function runDocument(result: RunResult): RunDocument {
       ...(s.startedAt !== undefined && s.finishedAt !== undefined
         ? { elapsedMs: s.finishedAt - s.startedAt }
         : {}),
+      ...(s.note ? { note: s.note } : {}),
+      ...(seen && seen.length > 0 ? { waits: [...seen] } : {}),
     };
   }
   const error = failureOf(run);
@@ -66,13 +83,25 @@ export function runDocument(result: RunResult): RunDocument {
 }
 
 export class JsonRenderer implements RunRenderer {
+  private readonly waits = new Map<string, WaitReason[]>();
+
   constructor(private readonly out: Output) {}
 
-  update(): void {
-    // Silent until the end: stdout carries exactly one document.
+  /**
+   * Silent until the end (stdout carries exactly one document); remembers each new reason to
+   * wait, timed by the run record (the world's clock, as every other figure of the run).
+   */
+  update(run: Run): void {
+    for (const [id, s] of Object.entries(run.steps)) {
+      if ((s.status !== 'running' && s.status !== 'waiting') || !s.note) continue;
+      const seen = this.waits.get(id) ?? [];
+      if (seen.at(-1)?.note === s.note) continue;
+      this.waits.set(id, [...seen, { at: iso(run.updatedAt), note: s.note }]);
+    }
   }
 
   finish(result: RunResult): void {
-    this.out.write(`${JSON.stringify(runDocument(result), null, 2)}\n`);
+    this.update(result.run);
+    this.out.write(`${JSON.stringify(runDocument(result, this.waits), null, 2)}\n`);
   }
 }

@@ -1,16 +1,17 @@
 /**
  * Terminal output: finished steps scroll up as permanent lines, and below them a live block —
- * a progress bar and the steps under way with their notes — redrawn in place on every change
- * and once a second (so elapsed times move while a step waits).
+ * a progress bar and the steps under way with their notes — redrawn in place on every change.
+ * Times are the run record's (to its last change), so they never go back between redraws.
  *
  *   ✓ Create VPC (2s)
  *   create demo [##########..............] 8/19  3m 05s
  *     … Create DB instance  2m 40s  db: creating
  */
 import type { Run } from '../../state/types';
-import { formatElapsed, progressBar, viewRun, type StepPhase } from '../progress';
+import { formatDuration } from '../../domain/format';
+import { progressBar, viewRun, type StepPhase } from '../progress';
 import { resultLines } from './lines';
-import type { Output, RunRenderer, RunResult } from './types';
+import { stepErrorText, type Output, type RunRenderer, type RunResult } from './types';
 
 const CLEAR_BELOW = '\x1b[0J';
 const up = (n: number) => (n > 0 ? `\x1b[${n}A\r` : '\r');
@@ -20,28 +21,23 @@ const MAX_ACTIVE_LINES = 8;
 export class TtyRenderer implements RunRenderer {
   private drawn = 0;
   private last?: Run;
-  private timer?: NodeJS.Timeout;
   private readonly seen = new Map<string, StepPhase>();
   private finished = false;
 
   constructor(
     private readonly out: Output,
     private readonly titles: ReadonlyMap<string, string>,
-    private readonly now: () => number,
-    private readonly refreshMs = 1_000,
   ) {}
 
   update(run: Run): void {
     if (this.finished) return;
     this.last = run;
-    this.timer ??= setInterval(() => this.redraw(), this.refreshMs).unref();
     this.redraw();
   }
 
   finish(result: RunResult): void {
     if (this.finished) return;
     this.finished = true;
-    if (this.timer) clearInterval(this.timer);
     this.out.write(up(this.drawn) + CLEAR_BELOW + this.settledLines(result.run));
     this.drawn = 0;
     this.out.write(`${resultLines(result).join('\n')}\n`);
@@ -58,24 +54,27 @@ export class TtyRenderer implements RunRenderer {
   /** Steps that finished since the last draw, as lines that stay on screen. */
   private settledLines(run: Run): string {
     let text = '';
-    for (const step of viewRun(run, this.titles, this.now()).steps) {
+    for (const step of viewRun(run, this.titles).steps) {
       if (this.seen.get(step.id) === step.phase) continue;
       this.seen.set(step.id, step.phase);
-      if (step.phase === 'done') text += this.fit(`✓ ${step.title} (${formatElapsed(step.elapsedMs ?? 0)})`);
-      if (step.phase === 'failed') text += this.fit(`✗ ${step.title}: ${step.error ?? 'failed'}`);
+      if (step.phase === 'done') text += this.fit(`✓ ${step.title} (${formatDuration(step.elapsedMs ?? 0)})`);
+      if (step.phase === 'skipped')
+        text += this.fit(`– ${step.title}: skipped (${step.note ?? 'does not apply'})`);
+      if (step.phase === 'failed')
+        text += this.fit(`✗ ${step.title}: ${stepErrorText(step.title, step.error)}`);
     }
     return text;
   }
 
   private liveBlock(run: Run): string[] {
-    const view = viewRun(run, this.titles, this.now());
+    const view = viewRun(run, this.titles);
     const lines = [
-      `${view.kind} ${view.env} ${progressBar(view.fraction)} ${view.done}/${view.total}  ${formatElapsed(view.elapsedMs)}`,
+      `${view.kind} ${view.env} ${progressBar(view.fraction)} ${view.done}/${view.total}  ${formatDuration(view.elapsedMs)}`,
     ];
     const active = view.steps.filter((s) => s.phase === 'active');
     for (const step of active.slice(0, MAX_ACTIVE_LINES)) {
       const note = step.note ? `  ${step.note}` : '';
-      lines.push(`  … ${step.title}  ${formatElapsed(step.elapsedMs ?? 0)}${note}`);
+      lines.push(`  … ${step.title}  ${formatDuration(step.elapsedMs ?? 0)}${note}`);
     }
     if (active.length > MAX_ACTIVE_LINES) lines.push(`  … and ${active.length - MAX_ACTIVE_LINES} more`);
     return lines.map((l) => this.fit(l).slice(0, -1));

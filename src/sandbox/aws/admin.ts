@@ -7,9 +7,15 @@
  *   GET  /_sandbox/faults, POST /_sandbox/faults {throttleRate, serverErrorRate, insufficientCapacity, eniLingerMs,
  *        seed, throttleNext, serverErrorNext, eventualConsistencyMs}  (the *Next counts fail exactly the
  *        next N calls; eventualConsistencyMs hides fresh EC2 ids from by-id calls for that long)
+ *   GET  /_sandbox/account                                quotas and the offerings taken away
+ *   POST /_sandbox/quotas {vpcsPerRegion, applicationLoadBalancers, targetGroups, dbInstances, dbSubnetGroups,
+ *        allocatedStorageGb}                               set quotas (a quota at the current usage is full)
+ *   POST /_sandbox/offerings {removeInstanceTypes: [{instanceType, az?}],
+ *        removeDbOfferings: [{instanceClass?, engineVersion?, az?}]}  take offerings away (see account.ts)
  *   GET  /_sandbox/health
  */
 import { z } from 'zod';
+import { offeringsInput, quotasInput } from './account';
 import type { World } from './world';
 
 export interface AdminResponse {
@@ -87,6 +93,14 @@ export function handleAdmin(world: World, method: string, url: URL, body: string
       case 'POST /_sandbox/faults':
         world.faults.set(faultsInput.parse(parseBody(body)));
         return { status: 200, body: world.faults.snapshot() };
+      case 'GET /_sandbox/account':
+        return { status: 200, body: world.account.snapshot() };
+      case 'POST /_sandbox/quotas':
+        world.account.setQuotas(quotasInput.parse(parseBody(body)));
+        return { status: 200, body: world.account.snapshot() };
+      case 'POST /_sandbox/offerings':
+        world.account.removeOfferings(offeringsInput.parse(parseBody(body)));
+        return { status: 200, body: world.account.snapshot() };
       default:
         return { status: 404, body: { error: `no admin route ${route}` } };
     }

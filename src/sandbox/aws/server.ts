@@ -47,7 +47,11 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-const JSON_TARGETS: Record<string, string> = { AmazonSSM: 'ssm', secretsmanager: 'secretsmanager' };
+const JSON_TARGETS: Record<string, string> = {
+  AmazonSSM: 'ssm',
+  secretsmanager: 'secretsmanager',
+  ServiceQuotasV20190624: 'servicequotas',
+};
 
 function findService(
   services: EmulatedService[],

@@ -8,6 +8,7 @@ import { secretsManagerService } from './secretsmanager/handlers';
 import { rdsService } from './rds/handlers';
 import { elbv2Service } from './elbv2/handlers';
 import { iamService } from './iam/handlers';
+import { serviceQuotasService } from './servicequotas/handlers';
 
 export const services: EmulatedService[] = [
   ec2Service,
@@ -16,4 +17,5 @@ export const services: EmulatedService[] = [
   rdsService,
   elbv2Service,
   iamService,
+  serviceQuotasService,
 ];

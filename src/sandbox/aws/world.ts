@@ -4,6 +4,7 @@
  * `GET /_sandbox/resources` lists them and `POST /_sandbox/reset` clears them; models added
  * later (IAM, RDS, ELBv2, the ALB data plane) are made per world on first use (`perWorld`).
  */
+import { AccountSettings } from './account';
 import { VirtualClock, type VirtualClockOptions } from './clock';
 import { resolveDurations, type Durations } from './durations';
 import { Faults, type FaultSettings } from './faults';
@@ -65,6 +66,8 @@ export class World {
   readonly region: string;
   readonly accountId = SANDBOX_ACCOUNT_ID;
   readonly ids: IdGenerator;
+  /** Quotas and offerings: what the account may have and where (./account.ts). */
+  readonly account = new AccountSettings();
   /** "service:Action" → number of calls (faulted calls included: they reached the server). */
   readonly calls = new Map<string, number>();
   readonly ec2: Ec2Model;
@@ -104,11 +107,12 @@ export class World {
     return this.listers.flatMap((l) => l.listResources());
   }
 
-  /** Clears every resource, call count and fault; the clock and id counter keep going. */
+  /** Clears every resource, call count, fault, quota and offering change; the clock and id counter keep going. */
   reset(): void {
     for (const l of this.listers) l.reset();
     this.calls.clear();
     this.faults.clear();
+    this.account.reset();
   }
 
   countCall(service: string, action: string): void {

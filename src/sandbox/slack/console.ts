@@ -72,6 +72,8 @@ export function startConsole(options: ConsoleOptions): { close(): void } {
   };
 
   const onChange = (change: MessageChange) => {
+    // Flags are for the web console; the text of the message did not change.
+    if (change.type === 'flag') return;
     if (change.type === 'delete') {
       const n = numbers.get(`${change.message.channel}/${change.message.ts}`);
       if (n !== undefined && change.message.channel === channel) print(`#${n} deleted`);

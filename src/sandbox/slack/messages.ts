@@ -1,6 +1,8 @@
 /**
  * The stand-in's memory of what was said where: channel messages (current text and blocks
- * after updates), thread replies and ephemerals. Emits every change so the console can redraw.
+ * after updates), thread replies and ephemerals, each with the stand-in's flags (a warning about
+ * its text, an update to it that Slack would have refused). Emits every change so the consoles
+ * can redraw.
  */
 import { EventEmitter } from 'node:events';
 
@@ -16,9 +18,22 @@ export interface StoredMessage {
   ephemeral_to?: string;
   /** How many times it was updated (chat.update, replace_original). */
   edits: number;
+  /** What the stand-in found wrong with it or with requests about it (not part of Slack's shape). */
+  flags: MessageFlag[];
 }
 
-export type MessageChange = { type: 'new' | 'update' | 'delete'; message: StoredMessage };
+/** A warning about a message, or a refused request concerning it (e.g. an update). */
+export interface MessageFlag {
+  level: 'refused' | 'warning';
+  error: string;
+  path?: string;
+  detail?: string;
+}
+
+export type NewMessage = Omit<StoredMessage, 'ts' | 'edits' | 'flags'> &
+  Partial<Pick<StoredMessage, 'flags'>>;
+
+export type MessageChange = { type: 'new' | 'update' | 'delete' | 'flag'; message: StoredMessage };
 
 export class MessageLog extends EventEmitter {
   private readonly channels = new Map<string, StoredMessage[]>();
@@ -35,8 +50,8 @@ export class MessageLog extends EventEmitter {
     return `${s}.${String(this.lastMicros % 1_000_000).padStart(6, '0')}`;
   }
 
-  add(message: Omit<StoredMessage, 'ts' | 'edits'>): StoredMessage {
-    const stored: StoredMessage = { ...message, ts: this.nextTs(), edits: 0 };
+  add(message: NewMessage): StoredMessage {
+    const stored: StoredMessage = { flags: [], ...message, ts: this.nextTs(), edits: 0 };
     const list = this.channels.get(message.channel) ?? [];
     list.push(stored);
     this.channels.set(message.channel, list);
@@ -51,15 +66,24 @@ export class MessageLog extends EventEmitter {
   update(
     channel: string,
     ts: string,
-    patch: { text?: string; blocks?: unknown[] },
+    patch: { text?: string; blocks?: unknown[]; flags?: MessageFlag[] },
   ): StoredMessage | undefined {
     const message = this.find(channel, ts);
     if (!message) return undefined;
     if (patch.text !== undefined) message.text = patch.text;
     if (patch.blocks !== undefined) message.blocks = patch.blocks;
+    message.flags.push(...(patch.flags ?? []));
     message.edits += 1;
     this.emitChange({ type: 'update', message });
     return message;
+  }
+
+  /** Adds flags without changing the message (e.g. an update to it was refused). */
+  flag(channel: string, ts: string, flags: readonly MessageFlag[]): void {
+    const message = this.find(channel, ts);
+    if (!message || flags.length === 0) return;
+    message.flags.push(...flags);
+    this.emitChange({ type: 'flag', message });
   }
 
   delete(channel: string, ts: string): boolean {
@@ -72,7 +96,7 @@ export class MessageLog extends EventEmitter {
   }
 
   list(channel: string): StoredMessage[] {
-    return (this.channels.get(channel) ?? []).map((m) => ({ ...m }));
+    return (this.channels.get(channel) ?? []).map((m) => ({ ...m, flags: [...m.flags] }));
   }
 
   channelIds(): string[] {

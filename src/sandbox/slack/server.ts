@@ -1,21 +1,53 @@
 /**
- * The local Slack stand-in (127.0.0.1): the Web API subset the bot calls, `response_url`
- * endpoints, and the Slack side of slash commands and button presses, signed as Slack signs
- * them. Scripting endpoints under /_sandbox/slack let tests and scripts drive it.
+ * The local Slack stand-in (127.0.0.1), as strict as Slack where the bot depends on it: the Web
+ * API subset the bot calls (./web-api.ts), `response_url` endpoints, and the Slack side of slash
+ * commands, button presses and ssl_check probes, sent as Slack sends them (./requests.ts) and
+ * signed as Slack signs them. Scripting endpoints under /_sandbox/slack let tests, scripts and
+ * the consoles drive it and read what it refused.
  *
- * LIMITATIONS: one workspace, no rate limits, no real users or channel membership, no
- * threads other than `thread_ts`, no modals/views, no message formatting checks.
+ * It refuses as Slack does: Block Kit limits and text object types (`invalid_blocks`, with
+ * Slack's `errors` and `response_metadata.messages`), `msg_too_long`, `no_text`; chat.update on
+ * a message that is not the bot's (`cant_update_message`), ephemeral or gone
+ * (`message_not_found`); channels the bot is not in, archived or missing; rate limits (HTTP 429
+ * + Retry-After); response_urls past 5 uses or 30 minutes; acks later than 3 s
+ * (`operation_timeout`, shown to the user). It warns where Slack accepts text but shows it
+ * wrongly (unescaped `&`, `<`, `>` in mrkdwn) or ids are reused. Every refusal and warning is in
+ * the violation log.
+ *
+ * LIMITATIONS: one workspace (in an Enterprise Grid org by default); users are not channel
+ * members (any user may press any non-ephemeral button, user_not_in_channel only for a missing
+ * user); chat.postMessage's workspace-wide rate limit is not modelled (Slack does not publish
+ * it); rich_text, input, file and video blocks and non-button elements are checked only for
+ * their type and ids; no threads beyond `thread_ts`, no modals/views, no message deletion by the
+ * bot (chat.delete), no edit windows; what Slack shows for a refused ack is not modelled (the
+ * stand-in records it and shows nothing); a block_actions ack body is ignored, as Slack ignores
+ * it; the wording of some `invalid_blocks` messages is ours.
  */
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { BotLink, HttpError, SLACK_ACK_DEADLINE_MS, type BotAnswer } from './bot-link';
 import { findButtons } from './buttons';
+import { ChannelStates, channelStateSchema, type ChannelState } from './channels';
 import { parseArgs, readBody, sendJson } from './http-body';
+import { MessageJudge } from './judge';
 import { MessageLog, type StoredMessage } from './messages';
-import { signedHeaders } from './signing';
+import { RateLimiter } from './rate-limits';
+import { Replies } from './replies';
+import { blockActionsBody, slashCommandBody, sslCheckBody, type Workspace } from './requests';
+import { ResponseUrls, type ResponseTarget } from './response-urls';
+import { ViolationLog, type Violation } from './violations';
+import { createWebApi, toSlack } from './web-api';
+
+export type { BotAnswer } from './bot-link';
+export type { ChannelState } from './channels';
+export type { Violation } from './violations';
 
 export const SANDBOX_TEAM = { id: 'T0SANDBOX', domain: 'sitebot-sandbox' };
+export const SANDBOX_ENTERPRISE = { id: 'E0SANDBOX', name: 'sitebot sandbox grid' };
 export const SANDBOX_BOT = { userId: 'U0SITEBOT', botId: 'B0SITEBOT', appId: 'A0SITEBOT' };
+/** Slack's own user, who tells people that a command failed. */
+export const SLACKBOT_USER = 'USLACKBOT';
 
 export interface SlackStandInOptions {
   signingSecret: string;
@@ -24,13 +56,12 @@ export interface SlackStandInOptions {
   port?: number;
   /** Where to send slash commands and interactions; can also be set later with setBotUrl. */
   botUrl?: string;
+  /** The stand-in's clock: message ts, signatures, rate limits, response_url expiry. */
   now?: () => number;
-}
-
-export interface BotAnswer {
-  status: number;
-  contentType?: string;
-  body: string;
+  /** How long Slack waits for an ack (default 3000 ms). */
+  ackDeadlineMs?: number;
+  /** The Enterprise Grid org of the workspace (default SANDBOX_ENTERPRISE); null: standalone. */
+  enterprise?: { id: string; name: string } | null;
 }
 
 export interface SlackStandIn {
@@ -42,112 +73,101 @@ export interface SlackStandIn {
   setBotUrl(url: string): void;
   sendCommand(input: { text: string; user: string; channel: string; command?: string }): Promise<BotAnswer>;
   pressButton(input: { channel: string; ts: string; action_id: string; user?: string }): Promise<BotAnswer>;
+  /** Slack's ssl_check probe: unsigned `ssl_check=1&token=…`. A non-200 answer is recorded. */
+  sendSslCheck(): Promise<BotAnswer>;
+  /** Every refusal and warning so far, oldest first. */
+  violations(): Violation[];
+  clearViolations(): void;
+  setChannelState(channel: string, state: ChannelState): void;
+  channelState(channel: string): ChannelState;
+  /** A person deletes a message (e.g. the bot's progress message). */
+  deleteMessage(channel: string, ts: string): boolean;
+  /** A person posts a message (one the bot may not edit). */
+  postAsUser(input: { channel: string; user: string; text: string }): StoredMessage;
   close(): Promise<void>;
 }
 
-/** What a response_url is bound to. */
-interface ResponseTarget {
-  channel: string;
-  user: string;
-  /** For interactions: the message the button was on. */
-  sourceTs?: string;
-}
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+const commandSchema = z.object({
+  text: z.string().default(''),
+  user: z.string().min(1).default('U1'),
+  channel: z.string().min(1).default('C1'),
+  command: z.string().startsWith('/').default('/site'),
+});
+const pressSchema = z.object({
+  channel: z.string().min(1).default('C1'),
+  ts: z.string().default(''),
+  action_id: z.string().default(''),
+  user: z.string().min(1).default('U1'),
+});
+const userMessageSchema = z.object({
+  channel: z.string().min(1),
+  user: z.string().min(1),
+  text: z.string().min(1),
+});
+const channelStateBody = z.object({ state: channelStateSchema });
 
 export async function startSlackStandIn(options: SlackStandInOptions): Promise<SlackStandIn> {
   const host = options.host ?? '127.0.0.1';
   const now = options.now ?? Date.now;
+  const ackDeadlineMs = options.ackDeadlineMs ?? SLACK_ACK_DEADLINE_MS;
+  const workspace: Workspace = {
+    team: SANDBOX_TEAM,
+    enterprise: options.enterprise === undefined ? SANDBOX_ENTERPRISE : options.enterprise,
+    appId: SANDBOX_BOT.appId,
+    verificationToken: 'sandbox-verification-token',
+  };
   const log = new MessageLog(now);
-  const responseUrls = new Map<string, ResponseTarget>();
-  let botUrl = options.botUrl;
+  const violations = new ViolationLog(now);
+  const channels = new ChannelStates();
+  const responseUrls = new ResponseUrls(now);
+  const judge = new MessageJudge(violations);
+  const replies = new Replies(log, judge, SANDBOX_BOT.userId);
+  const link = new BotLink({ signingSecret: options.signingSecret, now, ackDeadlineMs, url: options.botUrl });
+  const webApi = createWebApi({
+    botToken: options.botToken,
+    bot: SANDBOX_BOT,
+    team: SANDBOX_TEAM,
+    log,
+    channels,
+    limiter: new RateLimiter(now),
+    violations,
+    judge,
+  });
   let baseUrl = '';
 
-  const newResponseUrl = (target: ResponseTarget): string => {
-    const id = randomUUID();
-    responseUrls.set(id, target);
-    return `${baseUrl}/_sandbox/slack/response/${id}`;
-  };
-
-  const postToBot = async (body: string): Promise<BotAnswer> => {
-    if (!botUrl) throw new HttpError(503, 'no bot URL set');
-    const res = await fetch(botUrl, {
-      method: 'POST',
-      headers: signedHeaders(options.signingSecret, body, now()),
-      body,
-    });
-    return {
-      status: res.status,
-      contentType: res.headers.get('content-type') ?? undefined,
-      body: await res.text(),
-    };
-  };
-
-  /** Slack shows a non-empty ack body as a reply: ephemeral unless it says in_channel. */
-  const showAck = (answer: BotAnswer, channel: string, user: string, sourceTs?: string) => {
-    if (answer.status !== 200 || answer.body.trim() === '') return;
-    let payload: Record<string, unknown>;
-    try {
-      const parsed: unknown = JSON.parse(answer.body);
-      payload =
-        typeof parsed === 'object' && parsed !== null
-          ? (parsed as Record<string, unknown>)
-          : { text: answer.body };
-    } catch {
-      payload = { text: answer.body };
-    }
-    applyResponse(payload, { channel, user, sourceTs });
-  };
-
-  /** A response_url post (or an ack body): replace, delete, post in channel, or ephemeral. */
-  const applyResponse = (payload: Record<string, unknown>, target: ResponseTarget) => {
-    const text = typeof payload.text === 'string' ? payload.text : '';
-    const blocks = Array.isArray(payload.blocks) ? payload.blocks : [];
-    if (payload.delete_original === true && target.sourceTs) {
-      log.delete(target.channel, target.sourceTs);
-      return;
-    }
-    if (payload.replace_original === true && target.sourceTs) {
-      log.update(target.channel, target.sourceTs, { text, blocks });
-      return;
-    }
-    if (!text && blocks.length === 0) return;
-    const inChannel = payload.response_type === 'in_channel';
-    log.add({
-      channel: target.channel,
-      user: SANDBOX_BOT.userId,
-      text,
-      blocks,
-      thread_ts: typeof payload.thread_ts === 'string' ? payload.thread_ts : undefined,
-      ephemeral_to: inChannel ? undefined : target.user,
-    });
-  };
+  const newResponseUrl = (target: ResponseTarget) =>
+    `${baseUrl}/_sandbox/slack/response/${responseUrls.issue(target)}`;
 
   const sendCommand: SlackStandIn['sendCommand'] = async ({ text, user, channel, command = '/site' }) => {
-    const body = new URLSearchParams({
-      token: 'sandbox-verification-token',
-      team_id: SANDBOX_TEAM.id,
-      team_domain: SANDBOX_TEAM.domain,
-      channel_id: channel,
-      channel_name: channel.toLowerCase(),
-      user_id: user,
-      user_name: user.toLowerCase(),
+    const body = slashCommandBody(workspace, {
       command,
       text,
-      api_app_id: SANDBOX_BOT.appId,
-      is_enterprise_install: 'false',
-      response_url: newResponseUrl({ channel, user }),
-      trigger_id: `${Date.now()}.${randomUUID()}`,
-    }).toString();
-    const answer = await postToBot(body);
-    showAck(answer, channel, user);
+      user,
+      channel,
+      responseUrl: newResponseUrl({ channel, user }),
+      nowMs: now(),
+    });
+    const answer = await link.post(body, {
+      signed: true,
+      onLate: () => {
+        violations.record({
+          level: 'refused',
+          method: 'slash_command',
+          channel,
+          error: 'operation_timeout',
+          detail: `${command} ${text}: no ack within ${ackDeadlineMs} ms`,
+        });
+        log.add({
+          channel,
+          user: SLACKBOT_USER,
+          text: `${command} failed with the error "operation_timeout"`,
+          blocks: [],
+          ephemeral_to: user,
+        });
+      },
+    });
+    // Slack ignores a late ack, and shows nothing for an error status.
+    if (!answer.late && answer.status === 200) replies.ack(answer.body, { channel, user }, 'ack');
     return answer;
   };
 
@@ -159,97 +179,111 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
     }
     const button = findButtons(message.blocks).find((b) => b.action_id === action_id);
     if (!button) throw new HttpError(404, `message ${ts} has no button ${action_id}`);
-    const payload = {
-      type: 'block_actions',
-      user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: SANDBOX_TEAM.id },
-      api_app_id: SANDBOX_BOT.appId,
-      token: 'sandbox-verification-token',
-      container: {
-        type: 'message',
-        message_ts: ts,
-        channel_id: channel,
-        is_ephemeral: !!message.ephemeral_to,
+    const body = blockActionsBody(workspace, {
+      message,
+      button,
+      user,
+      responseUrl: newResponseUrl({ channel, user, sourceTs: ts }),
+      nowMs: now(),
+    });
+    // A block_actions ack has no body Slack shows: replies go through response_url or the Web API.
+    return link.post(body, {
+      signed: true,
+      onLate: () => {
+        const detail = `${action_id}: no ack within ${ackDeadlineMs} ms`;
+        violations.record({
+          level: 'refused',
+          method: 'block_actions',
+          channel,
+          ts,
+          error: 'operation_timeout',
+          detail,
+        });
+        log.flag(channel, ts, [{ level: 'refused', error: 'operation_timeout', detail }]);
       },
-      trigger_id: `${Date.now()}.${randomUUID()}`,
-      team: SANDBOX_TEAM,
-      enterprise: null,
-      is_enterprise_install: false,
-      channel: { id: channel, name: channel.toLowerCase() },
-      message: { type: 'message', user: message.user, ts, text: message.text, blocks: message.blocks },
-      state: { values: {} },
-      response_url: newResponseUrl({ channel, user, sourceTs: ts }),
-      actions: [
-        {
-          type: 'button',
-          action_id: button.action_id,
-          block_id: button.block_id,
-          text: { type: 'plain_text', text: button.text },
-          value: button.value,
-          style: button.style,
-          action_ts: (now() / 1000).toFixed(6),
-        },
-      ],
-    };
-    const answer = await postToBot(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
-    showAck(answer, channel, user, ts);
+    });
+  };
+
+  const sendSslCheck: SlackStandIn['sendSslCheck'] = async () => {
+    const answer = await link.post(sslCheckBody(workspace), { signed: false });
+    if (answer.status !== 200) {
+      violations.record({
+        level: 'refused',
+        method: 'ssl_check',
+        error: 'ssl_check_failed',
+        detail: `the Request URL answered HTTP ${answer.status} to ssl_check=1 (Slack expects 200)`,
+      });
+    }
     return answer;
   };
 
-  const webApi = async (method: string, args: Record<string, unknown>, token: string | undefined) => {
-    if (!token) return { ok: false, error: 'not_authed' };
-    if (token !== options.botToken) return { ok: false, error: 'invalid_auth' };
-    const channel = typeof args.channel === 'string' ? args.channel : '';
-    const text = typeof args.text === 'string' ? args.text : '';
-    const blocks = Array.isArray(args.blocks) ? args.blocks : undefined;
-    switch (method) {
-      case 'auth.test':
-        return {
-          ok: true,
-          url: `https://${SANDBOX_TEAM.domain}.slack.com/`,
-          team: 'sitebot sandbox',
-          user: 'sitebot',
-          team_id: SANDBOX_TEAM.id,
-          user_id: SANDBOX_BOT.userId,
-          bot_id: SANDBOX_BOT.botId,
-        };
-      case 'chat.postMessage': {
-        if (!channel) return { ok: false, error: 'channel_not_found' };
-        if (!text && !blocks) return { ok: false, error: 'no_text' };
-        const threadTs = typeof args.thread_ts === 'string' ? args.thread_ts : undefined;
-        const m = log.add({
-          channel,
-          user: SANDBOX_BOT.userId,
-          text,
-          blocks: blocks ?? [],
-          thread_ts: threadTs,
-        });
-        return { ok: true, channel, ts: m.ts, message: toSlack(m) };
-      }
-      case 'chat.update': {
-        const ts = typeof args.ts === 'string' ? args.ts : '';
-        if (!channel) return { ok: false, error: 'channel_not_found' };
-        if (!text && !blocks) return { ok: false, error: 'no_text' };
-        const m = log.update(channel, ts, { text, blocks });
-        if (!m) return { ok: false, error: 'message_not_found' };
-        return { ok: true, channel, ts, text: m.text, message: toSlack(m) };
-      }
-      case 'chat.postEphemeral': {
-        const user = typeof args.user === 'string' ? args.user : '';
-        if (!channel) return { ok: false, error: 'channel_not_found' };
-        if (!user) return { ok: false, error: 'user_not_in_channel' };
-        if (!text && !blocks) return { ok: false, error: 'no_text' };
-        const m = log.add({
-          channel,
-          user: SANDBOX_BOT.userId,
-          text,
-          blocks: blocks ?? [],
-          ephemeral_to: user,
-        });
-        return { ok: true, message_ts: m.ts };
-      }
-      default:
-        return { ok: false, error: 'unknown_method' };
+  const answerWith = (res: ServerResponse, answer: BotAnswer) => {
+    const headers: Record<string, string> = answer.contentType ? { 'content-type': answer.contentType } : {};
+    if (answer.late) headers['x-sandbox-ack'] = 'operation_timeout';
+    res.writeHead(answer.status, headers).end(answer.body);
+  };
+
+  const readJson = async (req: IncomingMessage) =>
+    parseArgs(await readBody(req), req.headers['content-type'] ?? 'application/json');
+
+  const parse = <T>(schema: z.ZodType<T>, value: unknown): T => {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw new HttpError(400, z.prettifyError(parsed.error));
+    return parsed.data;
+  };
+
+  const respondToUrl = async (req: IncomingMessage, res: ServerResponse, id: string) => {
+    const use = responseUrls.use(id);
+    if (!use.ok) {
+      violations.record({
+        level: 'refused',
+        method: 'response_url',
+        channel: use.target?.channel,
+        error: use.error,
+      });
+      res.writeHead(404, { 'content-type': 'text/plain' }).end(use.error);
+      return;
     }
+    const outcome = replies.apply(await readJson(req), use.target, 'response_url');
+    if (outcome.ok) res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    else res.writeHead(400, { 'content-type': 'text/plain' }).end(outcome.error);
+  };
+
+  const admin = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
+    const route = `${req.method} ${url.pathname.slice('/_sandbox/slack'.length)}`;
+    const channelPath = /^\/channels\/([^/]+)$/.exec(url.pathname.slice('/_sandbox/slack'.length));
+    if (route === 'POST /command') {
+      answerWith(res, await sendCommand(parse(commandSchema, await readJson(req))));
+    } else if (route === 'POST /action') {
+      answerWith(res, await pressButton(parse(pressSchema, await readJson(req))));
+    } else if (route === 'POST /ssl-check') {
+      answerWith(res, await sendSslCheck());
+    } else if (route === 'GET /messages') {
+      const channel = url.searchParams.get('channel');
+      if (!channel) throw new HttpError(400, 'channel is required');
+      sendJson(res, 200, { ok: true, channel, messages: log.list(channel).map(toSlack) });
+    } else if (route === 'POST /messages') {
+      const m = parse(userMessageSchema, await readJson(req));
+      sendJson(res, 200, { ok: true, message: toSlack(log.add({ ...m, blocks: [] })) });
+    } else if (route === 'DELETE /messages') {
+      const channel = url.searchParams.get('channel') ?? '';
+      const deleted = log.delete(channel, url.searchParams.get('ts') ?? '');
+      sendJson(res, deleted ? 200 : 404, deleted ? { ok: true } : { ok: false, error: 'message_not_found' });
+    } else if (route === 'GET /violations') {
+      sendJson(res, 200, { ok: true, violations: violations.list() });
+    } else if (route === 'DELETE /violations') {
+      violations.clear();
+      sendJson(res, 200, { ok: true });
+    } else if (channelPath && req.method === 'GET') {
+      sendJson(res, 200, { ok: true, channel: channelPath[1], state: channels.get(channelPath[1]) });
+    } else if (channelPath && (req.method === 'PUT' || req.method === 'POST')) {
+      const { state } = parse(channelStateBody, await readJson(req));
+      channels.set(channelPath[1], state);
+      sendJson(res, 200, { ok: true, channel: channelPath[1], state });
+    } else {
+      return false;
+    }
+    return true;
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
@@ -259,50 +293,16 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
       const args = parseArgs(await readBody(req), req.headers['content-type']);
       const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
-      sendJson(res, 200, await webApi(path.slice('/api/'.length), args, token));
+      const answer = webApi(path.slice('/api/'.length), args, token);
+      res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', ...answer.headers });
+      res.end(JSON.stringify(answer.body));
       return;
     }
     if (req.method === 'POST' && path.startsWith('/_sandbox/slack/response/')) {
-      const target = responseUrls.get(path.slice('/_sandbox/slack/response/'.length));
-      if (!target) throw new HttpError(404, 'expired_url');
-      applyResponse(
-        parseArgs(await readBody(req), req.headers['content-type'] ?? 'application/json'),
-        target,
-      );
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      await respondToUrl(req, res, path.slice('/_sandbox/slack/response/'.length));
       return;
     }
-    if (req.method === 'POST' && path === '/_sandbox/slack/command') {
-      const args = parseArgs(await readBody(req), req.headers['content-type'] ?? 'application/json');
-      const answer = await sendCommand({
-        text: str(args.text, ''),
-        user: str(args.user, 'U1'),
-        channel: str(args.channel, 'C1'),
-      });
-      res
-        .writeHead(answer.status, answer.contentType ? { 'content-type': answer.contentType } : {})
-        .end(answer.body);
-      return;
-    }
-    if (req.method === 'POST' && path === '/_sandbox/slack/action') {
-      const args = parseArgs(await readBody(req), req.headers['content-type'] ?? 'application/json');
-      const answer = await pressButton({
-        channel: str(args.channel, 'C1'),
-        ts: str(args.ts, ''),
-        action_id: str(args.action_id, ''),
-        user: str(args.user, 'U1'),
-      });
-      res
-        .writeHead(answer.status, answer.contentType ? { 'content-type': answer.contentType } : {})
-        .end(answer.body);
-      return;
-    }
-    if (req.method === 'GET' && path === '/_sandbox/slack/messages') {
-      const channel = url.searchParams.get('channel');
-      if (!channel) throw new HttpError(400, 'channel is required');
-      sendJson(res, 200, { ok: true, channel, messages: log.list(channel).map(toSlack) });
-      return;
-    }
+    if (path.startsWith('/_sandbox/slack/') && (await admin(req, res, url))) return;
     throw new HttpError(404, `no route ${req.method} ${path}`);
   };
 
@@ -325,33 +325,20 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
     apiUrl: `${baseUrl}/api/`,
     port,
     messages: log,
-    setBotUrl: (u) => {
-      botUrl = u;
-    },
+    setBotUrl: (u) => link.setUrl(u),
     sendCommand,
     pressButton,
+    sendSslCheck,
+    violations: () => violations.list(),
+    clearViolations: () => violations.clear(),
+    setChannelState: (channel, state) => channels.set(channel, state),
+    channelState: (channel) => channels.get(channel),
+    deleteMessage: (channel, ts) => log.delete(channel, ts),
+    postAsUser: ({ channel, user, text }) => log.add({ channel, user, text, blocks: [] }),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       }),
-  };
-}
-
-function str(v: unknown, fallback: string): string {
-  return typeof v === 'string' && v !== '' ? v : fallback;
-}
-
-/** A stored message in the shape Slack's APIs return. */
-function toSlack(m: StoredMessage): Record<string, unknown> {
-  return {
-    type: 'message',
-    ts: m.ts,
-    user: m.user,
-    text: m.text,
-    blocks: m.blocks,
-    ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}),
-    ...(m.ephemeral_to ? { ephemeral_to: m.ephemeral_to } : {}),
-    ...(m.edits ? { edits: m.edits } : {}),
   };
 }

@@ -5,10 +5,10 @@
  * today's rates and on their office hours. The create check and the digest both read it.
  */
 import { billingMonth, forecastCost, spendBetween } from '../../cost/budget';
-import { usageAwakeAllAlong, usageFromEnvironment } from '../../cost/environment-usage';
 import { sleepRates } from '../../cost/sleep-usage';
 import { officeHoursOf, powerOf } from '../../state/power';
-import type { Environment, Run, StateStore } from '../../state/types';
+import type { Environment, StateStore } from '../../state/types';
+import { environmentUsage } from '../operations/env-cost';
 import { awakeMs } from '../remind/office-hours';
 
 export interface ChannelMonth {
@@ -21,17 +21,6 @@ export interface ChannelMonth {
   spentDestroyed: number;
   /** What the running ones will add from now until they expire or the month ends. */
   comingFromRunning: number;
-}
-
-/** The env's latest create run: its step timings say when each resource appeared. */
-export async function latestCreateRun(
-  store: Pick<StateStore, 'runs'>,
-  env: Environment,
-): Promise<Run | undefined> {
-  const runs = await store.runs.listByEnv(env.name, 20);
-  return runs
-    .filter((r) => r.kind === 'create' && r.createdAt >= env.createdAt - 60_000)
-    .sort((a, b) => b.createdAt - a.createdAt)[0];
 }
 
 /** When the env stops costing, as far as this month goes: its expiry (unless auto-destroy is off for it) or the month's end. */
@@ -53,10 +42,9 @@ export async function envMonth(
   now: number,
 ): Promise<{ spent: number; coming: number }> {
   const { start, end } = billingMonth(now);
-  const run = await latestCreateRun(store, env);
-  const spent = spendBetween(usageFromEnvironment(env, run), start, now);
+  const spent = spendBetween(await environmentUsage(store, env), start, now);
   const until = endOfSpend(env, end);
-  const rates = sleepRates(usageAwakeAllAlong(env, run), { now });
+  const rates = sleepRates(await environmentUsage(store, env, true), { now });
   const coming = until > now ? forecastCost(rates, until - now, expectedAwakeMs(env, now, until)) : 0;
   return { spent, coming };
 }

@@ -10,7 +10,7 @@ import {
   specEnvironmentUsage,
   type SpecEnvironmentParams,
 } from '../../cost/estimator';
-import { formatDuration, formatPerDay, formatUsd } from '../../cost/format';
+import { formatDuration, formatPerDay, formatUsd } from '../../domain/format';
 import { sleepRates } from '../../cost/sleep-usage';
 import type { OfficeHours } from '../../state/power';
 import type { StateStore } from '../../state/types';

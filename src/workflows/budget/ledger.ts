@@ -5,18 +5,17 @@
  * before the current one are not written: a budget is for the month under way.
  */
 import { billingMonth, spendBetween } from '../../cost/budget';
-import { usageFromEnvironment } from '../../cost/environment-usage';
 import type { Environment, StateStore } from '../../state/types';
 import type { WorkflowDefinition } from '../engine/types';
-import { latestCreateRun } from './channel-month';
+import { environmentUsage } from '../operations/env-cost';
 
 /** The ledger entry of one env's life (a name can be created again later). */
 export const ledgerEntry = (env: Pick<Environment, 'name' | 'createdAt'>) => `${env.name}@${env.createdAt}`;
 
 /**
  * Writes what `env` spent this month, up to `endedAt` (when its teardown ended). The record
- * may already be `destroyed` with its resources cleared (a repeated onFinish): the create run's
- * step timings still say what it had and since when.
+ * may already be `destroyed` with its resources cleared (a repeated onFinish): the create and
+ * destroy runs' step timings still say what it had, from when and until when.
  */
 export async function recordDestroyedSpend(
   store: Pick<StateStore, 'runs' | 'spend'>,
@@ -24,7 +23,7 @@ export async function recordDestroyedSpend(
   endedAt: number,
 ): Promise<void> {
   const { month, start } = billingMonth(endedAt);
-  const usage = usageFromEnvironment(env, await latestCreateRun(store, env));
+  const usage = await environmentUsage(store, env);
   await store.spend.record(env.channel, month, ledgerEntry(env), spendBetween(usage, start, endedAt));
 }
 

@@ -1,5 +1,6 @@
 /** Wires the create workflow's dependencies from the SDK clients (src/aws/clients.ts) and config. */
 import { randomBytes } from 'node:crypto';
+import { AccountLimitsAdapter } from '../../aws/account-limits';
 import type { AwsClients } from '../../aws/clients';
 import { Ec2Adapter } from '../../aws/ec2';
 import { Elbv2Adapter } from '../../aws/elbv2';
@@ -17,7 +18,7 @@ import {
 } from './deps';
 
 export interface BuildCreateDepsOptions {
-  clients: Pick<AwsClients, 'ec2' | 'rds' | 'elbv2' | 'ssm' | 'secretsManager' | 'iam'>;
+  clients: Pick<AwsClients, 'ec2' | 'rds' | 'elbv2' | 'ssm' | 'secretsManager' | 'iam' | 'serviceQuotas'>;
   /** At least region and AZs; everything else defaults to DEFAULT_CREATE_CONFIG. */
   config: Pick<CreateConfig, 'region' | 'azs'> & Partial<CreateConfig>;
   environments?: EnvironmentsRepository;
@@ -34,6 +35,7 @@ export function buildCreateDeps(options: BuildCreateDepsOptions): CreateDeps {
     ssm: new SsmAdapter(clients.ssm),
     secrets: new SecretsAdapter(clients.secretsManager),
     iam: new IamAdapter(clients.iam),
+    limits: new AccountLimitsAdapter(clients),
     config: resolveCreateConfig(options.config),
     randomBytes,
     probe: options.probe === false ? undefined : (options.probe ?? fetchStatusProbe),

@@ -2,12 +2,14 @@
  * What the create workflow's steps are given: one adapter per AWS service, the settings, and
  * the sources of randomness (injected so tests are deterministic).
  */
+import type { AccountLimitsAdapter } from '../../aws/account-limits';
 import type { Ec2Adapter } from '../../aws/ec2';
 import type { Elbv2Adapter } from '../../aws/elbv2';
 import type { IamAdapter } from '../../aws/iam';
 import type { RdsAdapter } from '../../aws/rds';
 import type { SecretsAdapter } from '../../aws/secrets';
 import type { SsmAdapter } from '../../aws/ssm';
+import type { IamPlacement } from '../../config/config';
 import type { EnvironmentsRepository } from '../../state/types';
 
 export interface CreateConfig {
@@ -23,6 +25,8 @@ export interface CreateConfig {
   /** WordPress locale: `ja` (the hands-on's Japanese edition) by default. */
   wpLocale: string;
   wpAdminEmail: string;
+  /** IAM path and permissions boundary of the web servers' role and instance profile. */
+  iam: IamPlacement;
   /** How often a waiting step is polled again, per kind of wait (ms). */
   poll: { fast: number; instance: number; image: number; db: number; lb: number; health: number };
 }
@@ -34,6 +38,7 @@ export const DEFAULT_CREATE_CONFIG: Omit<CreateConfig, 'region' | 'azs'> = {
   dbAllocatedStorageGb: 20,
   wpLocale: 'ja',
   wpAdminEmail: 'admin@example.com',
+  iam: { path: '/sitebot/' },
   poll: { fast: 2_000, instance: 10_000, image: 15_000, db: 30_000, lb: 15_000, health: 10_000 },
 };
 
@@ -54,10 +59,12 @@ export interface CreateDeps {
   ssm: SsmAdapter;
   secrets: SecretsAdapter;
   iam: IamAdapter;
+  /** Quotas, usage and offerings: the preflight's reads (./preflight.ts). */
+  limits: AccountLimitsAdapter;
   config: CreateConfig;
   /** Cryptographic random bytes (passwords). */
   randomBytes(size: number): Buffer;
-  /** Checks that the site answers through the ALB; `fetch` by default. */
+  /** Checks that the site answers through the ALB; `fetch` by default; none: the site is not checked. */
   probe?: HttpStatusProbe;
   /** When given, the run's outcome is written to the environment record (onFinish). */
   environments?: EnvironmentsRepository;

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 
-/** Every name the create workflow gives a resource: deterministic per env, so a retry finds it. */
+/**
+ * Every name the create workflow gives a resource: deterministic per env, so a retry finds it.
+ * Secrets, IAM roles and RDS resources carry `sitebot` in their names: their services cannot tell
+ * a tag added at create from one added later, so the worker's IAM policy confines it to these
+ * names (docs/security.md).
+ */
 export function resourceNames(env: string) {
   return {
     vpc: `${env}-vpc`,
@@ -14,8 +19,8 @@ export function resourceNames(env: string) {
     webRole: `sitebot-${env}-web`,
     webProfile: `sitebot-${env}-web`,
     webPolicy: 'sitebot-web-credentials',
-    dbSubnetGroup: `${env}-db-subnets`,
-    db: `${env}-db`,
+    dbSubnetGroup: `sitebot-${env}-db-subnets`,
+    db: `sitebot-${env}-db`,
     web: (n: 1 | 2) => `${env}-web-${n}`,
     ami: `${env}-web-ami`,
     targetGroup: `${env}-tg`,

@@ -27,17 +27,25 @@ export interface CreateStepOutline extends StepOutline {
 }
 
 const nothing = (): PlannedResource[] => [];
-const WEB_NEEDS = ['subnets', 'security-groups', 'web-role', 'public-routes'];
+// The load balancer too: its DNS name is WordPress's fixed home, written into the user data.
+const WEB_NEEDS = ['subnets', 'security-groups', 'web-role', 'public-routes', 'load-balancer'];
 
 /** Read top to bottom it is the hands-on; the `needs` (not the order) decide what runs in parallel. */
 export const CREATE_OUTLINE = {
   kind: 'create',
   steps: [
+    // Before anything is made: quotas and offerings (./preflight.ts)
+    {
+      id: 'preflight',
+      title: 'Check quotas and offerings',
+      needs: [],
+      resources: nothing,
+    },
     // §1 network
     {
       id: 'vpc',
       title: 'Create VPC',
-      needs: [],
+      needs: ['preflight'],
       resources: ({ env }) => [{ type: 'vpc', name: `${env}-vpc`, detail: `${VPC_CIDR}, DNS resolution on` }],
     },
     {
@@ -86,7 +94,7 @@ export const CREATE_OUTLINE = {
     {
       id: 'credentials',
       title: 'Generate credentials (Secrets Manager)',
-      needs: [],
+      needs: ['preflight'],
       resources: ({ env }) => [
         {
           type: 'secret',
@@ -114,7 +122,7 @@ export const CREATE_OUTLINE = {
       title: 'Create DB subnet group',
       needs: ['subnets'],
       resources: ({ env }) => [
-        { type: 'db-subnet-group', name: `${env}-db-subnets`, detail: 'both private subnets' },
+        { type: 'db-subnet-group', name: `sitebot-${env}-db-subnets`, detail: 'both private subnets' },
       ],
     },
     {
@@ -124,7 +132,7 @@ export const CREATE_OUTLINE = {
       resources: ({ env, multiAz, config }) => [
         {
           type: 'db-instance',
-          name: `${env}-db`,
+          name: `sitebot-${env}-db`,
           detail: `MySQL ${config.engineVersion}, ${config.dbClass}, ${multiAz === 'now' ? 'Multi-AZ' : `single-AZ in ${config.azs[0]}`}, not public, backups off`,
         },
       ],
@@ -135,8 +143,28 @@ export const CREATE_OUTLINE = {
       needs: ['database'],
       resources: ({ env, multiAz }) =>
         multiAz === 'later'
-          ? [{ type: 'db-standby', name: `${env}-db`, detail: 'modify to Multi-AZ, apply immediately' }]
+          ? [
+              {
+                type: 'db-standby',
+                name: `sitebot-${env}-db`,
+                detail: 'modify to Multi-AZ, apply immediately',
+              },
+            ]
           : [],
+    },
+    // §5's load balancer comes first: created in seconds (the listener waits for it to be
+    // active), its DNS name goes into the web servers' user data as WordPress's home.
+    {
+      id: 'load-balancer',
+      title: 'Create load balancer',
+      needs: ['subnets', 'security-groups', 'internet-gateway'],
+      resources: ({ env }) => [
+        {
+          type: 'load-balancer',
+          name: `${env}-alb`,
+          detail: 'internet-facing ALB over both public subnets, elb-sg',
+        },
+      ],
     },
     // §3 web #1, §7 AMI and web #2
     {
@@ -186,20 +214,8 @@ export const CREATE_OUTLINE = {
       ],
     },
     {
-      id: 'load-balancer',
-      title: 'Create load balancer',
-      needs: ['subnets', 'security-groups', 'internet-gateway'],
-      resources: ({ env }) => [
-        {
-          type: 'load-balancer',
-          name: `${env}-alb`,
-          detail: 'internet-facing ALB over both public subnets, elb-sg',
-        },
-      ],
-    },
-    {
       id: 'listener',
-      title: 'Create HTTP listener',
+      title: 'Create HTTP listener (load balancer active)',
       needs: ['load-balancer', 'target-group'],
       resources: () => [{ type: 'listener', name: 'HTTP:80', detail: 'forward to the target group' }],
     },

@@ -4,6 +4,7 @@
  * by hand. Also the critical-path lower bound of a run for a per-step duration model.
  */
 import type { MultiAzMode } from '../../state/types';
+import { describeInventory, inventoryOf, refsOfPlan, totalText } from '../inventory';
 import type { CreateConfig } from './deps';
 import { CREATE_OUTLINE, type CreateStepOutline, type PlannedResource } from './outline';
 
@@ -79,7 +80,8 @@ export function formatPlan(plan: CreatePlan): string {
     for (const s of group)
       for (const r of s.resources) lines.push(`   + ${r.type} ${r.name}${r.detail ? ` (${r.detail})` : ''}`);
   });
-  lines.push(`${plan.resources.length} resources; nothing is created by a dry run.`);
+  const inventory = inventoryOf(refsOfPlan(plan.resources));
+  lines.push(`${totalText(inventory)}: ${describeInventory(inventory)}; nothing is created by a dry run.`);
   return lines.join('\n');
 }
 
@@ -143,7 +145,8 @@ export function createStepDurations(model: DurationModel, multiAz: MultiAzMode):
     'web-1': model.instancePending,
     'web-ami': model.imageCreate,
     'web-2': model.instancePending,
-    'load-balancer': model.albProvisioning,
+    // CreateLoadBalancer answers at once; the listener step waits out the provisioning.
+    listener: model.albProvisioning,
     // web #2 boots after it is registered; a newly registered target needs ONE passing check
     // (ALB docs), so at most one interval after boot.
     'targets-healthy': model.instanceBoot + model.healthCheckInterval,
@@ -152,10 +155,14 @@ export function createStepDurations(model: DurationModel, multiAz: MultiAzMode):
 
 /**
  * The hands-on's click order (SPEC §1–§9), one step at a time: the baseline `bench/create`
- * compares the parallel DAG against. Credentials and the role come before web #1 because the
- * bot's web servers need them (the hands-on typed the password into a browser instead).
+ * compares the parallel DAG against. The preflight comes first in both. Credentials, the role and
+ * the load balancer come before web #1 because the bot's web servers need them (the hands-on
+ * typed the password and the site's address into a browser instead); the target group and the
+ * listener come with the load balancer, so its provisioning is waited out in sequence, as the
+ * hands-on does.
  */
 export const HANDS_ON_ORDER: readonly string[] = [
+  'preflight',
   'vpc',
   'subnets',
   'internet-gateway',
@@ -163,12 +170,12 @@ export const HANDS_ON_ORDER: readonly string[] = [
   'security-groups',
   'credentials',
   'web-role',
-  'web-1',
-  'db-subnet-group',
-  'database',
   'target-group',
   'load-balancer',
   'listener',
+  'web-1',
+  'db-subnet-group',
+  'database',
   'web-ami',
   'web-2',
   'register-targets',

@@ -2,6 +2,7 @@
  * Small helpers every create step uses: the step shape (its metadata comes from the outline),
  * and the wait / done / fail answers (AWS errors classified by src/aws/errors).
  */
+import { formatDuration } from '../../domain/format';
 import { errorCode, isNotFound, toStepError } from '../../aws/errors';
 import type { Readiness } from '../../aws/readiness';
 import { watchRecord } from '../engine/errors';
@@ -9,6 +10,7 @@ import { outlineStep } from '../engine/outline';
 import type { StepContext, StepDefinition, StepResult } from '../engine/types';
 import type { CreateDeps } from './deps';
 import { resourceNames, type ResourceNames } from './names';
+import { describeCreateOutcome } from './outcomes';
 import { CREATE_OUTLINE, type CreateStepId, type CreateStepOutline } from './outline';
 import type { MultiAzMode } from '../../state/types';
 
@@ -26,6 +28,9 @@ export const done = (outputs?: Record<string, unknown>, note?: string): StepResu
 });
 
 export const wait = (retryInMs: number, note: string): StepResult => ({ status: 'wait', retryInMs, note });
+
+/** The step does not apply to this run; `why` is shown in its place. */
+export const skipped = (why: string): StepResult => ({ status: 'skipped', note: why });
 
 export const failFinal = (code: string, message: string): StepResult => ({
   status: 'fail',
@@ -84,14 +89,14 @@ export function defineStep(id: CreateStepId, impl: { timeoutMs: number; body: St
     ...spec,
     async run(ctx) {
       if (ctx.now() - ctx.startedAt > spec.timeoutMs) {
-        return failFinal(
-          'StepTimeout',
-          `${spec.title}: gave up after ${Math.round(spec.timeoutMs / 60_000)} min`,
-        );
+        return failFinal('StepTimeout', `${spec.title}: gave up after ${formatDuration(spec.timeoutMs)}`);
       }
       const guarded = watchRecord(ctx);
       try {
-        return await body(guarded.ctx);
+        const result = await body(guarded.ctx);
+        if (result.status !== 'done' || result.note !== undefined) return result;
+        const note = describeCreateOutcome(id, { ...ctx.own, ...result.outputs });
+        return note === undefined ? result : { ...result, note };
       } catch (err) {
         if (guarded.fromRecord(err)) throw err;
         // EC2 may not know an id it just returned (eventual consistency): wait, within a grace.

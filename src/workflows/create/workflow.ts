@@ -1,6 +1,6 @@
 /**
  * `/site create`: SPEC §1–§8 as a DAG of idempotent steps, in the order and with the needs of
- * ./outline.ts (checked when this module loads). The database starts as soon as the network
+ * ./outline.ts (checked when this module loads), behind a preflight that makes nothing. The database starts as soon as the network
  * and its credentials exist, while the web servers, the AMI and the load balancer proceed
  * beside it.
  */
@@ -20,12 +20,15 @@ import {
   targetsHealthyStep,
 } from './steps/loadbalancer';
 import { internetGatewayStep, publicRoutesStep, subnetsStep, vpcStep } from './steps/network';
+import { preflightStep } from './steps/preflight';
 import { securityGroupsStep } from './steps/security';
 import { web1Step, web2Step, webAmiStep } from './steps/web';
 import { createOnFinish } from './finish';
 import { CREATE_OUTLINE } from './outline';
 
 export const CREATE_STEPS: readonly CreateStep[] = implementOutline(CREATE_OUTLINE, [
+  // quotas and offerings, before anything is made
+  preflightStep,
   // §1 network
   vpcStep,
   subnetsStep,
@@ -40,13 +43,14 @@ export const CREATE_STEPS: readonly CreateStep[] = implementOutline(CREATE_OUTLI
   dbSubnetGroupStep,
   databaseStep,
   databaseMultiAzStep,
+  // §5's load balancer first: its DNS name goes into the web servers' user data
+  loadBalancerStep,
   // §3 web #1, §7 AMI and web #2
   web1Step,
   webAmiStep,
   web2Step,
   // §5 load balancer
   targetGroupStep,
-  loadBalancerStep,
   listenerStep,
   registerTargetsStep,
   targetsHealthyStep,

@@ -24,11 +24,5 @@ export {
   type DestroyPlan,
   type TeardownDurationModel,
 } from './plan';
-export {
-  renderReceipt,
-  receiptOf,
-  formatElapsed,
-  type DestroyReceipt,
-  type RenderedReceipt,
-} from './receipt';
+export { renderReceipt, receiptOf, type DestroyReceipt, type RenderedReceipt } from './receipt';
 export type { ResourceType, ResourceRef, ResourceNote } from './resources';

@@ -4,35 +4,29 @@
  */
 import type { Environment } from '../../state/types';
 import { criticalPath, type CriticalPath } from '../create/plan';
-import { RESOURCE_TYPES, typeOfRole, type ResourceType } from './resources';
+import { describeInventory, inventoryOf, refsOfRoles, totalText, type Inventory } from '../inventory';
 import { DESTROY_OUTLINE } from './outline';
 
 export interface DestroyPlan {
   env: string;
-  counts: Partial<Record<ResourceType, number>>;
-  total: number;
-  /** e.g. "2 instances, 1 load-balancer, …", then how the rest is found (by tag). */
+  inventory: Inventory;
+  /** e.g. "22 resources recorded: 1 VPC, 4 subnets, …", then how the rest is found (by tag). */
   text: string;
 }
 
-export function describeDestroyPlan(env: Pick<Environment, 'name' | 'resources'>): DestroyPlan {
-  const counts: Partial<Record<ResourceType, number>> = {};
-  for (const role of Object.keys(env.resources ?? {})) {
-    const type = typeOfRole(role);
-    if (type) counts[type] = (counts[type] ?? 0) + 1;
-  }
-  const parts = RESOURCE_TYPES.filter((t) => counts[t]).map(
-    (t) => `${counts[t]} ${t}${counts[t]! > 1 ? 's' : ''}`,
-  );
-  const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
+/** What a teardown of `env` will delete, from its record (plus what a create run recorded, if given). */
+export function describeDestroyPlan(
+  env: Pick<Environment, 'name' | 'resources'>,
+  createRunResources: Readonly<Record<string, string>> = {},
+): DestroyPlan {
+  const inventory = inventoryOf(refsOfRoles({ ...createRunResources, ...(env.resources ?? {}) }));
   const listed =
-    parts.length > 0
-      ? `Will delete ${total} recorded resources: ${parts.join(', ')}.`
+    inventory.total > 0
+      ? `${totalText(inventory)} recorded: ${describeInventory(inventory)}.`
       : 'No resources recorded.';
   return {
     env: env.name,
-    counts,
-    total,
+    inventory,
     text: `${listed} Anything else tagged sitebot:env=${env.name} is found by tag and deleted too; untagged resources are never touched.`,
   };
 }

@@ -3,6 +3,8 @@
  * tagged for the env (never deleted), what remains and why, and the elapsed time. Plain data
  * and plain text: the bot and the CLI render it (no Slack here).
  */
+import { count, formatDuration } from '../../domain/format';
+import { inventoryOf, labelOf } from '../inventory';
 import type { Run, RunStatus } from '../../state/types';
 import {
   notesOf,
@@ -52,15 +54,6 @@ function sortRefs<T extends ResourceRef>(refs: T[]): T[] {
   return [...refs].sort((a, b) => rank(a.type) - rank(b.type) || a.id.localeCompare(b.id));
 }
 
-/** `6m 05s`, `45s`, `1h 02m`. */
-export function formatElapsed(ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m}m ${String(s % 60).padStart(2, '0')}s`;
-  return `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, '0')}m`;
-}
-
 export interface RenderedReceipt {
   /** One line: the outcome. */
   headline: string;
@@ -93,15 +86,17 @@ export function renderReceipt(summary: unknown): RenderedReceipt {
     const text = 'No teardown receipt recorded.';
     return { headline: text, lines: [], text };
   }
+  const deleted = inventoryOf(r.deleted);
   const headline =
     r.remaining.length === 0
-      ? `Destroyed ${r.env} in ${formatElapsed(r.elapsedMs)}: ${r.deleted.length} resources deleted. 0 resources tagged for ${r.env} remain.`
-      : `Teardown of ${r.env} ${r.status === 'cancelled' ? 'was cancelled' : 'stopped'} after ${formatElapsed(r.elapsedMs)}: ${r.deleted.length} resources deleted, ${r.remaining.length} tagged for ${r.env} remain. Run /site destroy ${r.env} again to resume.`;
+      ? `Destroyed ${r.env} in ${formatDuration(r.elapsedMs)}: ${count(deleted.total, 'resource')} deleted. 0 resources tagged for ${r.env} remain.`
+      : `Teardown of ${r.env} ${r.status === 'cancelled' ? 'was cancelled' : 'stopped'} after ${formatDuration(r.elapsedMs)}: ${count(deleted.total, 'resource')} deleted, ${r.remaining.length} tagged for ${r.env} remain. Run /site destroy ${r.env} again to resume.`;
   const lines: string[] = [];
   const byType = new Map<ResourceType, string[]>();
   for (const d of r.deleted) byType.set(d.type, [...(byType.get(d.type) ?? []), d.id]);
-  for (const [type, ids] of byType) lines.push(`deleted ${type} (${ids.length}): ${ids.join(', ')}`);
-  for (const s of r.skipped) lines.push(`${s.type} ${s.id}: ${s.reason}`);
-  for (const x of r.remaining) lines.push(`remains: ${x.type} ${x.id}: ${x.reason}`);
+  for (const [type, ids] of byType)
+    lines.push(`deleted ${count(ids.length, labelOf(type, 1), labelOf(type, 2))}: ${ids.join(', ')}`);
+  for (const s of r.skipped) lines.push(`kept ${labelOf(s.type)} ${s.id}: ${s.reason}`);
+  for (const x of r.remaining) lines.push(`remains: ${labelOf(x.type)} ${x.id}: ${x.reason}`);
   return { headline, lines, text: [headline, ...lines].join('\n') };
 }

@@ -41,6 +41,9 @@ export type StartDestroyResult =
       holderRun?: Run;
     };
 
+/** Why a create was cancelled by "Cancel and destroy" (its run's `summary.cancelledFor`). */
+export const CANCELLED_FOR_TEARDOWN = 'teardown';
+
 export interface PendingDestroy {
   requestedBy: string;
   channel: string;
@@ -92,7 +95,7 @@ export async function startDestroy(
         holderRun: holder,
       };
     }
-    await service.cancelRun(holder.runId, input.requestedBy);
+    await service.cancelRun(holder.runId, input.requestedBy, CANCELLED_FOR_TEARDOWN);
     const now = input.now ?? Date.now();
     await patchEnv(store, input.env, (env) => ({
       meta: {

@@ -5,7 +5,9 @@
  * deletions still under way make it wait, with backoff, within its budget; past the budget it
  * fails, saying what remains and why.
  */
+import { count, formatDuration } from '../../domain/format';
 import { toStepError } from '../../aws/errors';
+import { describeInventory, inventoryOf } from '../inventory';
 import { watchRecord } from '../engine/errors';
 import { outlineStep } from '../engine/outline';
 import type { StepContext, StepDefinition, StepResult } from '../engine/types';
@@ -126,6 +128,14 @@ export interface TeardownStep extends StepDefinition<DestroyDeps> {
   readonly units: readonly Unit[];
 }
 
+/** A finished teardown step's outcome: what it deleted, and what it left because it was not ours. */
+function deletedNote(outputs: { deleted: ResourceRef[]; skipped: ResourceNote[] }): string {
+  const deleted = inventoryOf(outputs.deleted);
+  const kept =
+    outputs.skipped.length > 0 ? `; kept ${count(outputs.skipped.length, 'untagged resource')}` : '';
+  return `${deleted.total > 0 ? `deleted ${describeInventory(deleted)}` : 'nothing left to delete'}${kept}`;
+}
+
 export function describeWaiting(waiting: readonly ResourceNote[]): string {
   return waiting.map((w) => `${w.type} ${w.id}: ${w.reason}`).join('; ');
 }
@@ -174,7 +184,7 @@ export function teardownStep(id: string, spec: TeardownStepSpec): TeardownStep {
         skipped: uniqueRefs([notesOf(ctx.own.skipped), pass.skipped]),
         waiting: pass.waiting,
       };
-      if (pass.waiting.length === 0) return { status: 'done', outputs };
+      if (pass.waiting.length === 0) return { status: 'done', outputs, note: deletedNote(outputs) };
       const limit = (spec.timeoutMs ?? ((c) => c.budgetMs))(config);
       const what = describeWaiting(pass.waiting);
       if (ctx.now() - ctx.startedAt >= limit) {
@@ -184,7 +194,7 @@ export function teardownStep(id: string, spec: TeardownStepSpec): TeardownStep {
           error: {
             code: 'TeardownBudgetExceeded',
             retryable: false,
-            message: `${title}: gave up after ${Math.round(limit / 60_000)} min; still there: ${what}`,
+            message: `${title}: gave up after ${formatDuration(limit)}; still there: ${what}`,
           },
         };
       }

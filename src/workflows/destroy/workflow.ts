@@ -5,6 +5,7 @@
  * once nothing in it holds an address or a security group. A final sweep lists every type
  * sitebot creates by the env's tags and retries whatever is left.
  */
+import { inventoryOf, refsOfRoles, totalText } from '../inventory';
 import { implementOutline, outlineStep } from '../engine/outline';
 import type { StepDefinition, WorkflowDefinition } from '../engine/types';
 import type { DestroyDeps } from './deps';
@@ -41,7 +42,8 @@ export const beginStep: StepDefinition<DestroyDeps> = {
         updatedAt: ctx.now(),
       });
     }
-    return { status: 'done', outputs: { recorded } };
+    const note = `${totalText(inventoryOf(refsOfRoles(recorded)))} recorded; anything else tagged for ${ctx.env} is found by tag`;
+    return { status: 'done', outputs: { recorded }, note };
   },
 };
 

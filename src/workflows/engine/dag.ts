@@ -35,6 +35,11 @@ export function stepState(run: Run, stepId: string): StepState {
   return run.steps[stepId] ?? { status: 'pending', attempts: 0 };
 }
 
+/** Done or skipped: nothing more will happen to the step, and its dependants may go on. */
+export function isSettled(state: StepState): boolean {
+  return state.status === 'done' || state.status === 'skipped';
+}
+
 export interface Assessment {
   /** Steps to call now, in workflow order. */
   ready: string[];
@@ -46,7 +51,7 @@ export interface Assessment {
 }
 
 /**
- * A step is ready when all its needs are done and it is pending, waiting with `nextAt <= now`,
+ * A step is ready when all its needs are done (or skipped) and it is pending, waiting with `nextAt <= now`,
  * or `running` (left so by a runner that died: whoever holds the lease may call it again).
  * Once a step has failed for good no new step starts, but steps already under way (attempted
  * at least once) are driven to the end so what they created is recorded; then the run fails.
@@ -57,8 +62,8 @@ export function assess<Deps>(run: Run, workflow: WorkflowDefinition<Deps>, now: 
   let nextAt: number | undefined;
   for (const step of workflow.steps) {
     const state = stepState(run, step.id);
-    if (state.status === 'done' || state.status === 'failed') continue;
-    if (!step.needs.every((need) => stepState(run, need).status === 'done')) continue;
+    if (isSettled(state) || state.status === 'failed') continue;
+    if (!step.needs.every((need) => isSettled(stepState(run, need)))) continue;
     const underWay = state.status !== 'pending' || state.attempts > 0;
     if (failedSteps.length > 0 && !underWay) continue;
     const due = state.status !== 'waiting' || (state.nextAt ?? 0) <= now;
@@ -66,6 +71,6 @@ export function assess<Deps>(run: Run, workflow: WorkflowDefinition<Deps>, now: 
     else nextAt = Math.min(nextAt ?? Infinity, state.nextAt ?? now);
   }
   if (ready.length > 0 || nextAt !== undefined) return { ready, nextAt, failedSteps };
-  const allDone = workflow.steps.every((s) => stepState(run, s.id).status === 'done');
+  const allDone = workflow.steps.every((s) => isSettled(stepState(run, s.id)));
   return { ready, failedSteps, outcome: allDone ? 'succeeded' : 'failed' };
 }

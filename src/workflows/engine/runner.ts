@@ -15,7 +15,7 @@
 import type { Run, RunKind, RunStatus, StateStore } from '../../state/types';
 import { backoffCeiling, DEFAULT_RETRY, type RetryPolicy } from './backoff';
 import { systemClock, type Clock } from './clock';
-import { assess, stepState, validateWorkflow } from './dag';
+import { assess, isSettled, stepState, validateWorkflow } from './dag';
 import { classifyError } from './errors';
 import { RunSession, type RunMutation } from './run-session';
 import { applyResult, markStarted, mergeOutputs } from './transitions';
@@ -207,8 +207,9 @@ export class WorkflowRunner<Deps> {
     await this.change(session, `result:${step.id}`, (r) => {
       const current = stepState(r, step.id);
       // Someone else finished this step meanwhile (we lost the lease): keep their answer.
-      if (current.status === 'done' || current.status === 'failed') {
-        r.steps[step.id] = mergeOutputs(current, result.status === 'fail' ? undefined : result.outputs);
+      if (isSettled(current) || current.status === 'failed') {
+        const outputs = result.status === 'done' || result.status === 'wait' ? result.outputs : undefined;
+        r.steps[step.id] = mergeOutputs(current, outputs);
       } else {
         r.steps[step.id] = applyResult(current, result, opts);
       }
@@ -290,7 +291,8 @@ export class WorkflowRunner<Deps> {
         setSummary: (patch) => {
           final.summary = { ...final.summary, ...patch };
         },
-        now: () => this.clock.now(),
+        // One instant for the whole outcome: a receipt's or report's time equals the run's.
+        now: () => final.finishedAt ?? this.clock.now(),
       });
       return undefined;
     } catch (err) {

@@ -29,6 +29,13 @@ export interface StartRunInput {
   /** Validated command options. Never secrets. */
   params: Record<string, unknown>;
   notify?: RunNotify;
+  /**
+   * Shows the run somewhere once it is certain to start (the env is locked, the run exists) and
+   * before its first tick; answers where (e.g. the Slack message it posted). A refused start
+   * therefore shows nothing, and every update of the run goes to that one place. Best effort:
+   * if it fails, the run still starts with `notify`.
+   */
+  announce?(run: Run): Promise<RunNotify | undefined>;
 }
 
 export type StartRunResult =
@@ -136,6 +143,7 @@ export class WorkflowService {
       action: `${input.kind}.requested`,
       detail: { runId, channel: input.channel },
     });
+    run = await this.announce(run, input);
     try {
       await this.options.sink?.onRunUpdate(run, { type: 'started' });
     } catch {
@@ -145,8 +153,22 @@ export class WorkflowService {
     return { ok: true, run };
   }
 
-  /** Ask a running run to stop; the runner marks it cancelled and frees the env at its next tick. */
-  async cancelRun(runId: string, by: string): Promise<CancelRunResult> {
+  private async announce(run: Run, input: StartRunInput): Promise<Run> {
+    if (!input.announce) return run;
+    try {
+      const notify = await input.announce(run);
+      return notify ? await this.options.store.runs.save({ ...run, notify }) : run;
+    } catch {
+      // Showing the run is best effort; it starts either way.
+      return run;
+    }
+  }
+
+  /**
+   * Ask a running run to stop; the runner marks it cancelled and frees the env at its next tick.
+   * `reason` (e.g. `teardown`: a teardown follows) is kept in the run's summary as `cancelledFor`.
+   */
+  async cancelRun(runId: string, by: string, reason?: string): Promise<CancelRunResult> {
     const { runs } = this.options.store;
     for (let attempt = 0; ; attempt++) {
       const run = await runs.get(runId);
@@ -160,7 +182,7 @@ export class WorkflowService {
           ...run,
           cancelRequested: true,
           updatedAt: this.clock.now(),
-          summary: { ...run.summary, cancelledBy: by },
+          summary: { ...run.summary, cancelledBy: by, ...(reason ? { cancelledFor: reason } : {}) },
         });
         await this.options.store.audit.record({
           env: run.env,

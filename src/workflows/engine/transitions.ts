@@ -3,7 +3,7 @@
  * Kept apart from the runner so the rules read in one place and re-apply cleanly after a
  * version conflict (they are applied to whatever the store holds now).
  */
-import type { StepError, StepState } from '../../state/types';
+import type { RetriedError, StepError, StepState } from '../../state/types';
 import { backoffDelay, type RetryPolicy } from './backoff';
 import type { StepResult } from './types';
 
@@ -34,7 +34,8 @@ export function applyResult(
   result: StepResult,
   opts: OutcomeOptions,
 ): RunnerStepState {
-  const { nextAt: _nextAt, error: _error, ...base } = state;
+  // A note describes the answer it came with: an earlier wait's reason or error never lingers.
+  const { nextAt: _nextAt, error: _error, note: _note, ...base } = state;
   switch (result.status) {
     case 'done':
       return {
@@ -44,6 +45,8 @@ export function applyResult(
         failures: 0,
         ...(result.note === undefined ? {} : { note: result.note }),
       };
+    case 'skipped':
+      return { ...base, status: 'skipped', finishedAt: opts.now, failures: 0, note: result.note };
     case 'wait':
       return {
         ...mergeOutputs(base, result.outputs),
@@ -63,5 +66,30 @@ function applyFailure(state: RunnerStepState, error: StepError, opts: OutcomeOpt
     return { ...state, status: 'failed', failures, finishedAt: opts.now, error, note: error.message };
   }
   const delay = backoffDelay(failures, opts.retry, opts.random);
-  return { ...state, status: 'waiting', failures, nextAt: opts.now + delay, error, note: error.message };
+  return {
+    ...state,
+    status: 'waiting',
+    failures,
+    nextAt: opts.now + delay,
+    error,
+    note: `retrying after: ${error.message}`,
+    retried: noteRetried(state.retried, error),
+  };
+}
+
+/** The failures kept per step: the latest few distinct ones, with how often each repeated. */
+const KEEP_RETRIED = 5;
+
+function noteRetried(list: readonly RetriedError[] | undefined, error: StepError): RetriedError[] {
+  const previous = list ?? [];
+  const last = previous[previous.length - 1];
+  if (last && last.message === error.message) {
+    return [...previous.slice(0, -1), { ...last, times: last.times + 1 }];
+  }
+  const entry: RetriedError = {
+    message: error.message,
+    times: 1,
+    ...(error.code ? { code: error.code } : {}),
+  };
+  return [...previous, entry].slice(-KEEP_RETRIED);
 }

@@ -6,8 +6,13 @@
 import type { Run, RunKind, StepError } from '../../state/types';
 
 export type StepResult =
-  /** Finished; `outputs` are merged into the step's recorded outputs and visible to dependants. */
+  /**
+   * Finished; `outputs` are merged into the step's recorded outputs and visible to dependants.
+   * `note` says what came of it (ids, AZs, counts); a note from an earlier wait is dropped.
+   */
   | { status: 'done'; outputs?: Record<string, unknown>; note?: string }
+  /** Does not apply to this run; dependants go on as if it were done. `note` says why. */
+  | { status: 'skipped'; note: string }
   /** Not yet (a resource is still pending): poll again after `retryInMs`. */
   | { status: 'wait'; retryInMs: number; note?: string; outputs?: Record<string, unknown> }
   /** Gave up. A retryable failure is retried by the runner with backoff within its budget. */
@@ -76,6 +81,7 @@ export interface FinishContext<Deps> {
   outputsOf(stepId: string): Readonly<Record<string, unknown>>;
   /** Merge facts into the run's summary (receipt, drill report); saved with the run's outcome. */
   setSummary(patch: Record<string, unknown>): void;
+  /** The run's end (`run.finishedAt`): every figure of the outcome is measured to the same instant. */
   now(): number;
 }
 

@@ -7,6 +7,7 @@
  * and a verdict against the phase's objective. A phase whose fault was not observed is never a
  * pass.
  */
+import { count, formatDuration } from '../../domain/format';
 import { failureKind, isSuccess, type ProbeRun } from './probe-log';
 
 export type DrillPhase = 'web' | 'db';
@@ -135,18 +136,9 @@ export function sparkline(runs: readonly ProbeRun[], width = SPARK_WIDTH): strin
   return failedIn.map((f) => (f ? SPARK_FAIL : SPARK_OK)).join('');
 }
 
-export function formatDuration(ms: number): string {
-  if (ms < 1_000) return `${Math.max(0, Math.round(ms))} ms`;
-  const totalS = Math.round(ms / 1_000);
-  if (totalS < 60) return `${totalS} s`;
-  const m = Math.floor(totalS / 60);
-  const s = totalS % 60;
-  return s === 0 ? `${m} min` : `${m} min ${s} s`;
-}
-
 function objectiveText(phase: DrillPhase, o: DrillObjectives): string {
   return phase === 'web'
-    ? `${o.webMaxFailedRequests} failed request${o.webMaxFailedRequests === 1 ? '' : 's'}`
+    ? count(o.webMaxFailedRequests, 'failed request')
     : `outage ≤ ${formatDuration(o.dbMaxOutageMs)}`;
 }
 
@@ -211,7 +203,7 @@ function judge(
     };
   }
   if (record.phase === 'web') {
-    const reason = `${failures} failed request${failures === 1 ? '' : 's'}, ${o.webMaxFailedRequests} allowed`;
+    const reason = `${count(failures, 'failed request')}, ${o.webMaxFailedRequests} allowed`;
     return { verdict: failures <= o.webMaxFailedRequests ? 'pass' : 'fail', reason };
   }
   if (longest && longest.endAt === undefined) {
@@ -295,7 +287,7 @@ export function renderPhase(p: PhaseReport): string[] {
     p.timeToRecoverMs !== undefined ? `; recovered in ${formatDuration(p.timeToRecoverMs)}` : '';
   const lines = [
     `${what}${az} — ${VERDICT_WORD[p.verdict]}: ${p.reason}`,
-    `  ${p.requests} requests, ${p.successes} ok, ${p.failures} failed${failureText(p)}; ${outage}${recovered}; objective: ${p.objective}`,
+    `  ${count(p.requests, 'request')}, ${p.successes} ok, ${p.failures} failed${failureText(p)}; ${outage}${recovered}; objective: ${p.objective}`,
     `  observed: ${p.evidence}`,
   ];
   if (p.remark) lines.push(`  note: ${p.remark}`);

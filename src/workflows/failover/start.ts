@@ -20,6 +20,8 @@ export interface StartFailoverInput {
   /** Reboot a single-AZ DB anyway (an outage, not a failover). */
   force?: boolean;
   notify?: RunNotify;
+  /** Shows the run once it is certain to start (see StartRunInput.announce). */
+  announce?: StartRunInput['announce'];
   /** Owner/admin check; called with the env record and `requestedBy`. */
   isAllowed?(env: Environment, userId: string): boolean | Promise<boolean>;
 }
@@ -57,6 +59,7 @@ export async function startFailover(
     channel: input.channel,
     params: { target, force },
     ...(input.notify ? { notify: input.notify } : {}),
+    ...(input.announce ? { announce: input.announce } : {}),
   });
   if (!started.ok) {
     return {

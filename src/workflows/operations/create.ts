@@ -6,11 +6,18 @@
  * Write order without transactions: env record (create-if-absent) → run (lock first, inside
  * startRun) → env.currentRunId. A crash after the env record leaves a `creating` env with no
  * run; the next create of that name adopts it once it is older than ABANDONED_AFTER_MS.
+ *
+ * The preflight (../create/preflight.ts): a caller with the AWS clients runs it first and hands
+ * its report in; a refusal returns before anything is written, and a pass is recorded in the
+ * run's params so its first step does not check again. Without a report (the Slack Lambda) the
+ * run's first step checks, in the worker, before any step that creates something.
  */
 import { estimateSpecEnvironment, type CostEstimate, type SpecEnvironmentParams } from '../../cost/estimator';
 import type { EnvironmentSizing } from '../../cost/environment-usage';
+import { formatInstant } from '../../domain/format';
 import {
   ConflictError,
+  type EnvLock,
   type Environment,
   type MultiAzMode,
   type Run,
@@ -20,7 +27,9 @@ import type { OfficeHours } from '../../state/power';
 import { checkCreateBudget } from '../budget/create-check';
 import type { CreateConfig } from '../create/deps';
 import { buildCreatePlan, type CreatePlan } from '../create/plan';
-import type { WorkflowService } from '../engine/service';
+import type { PreflightReport } from '../create/preflight';
+import { PREFLIGHT_PASSED_PARAM, SITE_CHECK_PARAM } from '../create/run-params';
+import type { StartRunInput, WorkflowService } from '../engine/service';
 import { markRunStarted } from './env-run-tracking';
 
 const ABANDONED_AFTER_MS = 60_000;
@@ -35,6 +44,12 @@ export interface CreateRequest {
   notify?: Run['notify'];
   /** Office hours to keep from the start (`--hours`). */
   hours?: OfficeHours;
+  /** Shows the run once it is certain to start (see StartRunInput.announce). */
+  announce?: StartRunInput['announce'];
+  /** The preflight the caller ran just now; none: the run's first step runs it. */
+  preflight?: { report: PreflightReport; checkedAt: number };
+  /** False: the run does not check that the site answers (an endpoint without a data plane). */
+  siteCheck?: boolean;
 }
 
 export interface CreateOperationDeps {
@@ -47,7 +62,16 @@ export interface CreateOperationDeps {
 }
 
 export type CreateStartResult =
-  { ok: true; run: Run; env: Environment; resumed: boolean } | { ok: false; message: string };
+  | { ok: true; run: Run; env: Environment; resumed: boolean }
+  | {
+      ok: false;
+      /** Plain words, for the CLI. */
+      message: string;
+      /** The name is taken by this environment. */
+      existing?: Environment;
+      /** The env's lock is held by this run (a teardown still letting go). */
+      busy?: { lock: EnvLock; run?: Run };
+    };
 
 export function sizingFor(config: CreateConfig): EnvironmentSizing {
   return {
@@ -94,7 +118,9 @@ export async function startCreate(deps: CreateOperationDeps, req: CreateRequest)
     !existing.currentRunId &&
     now - existing.updatedAt > ABANDONED_AFTER_MS;
   if (existing && existing.status !== 'destroyed' && !adoptable)
-    return { ok: false, message: inUse(existing) };
+    return { ok: false, message: inUse(existing), existing };
+  if (req.preflight && !req.preflight.report.ok)
+    return { ok: false, message: `${req.env} not created: ${req.preflight.report.refusal}` };
   const budget = await checkCreateBudget(
     store,
     deps.channelBudgetUsd,
@@ -131,10 +157,9 @@ export async function startCreate(deps: CreateOperationDeps, req: CreateRequest)
   } catch (err) {
     if (!(err instanceof ConflictError)) throw err;
     const winner = await store.environments.get(req.env);
-    return {
-      ok: false,
-      message: winner ? inUse(winner) : `${req.env} is being created by someone else right now`,
-    };
+    return winner
+      ? { ok: false, message: inUse(winner), existing: winner }
+      : { ok: false, message: `${req.env} is being created by someone else right now` };
   }
 
   const started = await service.startRun({
@@ -142,15 +167,27 @@ export async function startCreate(deps: CreateOperationDeps, req: CreateRequest)
     env: req.env,
     requestedBy: req.requestedBy,
     channel: req.channel,
-    params: { multiAz: req.multiAz, ttlMs: req.ttlMs },
+    params: {
+      multiAz: req.multiAz,
+      ttlMs: req.ttlMs,
+      ...(req.preflight ? { [PREFLIGHT_PASSED_PARAM]: req.preflight.checkedAt } : {}),
+      ...(req.siteCheck === false ? { [SITE_CHECK_PARAM]: false } : {}),
+    },
     notify: req.notify,
+    ...(req.announce ? { announce: req.announce } : {}),
   });
   if (!started.ok) {
     // The name is free but its lock is not (a teardown still letting go): give the name back.
     await store.environments
       .update(req.env, env.version, { status: 'destroyed', updatedAt: now })
       .catch(() => undefined);
-    return { ok: false, message: started.message };
+    return started.reason === 'locked'
+      ? {
+          ok: false,
+          message: started.message,
+          busy: { lock: started.heldBy, ...(started.holderRun ? { run: started.holderRun } : {}) },
+        }
+      : { ok: false, message: started.message };
   }
   await markRunStarted(store.environments, started.run, now);
   await store.audit.record({
@@ -170,7 +207,11 @@ async function resumeFailedCreate(
   req: CreateRequest,
 ): Promise<CreateStartResult> {
   const retried = await deps.service.retryRun(run.runId, req.requestedBy);
-  if (!retried.ok) return { ok: false, message: retried.message };
+  if (!retried.ok) {
+    return retried.reason === 'locked'
+      ? { ok: false, message: retried.message, busy: { lock: retried.heldBy } }
+      : { ok: false, message: retried.message };
+  }
   const updated = await deps.store.environments.update(env.name, env.version, {
     status: 'creating',
     currentRunId: run.runId,
@@ -179,7 +220,7 @@ async function resumeFailedCreate(
   return { ok: true, run: retried.run, env: updated, resumed: true };
 }
 
+/** Plain words (the CLI prints them; the bot renders the refusal from `existing`). */
 function inUse(env: Environment): string {
-  const since = new Date(env.createdAt).toISOString().replace(/\.\d+Z$/, 'Z');
-  return `${env.name} already exists (${env.status}, owner <@${env.owner}>, created ${since}); pick another name or destroy it first`;
+  return `${env.name} already exists (${env.status}, owner ${env.owner}, created ${formatInstant(env.createdAt)}): pick another name, or destroy it first`;
 }

@@ -6,7 +6,7 @@
  */
 import { instanceStates } from '../../aws/power';
 import { usageAwakeAllAlong } from '../../cost/environment-usage';
-import { formatDuration, formatPerDay } from '../../cost/format';
+import { formatDuration, formatPerDay } from '../../domain/format';
 import { sleepRates, stillBilling } from '../../cost/sleep-usage';
 import { powerOf } from '../../state/power';
 import type { Environment, Run } from '../../state/types';

@@ -3,6 +3,7 @@
  * expiry is the later of now and the current expiry, plus the duration; it must stay within
  * the maximum TTL from now and, when a cost cap is set, within the money that cap allows.
  */
+import { formatDuration, formatUsd } from '../../domain/format';
 import { ConflictError, type Environment, type EnvironmentsRepository } from '../../state/types';
 
 export interface ExtendRequest {
@@ -14,8 +15,8 @@ export interface ExtendRequest {
   maxTtlMs: number;
   /** Largest spend allowed from now until the new expiry, in USD; undefined = no cap. */
   costCapUsd?: number;
-  /** The environment's current cost per hour in USD (from the estimator). */
-  costPerHourUsd?: number;
+  /** What keeping the env from now until `expiresAt` costs, in USD (the estimator's figure). */
+  spendUntil?(expiresAt: number): Promise<number | undefined>;
 }
 
 export type ExtendOutcome =
@@ -37,20 +38,24 @@ export async function extendEnvironment(
     if (expiresAt - req.now > req.maxTtlMs) {
       return {
         ok: false,
-        reason: `that would keep ${req.name} for ${hours(expiresAt - req.now)}; the maximum is ${hours(req.maxTtlMs)} from now`,
+        reason: `that would keep ${req.name} for ${formatDuration(expiresAt - req.now)} from now; an environment may be kept at most ${formatDuration(req.maxTtlMs)} ahead`,
       };
     }
-    if (req.costCapUsd !== undefined && req.costPerHourUsd !== undefined) {
-      const spend = (req.costPerHourUsd * (expiresAt - req.now)) / 3_600_000;
-      if (spend > req.costCapUsd) {
-        return {
-          ok: false,
-          reason: `running ${req.name} until then would cost about $${spend.toFixed(2)}, over the $${req.costCapUsd.toFixed(2)} cap`,
-        };
-      }
+    const spend = req.costCapUsd === undefined ? undefined : await req.spendUntil?.(expiresAt);
+    if (req.costCapUsd !== undefined && spend !== undefined && spend > req.costCapUsd) {
+      return {
+        ok: false,
+        reason: `keeping ${req.name} until then would cost about ${formatUsd(spend)}, over the ${formatUsd(req.costCapUsd)} cap for an extension`,
+      };
     }
     try {
-      const updated = await environments.update(env.name, env.version, { expiresAt, updatedAt: req.now });
+      // When the expiry was chosen: warnings already due by then are not sent (see policy.ts).
+      const meta = { ...env.meta, expirySetAt: req.now };
+      const updated = await environments.update(env.name, env.version, {
+        expiresAt,
+        updatedAt: req.now,
+        meta,
+      });
       return { ok: true, env: updated, previousExpiresAt: env.expiresAt };
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err;
@@ -58,9 +63,4 @@ export async function extendEnvironment(
     }
   }
   return { ok: false, reason: `${req.name} is changing right now; try again` };
-}
-
-function hours(ms: number): string {
-  const h = ms / 3_600_000;
-  return Number.isInteger(h) ? `${h}h` : `${h.toFixed(1)}h`;
 }

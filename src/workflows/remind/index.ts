@@ -4,3 +4,4 @@ export * from './extend';
 export * from './local-time';
 export * from './office-hours';
 export * from './power-pass';
+export * from './snooze';

@@ -2,7 +2,12 @@
  * When to remind people about a running environment (issue: TTL and reminders).
  * Pure: given an environment, the time and the settings, say what the scheduler should do.
  * What has been sent is kept on the environment (`meta.reminders`) and keyed by the expiry it
- * refers to, so moving the expiry (extend, snooze) starts a fresh set of warnings.
+ * refers to, so moving the expiry (extend) starts a fresh set of warnings.
+ *
+ * Two rules keep warnings meaningful: a warning whose moment had already passed when the expiry
+ * was set (a 1 h TTL and the 2 h warning; an extend to 1 h 9 m) is never sent — the person just
+ * chose that expiry; and Snooze silences warnings until it ends (it does not move the expiry),
+ * then the warning due by then comes again, once.
  */
 import type { Environment } from '../../state/types';
 
@@ -36,6 +41,8 @@ export interface ReminderMarks {
   destroyStartedAt?: number;
   /** A refused auto-destroy (env busy) is tried again from then on. */
   destroyRetryAt?: number;
+  /** Snoozed: no warning before then (the expiry and auto-destroy stay as they are). */
+  snoozedUntil?: number;
 }
 
 export type ReminderAction =
@@ -56,6 +63,26 @@ export function readMarks(env: Environment): ReminderMarks {
     overdueAt: raw.overdueAt,
     destroyStartedAt: raw.destroyStartedAt,
     destroyRetryAt: raw.destroyRetryAt,
+    ...(typeof raw.snoozedUntil === 'number' ? { snoozedUntil: raw.snoozedUntil } : {}),
+  };
+}
+
+/** When the env's current expiry was chosen (created with it, or extended to it). */
+export function expirySetAt(env: Environment): number {
+  const at = env.meta?.expirySetAt;
+  return typeof at === 'number' ? at : env.createdAt;
+}
+
+/**
+ * The marks after a Snooze of `durationMs` at `now`: no warning until it ends, and the warnings
+ * already due are forgotten, so the one due then comes again.
+ */
+export function snoozedMarks(env: Environment, now: number, durationMs: number): ReminderMarks {
+  const marks = readMarks(env);
+  return {
+    ...marks,
+    snoozedUntil: now + durationMs,
+    warned: marks.warned.filter((lead) => now < env.expiresAt - lead),
   };
 }
 
@@ -83,9 +110,12 @@ export function nextReminderAction(
     return { kind: 'overdue', marks: { ...marks, overdueAt: now } };
   }
 
-  // Every lead time already passed and not yet warned about; send only the most urgent one.
+  if (marks.snoozedUntil !== undefined && now < marks.snoozedUntil) return { kind: 'none' };
+  // Every lead time already passed and not yet warned about (and still ahead when the expiry
+  // was set); send only the most urgent one.
+  const setAt = expirySetAt(env);
   const due = settings.warnLeadMs.filter(
-    (lead) => now >= env.expiresAt - lead && !marks.warned.includes(lead),
+    (lead) => now >= env.expiresAt - lead && env.expiresAt - lead > setAt && !marks.warned.includes(lead),
   );
   if (due.length === 0) return { kind: 'none' };
   const leadMs = Math.min(...due);

@@ -9,7 +9,12 @@ import {
   type EC2Client,
 } from '@aws-sdk/client-ec2';
 import { RegisterTargetsCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { CreateDBInstanceCommand, CreateDBSubnetGroupCommand, type RDSClient } from '@aws-sdk/client-rds';
+import {
+  CreateDBInstanceCommand,
+  CreateDBSubnetGroupCommand,
+  type CreateDBInstanceCommandInput,
+  type RDSClient,
+} from '@aws-sdk/client-rds';
 import type { TestEmulator } from '../../helpers/emulator';
 import { buildNetwork as buildVpc, launchInstance, type Network as Vpc } from './ec2-fixture';
 
@@ -78,6 +83,26 @@ export async function registeredWeb(
   return web;
 }
 
+/** The SPEC's DB (MySQL 8.4 on db.t4g.micro, 20 GiB) in the `site-db-subnets` group, behind `dbSg`. */
+export function siteDbInput(
+  dbSg: string,
+  over: Partial<CreateDBInstanceCommandInput> = {},
+): CreateDBInstanceCommandInput {
+  return {
+    DBInstanceIdentifier: 'site-db',
+    Engine: 'mysql',
+    EngineVersion: '8.4',
+    DBInstanceClass: 'db.t4g.micro',
+    AllocatedStorage: 20,
+    MasterUsername: 'admin',
+    MasterUserPassword: 'correct-horse-battery',
+    DBName: 'wordpress',
+    DBSubnetGroupName: 'site-db-subnets',
+    VpcSecurityGroupIds: [dbSg],
+    ...over,
+  };
+}
+
 /** The SPEC's DB subnet group (`site-db-subnets`) and MySQL instance `site-db` (creating). */
 export async function createSiteDb(rds: RDSClient, net: Network, multiAz: boolean): Promise<void> {
   await rds.send(
@@ -87,17 +112,5 @@ export async function createSiteDb(rds: RDSClient, net: Network, multiAz: boolea
       SubnetIds: net.privateSubnets,
     }),
   );
-  await rds.send(
-    new CreateDBInstanceCommand({
-      DBInstanceIdentifier: 'site-db',
-      Engine: 'mysql',
-      DBInstanceClass: 'db.t4g.micro',
-      AllocatedStorage: 20,
-      MasterUsername: 'admin',
-      MasterUserPassword: 'correct-horse-battery',
-      DBSubnetGroupName: 'site-db-subnets',
-      VpcSecurityGroupIds: [net.dbSg],
-      MultiAZ: multiAz,
-    }),
-  );
+  await rds.send(new CreateDBInstanceCommand(siteDbInput(net.dbSg, { MultiAZ: multiAz })));
 }

@@ -27,7 +27,7 @@ import {
 } from '@aws-sdk/client-rds';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { fastWaiter, startTestEmulator, type TestEmulator } from '../../helpers/emulator';
-import { AZ_A, AZ_C, buildNetwork, type Network } from './elbv2-network-fixture';
+import { AZ_A, AZ_C, buildNetwork, siteDbInput, type Network } from './elbv2-network-fixture';
 
 const min = 60_000;
 
@@ -52,21 +52,7 @@ afterEach(async () => {
 });
 
 function dbInput(over: Partial<CreateDBInstanceCommandInput> = {}): CreateDBInstanceCommandInput {
-  return {
-    DBInstanceIdentifier: 'site-db',
-    Engine: 'mysql',
-    EngineVersion: '8.4',
-    DBInstanceClass: 'db.t4g.micro',
-    AllocatedStorage: 20,
-    MasterUsername: 'admin',
-    MasterUserPassword: 'correct-horse-battery',
-    DBName: 'wordpress',
-    DBSubnetGroupName: 'site-db-subnets',
-    VpcSecurityGroupIds: [net.dbSg],
-    BackupRetentionPeriod: 0,
-    PubliclyAccessible: false,
-    ...over,
-  };
+  return siteDbInput(net.dbSg, { BackupRetentionPeriod: 0, PubliclyAccessible: false, ...over });
 }
 
 async function describe1(id = 'site-db'): Promise<DBInstance> {

@@ -9,6 +9,7 @@ import { DescribeLoadBalancersCommand } from '@aws-sdk/client-elastic-load-balan
 import { GetUserCommand } from '@aws-sdk/client-iam';
 import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
+import { GetServiceQuotaCommand } from '@aws-sdk/client-service-quotas';
 import { ListQueuesCommand } from '@aws-sdk/client-sqs';
 import { GetParameterCommand } from '@aws-sdk/client-ssm';
 import {
@@ -32,6 +33,10 @@ const SERVICES: Record<ServiceKey, { envSuffix: string; command: () => object }>
   dynamodb: { envSuffix: 'DYNAMODB', command: () => new ListTablesCommand({}) },
   sqs: { envSuffix: 'SQS', command: () => new ListQueuesCommand({}) },
   iam: { envSuffix: 'IAM', command: () => new GetUserCommand({}) },
+  serviceQuotas: {
+    envSuffix: 'SERVICE_QUOTAS',
+    command: () => new GetServiceQuotaCommand({ ServiceCode: 'vpc', QuotaCode: 'L-F678F1CE' }),
+  },
 };
 const KEYS = Object.keys(SERVICES) as ServiceKey[];
 

@@ -32,15 +32,39 @@ const iamError = (code: string) =>
 
 beforeEach(() => iamMock.reset());
 
-test('ensureRole returns the existing role when CreateRole says EntityAlreadyExists', async () => {
+const PLACEMENT = { path: '/sitebot/prod/', permissionsBoundary: 'arn:aws:iam::123456789012:policy/b' };
+
+test('ensureRole creates the role under the path, with the permissions boundary', async () => {
+  iamMock.on(CreateRoleCommand).resolves({ Role: role('r') });
+  expect(await iam.ensureRole('r', '{}', 'd', [], PLACEMENT)).toEqual({ role: role('r'), created: true });
+  expect(iamMock.commandCalls(CreateRoleCommand)[0].args[0].input).toEqual(
+    expect.objectContaining({
+      RoleName: 'r',
+      Path: '/sitebot/prod/',
+      PermissionsBoundary: PLACEMENT.permissionsBoundary,
+    }),
+  );
+});
+
+test('ensureRole returns the existing role, as not created, when CreateRole says EntityAlreadyExists', async () => {
   iamMock.on(CreateRoleCommand).rejects(iamError('EntityAlreadyExists'));
   iamMock.on(GetRoleCommand).resolves({ Role: role('r') });
-  expect((await iam.ensureRole('r', '{}', 'd', []))?.Arn).toBe('arn:r');
+  const out = await iam.ensureRole('r', '{}', 'd', [], PLACEMENT);
+  expect(out.created).toBe(false);
+  expect(out.role.Arn).toBe('arn:r');
 });
 
 test('ensureRole rethrows other errors', async () => {
   iamMock.on(CreateRoleCommand).rejects(iamError('MalformedPolicyDocument'));
-  await expect(iam.ensureRole('r', '{}', 'd', [])).rejects.toThrow('MalformedPolicyDocument');
+  await expect(iam.ensureRole('r', '{}', 'd', [], PLACEMENT)).rejects.toThrow('MalformedPolicyDocument');
+});
+
+test('ensureInstanceProfile creates the profile under the path', async () => {
+  iamMock.on(CreateInstanceProfileCommand).resolves({ InstanceProfile: profile([]) });
+  await iam.ensureInstanceProfile('p', [], '/sitebot/prod/');
+  expect(iamMock.commandCalls(CreateInstanceProfileCommand)[0].args[0].input).toEqual(
+    expect.objectContaining({ InstanceProfileName: 'p', Path: '/sitebot/prod/' }),
+  );
 });
 
 test('rolePolicy decodes the URL-encoded document; NoSuchEntity means none', async () => {

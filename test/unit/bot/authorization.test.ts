@@ -11,7 +11,7 @@ const env = storedEnvironment({ owner: 'UOWNER' });
 
 const open: AuthorizationPolicy = { allowedChannels: [], admins: ['UADMIN'] };
 const closed: AuthorizationPolicy = { allowedChannels: ['C1', 'C2'], admins: ['UADMIN'] };
-const list: Command = { kind: 'list' };
+const list: Command = { kind: 'list', page: 1 };
 
 describe('channels', () => {
   test('an empty allow-list allows every channel', () => {
@@ -23,7 +23,7 @@ describe('channels', () => {
   test('an unlisted channel is refused with a reason', () => {
     expect(checkChannel(closed, list, 'C9')).toEqual({
       allowed: false,
-      reason: expect.stringMatching(/not enabled/),
+      reason: expect.objectContaining({ text: expect.stringMatching(/not enabled/) }),
     });
   });
   test('help works in any channel', () => {
@@ -36,7 +36,7 @@ describe('ownership', () => {
     expect(requiresOwnership({ kind: 'destroy', env: 'demo' })).toBe(true);
     expect(requiresOwnership({ kind: 'failover', env: 'demo', target: 'all', force: false })).toBe(true);
     expect(requiresOwnership({ kind: 'extend', env: 'demo', byMs: 1 })).toBe(true);
-    expect(requiresOwnership({ kind: 'status', env: 'demo' })).toBe(false);
+    expect(requiresOwnership({ kind: 'status', env: 'demo', page: 1 })).toBe(false);
     expect(requiresOwnership(list)).toBe(false);
   });
   test('the owner is allowed', () => {
@@ -47,6 +47,9 @@ describe('ownership', () => {
   });
   test('anyone else is refused, and told who can', () => {
     const d = checkOwnership(open, env, 'UOTHER');
-    expect(d).toEqual({ allowed: false, reason: expect.stringContaining('<@UOWNER>') });
+    expect(d).toEqual({
+      allowed: false,
+      reason: expect.objectContaining({ text: expect.stringContaining('<@UOWNER>') }),
+    });
   });
 });

@@ -123,16 +123,18 @@ test('an admin may confirm: the teardown starts in the confirmation message', as
   expect(await store.runs.listByEnv('demo')).toHaveLength(1);
 });
 
-test('Snooze 1 h on our reminder moves the expiry and retires that reminder', async () => {
+test('Snooze 1h on our reminder silences the warnings for an hour, keeps the expiry, and retires that reminder', async () => {
   const { store, deps, ctx, refusals, updates } = await setup();
   await handleButton(deps, press({ actionId: 'site_remind_snooze', messageTs: '20.000001' }), ctx);
   expect(refusals).toEqual([]);
   const env = await store.environments.get('demo');
-  expect(env?.expiresAt).toBe(T0 + 2 * HOUR);
+  expect(env?.expiresAt).toBe(T0 + HOUR);
+  expect(env?.meta?.reminders).toMatchObject({ forExpiry: T0 + HOUR, snoozedUntil: T0 + HOUR });
   expect(env?.meta?.reminderMessages).toEqual([]);
   expect(updates[0]).toMatchObject({ ts: '20.000001' });
-  expect(updates[0].text).toContain('by 1h');
+  expect(updates[0].text).toContain('snoozed the reminder for 1h');
+  expect(updates[0].text).toContain('still expires in 1h');
   await handleButton(deps, press({ actionId: 'site_remind_snooze', messageTs: '20.000001' }), ctx);
   expect(refusals[0]).toContain('not a reminder I sent');
-  expect((await store.environments.get('demo'))?.expiresAt).toBe(T0 + 2 * HOUR);
+  expect((await store.environments.get('demo'))?.expiresAt).toBe(T0 + HOUR);
 });

@@ -29,11 +29,36 @@ test('Slack settings and lists are read from the environment', () => {
   expect(c.port).toBe(8080);
 });
 
+test('the IAM path defaults to /sitebot/ with no boundary; the stack sets both', () => {
+  expect(loadConfig({}).iam).toEqual({ path: '/sitebot/' });
+  const boundary = 'arn:aws:iam::123456789012:policy/sitebot-prod-web-boundary';
+  expect(
+    loadConfig({ SITEBOT_IAM_PATH: '/sitebot/prod/', SITEBOT_IAM_PERMISSIONS_BOUNDARY: boundary }).iam,
+  ).toEqual({
+    path: '/sitebot/prod/',
+    permissionsBoundary: boundary,
+  });
+});
+
 test.each([
+  [{ SITEBOT_IAM_PATH: 'sitebot/prod' }, /SITEBOT_IAM_PATH/],
+  [{ SITEBOT_IAM_PATH: '/sitebot prod/' }, /SITEBOT_IAM_PATH/],
+  [{ SITEBOT_IAM_PERMISSIONS_BOUNDARY: 'sitebot-prod-web-boundary' }, /SITEBOT_IAM_PERMISSIONS_BOUNDARY/],
+  [
+    { SITEBOT_IAM_PERMISSIONS_BOUNDARY: 'arn:aws:iam::123456789012:role/x' },
+    /SITEBOT_IAM_PERMISSIONS_BOUNDARY/,
+  ],
   [{ PORT: '70000' }, /PORT/],
   [{ SLACK_API_URL: 'not a url' }, /SLACK_API_URL/],
   [{ SITEBOT_MAX_TTL: 'forever' }, /SITEBOT_MAX_TTL/],
   [{ SITEBOT_DEFAULT_TTL: '8d' }, /SITEBOT_DEFAULT_TTL is over SITEBOT_MAX_TTL/],
+  [{ SITEBOT_SITE_CHECK: 'no' }, /SITEBOT_SITE_CHECK: must be on or off/],
 ])('a bad value is refused, naming the variable: %j', (env, message) => {
   expect(() => loadConfig(env)).toThrow(message);
+});
+
+test('the site check is on unless SITEBOT_SITE_CHECK=off', () => {
+  expect(loadConfig({}).siteCheck).toBe(true);
+  expect(loadConfig({ SITEBOT_SITE_CHECK: 'on' }).siteCheck).toBe(true);
+  expect(loadConfig({ SITEBOT_SITE_CHECK: 'off' }).siteCheck).toBe(false);
 });

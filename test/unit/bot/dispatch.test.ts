@@ -1,6 +1,7 @@
 import { dispatchCommand } from '../../../src/bot/dispatch';
 import type { BotServices, CommandContext } from '../../../src/bot/services';
 import { ephemeral } from '../../../src/bot/views/reply';
+import { mrkdwn } from '../../../src/bot/views/mrkdwn';
 import { loadConfig, type Config } from '../../../src/config/config';
 import { createMemoryStore } from '../../helpers/memory-store';
 import { newEnvironment } from '../../helpers/records';
@@ -48,8 +49,9 @@ test('malformed command: error plus usage, and no service is called', async () =
     store: createMemoryStore(),
     services: { startCreate },
   });
-  expect(reply.text).toMatch(/^⚠️ env name 'Demo'/);
-  expect(reply.text).toContain('Usage');
+  expect(reply.text).toMatch(/^:warning: env name 'Demo'/);
+  expect(JSON.stringify(reply.blocks)).toContain('Usage: `/site create');
+  expect(JSON.stringify(reply.blocks)).toContain('see `/site help`');
   expect(startCreate).not.toHaveBeenCalled();
 });
 
@@ -90,7 +92,7 @@ test('without services, valid commands answer "not available yet"', async () => 
 });
 
 describe('with services plugged in', () => {
-  const ok = ephemeral('started', []);
+  const ok = ephemeral(mrkdwn`started`, []);
   const services = (): Required<BotServices> => ({
     startCreate: jest.fn().mockResolvedValue(ok),
     startDestroy: jest.fn().mockResolvedValue(ok),

@@ -16,9 +16,11 @@ describe('valid commands', () => {
     ['help', { kind: 'help' }],
     ['', { kind: 'help' }],
     ['   ', { kind: 'help' }],
-    ['list', { kind: 'list' }],
-    ['status', { kind: 'status' }],
-    ['status demo', { kind: 'status', env: 'demo' }],
+    ['list', { kind: 'list', page: 1 }],
+    ['list --page 3', { kind: 'list', page: 3 }],
+    ['status', { kind: 'status', page: 1 }],
+    ['status --page=2', { kind: 'status', page: 2 }],
+    ['status demo', { kind: 'status', env: 'demo', page: 1 }],
     ['create demo', { kind: 'create', env: 'demo', ttlMs: 24 * H, multiAz: 'now', dryRun: false }],
     ['create demo --ttl 8h', { kind: 'create', env: 'demo', ttlMs: 8 * H, multiAz: 'now', dryRun: false }],
     [
@@ -45,8 +47,8 @@ describe('valid commands', () => {
     ['destroy demo', { kind: 'destroy', env: 'demo' }],
     ['extend demo 3d', { kind: 'extend', env: 'demo', byMs: 72 * H }],
     ['  extend   demo   90m  ', { kind: 'extend', env: 'demo', byMs: 90 * 60_000 }],
-    ['status a1-b2-c3', { kind: 'status', env: 'a1-b2-c3' }],
-    ['status abcdefghijklmnopqrst', { kind: 'status', env: 'abcdefghijklmnopqrst' }],
+    ['status a1-b2-c3', { kind: 'status', env: 'a1-b2-c3', page: 1 }],
+    ['status abcdefghijklmnopqrst', { kind: 'status', env: 'abcdefghijklmnopqrst', page: 1 }],
   ])('%j', (text, expected) => {
     expect(parse(text)).toEqual(expected);
   });
@@ -73,20 +75,30 @@ describe('bad env names', () => {
   });
 });
 
-describe('bad durations', () => {
+describe('bad durations: what is wrong, and the rule', () => {
+  const SYNTAX = 'a whole number of minutes, hours or days, like 90m, 8h or 3d';
   test.each([
-    ['create demo --ttl 8', /not a duration/],
-    ['create demo --ttl 8w', /not a duration/],
-    ['create demo --ttl 0h', /not a duration/],
-    ['create demo --ttl -1h', /needs a value|not a duration/],
-    ['create demo --ttl 1.5h', /not a duration/],
-    ['create demo --ttl h', /not a duration/],
-    ['create demo --ttl 8d', /over the maximum of 7d/],
-    ['create demo --ttl 169h', /over the maximum/],
-    ['extend demo 8d', /over the maximum/],
-    ['extend demo soon', /not a duration/],
+    ['create demo --ttl 8', `TTL must be ${SYNTAX} (got 8)`],
+    ['create demo --ttl 8w', `TTL must be ${SYNTAX} (got 8w)`],
+    ['create demo --ttl 1.5h', `TTL must be ${SYNTAX} (got 1.5h)`],
+    ['create demo --ttl h', `TTL must be ${SYNTAX} (got h)`],
+    ['create demo --ttl 0h', 'TTL must be at least 1h (got 0h)'],
+    ['create demo --ttl 0m', 'TTL must be at least 1h (got 0m)'],
+    ['create demo --ttl 5m', 'TTL must be at least 1h (got 5m)'],
+    ['create demo --ttl -1h', 'TTL must be positive (got -1h)'],
+    ['create demo --ttl 8d', 'TTL must be at most 7d (got 8d)'],
+    ['create demo --ttl 169h', 'TTL must be at most 7d (got 169h)'],
+    ['extend demo 8d', 'the extension must be at most 7d (got 8d)'],
+    ['extend demo -1h', 'the extension must be positive (got -1h)'],
+    ['extend demo 0m', 'the extension must be at least 1m (got 0m)'],
+    ['extend demo soon', `the extension must be ${SYNTAX} (got soon)`],
   ])('%j', (text, message) => {
-    expect(errorOf(text)).toMatch(message);
+    expect(errorOf(text)).toBe(message);
+  });
+
+  test('the limits themselves are allowed', () => {
+    expect(parse('create demo --ttl 1h')).toMatchObject({ ttlMs: H });
+    expect(parse('create demo --ttl 60m')).toMatchObject({ ttlMs: H });
   });
 
   test('the maximum itself is allowed', () => {
@@ -103,29 +115,36 @@ describe('bad flags, subcommands and arguments', () => {
     ['create demo -t 8h', /unknown option '-t'/],
     ['create demo --ttl', /--ttl needs a value/],
     ['create demo --ttl --dry-run', /--ttl needs a value/],
-    ['create demo --ttl 8h --ttl 9h', /given twice/],
-    ['create demo --dry-run --dry-run', /given twice/],
+    ['create demo --ttl 8h --ttl 9h', /may be given once/],
+    ['create demo --dry-run --dry-run', /may be given once/],
     ['create demo --dry-run=yes', /takes no value/],
     ['create demo --multi-az sometimes', /--multi-az must be now, later or off/],
     ['create demo --multi-az', /needs a value/],
     ['create', /'create' needs an env name/],
-    ['create demo other', /unexpected 'other'/],
-    ['status demo other', /unexpected 'other'/],
-    ['status --all', /unknown option/],
-    ['list demo', /'list' takes no arguments/],
+    ['create demo other', /'create' takes one env name \(got 'other' after it\)/],
+    ['status demo other', /'status' takes one env name at most \(got 'other' after it\)/],
+    ['status --all', /unknown option '--all': this command takes --page/],
+    ['status demo --page 2', /--page is for the list of all environments/],
+    ['list --page 0', /--page must be a whole number from 1 \(got '0'\)/],
+    ['list demo', /'list' takes no env name/],
     ['help me', /'help' takes no arguments/],
     ['failover', /'failover' needs an env name/],
-    ['failover demo network', /failover target must be web, db or all/],
-    ['failover demo db web', /unexpected 'web'/],
-    ['failover demo --ttl 1h', /unknown option '--ttl'/],
+    ['failover demo network', /failover target must be web, db or all \(got 'network'\)/],
+    ['failover demo db web', /takes one target at most \(got 'web' after it\)/],
+    ['failover demo --ttl 1h', /unknown option '--ttl': this command takes --force/],
     ['destroy', /'destroy' needs an env name/],
-    ['destroy demo --force', /unknown option '--force'/],
-    ['destroy demo now', /unexpected 'now'/],
+    ['destroy demo --force', /unknown option '--force': this command takes no options/],
+    ['destroy demo now', /'destroy' takes one env name \(got 'now' after it\)/],
     ['extend', /needs an env name and a duration/],
     ['extend demo', /needs a duration/],
-    ['extend demo 1h 2h', /unexpected '2h'/],
+    ['extend demo 1h 2h', /takes one duration \(got '2h' after it\)/],
   ])('%j', (text, message) => {
     expect(errorOf(text)).toMatch(message);
+  });
+
+  test('an error names the subcommand it is for, so its usage can go with it', () => {
+    expect(parse('create demo --ttl 5m')).toMatchObject({ kind: 'error', sub: 'create' });
+    expect(parse('deploy demo')).toEqual({ kind: 'error', error: expect.any(String) });
   });
 
   test('errors are one line and echo at most a clipped part of the input', () => {

@@ -17,7 +17,10 @@ const nowhere = 'http://127.0.0.1:9';
 const clients = createAwsClients({
   region: config.region,
   endpoints: Object.fromEntries(
-    ['ec2', 'rds', 'elbv2', 'ssm', 'secretsManager', 'dynamodb', 'sqs', 'iam'].map((k) => [k, nowhere]),
+    ['ec2', 'rds', 'elbv2', 'ssm', 'secretsManager', 'dynamodb', 'sqs', 'iam', 'serviceQuotas'].map((k) => [
+      k,
+      nowhere,
+    ]),
   ),
 });
 const ticks = { schedule: jest.fn(async () => undefined) };

@@ -3,6 +3,7 @@ import { dispatchCommand } from '../../../src/bot/dispatch';
 import { parseCommand } from '../../../src/bot/grammar';
 import type { BotServices, CommandContext } from '../../../src/bot/services';
 import { ephemeral } from '../../../src/bot/views/reply';
+import { mrkdwn } from '../../../src/bot/views/mrkdwn';
 import { loadConfig } from '../../../src/config/config';
 import { createMemoryStore } from '../../helpers/memory-store';
 import { newEnvironment } from '../../helpers/records';
@@ -65,7 +66,7 @@ describe('dispatch', () => {
     respond: jest.fn(),
     now: () => 1,
   });
-  const ok = ephemeral('ok', []);
+  const ok = ephemeral(mrkdwn`ok`, []);
 
   test('the owner and an admin reach the services; someone else is refused and nothing runs', async () => {
     const store = createMemoryStore();

@@ -93,7 +93,6 @@ test('a burst of updates becomes at most one chat.update per interval, ending wi
     client,
     steps: { create: STEPS },
     minIntervalMs: 100,
-    now: () => T0 + 2_000,
   });
   for (let v = 1; v <= 30; v++) await sink.onRunUpdate(run(v), { type: 'step', stepId: 'subnets' });
   await sink.flush();
@@ -117,7 +116,7 @@ test('the final state is awaited and delivered, then one thread reply mentions t
   const last = calls.filter((c) => c.method === 'update').pop() as Call;
   expect(body(last)).toContain('demo is ready');
   expect(body(last)).toContain('http://demo.example/');
-  expect(body(last)).toContain('critical path so far (1m): Create VPC → Create subnets → Check the site');
+  expect(body(last)).toContain('critical path (1m): Create VPC → Create subnets → Check the site');
   const replies = calls.filter((c) => c.args.thread_ts === '100.000001');
   expect(replies).toHaveLength(1);
   expect(replies[0].args.text).toMatch(/^<@UOWNER> .*demo is ready/);
@@ -178,7 +177,9 @@ test('a failed create says what failed in plain words, what was left, and how to
   const text = body(calls.find((c) => c.method === 'update') as Call);
   expect(text).toContain('create of demo failed');
   expect(text).toContain('*Create subnets* failed: no capacity in ap-northeast-1c');
-  expect(text).toContain('1 resource(s) were created and are still there');
+  expect(text).toContain(
+    'Created so far and still there (they cost money until removed): 1 resource — 1 VPC.',
+  );
   expect(text).toContain('/site destroy demo');
   expect(text).toContain('/site create demo` again: it resumes');
   const reply = calls.find((c) => c.args.thread_ts) as Call;

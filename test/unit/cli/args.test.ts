@@ -14,22 +14,26 @@ describe('create', () => {
       json: false,
       channel: 'cli',
       as: 'alice',
+      siteCheck: true,
     });
   });
 
   test('every flag, in both --flag value and --flag=value forms', () => {
-    expect(parse('create demo --ttl=90m --multi-az later --dry-run --json --as bob --channel C0123')).toEqual(
-      {
-        kind: 'create',
-        env: 'demo',
-        ttlMs: 90 * 60_000,
-        multiAz: 'later',
-        dryRun: true,
-        json: true,
-        channel: 'C0123',
-        as: 'bob',
-      },
-    );
+    expect(
+      parse(
+        'create demo --ttl=90m --multi-az later --dry-run --json --as bob --channel C0123 --no-site-check',
+      ),
+    ).toEqual({
+      kind: 'create',
+      env: 'demo',
+      ttlMs: 90 * 60_000,
+      multiAz: 'later',
+      dryRun: true,
+      json: true,
+      channel: 'C0123',
+      as: 'bob',
+      siteCheck: false,
+    });
   });
 
   test('without $USER or --as the requester is "cli"', () => {
@@ -41,8 +45,13 @@ describe('create', () => {
     ['create demo extra', "unexpected 'extra' after the env name"],
     ['create De', "env name 'De' is shorter than 3 characters"],
     ['create 9lives', "env name '9lives' must start with a letter"],
-    ['create demo --ttl 8d', '--ttl 8d is over the maximum of 7d'],
-    ['create demo --ttl soon', "--ttl 'soon' is not a duration like 90m, 8h or 3d"],
+    ['create demo --ttl 8d', 'TTL must be at most 7d (got 8d)'],
+    ['create demo --ttl 5m', 'TTL must be at least 1h (got 5m)'],
+    ['create demo --ttl 0m', 'TTL must be at least 1h (got 0m)'],
+    [
+      'create demo --ttl soon',
+      'TTL must be a whole number of minutes, hours or days, like 90m, 8h or 3d (got soon)',
+    ],
     ['create demo --multi-az maybe', "--multi-az must be now, later or off, not 'maybe'"],
     ['create demo --ttl', 'option --ttl needs a value'],
     ['create demo --ttl --json', 'option --ttl needs a value'],
@@ -50,7 +59,7 @@ describe('create', () => {
     ['create demo --json=yes', 'option --json takes no value'],
     [
       'create demo --yes',
-      "unknown option '--yes' (allowed: --ttl, --multi-az, --dry-run, --json, --as, --channel)",
+      "unknown option '--yes' (allowed: --ttl, --multi-az, --dry-run, --json, --as, --channel, --no-site-check)",
     ],
     ['create demo --as a/b', "--as 'a/b' may only contain letters, digits and . _ @ -"],
     ['create demo --channel #general', '--channel must be a channel id like C0123ABC'],
@@ -78,6 +87,9 @@ describe('the other subcommands', () => {
       { kind: 'failover', env: 'demo', target: 'db', force: true, json: false, as: 'alice' },
     ],
     ['prices refresh --region us-east-1', { kind: 'prices', args: ['refresh', '--region', 'us-east-1'] }],
+    ['init', { kind: 'init' }],
+    ['cancel demo', { kind: 'cancel', env: 'demo', json: false, as: 'alice' }],
+    ['cancel demo --json --as bob', { kind: 'cancel', env: 'demo', json: true, as: 'bob' }],
   ])('%s', (line, expected) => {
     expect(parse(line)).toEqual(expected);
   });
@@ -92,9 +104,12 @@ describe('the other subcommands', () => {
     ['failover', "'failover' needs an env name"],
     ['failover demo disk', "failover target must be web, db or all, not 'disk'"],
     ['failover demo db now', "unexpected 'now' after the failover target"],
+    ['init now', "'init' takes no arguments, got 'now'"],
+    ['cancel', "'cancel' needs an env name"],
+    ['cancel demo --yes', "unknown option '--yes' (allowed: --json, --as)"],
     [
       'deploy demo',
-      "unknown subcommand 'deploy' (try one of: create, status, list, destroy, failover, sleep, wake, prices, help)",
+      "unknown subcommand 'deploy' (try one of: init, create, status, list, cancel, destroy, failover, sleep, wake, prices, help)",
     ],
   ])('%s → %s', (line, error) => {
     expect(parse(line)).toEqual({ kind: 'error', error });
@@ -105,7 +120,8 @@ describe('the other subcommands', () => {
     expect(result.kind).toBe('error');
     const { error } = result as { error: string };
     expect(error).not.toContain('\n');
-    expect(error.length).toBeLessThan(90);
+    expect(error).toContain(`(got ${'x'.repeat(29)}…)`);
+    expect(error.length).toBeLessThan(120);
   });
 });
 

@@ -5,7 +5,7 @@ import {
   chooseRenderer,
   runDocument,
 } from '../../../src/cli/render';
-import { formatElapsed, progressBar, viewRun } from '../../../src/cli/progress';
+import { progressBar, viewRun } from '../../../src/cli/progress';
 import { T0, TITLES, buffer, makeRun } from './fixtures';
 
 const now = () => T0 + 65_000;
@@ -32,23 +32,21 @@ describe('progress model', () => {
     expect(view.fraction).toBeCloseTo(1 / 3);
   });
 
-  test('bar and elapsed formats', () => {
+  test('bar format', () => {
     expect(progressBar(0.5, 10)).toBe('[#####.....]');
     expect(progressBar(2, 4)).toBe('[####]');
-    expect(formatElapsed(9_999)).toBe('9s');
-    expect(formatElapsed(75_000)).toBe('1m 15s');
-    expect(formatElapsed(3_725_000)).toBe('1h 02m 05s');
   });
 });
 
 describe('LinesRenderer (piped)', () => {
   test('one line per transition, none for repeated polls, then the result and outputs', () => {
     const out = buffer();
-    const r = new LinesRenderer(out, TITLES, now);
-    r.update(makeRun({ vpc: { status: 'running', startedAt: T0 } }));
-    r.update(makeRun({ vpc: { status: 'waiting', startedAt: T0 } }));
-    r.update(makeRun({ vpc: { status: 'running', startedAt: T0 } }));
-    r.update(makeRun({ vpc: { status: 'done', startedAt: T0, finishedAt: T0 + 2_000 } }));
+    const r = new LinesRenderer(out, TITLES);
+    const at = { updatedAt: now() };
+    r.update(makeRun({ vpc: { status: 'running', startedAt: T0 } }, at));
+    r.update(makeRun({ vpc: { status: 'waiting', startedAt: T0 } }, at));
+    r.update(makeRun({ vpc: { status: 'running', startedAt: T0 } }, at));
+    r.update(makeRun({ vpc: { status: 'done', startedAt: T0, finishedAt: T0 + 2_000 } }, at));
     const final = makeRun(
       {
         vpc: { status: 'done', startedAt: T0, finishedAt: T0 + 2_000 },
@@ -64,18 +62,67 @@ describe('LinesRenderer (piped)', () => {
     r.finish({ run: final, outcome: 'finished', outputs: {} });
     expect(out.text.split('\n')).toEqual([
       'create demo: run demo-create-1',
-      '[ 1m 05s] start  Create VPC',
-      '[ 1m 05s] done   Create VPC (2s)',
+      '[  1m 5s] start  Create VPC',
+      '[  1m 5s] done   Create VPC (2s)',
       // Never seen under way (it started and failed between two updates): only its failure.
       '[     3s] FAILED Create subnets: boom',
-      'create demo failed after 3s: subnets: boom',
+      'create demo failed after 3s: Create subnets: boom',
       '',
     ]);
   });
 
+  test('the reason a step waits is printed once per change, never once per poll', () => {
+    const out = buffer();
+    const r = new LinesRenderer(out, TITLES);
+    const db = (status: 'running' | 'waiting', note?: string) =>
+      makeRun({ database: { status, startedAt: T0, ...(note ? { note } : {}) } }, { updatedAt: now() });
+    r.update(db('running'));
+    r.update(db('waiting', 'db: creating'));
+    r.update(db('running', 'db: creating'));
+    r.update(db('waiting', 'db: creating'));
+    r.update(db('waiting', 'db: modifying'));
+    expect(out.text.split('\n').slice(1, -1)).toEqual([
+      '[  1m 5s] start  Create DB instance',
+      '[  1m 5s] wait   Create DB instance: db: creating',
+      '[  1m 5s] wait   Create DB instance: db: modifying',
+    ]);
+  });
+
+  test("a failed step's title is printed once, even when its error starts with it", () => {
+    const out = buffer();
+    const r = new LinesRenderer(out, TITLES);
+    const failed = makeRun(
+      {
+        vpc: {
+          status: 'failed',
+          startedAt: T0,
+          finishedAt: T0 + 1_000,
+          error: {
+            message: 'Create VPC: VpcLimitExceeded: The maximum number of VPCs has been reached.',
+            retryable: false,
+          },
+        },
+      },
+      {
+        status: 'failed',
+        finishedAt: T0 + 1_000,
+        summary: {
+          failedSteps: ['vpc'],
+          error: 'Create VPC: VpcLimitExceeded: The maximum number of VPCs has been reached.',
+        },
+      },
+    );
+    r.finish({ run: failed, outcome: 'finished', outputs: {} });
+    expect(out.text).toContain(
+      'FAILED Create VPC: VpcLimitExceeded: The maximum number of VPCs has been reached.\n',
+    );
+    expect(out.text).toContain('create demo failed after 1s: Create VPC: VpcLimitExceeded:');
+    expect(out.text.match(/Create VPC/g)).toHaveLength(2);
+  });
+
   test('an interrupted follow says the run goes on and how to resume it', () => {
     const out = buffer();
-    new LinesRenderer(out, TITLES, now).finish({ run: makeRun({}), outcome: 'interrupted', outputs: {} });
+    new LinesRenderer(out, TITLES).finish({ run: makeRun({}), outcome: 'interrupted', outputs: {} });
     expect(out.text).toContain('stopped following create demo (run demo-create-1, still running)');
     expect(out.text).toContain('run the same command again');
   });
@@ -84,12 +131,12 @@ describe('LinesRenderer (piped)', () => {
 describe('TtyRenderer', () => {
   test('redraws the live block in place and keeps finished steps above it', () => {
     const out = buffer(true, 60);
-    const r = new TtyRenderer(out, TITLES, now, 60_000);
-    r.update(makeRun({ vpc: { status: 'running', startedAt: T0 } }));
+    const r = new TtyRenderer(out, TITLES);
+    r.update(makeRun({ vpc: { status: 'running', startedAt: T0 } }, { updatedAt: now() }));
     const first = out.text;
     expect(first.startsWith('\r\x1b[0J')).toBe(true);
-    expect(first).toContain('create demo [........................] 0/3  1m 05s\n');
-    expect(first).toContain('  … Create VPC  1m 05s\n');
+    expect(first).toContain('create demo [........................] 0/3  1m 5s\n');
+    expect(first).toContain('  … Create VPC  1m 5s\n');
 
     out.text = '';
     r.update(
@@ -114,7 +161,7 @@ describe('TtyRenderer', () => {
       outcome: 'finished',
       outputs: { siteUrl: 'http://127.0.0.1:1/' },
     });
-    expect(out.text).toBe('\x1b[2A\r\x1b[0Jcreate demo succeeded in 9s\n  siteUrl: http://127.0.0.1:1/\n');
+    expect(out.text).toBe('\x1b[2A\r\x1b[0Jcreate demo succeeded in 9s\n  Site: http://127.0.0.1:1/\n');
     out.text = '';
     r.update(makeRun({}));
     expect(out.text).toBe('');
@@ -125,7 +172,7 @@ describe('JsonRenderer', () => {
   test('writes nothing while the run goes, then exactly one document', () => {
     const out = buffer();
     const r = new JsonRenderer(out);
-    r.update();
+    r.update(makeRun({}));
     expect(out.text).toBe('');
     const run = makeRun(
       { vpc: { status: 'done', attempts: 2, startedAt: T0, finishedAt: T0 + 2_000 } },
@@ -153,12 +200,35 @@ describe('JsonRenderer', () => {
       {},
       { status: 'failed', summary: { failedSteps: ['database'], error: 'no capacity' } },
     );
-    expect(runDocument({ run, outcome: 'finished', outputs: {} }).error).toBe('database: no capacity');
+    expect(runDocument({ run, outcome: 'finished', outputs: {} }).error).toBe(
+      'Create MySQL database: no capacity',
+    );
+  });
+
+  test("each reason a step waited for is in the document once, in order, at the run record's time", () => {
+    const out = buffer();
+    const r = new JsonRenderer(out);
+    const db = (status: 'waiting' | 'running' | 'done', note: string, at: number) =>
+      makeRun({ database: { status, startedAt: T0, note } }, { updatedAt: at });
+    r.update(db('waiting', 'db: creating', T0 + 1_000));
+    r.update(db('running', 'db: creating', T0 + 2_000));
+    r.update(db('waiting', 'db: creating', T0 + 3_000));
+    r.update(db('waiting', 'db: backing-up', T0 + 60_000));
+    r.finish({ run: db('done', 'db: available', T0 + 90_000), outcome: 'finished', outputs: {} });
+    const doc = JSON.parse(out.text);
+    const iso = (ms: number) => new Date(ms).toISOString();
+    expect(doc.timings.steps.database).toMatchObject({
+      note: 'db: available',
+      waits: [
+        { at: iso(T0 + 1_000), note: 'db: creating' },
+        { at: iso(T0 + 60_000), note: 'db: backing-up' },
+      ],
+    });
   });
 });
 
 test('chooseRenderer: --json wins, then TTY, else lines', () => {
-  const opts = { titles: TITLES, now };
+  const opts = { titles: TITLES };
   expect(chooseRenderer(buffer(true), { ...opts, json: true })).toBeInstanceOf(JsonRenderer);
   expect(chooseRenderer(buffer(true), { ...opts, json: false })).toBeInstanceOf(TtyRenderer);
   expect(chooseRenderer(buffer(false), { ...opts, json: false })).toBeInstanceOf(LinesRenderer);

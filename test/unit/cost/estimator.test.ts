@@ -1,7 +1,7 @@
 import {
   estimateEnvironmentCost,
   estimateSpecEnvironment,
-  projectedCost,
+  costBetween,
   type CostEstimate,
   type DbPeriod,
   type EnvironmentUsage,
@@ -317,11 +317,21 @@ describe('estimateSpecEnvironment', () => {
   });
 });
 
-describe('projectedCost', () => {
-  test('adds the current rate for the remaining time to the cost so far', () => {
-    // $1.50 so far + $0.12/h × 24 h = $1.50 + $2.88 = $4.38
-    expect(projectedCost({ soFar: 1.5, perHour: 0.12 }, 24 * H)).toBeCloseTo(4.38, 12);
-    // a time already past adds nothing
-    expect(projectedCost({ soFar: 1.5, perHour: 0.12 }, -H)).toBe(1.5);
+describe('costBetween', () => {
+  test("is the estimator's cost so far at the end minus at the start, with the same usage", () => {
+    const usage: EnvironmentUsage = {
+      ...withDb([{ start: T0, multiAz: true, running: true }]),
+      instances: [{ type: 't3.micro', running: [{ start: T0 }], publicIpv4: true }],
+      albs: [{ existed: { start: T0 }, azCount: 2 }],
+    };
+    const from = T0 + 3 * H;
+    const to = from + 2 * H;
+    const at = (now: number) => estimateEnvironmentCost(usage, { now, table: TEST_TABLE }).soFar;
+    expect(costBetween(usage, from, to, TEST_TABLE)).toBeCloseTo(at(to) - at(from), 12);
+    // 2 h of a steady env is about 2 × its hourly rate (the ALB's clock hours may add one)
+    const perHour = estimateEnvironmentCost(usage, { now: from, table: TEST_TABLE }).perHour;
+    expect(costBetween(usage, from, to, TEST_TABLE)).toBeGreaterThanOrEqual(2 * perHour - 1e-9);
+    expect(costBetween(usage, from, to, TEST_TABLE)).toBeLessThan(3 * perHour);
+    expect(costBetween(usage, to, from, TEST_TABLE)).toBe(0);
   });
 });

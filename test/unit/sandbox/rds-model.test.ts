@@ -1,4 +1,6 @@
+import { AccountSettings } from '../../../src/sandbox/aws/account';
 import { RdsModel } from '../../../src/sandbox/aws/rds/model';
+import { rdsAccountOf } from '../../../src/sandbox/aws/rds/registry';
 import type { Ec2Port, RdsEnv } from '../../../src/sandbox/aws/rds/ports';
 import { statusOf } from '../../../src/sandbox/aws/rds/types';
 import type { CreateDbInstanceInput } from '../../../src/sandbox/aws/rds/create-instance';
@@ -43,6 +45,7 @@ function fakeEnv() {
       dbMaxStopped: 7 * 24 * 60 * min,
     },
     ec2,
+    account: rdsAccountOf(new AccountSettings(), ['ap-northeast-1a', 'ap-northeast-1c']),
   };
   return { env, enis, advance: (ms: number) => (now += ms) };
 }

@@ -15,6 +15,7 @@ import { imageHandlers } from './image';
 import { instanceHandlers } from './instance';
 import type { Ec2Handler } from './model';
 import { networkInterfaceHandlers } from './network-interface';
+import { offeringHandlers } from './offerings';
 import { routeTableHandlers } from './route-table';
 import { securityGroupHandlers } from './security-group';
 import { subnetHandlers } from './subnet';
@@ -32,6 +33,7 @@ const actions: Record<string, Ec2Handler> = {
   ...networkInterfaceHandlers,
   ...tagHandlers,
   ...availabilityZoneHandlers,
+  ...offeringHandlers,
 };
 
 const table = withModel(actions, (world) => world.ec2);

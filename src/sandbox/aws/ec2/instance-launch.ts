@@ -1,6 +1,6 @@
 /**
- * RunInstances: AMI, type and architecture checks, ClientToken idempotency (with
- * IdempotentParameterMismatch), user data, metadata options, IAM instance profile, an ENI per
+ * RunInstances: AMI, type and architecture checks, the type offered in the subnet's AZ
+ * (`Unsupported`), ClientToken idempotency (with IdempotentParameterMismatch), user data, metadata options, IAM instance profile, an ENI per
  * instance with a public IP when asked or when the subnet maps one, and the injected
  * InsufficientInstanceCapacity fault.
  */
@@ -11,6 +11,7 @@ import { zonesOf } from './azs';
 import { checkId, invalidParameterValue } from './errors';
 import { reservationXml } from './instance-xml';
 import { architectureOf } from './instance-types';
+import { unsupportedInAz } from './offerings';
 import type { Ec2Handler, Ec2Model } from './model';
 import { AMAZON_OWNER_ID } from './public-images';
 import { tagSpecs } from './tags';
@@ -131,6 +132,9 @@ export const runInstances: Ec2Handler = (p, model) => {
   const httpEndpoint = metadata.HttpEndpoint ?? 'enabled';
   if (httpEndpoint !== 'enabled' && httpEndpoint !== 'disabled') {
     throw invalidParameterValue(`Value (${httpEndpoint}) for parameter HttpEndpoint is invalid.`);
+  }
+  if (!model.world.account.instanceTypeOffered(instanceType, subnet.availabilityZone)) {
+    throw unsupportedInAz(model, instanceType, subnet.availabilityZone);
   }
   if (model.world.faults.noCapacity(instanceType, subnet.availabilityZone)) {
     throw insufficientCapacity(model, instanceType, subnet.availabilityZone);

@@ -41,3 +41,6 @@ export function architectureOf(instanceType: string): 'x86_64' | 'arm64' | undef
   if (ARM.includes(instanceType)) return 'arm64';
   return undefined;
 }
+
+/** Every instance type the emulator knows, x86 first. */
+export const KNOWN_INSTANCE_TYPES: readonly string[] = [...X86, ...ARM];

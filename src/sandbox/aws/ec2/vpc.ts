@@ -1,4 +1,7 @@
-/** VPCs: CreateVpc (with its main route table and default security group), attributes, DeleteVpc. */
+/**
+ * VPCs: CreateVpc (with its main route table and default security group, within the account's
+ * "VPCs per Region" quota), attributes, DeleteVpc.
+ */
 import { AwsError } from '../protocol/errors';
 import { qFilters, qInt, qList, qRequired } from '../protocol/query';
 import { xmlList } from '../protocol/xml';
@@ -34,6 +37,10 @@ const createVpc: Ec2Handler = (p, model) => {
   }
   if (p.InstanceTenancy && p.InstanceTenancy !== 'default') {
     throw new AwsError('InvalidParameterValue', 'The sandbox only supports default tenancy.');
+  }
+  // Every VPC of the region counts (EC2 error codes: VpcLimitExceeded).
+  if (model.vpcs.size >= model.world.account.quotas.vpcsPerRegion) {
+    throw new AwsError('VpcLimitExceeded', 'The maximum number of VPCs has been reached.');
   }
   const tags = tagSpecs(p, 'vpc');
   const vpcId = model.newId('vpc');

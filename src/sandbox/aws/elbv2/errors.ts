@@ -41,6 +41,19 @@ export const elbErrors = {
   incompatibleProtocols: (message: string) => new AwsError('IncompatibleProtocols', message, 400),
   unsupportedProtocol: (protocol: string) =>
     new AwsError('UnsupportedProtocol', `Protocol '${protocol}' is not supported`, 400),
+  // Quotas per Region (ELBv2 API reference: TooManyLoadBalancers, TooManyTargetGroups).
+  tooManyLoadBalancers: () =>
+    new AwsError(
+      'TooManyLoadBalancers',
+      "You've reached the limit on the number of load balancers for your AWS account.",
+      400,
+    ),
+  tooManyTargetGroups: () =>
+    new AwsError(
+      'TooManyTargetGroups',
+      "You've reached the limit on the number of target groups for your AWS account.",
+      400,
+    ),
   duplicateTagKeys: (key: string) =>
     new AwsError('DuplicateTagKeys', `Tag key '${key}' was specified more than once`, 400),
 };

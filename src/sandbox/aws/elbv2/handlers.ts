@@ -7,9 +7,11 @@
  * server (`dataplane/`), so the site URL opens from this machine; on AWS it is a DNS name.
  * Target health follows the ALB rules in `target-health.ts`; a CreateImage reboot looks like
  * a fresh start (the target returns to `initial`). Only `deregistration_delay.timeout_seconds`
- * is a target group attribute.
+ * is a target group attribute. DescribeAccountLimits answers the account's quotas (all on one
+ * page); load balancers and target groups past them are refused with AWS's TooMany* codes.
  */
 import { dataPlaneOf } from '../dataplane/data-plane';
+import { iamModelOf } from '../iam/model';
 import { qBool, qInt, qList, qStruct, qStructList, qTagList, type QueryParams } from '../protocol/query';
 import { dispatch, type ActionHandler, type EmulatedService, type RequestContext } from '../protocol/service';
 import { xmlList } from '../protocol/xml';
@@ -107,7 +109,21 @@ function describeTargetGroups(model: ElbModel, p: QueryParams): TargetGroup[] {
   return list;
 }
 
+/** ELB makes its service-linked role with an account's first load balancer or target group. */
+const ELB_SERVICE = 'elasticloadbalancing.amazonaws.com';
+
 const handlers: Record<string, Handler> = {
+  DescribeAccountLimits: (p, ctx) => {
+    pageSize(p);
+    return {
+      Limits: xmlMembers(
+        modelOf(ctx)
+          .accountLimits()
+          .map((l) => ({ Name: l.name, Max: String(l.max) })),
+      ),
+    };
+  },
+
   CreateTargetGroup: (p, ctx) => {
     const model = modelOf(ctx);
     const tg = model.createTargetGroup({
@@ -120,6 +136,7 @@ const handlers: Record<string, Handler> = {
       ...healthCheckParams(p),
       tags: qTagList(p, 'Tags'),
     });
+    iamModelOf(ctx.world).ensureServiceLinkedRole(ELB_SERVICE);
     return { TargetGroups: xmlMembers([tgShape(model, tg)]) };
   },
 
@@ -195,6 +212,7 @@ const handlers: Record<string, Handler> = {
       tags: qTagList(p, 'Tags'),
     });
     lb.dnsName = await dataPlaneOf(ctx.world).open(lb);
+    iamModelOf(ctx.world).ensureServiceLinkedRole(ELB_SERVICE);
     return { LoadBalancers: xmlMembers([loadBalancerShape(lb, model.stateOf(lb), ctx.region)]) };
   },
 

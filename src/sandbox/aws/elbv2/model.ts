@@ -69,6 +69,8 @@ export class ElbModel implements ResourceLister {
       if (!sameLoadBalancerSettings(existing, lb)) throw elbErrors.duplicateLoadBalancerName(lb.name);
       return { lb: existing, created: false };
     }
+    if (this.loadBalancers.size >= this.env.quotas().applicationLoadBalancers)
+      throw elbErrors.tooManyLoadBalancers();
     lb.enis = lb.subnets.map((s) =>
       this.env.ec2.createNetworkInterface({
         subnetId: s.subnetId,
@@ -114,6 +116,21 @@ export class ElbModel implements ResourceLister {
     return lb;
   }
 
+  /** What DescribeAccountLimits reports: the account's quotas and AWS's defaults for the rest. */
+  accountLimits(): { name: string; max: number }[] {
+    const quotas = this.env.quotas();
+    return [
+      { name: 'application-load-balancers', max: quotas.applicationLoadBalancers },
+      { name: 'target-groups', max: quotas.targetGroups },
+      { name: 'listeners-per-application-load-balancer', max: 50 },
+      { name: 'rules-per-application-load-balancer', max: 100 },
+      { name: 'targets-per-application-load-balancer', max: 1000 },
+      { name: 'target-groups-per-application-load-balancer', max: 100 },
+      { name: 'network-load-balancers', max: 50 },
+      { name: 'gateway-load-balancers', max: 100 },
+    ];
+  }
+
   // ---- target groups -------------------------------------------------------------------
 
   createTargetGroup(input: CreateTargetGroupInput): TargetGroup {
@@ -123,6 +140,7 @@ export class ElbModel implements ResourceLister {
       if (!sameTargetGroupSettings(existing, tg)) throw elbErrors.duplicateTargetGroupName(tg.name);
       return existing;
     }
+    if (this.targetGroups.size >= this.env.quotas().targetGroups) throw elbErrors.tooManyTargetGroups();
     this.targetGroups.set(tg.arn, tg);
     return tg;
   }

@@ -40,4 +40,6 @@ export interface ElbEnv {
   /** How long a deleted load balancer's ENIs stay (fault override or duration). */
   eniLingerMs(): number;
   ec2: ElbEc2Port;
+  /** The account's ELBv2 quotas (the world's account settings). */
+  quotas(): { applicationLoadBalancers: number; targetGroups: number };
 }

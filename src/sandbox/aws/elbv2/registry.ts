@@ -49,5 +49,6 @@ export const elbModelOf = perWorld(
       durations: world.durations,
       eniLingerMs: () => world.eniLingerMs(),
       ec2: elbEc2PortOf(world),
+      quotas: () => world.account.quotas,
     }),
 );

@@ -1,16 +1,30 @@
 /**
- * IAM over the Query protocol (Version 2010-05-08): roles with inline policies and tags, and
- * instance profiles — what sitebot's web servers need to read their credentials.
+ * IAM over the Query protocol (Version 2010-05-08): roles with inline policies, tags, paths and
+ * permissions boundaries, instance profiles, customer managed policies (as boundaries) and
+ * service-linked roles — what sitebot's web servers need to read their credentials, under the
+ * path and boundary of the deployment (docs/security.md).
  *
- * LIMITATIONS: no managed policies, users, groups, permission boundaries or policy
- * evaluation (a policy is only checked to be JSON with a Statement); no pagination (lists are
- * returned whole, `IsTruncated` false); paths are stored but not used for lookups.
+ * Refuses what IAM refuses for these: a malformed path, a boundary that names no managed
+ * policy, inline policies over 10,240 characters per role, a managed policy over 6,144, deleting
+ * a policy still used as a boundary, changing a service-linked role, a second one.
+ *
+ * LIMITATIONS: no users, groups or attached managed policies; no policy evaluation (a document
+ * is only checked to be JSON with a Statement, and sized); AWS managed policies are taken to
+ * exist; no pagination (lists are returned whole, `IsTruncated` false); paths are not used
+ * for lookups.
  */
 import { qList, qTagList, type QueryParams } from '../protocol/query';
 import { dispatch, type ActionHandler, type EmulatedService, type RequestContext } from '../protocol/service';
 import { xmlList } from '../protocol/xml';
 import { iamErrors } from './errors';
-import { iamModelOf, type IamInstanceProfile, type IamModel, type IamRole, type IamTag } from './model';
+import {
+  iamModelOf,
+  type IamInstanceProfile,
+  type IamManagedPolicy,
+  type IamModel,
+  type IamRole,
+  type IamTag,
+} from './model';
 
 type Handler = ActionHandler<QueryParams>;
 
@@ -42,7 +56,28 @@ function roleShape(r: IamRole) {
     AssumeRolePolicyDocument: encoded(r.assumeRolePolicyDocument),
     Description: r.description,
     MaxSessionDuration: 3600,
+    PermissionsBoundary: r.permissionsBoundary
+      ? {
+          PermissionsBoundaryType: 'PermissionsBoundaryPolicy',
+          PermissionsBoundaryArn: r.permissionsBoundary,
+        }
+      : undefined,
     Tags: r.tags.length ? tagShapes(r.tags) : undefined,
+  };
+}
+
+function policyShape(model: IamModel, p: IamManagedPolicy) {
+  return {
+    PolicyName: p.name,
+    PolicyId: p.id,
+    Arn: p.arn,
+    Path: p.path,
+    DefaultVersionId: 'v1',
+    AttachmentCount: 0,
+    PermissionsBoundaryUsageCount: model.boundaryUsage(p.arn),
+    IsAttachable: true,
+    CreateDate: p.createDate,
+    UpdateDate: p.createDate,
   };
 }
 
@@ -70,9 +105,34 @@ const handlers: Record<string, Handler> = {
         assumeRolePolicyDocument: p.AssumeRolePolicyDocument,
         description: p.Description,
         tags: qTagList(p, 'Tags'),
+        permissionsBoundary: p.PermissionsBoundary,
       }),
     ),
   }),
+  CreateServiceLinkedRole: (p, ctx) => ({
+    Role: roleShape(modelOf(ctx).createServiceLinkedRole(p.AWSServiceName, p.Description)),
+  }),
+  PutRolePermissionsBoundary: (p, ctx) => {
+    modelOf(ctx).putRolePermissionsBoundary(required(p, 'RoleName'), required(p, 'PermissionsBoundary'));
+    return {};
+  },
+  DeleteRolePermissionsBoundary: (p, ctx) => {
+    modelOf(ctx).deleteRolePermissionsBoundary(required(p, 'RoleName'));
+    return {};
+  },
+  CreatePolicy: (p, ctx) => {
+    const model = modelOf(ctx);
+    const policy = model.createPolicy({ name: p.PolicyName, path: p.Path, document: p.PolicyDocument });
+    return { Policy: policyShape(model, policy) };
+  },
+  GetPolicy: (p, ctx) => {
+    const model = modelOf(ctx);
+    return { Policy: policyShape(model, model.managedPolicy(required(p, 'PolicyArn'))) };
+  },
+  DeletePolicy: (p, ctx) => {
+    modelOf(ctx).deletePolicy(required(p, 'PolicyArn'));
+    return {};
+  },
   GetRole: (p, ctx) => ({ Role: roleShape(modelOf(ctx).role(required(p, 'RoleName'))) }),
   DeleteRole: (p, ctx) => {
     modelOf(ctx).deleteRole(required(p, 'RoleName'));

@@ -1,6 +1,11 @@
 /** CreateDBInstance's validation and placement rules, turned into a new DbInstance record. */
 import { randomUUID } from 'crypto';
-import { checkEngine, checkInstanceClass, resolveMysqlVersion } from './engine-catalog';
+import {
+  checkEngine,
+  checkInstanceClass,
+  resolveMysqlVersion,
+  unsupportedCombination,
+} from './engine-catalog';
 import { rdsErrors } from './errors';
 import { checkIdentifier, endpointHost, rdsArn, randomBase32 } from './names';
 import type { RdsEnv } from './ports';
@@ -139,6 +144,10 @@ export function buildInstance(
   }
   checkSecurityGroups(env, input.vpcSecurityGroupIds, group.vpcId);
   const zones = placeInstance(group, input);
+  for (const az of [zones.primary, zones.standby]) {
+    if (az && !env.account.orderable(instanceClass, engineVersion, az))
+      throw unsupportedCombination(instanceClass, engineVersion, az);
+  }
   const now = env.now();
   const multiAz = input.multiAz ?? false;
   const publiclyAccessible = input.publiclyAccessible ?? false;

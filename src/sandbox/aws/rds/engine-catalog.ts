@@ -42,14 +42,26 @@ export function checkEngine(engine: string | undefined): 'mysql' {
   return engine;
 }
 
+/** RDS's refusal of a class/version combination it does not offer (where it was asked for). */
+export function unsupportedCombination(instanceClass: string, engineVersion: string, az?: string) {
+  return rdsErrors.invalidParameterCombination(
+    `RDS does not support creating a DB instance with the following combination: DBInstanceClass=${instanceClass}, Engine=mysql, EngineVersion=${engineVersion}, LicenseModel=general-public-license${az ? `, AvailabilityZone=${az}` : ''}. For supported combinations of instance class and database engine version, see the documentation.`,
+  );
+}
+
 export function checkInstanceClass(instanceClass: string | undefined, engineVersion: string): string {
   if (!instanceClass) throw rdsErrors.missingParameter('DBInstanceClass');
-  if (!INSTANCE_CLASSES.has(instanceClass)) {
-    throw rdsErrors.invalidParameterCombination(
-      `RDS does not support creating a DB instance with the following combination: DBInstanceClass=${instanceClass}, Engine=mysql, EngineVersion=${engineVersion}, LicenseModel=general-public-license. For supported combinations of instance class and database engine version, see the documentation.`,
-    );
-  }
+  if (!INSTANCE_CLASSES.has(instanceClass)) throw unsupportedCombination(instanceClass, engineVersion);
   return instanceClass;
+}
+
+/** Every version × class the emulator knows, newest version first. */
+export function mysqlCatalog(): { engineVersion: string; instanceClass: string }[] {
+  return [...MYSQL_VERSIONS]
+    .reverse()
+    .flatMap((engineVersion) =>
+      [...INSTANCE_CLASSES].map((instanceClass) => ({ engineVersion, instanceClass })),
+    );
 }
 
 /** `default.mysql8.0` / `default:mysql-8-0` style names for the default parameter and option groups. */

@@ -48,6 +48,25 @@ export const rdsErrors = {
       400,
     ),
   snapshotNotFound: (id: string) => new AwsError('DBSnapshotNotFound', `DBSnapshot ${id} not found.`, 404),
+  // Quota faults: the RDS API reference's descriptions of each.
+  instanceQuotaExceeded: (max: number) =>
+    new AwsError(
+      'InstanceQuotaExceeded',
+      `The request would result in the user exceeding the allowed number of DB instances (${max}).`,
+      400,
+    ),
+  subnetGroupQuotaExceeded: (max: number) =>
+    new AwsError(
+      'DBSubnetGroupQuotaExceeded',
+      `The request would result in the user exceeding the allowed number of DB subnet groups (${max}).`,
+      400,
+    ),
+  storageQuotaExceeded: (max: number) =>
+    new AwsError(
+      'StorageQuotaExceeded',
+      `The request would result in the user exceeding the allowed amount of storage available across all DB instances (${max} GiB).`,
+      400,
+    ),
   automatedBackupNotFound: (id: string) =>
     new AwsError('DBInstanceAutomatedBackupNotFound', `No automated backup found for ${id}.`, 404),
 };

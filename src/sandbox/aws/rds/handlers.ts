@@ -10,8 +10,12 @@
  * Instances go creating → available without a `backing-up` step. StopDBInstance and
  * StartDBInstance follow power.ts (stopping/stopped/starting, RDS's own start after 7 days). DescribeDBInstances
  * filters: db-instance-id, dbi-resource-id, engine, db-cluster-id, domain (as on AWS, no tag
- * filters). Final snapshots are kept and listed, and can be described and deleted.
+ * filters). Final snapshots are kept and listed, and can be described and deleted. Quotas
+ * (DescribeAccountAttributes) cover DBInstances, DBSubnetGroups and AllocatedStorage, each
+ * enforced with RDS's quota fault; DescribeOrderableDBInstanceOptions lists one gp2 option per
+ * version × class, in the AZs where the account settings offer it.
  */
+import { iamModelOf } from '../iam/model';
 import { dispatch, type ActionHandler, type EmulatedService } from '../protocol/service';
 import { qBool, qFilters, qInt, qList, qTagList, type QueryParams } from '../protocol/query';
 import { xmlList } from '../protocol/xml';
@@ -59,7 +63,72 @@ function instanceResult(model: RdsModel, db: DbInstance, region: string) {
   return { DBInstance: instanceShape(db, model.subnetGroups.find(db.subnetGroupName), region) };
 }
 
+/** DescribeOrderableDBInstanceOptions takes 20–1000 records per page (RDS API reference). */
+function orderableMaxRecords(params: QueryParams): number {
+  const n = qInt(params, 'MaxRecords') ?? 100;
+  if (n < 20 || n > 1000) {
+    throw rdsErrors.invalidParameterValue(`Invalid value ${n} for MaxRecords. Must be between 20 and 1000`);
+  }
+  return n;
+}
+
+function describeOrderable(model: RdsModel, p: QueryParams) {
+  if (!p.Engine) throw rdsErrors.missingParameter('Engine');
+  // The emulator runs MySQL only: any other engine has no options here.
+  if (p.Engine !== 'mysql') return [];
+  return model
+    .orderableOptions()
+    .filter(
+      (o) =>
+        (!p.EngineVersion || o.engineVersion === p.EngineVersion) &&
+        (!p.DBInstanceClass || o.instanceClass === p.DBInstanceClass) &&
+        p.Vpc !== 'false',
+    );
+}
+
 const handlers: Record<string, Handler> = {
+  DescribeAccountAttributes: (_p, ctx) => ({
+    AccountQuotas: xmlList(
+      'AccountQuota',
+      modelOf(ctx)
+        .accountQuotas()
+        .map((q) => ({ AccountQuotaName: q.name, Used: q.used, Max: q.max })),
+    ),
+  }),
+
+  DescribeOrderableDBInstanceOptions: (p, ctx) => {
+    const page = paginate(
+      describeOrderable(modelOf(ctx), p),
+      p.Marker,
+      orderableMaxRecords(p),
+      'InvalidParameterValue',
+    );
+    return {
+      OrderableDBInstanceOptions: xmlList(
+        'OrderableDBInstanceOption',
+        page.items.map((o) => ({
+          Engine: 'mysql',
+          EngineVersion: o.engineVersion,
+          DBInstanceClass: o.instanceClass,
+          LicenseModel: 'general-public-license',
+          AvailabilityZones: xmlList(
+            'AvailabilityZone',
+            o.zones.map((Name) => ({ Name })),
+          ),
+          MultiAZCapable: true,
+          ReadReplicaCapable: true,
+          Vpc: true,
+          SupportsStorageEncryption: true,
+          StorageType: 'gp2',
+          SupportsIops: false,
+          MinStorageSize: 20,
+          MaxStorageSize: 65536,
+        })),
+      ),
+      Marker: page.nextMarker,
+    };
+  },
+
   CreateDBSubnetGroup: (p, ctx) => ({
     DBSubnetGroup: subnetGroupShape(
       modelOf(ctx).createSubnetGroup({
@@ -111,6 +180,8 @@ const handlers: Record<string, Handler> = {
       autoMinorVersionUpgrade: qBool(p, 'AutoMinorVersionUpgrade'),
       tags: qTagList(p, 'Tags'),
     });
+    // RDS makes its service-linked role on an account's first DB instance (RDS User Guide).
+    iamModelOf(ctx.world).ensureServiceLinkedRole('rds.amazonaws.com');
     return instanceResult(model, db, ctx.region);
   },
 

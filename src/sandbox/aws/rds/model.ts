@@ -9,6 +9,7 @@
 import { randomUUID } from 'crypto';
 import { tagRecord, type ResourceLister, type SandboxResource } from '../world';
 import { buildInstance, subnetIn, type CreateDbInstanceInput } from './create-instance';
+import { mysqlCatalog } from './engine-catalog';
 import { rdsErrors } from './errors';
 import { checkIdentifier, rdsArn, randomBase32 } from './names';
 import type { RdsEnv } from './ports';
@@ -51,6 +52,9 @@ export class RdsModel implements ResourceLister {
   // ---- subnet groups -------------------------------------------------------------------
 
   createSubnetGroup(input: CreateSubnetGroupInput): DbSubnetGroup {
+    const max = this.env.account.quotas().dbSubnetGroups;
+    const isNew = input.name !== undefined && !this.subnetGroups.find(input.name);
+    if (isNew && this.subnetGroups.list().length >= max) throw rdsErrors.subnetGroupQuotaExceeded(max);
     return this.subnetGroups.create(input);
   }
 
@@ -68,11 +72,46 @@ export class RdsModel implements ResourceLister {
     this.settleAll();
     const id = checkIdentifier('DBInstanceIdentifier', input.id);
     if (this.instances.has(id)) throw rdsErrors.instanceAlreadyExists();
+    this.checkInstanceQuotas(input.allocatedStorage ?? 0);
     const group = this.subnetGroups.get(input.subnetGroupName ?? 'default');
     const { db, managedPassword } = buildInstance(this.env, group, input, this.endpointSuffix);
     if (managedPassword !== undefined) db.masterUserSecretArn = this.createManagedSecret(db, managedPassword);
     this.instances.set(db.id, db);
     return db;
+  }
+
+  /** DBInstances, DBSubnetGroups and AllocatedStorage, used and max, as DescribeAccountAttributes reports them. */
+  accountQuotas(): { name: string; used: number; max: number }[] {
+    const quotas = this.env.account.quotas();
+    const instances = this.listInstances();
+    return [
+      { name: 'DBInstances', used: instances.length, max: quotas.dbInstances },
+      { name: 'DBSubnetGroups', used: this.subnetGroups.list().length, max: quotas.dbSubnetGroups },
+      {
+        name: 'AllocatedStorage',
+        used: instances.reduce((sum, db) => sum + db.allocatedStorage, 0),
+        max: quotas.allocatedStorageGb,
+      },
+    ];
+  }
+
+  private checkInstanceQuotas(storageGb: number): void {
+    const quota = (name: string) => this.accountQuotas().find((q) => q.name === name)!;
+    const instances = quota('DBInstances');
+    if (instances.used + 1 > instances.max) throw rdsErrors.instanceQuotaExceeded(instances.max);
+    const storage = quota('AllocatedStorage');
+    if (storage.used + storageGb > storage.max) throw rdsErrors.storageQuotaExceeded(storage.max);
+  }
+
+  /** Every version × class orderable in at least one AZ, with those AZs (DescribeOrderableDBInstanceOptions). */
+  orderableOptions(): { engineVersion: string; instanceClass: string; zones: string[] }[] {
+    const { account } = this.env;
+    return mysqlCatalog()
+      .map((o) => ({
+        ...o,
+        zones: account.zones().filter((az) => account.orderable(o.instanceClass, o.engineVersion, az)),
+      }))
+      .filter((o) => o.zones.length > 0);
   }
 
   getInstance(idOrArn: string): DbInstance {

@@ -45,6 +45,14 @@ export interface SecretsPort {
   deleteManagedSecret(arn: string): void;
 }
 
+/** The account's RDS quotas and where each offering may be ordered (the world's account settings). */
+export interface RdsAccountPort {
+  quotas(): { dbInstances: number; dbSubnetGroups: number; allocatedStorageGb: number };
+  /** The region's AZ names. */
+  zones(): string[];
+  orderable(instanceClass: string, engineVersion: string, az: string): boolean;
+}
+
 export interface RdsEnv {
   /** Virtual epoch milliseconds. */
   now(): number;
@@ -55,4 +63,5 @@ export interface RdsEnv {
   secrets?: SecretsPort;
   /** Injected capacity faults: StartDBInstance of this class in this AZ finds no capacity. */
   noCapacity?(instanceClass: string, az: string): boolean;
+  account: RdsAccountPort;
 }

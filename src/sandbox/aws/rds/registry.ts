@@ -3,9 +3,11 @@
  * the admin API lists and resets it. The world's EC2 model provides subnets, security groups
  * and ENIs; its Secrets Manager model keeps RDS-managed master passwords.
  */
+import type { AccountSettings } from '../account';
+import { zonesOf } from '../ec2/azs';
 import { perWorld, type World } from '../world';
 import { RdsModel } from './model';
-import type { Ec2Port, RdsEnv, SecretsPort } from './ports';
+import type { Ec2Port, RdsAccountPort, RdsEnv, SecretsPort } from './ports';
 
 export function ec2PortOf(world: World): Ec2Port {
   const ec2 = world.ec2;
@@ -28,6 +30,15 @@ function secretsPortOf(world: World): SecretsPort {
   };
 }
 
+/** An account's RDS side, over the zones of its region. */
+export function rdsAccountOf(account: AccountSettings, zones: readonly string[]): RdsAccountPort {
+  return {
+    quotas: () => account.quotas,
+    zones: () => [...zones],
+    orderable: (instanceClass, engineVersion, az) => account.dbOrderable(instanceClass, engineVersion, az),
+  };
+}
+
 export function rdsEnvOf(world: World): RdsEnv {
   return {
     now: () => world.clock.now(),
@@ -37,6 +48,10 @@ export function rdsEnvOf(world: World): RdsEnv {
     ec2: ec2PortOf(world),
     secrets: secretsPortOf(world),
     noCapacity: (instanceClass, az) => world.faults.noCapacity(instanceClass, az),
+    account: rdsAccountOf(
+      world.account,
+      zonesOf(world.region).map((z) => z.zoneName),
+    ),
   };
 }
 

@@ -6,7 +6,17 @@
 import { dbAvailable, multiAzInService } from '../../../aws/rds';
 import { sitebotTags } from '../../../aws/tags';
 import { parseCredentials } from './credentials';
-import { defineStep, done, fromReadiness, MINUTE, multiAzMode, names, need, wait } from '../step-kit';
+import {
+  defineStep,
+  done,
+  fromReadiness,
+  MINUTE,
+  multiAzMode,
+  names,
+  need,
+  skipped,
+  wait,
+} from '../step-kit';
 
 export const dbSubnetGroupStep = defineStep('db-subnet-group', {
   timeoutMs: 5 * MINUTE,
@@ -69,13 +79,14 @@ export const databaseStep = defineStep('database', {
 
 /**
  * `later`: ModifyDBInstance(MultiAZ, ApplyImmediately), then wait for `modifying` to have been
- * seen and for MultiAZ=true with nothing pending. `now` and `off` only confirm the end state.
+ * seen and for MultiAZ=true with nothing pending. `now` only confirms the end state; `off` skips.
  */
 export const databaseMultiAzStep = defineStep('database-multi-az', {
   timeoutMs: 90 * MINUTE,
   async body(ctx) {
     const { rds, config } = ctx.deps;
     const mode = multiAzMode(ctx);
+    if (mode === 'off') return skipped('--multi-az off: the database stays single-AZ');
     const id = names(ctx).db;
     const db = await rds.findDbInstance(id);
     if (!db) return wait(config.poll.db, 'db not visible yet');
@@ -85,7 +96,6 @@ export const databaseMultiAzStep = defineStep('database-multi-az', {
         dbAz: db.AvailabilityZone,
         dbSecondaryAz: db.SecondaryAvailabilityZone,
       });
-    if (mode === 'off') return finish();
     if (mode === 'now') return fromReadiness(multiAzInService(db), config.poll.db, 'db', finish);
 
     const requested = ctx.own.modifyRequested === true;

@@ -2,6 +2,7 @@
 import { loadBalancerActive, targetsHealthy } from '../../../aws/elbv2';
 import { sitebotTags } from '../../../aws/tags';
 import { HEALTH_CHECK_PATH } from '../layout';
+import { SITE_CHECK_PARAM } from '../run-params';
 import { defineStep, done, fromReadiness, MINUTE, names, need, wait } from '../step-kit';
 
 export const targetGroupStep = defineStep('target-group', {
@@ -23,10 +24,14 @@ export const targetGroupStep = defineStep('target-group', {
   },
 });
 
+/**
+ * Done as soon as CreateLoadBalancer has answered: its DNS name (the site's URL) is known then,
+ * and the web servers' user data needs it. The wait for `active` is the listener's.
+ */
 export const loadBalancerStep = defineStep('load-balancer', {
-  timeoutMs: 20 * MINUTE,
+  timeoutMs: 5 * MINUTE,
   async body(ctx) {
-    const { elbv2, config } = ctx.deps;
+    const { elbv2 } = ctx.deps;
     const name = names(ctx).alb;
     let lb = await elbv2.findLoadBalancer(name);
     if (!lb) {
@@ -38,24 +43,26 @@ export const loadBalancerStep = defineStep('load-balancer', {
       );
       await ctx.record({ loadBalancerArn: lb.LoadBalancerArn, dnsName: lb.DNSName });
     }
-    return fromReadiness(loadBalancerActive(lb), config.poll.lb, 'load balancer', (active) =>
-      done({ loadBalancerArn: active!.LoadBalancerArn, dnsName: active!.DNSName }),
-    );
+    return done({ loadBalancerArn: lb.LoadBalancerArn, dnsName: lb.DNSName });
   },
 });
 
+/** Waits for the load balancer to be active, then adds its HTTP listener. */
 export const listenerStep = defineStep('listener', {
-  timeoutMs: 5 * MINUTE,
+  timeoutMs: 20 * MINUTE,
   async body(ctx) {
-    const { elbv2 } = ctx.deps;
+    const { elbv2, config } = ctx.deps;
     const lbArn = need(ctx, 'load-balancer', 'loadBalancerArn');
     const tgArn = need(ctx, 'target-group', 'targetGroupArn');
-    let listener = (await elbv2.listeners(lbArn)).find((l) => l.Port === 80);
-    if (!listener) {
-      listener = await elbv2.createHttpListener(lbArn, tgArn, sitebotTags(ctx, 'listener'));
-      await ctx.record({ listenerArn: listener.ListenerArn });
-    }
-    return done({ listenerArn: listener.ListenerArn });
+    const lb = await elbv2.findLoadBalancer(names(ctx).alb);
+    return fromReadiness(loadBalancerActive(lb), config.poll.lb, 'load balancer', async () => {
+      let listener = (await elbv2.listeners(lbArn)).find((l) => l.Port === 80);
+      if (!listener) {
+        listener = await elbv2.createHttpListener(lbArn, tgArn, sitebotTags(ctx, 'listener'));
+        await ctx.record({ listenerArn: listener.ListenerArn });
+      }
+      return done({ listenerArn: listener.ListenerArn });
+    });
   },
 });
 
@@ -80,21 +87,30 @@ export const targetsHealthyStep = defineStep('targets-healthy', {
   },
 });
 
-/** The end: the site answers 200 through the ALB (WordPress is installed), and what people need. */
+/**
+ * The end: the site answers 200 through the ALB (WordPress is installed), and what people need.
+ * Without a probe, or with the run's `siteCheck: false` (an endpoint with no data plane), the
+ * site is not asked, and the outputs say so.
+ */
 export const siteStep = defineStep('site', {
   timeoutMs: 30 * MINUTE,
   async body(ctx) {
     const { config, probe } = ctx.deps;
     const siteUrl = `http://${need(ctx, 'load-balancer', 'dnsName')}/`;
-    if (probe) {
+    const check = probe && ctx.params[SITE_CHECK_PARAM] !== false;
+    if (check) {
       const status = await probe(siteUrl).catch((err: unknown) => `${(err as Error).message ?? err}`);
       if (status !== 200) return wait(config.poll.health, `site answers ${status}`);
     }
-    return done({
-      siteUrl,
-      dbEndpoint: need(ctx, 'database', 'dbEndpoint'),
-      azs: [...config.azs],
-      multiAz: ctx.outputsOf('database-multi-az').multiAz === true,
-    });
+    return done(
+      {
+        siteUrl,
+        dbEndpoint: need(ctx, 'database', 'dbEndpoint'),
+        azs: [...config.azs],
+        multiAz: ctx.outputsOf('database-multi-az').multiAz === true,
+        siteChecked: Boolean(check),
+      },
+      check ? undefined : 'the site was not checked',
+    );
   },
 });

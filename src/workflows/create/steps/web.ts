@@ -1,7 +1,9 @@
 /**
  * SPEC §3 and §7: web server #1 from the current Amazon Linux 2023 AMI, an AMI of it (with
  * reboot), and web server #2 from that AMI in the other AZ. The user data configures
- * WordPress by itself once the DB endpoint exists, so nothing here waits for the database.
+ * WordPress by itself once the DB endpoint exists, so nothing here waits for the database; it
+ * fixes WordPress's home to the load balancer's DNS name, which is why the web servers need the
+ * `load-balancer` step (done as soon as CreateLoadBalancer has answered).
  */
 import { imageAvailable, instanceRunning } from '../../../aws/ec2';
 import { errorCode } from '../../../aws/errors';
@@ -37,7 +39,7 @@ function isProfileNotYetVisible(err: unknown): boolean {
   );
 }
 
-function userDataFor(ctx: Ctx, config: CreateConfig): string {
+function userDataFor(ctx: Ctx, config: CreateConfig, server: 1 | 2): string {
   const n = names(ctx);
   return renderUserData({
     env: ctx.env,
@@ -47,6 +49,8 @@ function userDataFor(ctx: Ctx, config: CreateConfig): string {
     locale: config.wpLocale,
     siteTitle: ctx.env,
     adminEmail: config.wpAdminEmail,
+    siteHost: need(ctx, 'load-balancer', 'dnsName'),
+    server,
   });
 }
 
@@ -70,7 +74,7 @@ async function ensureWebServer(ctx: Ctx, spec: LaunchSpec): Promise<StepResult> 
         subnetId: spec.subnetId,
         securityGroupIds: [need(ctx, 'security-groups', 'webSgId')],
         instanceProfileName: need(ctx, 'web-role', 'instanceProfileName'),
-        userData: userDataFor(ctx, config),
+        userData: userDataFor(ctx, config, spec.n),
         clientToken: clientToken(ctx.runId, role),
         tags: sitebotTags(ctx, role, names(ctx).web(spec.n)),
       });

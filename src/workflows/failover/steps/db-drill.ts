@@ -6,6 +6,7 @@
  * The reboot is recorded before it is sent; a resumed step that finds the DB already
  * rebooting (or already in the other AZ) does not reboot it a second time.
  */
+import { formatDuration } from '../../../domain/format';
 import type { DBInstance } from '@aws-sdk/client-rds';
 import { errorCode } from '../../../aws/errors';
 import { outlineStep } from '../../engine/outline';
@@ -148,9 +149,7 @@ async function observe(ctx: Ctx, s: DbDrillState, t: DrillTools): Promise<StepRe
     return failAfterRecording(
       ctx,
       s,
-      `${s.dbId} is ${status} and the site ${siteUp ? 'answers' : 'does not answer'} ${Math.round(
-        t.cfg.dbRecoverTimeoutMs / 60_000,
-      )} min after the reboot`,
+      `${s.dbId} is ${status} and the site ${siteUp ? 'answers' : 'does not answer'} ${formatDuration(t.cfg.dbRecoverTimeoutMs)} after the reboot`,
       'db-not-recovered',
     );
   }

@@ -19,10 +19,11 @@ export function drillParams(params: Readonly<Record<string, unknown>>): DrillPar
   return { target, force: params.force === true };
 }
 
-/** A phase this drill's target leaves out: the step is done at once, as `skipped`. */
+/** A phase this drill's target leaves out: the step is skipped at once. */
 export function skippedPhase(ctx: Ctx, phase: DrillPhase): StepResult | undefined {
-  if (phasesOf(drillParams(ctx.params).target).includes(phase)) return undefined;
-  return { status: 'done', outputs: { stage: 'skipped' }, note: 'not part of this drill' };
+  const { target } = drillParams(ctx.params);
+  if (phasesOf(target).includes(phase)) return undefined;
+  return { status: 'skipped', note: `not part of a ${target} drill` };
 }
 
 export interface DrillTools {

@@ -8,6 +8,7 @@
  * has started the instance again (AWS errors are retried), and the workflow's onFinish starts
  * it as a last resort if the run ends anyway (cancelled).
  */
+import { formatDuration } from '../../../domain/format';
 import { outlineStep } from '../../engine/outline';
 import type { StepDefinition, StepResult } from '../../engine/types';
 import { drillCalls, type FailoverDeps } from '../deps';
@@ -129,9 +130,7 @@ async function observe(ctx: Ctx, s: WebDrillState, t: DrillTools): Promise<StepR
         return failAfterRecording(
           ctx,
           s,
-          `${s.instanceId} (${s.role}) is ${state}, target ${health}: not healthy again after ${Math.round(
-            t.cfg.webRestoreTimeoutMs / 60_000,
-          )} min`,
+          `${s.instanceId} (${s.role}) is ${state}, target ${health}: not healthy again after ${formatDuration(t.cfg.webRestoreTimeoutMs)}`,
           'web-not-restored',
         );
       }

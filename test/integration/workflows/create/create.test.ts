@@ -18,12 +18,12 @@ import {
   DescribeTargetGroupsCommand,
   DescribeTargetHealthCommand,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { GetRolePolicyCommand } from '@aws-sdk/client-iam';
+import { GetInstanceProfileCommand, GetRoleCommand, GetRolePolicyCommand } from '@aws-sdk/client-iam';
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { sequentialSteps } from '../../../../src/workflows/create/plan';
 import { CREATE_STEPS, createWorkflow } from '../../../../src/workflows/create/workflow';
 import { runWithCrashAt } from '../../../helpers/crash-harness';
-import { startCreateHarness, type CreateHarness } from './harness';
+import { HARNESS_IAM_PATH, startCreateHarness, type CreateHarness } from './harness';
 
 let h: CreateHarness;
 
@@ -91,7 +91,7 @@ test('create --multi-az now builds the SPEC stack and the site answers 200', asy
     { port: 3306, cidrs: [], groups: [byName.get('demo-web-sg')!.GroupId] },
   ]);
 
-  const db = (await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'demo-db' })))
+  const db = (await rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'sitebot-demo-db' })))
     .DBInstances![0];
   expect(db).toMatchObject({
     Engine: 'mysql',
@@ -218,6 +218,22 @@ test('create --multi-az now builds the SPEC stack and the site answers 200', asy
   // The web servers' own ENIs carry the tags too (teardown's IAM policy is tag-scoped).
   expect(tagged.filter((r) => r.type === 'network-interface')).toHaveLength(2);
 
+  // The role and its profile live under the deployment's path; the role carries the boundary.
+  const role = (await h.iam.send(new GetRoleCommand({ RoleName: 'sitebot-demo-web' }))).Role!;
+  expect(role.Path).toBe(HARNESS_IAM_PATH);
+  expect(role.PermissionsBoundary?.PermissionsBoundaryArn).toBe(h.deps.config.iam.permissionsBoundary);
+  const profile = (
+    await h.iam.send(new GetInstanceProfileCommand({ InstanceProfileName: 'sitebot-demo-web' }))
+  ).InstanceProfile!;
+  expect(profile.Arn).toMatch(new RegExp(`:instance-profile${HARNESS_IAM_PATH}sitebot-demo-web$`));
+
+  // RDS and ELB made their service-linked roles on this account's first DB and load balancer.
+  for (const slr of ['AWSServiceRoleForRDS', 'AWSServiceRoleForElasticLoadBalancing']) {
+    expect((await h.iam.send(new GetRoleCommand({ RoleName: slr }))).Role?.Path).toMatch(
+      /^\/aws-service-role\//,
+    );
+  }
+
   // The instance role may read exactly the credentials secret and describe exactly this DB.
   const policy = await h.iam.send(
     new GetRolePolicyCommand({ RoleName: 'sitebot-demo-web', PolicyName: 'sitebot-web-credentials' }),
@@ -227,7 +243,7 @@ test('create --multi-az now builds the SPEC stack and the site answers 200', asy
     'secretsmanager:GetSecretValue',
     'rds:DescribeDBInstances',
   ]);
-  expect(statements[1].Resource).toMatch(/:db:demo-db$/);
+  expect(statements[1].Resource).toMatch(/:db:sitebot-demo-db$/);
 
   // The password is in Secrets Manager and nowhere in the run record or the environment.
   const secret = JSON.parse(
@@ -251,7 +267,7 @@ test('create --multi-az later creates the DB single-AZ in AZ a, then converts it
   expect(calls.get('rds:ModifyDBInstance')).toBe(1);
   expect(run.steps['database'].outputs).toMatchObject({ dbAz: 'ap-northeast-1a' });
   const db = (
-    await h.emu.clients.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'demo-db' }))
+    await h.emu.clients.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'sitebot-demo-db' }))
   ).DBInstances![0];
   expect(db.MultiAZ).toBe(true);
   expect(db.DBInstanceStatus).toBe('available');
@@ -265,7 +281,7 @@ test('create --multi-az off leaves a single-AZ database and never modifies it', 
   expect(run.status).toBe('succeeded');
   expect(h.emu.world.calls.get('rds:ModifyDBInstance')).toBeUndefined();
   const db = (
-    await h.emu.clients.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'demo-db' }))
+    await h.emu.clients.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'sitebot-demo-db' }))
   ).DBInstances![0];
   expect(db).toMatchObject({ MultiAZ: false, AvailabilityZone: 'ap-northeast-1a' });
   expect(run.steps.site.outputs).toMatchObject({ multiAz: false });

@@ -3,7 +3,7 @@
  * for both (the runner's ManualClock drags the emulator's clock along), an in-memory store,
  * the real SDK clients (IAM's too) and the real site probe over loopback.
  */
-import { IAMClient } from '@aws-sdk/client-iam';
+import { CreatePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { buildCreateDeps } from '../../../../src/workflows/create/build-deps';
 import type { CreateDeps } from '../../../../src/workflows/create/deps';
 import { createWorkflow } from '../../../../src/workflows/create/workflow';
@@ -49,13 +49,35 @@ export function emulatorIam(emu: TestEmulator): IAMClient {
   return new IAMClient(emu.clientConfig);
 }
 
+/** The IAM path and boundary a deployed stack gives the worker (serverless.yml), here made by hand. */
+export const HARNESS_IAM_PATH = '/sitebot/test/';
+
 export async function startCreateHarness(): Promise<CreateHarness> {
   const emu = await startTestEmulator();
   const iam = emulatorIam(emu);
   const store = createMemoryStore();
+  const boundary = await iam.send(
+    new CreatePolicyCommand({
+      PolicyName: 'sitebot-test-web-boundary',
+      PolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: ['secretsmanager:GetSecretValue', 'rds:DescribeDBInstances'],
+            Resource: '*',
+          },
+        ],
+      }),
+    }),
+  );
   const deps = buildCreateDeps({
     clients: { ...emu.clients, iam },
-    config: { region: emu.region, azs: [`${emu.region}a`, `${emu.region}c`] },
+    config: {
+      region: emu.region,
+      azs: [`${emu.region}a`, `${emu.region}c`],
+      iam: { path: HARNESS_IAM_PATH, permissionsBoundary: boundary.Policy!.Arn! },
+    },
     environments: store.environments,
   });
   const clock = new LinkedClock(emu, emu.world.clock.now());

@@ -4,6 +4,7 @@ import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balan
 import { IAMClient } from '@aws-sdk/client-iam';
 import { RDSClient } from '@aws-sdk/client-rds';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { buildCreateDeps } from '../../../../src/workflows/create/build-deps';
 import type { CreateDeps } from '../../../../src/workflows/create/deps';
@@ -19,6 +20,7 @@ export function mockedDeps(): CreateDeps {
       ssm: new SSMClient(opts),
       secretsManager: new SecretsManagerClient(opts),
       iam: new IAMClient(opts),
+      serviceQuotas: new ServiceQuotasClient(opts),
     },
     config: { region: 'ap-northeast-1', azs: ['ap-northeast-1a', 'ap-northeast-1c'] },
     probe: false,

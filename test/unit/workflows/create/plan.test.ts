@@ -48,8 +48,10 @@ describe('the create plan', () => {
       for (const n of s.needs) expect(groupOf.get(n)!).toBeLessThan(groupOf.get(s.id)!);
   });
 
-  test('starts with the VPC and the credentials together', () => {
-    expect(plan.groups[0].map((s) => s.id).sort()).toEqual(['credentials', 'vpc']);
+  test('starts with the preflight alone, then the VPC and the credentials together', () => {
+    expect(plan.groups[0].map((s) => s.id)).toEqual(['preflight']);
+    expect(plan.groups[0][0].resources).toEqual([]);
+    expect(plan.groups[1].map((s) => s.id).sort()).toEqual(['credentials', 'vpc']);
   });
 
   test('lists every SPEC resource with its name', () => {
@@ -69,8 +71,8 @@ describe('the create plan', () => {
         'secret:sitebot/demo/credentials',
         'iam-role:sitebot-demo-web',
         'instance-profile:sitebot-demo-web',
-        'db-subnet-group:demo-db-subnets',
-        'db-instance:demo-db',
+        'db-subnet-group:sitebot-demo-db-subnets',
+        'db-instance:sitebot-demo-db',
         'instance:demo-web-1',
         'image:demo-web-ami',
         'instance:demo-web-2',
@@ -78,13 +80,13 @@ describe('the create plan', () => {
         'load-balancer:demo-alb',
       ]),
     );
-    expect(plan.resources.find((r) => r.name === 'demo-db')?.detail).toContain('Multi-AZ');
+    expect(plan.resources.find((r) => r.name === 'sitebot-demo-db')?.detail).toContain('Multi-AZ');
     expect(plan.resources.some((r) => r.type === 'db-standby')).toBe(false);
   });
 
   test('--multi-az later adds the conversion; off has none', () => {
     const later = buildCreatePlan('demo', 'later', config);
-    expect(later.resources.find((r) => r.name === 'demo-db')?.detail).toContain(
+    expect(later.resources.find((r) => r.name === 'sitebot-demo-db')?.detail).toContain(
       'single-AZ in ap-northeast-1a',
     );
     expect(later.resources.some((r) => r.type === 'db-standby')).toBe(true);
@@ -94,7 +96,9 @@ describe('the create plan', () => {
   test('formats as numbered parallel groups', () => {
     const text = formatPlan(plan);
     expect(text).toMatch(/^Plan for demo in ap-northeast-1/);
-    expect(text).toContain('1. Create VPC ∥ Generate credentials (Secrets Manager)');
+    expect(text).toContain(
+      '1. Check quotas and offerings\n2. Create VPC ∥ Generate credentials (Secrets Manager)',
+    );
     expect(text).toContain('+ instance demo-web-2');
     expect(text).toContain('nothing is created by a dry run');
   });
@@ -135,7 +139,15 @@ describe('criticalPath', () => {
   test('for the create workflow: the DB bounds a Multi-AZ create; the web chain runs beside it', () => {
     const now = criticalPath(createStepDurations(model, 'now'));
     expect(now.totalMs).toBe(720_000);
-    expect(now.path).toEqual(['vpc', 'subnets', 'db-subnet-group', 'database', 'database-multi-az', 'site']);
+    expect(now.path).toEqual([
+      'preflight',
+      'vpc',
+      'subnets',
+      'db-subnet-group',
+      'database',
+      'database-multi-az',
+      'site',
+    ]);
     // The web chain: web-1 30 s + AMI 240 s + web-2 30 s + boot 60 s + one 30 s check = 390 s < 720 s.
     expect(now.finishAt['targets-healthy']).toBe(390_000);
     expect(criticalPath(createStepDurations(model, 'later')).totalMs).toBe(480_000 + 900_000);
@@ -156,7 +168,7 @@ describe('the hands-on sequential baseline', () => {
 
   test('an order that breaks a need or misses a step is refused', () => {
     const swapped = [...HANDS_ON_ORDER];
-    [swapped[0], swapped[1]] = [swapped[1], swapped[0]];
+    [swapped[1], swapped[2]] = [swapped[2], swapped[1]];
     expect(() => sequentialSteps(CREATE_STEPS, swapped)).toThrow('puts "subnets" before "vpc"');
     expect(() => sequentialSteps(CREATE_STEPS, HANDS_ON_ORDER.slice(1))).toThrow('every step');
   });

@@ -19,10 +19,18 @@ import {
   RestoreSecretCommand,
   SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
+import {
+  CreateListenerCommand,
+  CreateLoadBalancerCommand,
+  DescribeListenersCommand,
+  DescribeLoadBalancersCommand,
+  ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { credentialsStep, generatePassword } from '../../../../src/workflows/create/steps/credentials';
 import { databaseMultiAzStep, databaseStep } from '../../../../src/workflows/create/steps/database';
+import { listenerStep, loadBalancerStep } from '../../../../src/workflows/create/steps/loadbalancer';
 import { vpcStep } from '../../../../src/workflows/create/steps/network';
 import { amiArchitecture, web1Step } from '../../../../src/workflows/create/steps/web';
 import { webRolePolicy } from '../../../../src/workflows/create/steps/iam';
@@ -33,6 +41,7 @@ const ec2Mock = mockClient(EC2Client);
 const rdsMock = mockClient(RDSClient);
 const smMock = mockClient(SecretsManagerClient);
 const ssmMock = mockClient(SSMClient);
+const elbMock = mockClient(ElasticLoadBalancingV2Client);
 const awsError = (name: string, message = name) => Object.assign(new Error(message), { name, $metadata: {} });
 
 beforeEach(() => {
@@ -40,6 +49,7 @@ beforeEach(() => {
   rdsMock.reset();
   smMock.reset();
   ssmMock.reset();
+  elbMock.reset();
 });
 
 describe('vpc step (find by recorded id → tags → create)', () => {
@@ -197,7 +207,7 @@ describe('database step', () => {
     expect(result).toMatchObject({ status: 'wait', note: 'db: creating' });
     const input = rdsMock.commandCalls(CreateDBInstanceCommand)[0].args[0].input;
     expect(input).toMatchObject({
-      DBInstanceIdentifier: 'demo-db',
+      DBInstanceIdentifier: 'sitebot-demo-db',
       DBInstanceClass: 'db.t4g.micro',
       EngineVersion: '8.4',
       MasterUserPassword: 'S3cretPassw0rd',
@@ -264,11 +274,12 @@ describe('database-multi-az step, --multi-az later', () => {
     expect(rdsMock.commandCalls(ModifyDBInstanceCommand)).toHaveLength(1);
   });
 
-  test('off: done at once, no modify', async () => {
+  test('off: skipped at once, saying why; no AWS call', async () => {
     rdsMock.on(DescribeDBInstancesCommand).resolves(available(false));
     const result = await databaseMultiAzStep.run(fakeContext(mockedDeps(), { params: { multiAz: 'off' } }));
-    expect(result).toMatchObject({ status: 'done', outputs: { multiAz: false } });
+    expect(result).toEqual({ status: 'skipped', note: '--multi-az off: the database stays single-AZ' });
     expect(rdsMock.commandCalls(ModifyDBInstanceCommand)).toHaveLength(0);
+    expect(rdsMock.commandCalls(DescribeDBInstancesCommand)).toHaveLength(0);
   });
 });
 
@@ -277,6 +288,7 @@ describe('web-1 step', () => {
     subnets: { publicSubnetA: 'subnet-a' },
     'security-groups': { webSgId: 'sg-web' },
     'web-role': { instanceProfileName: 'sitebot-demo-web' },
+    'load-balancer': { dnsName: 'demo-alb-123.ap-northeast-1.elb.amazonaws.com' },
   };
 
   beforeEach(() => {
@@ -295,7 +307,11 @@ describe('web-1 step', () => {
     );
     const input = ec2Mock.commandCalls(RunInstancesCommand)[0].args[0].input;
     expect(input.ClientToken).toBe(clientToken('demo-create-1', 'web-1'));
-    expect(Buffer.from(input.UserData!, 'base64').toString()).toContain('sitebot-wordpress.service');
+    const userData = Buffer.from(input.UserData!, 'base64').toString();
+    expect(userData).toContain('sitebot-wordpress.service');
+    // WordPress's home is the load balancer's DNS name; web #1 is the one that installs.
+    expect(userData).toContain("export SITEBOT_HOME='http://demo-alb-123.ap-northeast-1.elb.amazonaws.com'");
+    expect(userData).toContain('readonly ROLE=install');
     expect(ctx.recorded).toEqual([{ baseImageId: 'ami-al2023' }, { instanceId: 'i-1' }]);
   });
 
@@ -340,4 +356,46 @@ test('the web role may read only its secret and describe only its DB', () => {
       Resource: 'arn:aws:rds:ap-northeast-1:123456789012:db:demo-db',
     }),
   ]);
+});
+
+describe('load balancer and listener steps', () => {
+  const lb = {
+    LoadBalancerArn: 'arn:lb/demo-alb',
+    DNSName: 'demo-alb-123.ap-northeast-1.elb.amazonaws.com',
+    State: { Code: 'provisioning' as const },
+  };
+  const outputs = {
+    subnets: { publicSubnetA: 'subnet-a', publicSubnetC: 'subnet-c' },
+    'security-groups': { elbSgId: 'sg-elb' },
+    'load-balancer': { loadBalancerArn: lb.LoadBalancerArn, dnsName: lb.DNSName },
+    'target-group': { targetGroupArn: 'arn:tg/demo-tg' },
+  };
+
+  test('the load balancer is done as soon as it is created: its DNS name is known (the web servers need it)', async () => {
+    elbMock.on(DescribeLoadBalancersCommand).rejects(awsError('LoadBalancerNotFoundException'));
+    elbMock.on(CreateLoadBalancerCommand).resolves({ LoadBalancers: [lb] });
+    const ctx = fakeContext(mockedDeps(), { outputs });
+    expect(await loadBalancerStep.run(ctx)).toMatchObject({
+      status: 'done',
+      outputs: { loadBalancerArn: lb.LoadBalancerArn, dnsName: lb.DNSName },
+    });
+    expect(ctx.recorded).toEqual([{ loadBalancerArn: lb.LoadBalancerArn, dnsName: lb.DNSName }]);
+  });
+
+  test('the listener waits while the load balancer provisions, then is created once', async () => {
+    elbMock.on(DescribeLoadBalancersCommand).resolves({ LoadBalancers: [lb] });
+    expect(await listenerStep.run(fakeContext(mockedDeps(), { outputs }))).toMatchObject({ status: 'wait' });
+    expect(elbMock.commandCalls(CreateListenerCommand)).toHaveLength(0);
+
+    elbMock
+      .on(DescribeLoadBalancersCommand)
+      .resolves({ LoadBalancers: [{ ...lb, State: { Code: 'active' } }] });
+    elbMock.on(DescribeListenersCommand).resolves({ Listeners: [] });
+    elbMock.on(CreateListenerCommand).resolves({ Listeners: [{ ListenerArn: 'arn:listener/1', Port: 80 }] });
+    expect(await listenerStep.run(fakeContext(mockedDeps(), { outputs }))).toMatchObject({
+      status: 'done',
+      outputs: { listenerArn: 'arn:listener/1' },
+    });
+    expect(elbMock.commandCalls(CreateListenerCommand)).toHaveLength(1);
+  });
 });

@@ -40,7 +40,7 @@ test('the database proceeds in parallel with the web tier and the load balancer'
     expect(ancestors('database').has(web)).toBe(false);
   }
   expect(ancestors('database')).toEqual(
-    new Set(['db-subnet-group', 'subnets', 'vpc', 'security-groups', 'credentials']),
+    new Set(['db-subnet-group', 'subnets', 'vpc', 'security-groups', 'credentials', 'preflight']),
   );
 });
 

@@ -1,12 +1,7 @@
 /** The receipt as plain data and text, and the confirmation's counts by type. */
 import { createResources } from '../../../../src/workflows/create/finish';
 import { describeDestroyPlan } from '../../../../src/workflows/destroy/plan';
-import {
-  collectReceipt,
-  formatElapsed,
-  renderReceipt,
-  receiptOf,
-} from '../../../../src/workflows/destroy/receipt';
+import { collectReceipt, renderReceipt, receiptOf } from '../../../../src/workflows/destroy/receipt';
 
 const run = { env: 'demo', runId: 'demo-destroy-1', status: 'succeeded' as const, createdAt: 1_000 };
 
@@ -46,13 +41,13 @@ describe('receipt', () => {
     const r = collectReceipt(run, Object.keys(outputs), outputsOf, [], 1_000 + 361_000);
     const text = renderReceipt({ receipt: r, remaining: [] });
     expect(text.headline).toBe(
-      'Destroyed demo in 6m 01s: 4 resources deleted. 0 resources tagged for demo remain.',
+      'Destroyed demo in 6m 1s: 4 resources deleted. 0 resources tagged for demo remain.',
     );
     expect(text.lines).toEqual([
-      'deleted listener (1): arn:listener/1',
-      'deleted load-balancer (1): arn:lb/1',
-      'deleted subnet (2): subnet-a, subnet-b',
-      'secret arn:secret: not deleted: not tagged for demo',
+      'deleted 1 listener: arn:listener/1',
+      'deleted 1 load balancer: arn:lb/1',
+      'deleted 2 subnets: subnet-a, subnet-b',
+      'kept secret arn:secret: not deleted: not tagged for demo',
     ]);
     expect(text.text.split('\n')).toHaveLength(5);
   });
@@ -67,9 +62,9 @@ describe('receipt', () => {
     );
     const text = renderReceipt(r);
     expect(text.headline).toBe(
-      'Teardown of demo stopped after 1m 00s: 0 resources deleted, 1 tagged for demo remain. Run /site destroy demo again to resume.',
+      'Teardown of demo stopped after 1m: 0 resources deleted, 1 tagged for demo remain. Run /site destroy demo again to resume.',
     );
-    expect(text.lines).toEqual(['remains: vpc vpc-1: DependencyViolation: has dependencies']);
+    expect(text.lines).toEqual(['remains: VPC vpc-1: DependencyViolation: has dependencies']);
   });
 
   it('reads a receipt back from a stored run summary, and says so when there is none', () => {
@@ -77,10 +72,6 @@ describe('receipt', () => {
     expect(receiptOf({ receipt: r, error: 'x' })).toEqual(r);
     expect(receiptOf(undefined)).toBeUndefined();
     expect(renderReceipt({}).headline).toBe('No teardown receipt recorded.');
-  });
-
-  it('formats elapsed times', () => {
-    expect([5_000, 65_000, 3_725_000].map(formatElapsed)).toEqual(['5s', '1m 05s', '1h 02m']);
   });
 });
 
@@ -99,7 +90,7 @@ describe('describeDestroyPlan', () => {
     };
     const resources = createResources((id) => outputs[id] ?? {});
     const plan = describeDestroyPlan({ name: 'demo', resources });
-    expect(plan.counts).toEqual({
+    expect(plan.inventory.counts).toEqual({
       vpc: 1,
       subnet: 4,
       'internet-gateway': 1,
@@ -110,14 +101,17 @@ describe('describeDestroyPlan', () => {
       snapshot: 1,
       'db-instance': 1,
     });
-    expect(plan.total).toBe(15);
+    expect(plan.inventory.total).toBe(15);
     expect(plan.text).toMatch(
-      /^Will delete 15 recorded resources: 2 instances, 1 db-instance, 1 image, 1 snapshot, 3 security-groups, 1 route-table, 1 internet-gateway, 4 subnets, 1 vpc\./,
+      /^15 resources recorded: 1 VPC, 4 subnets, 1 internet gateway, 1 route table, 3 security groups, 1 database, 2 web servers, 1 AMI, 1 snapshot\./,
     );
     expect(plan.text).toContain('sitebot:env=demo');
   });
 
   it('says so when nothing is recorded', () => {
-    expect(describeDestroyPlan({ name: 'demo', resources: {} })).toMatchObject({ total: 0, counts: {} });
+    expect(describeDestroyPlan({ name: 'demo', resources: {} })).toMatchObject({
+      inventory: { total: 0, counts: {} },
+      text: expect.stringMatching(/^No resources recorded\./),
+    });
   });
 });

@@ -83,6 +83,7 @@ describe('teardownStep', () => {
     expect(unit.removed).toEqual(['subnet-ours']);
     expect(result).toEqual({
       status: 'done',
+      note: 'deleted 1 subnet; kept 1 untagged resource',
       outputs: {
         deleting: null,
         deleted: [{ type: 'subnet', id: 'subnet-ours' }],
@@ -120,7 +121,7 @@ describe('teardownStep', () => {
       error: { code: 'TeardownBudgetExceeded', retryable: false },
     });
     expect(last.status === 'fail' && last.error.message).toMatch(
-      /gave up after 20 min; still there: vpc vpc-1: DependencyViolation/,
+      /gave up after 20m; still there: vpc vpc-1: DependencyViolation/,
     );
   });
 

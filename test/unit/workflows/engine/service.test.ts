@@ -58,7 +58,7 @@ describe('WorkflowService.startRun', () => {
     });
     if (second.ok || second.reason !== 'locked') throw new Error('expected a lock refusal');
     expect(second.message).toBe(
-      'demo is busy: a create run (demo-create-1) started by U123 at 2026-11-27T03:00:00.000Z (5 min ago) is running; now at: vpc (pending)',
+      'demo is busy: a create run (demo-create-1) started by U123 at 2026-11-27 03:00 UTC (5m 10s ago) is running; now at: vpc (pending)',
     );
     expect([...t.store.runs.items.keys()]).toEqual(['demo-create-1']);
   });

@@ -31,22 +31,27 @@ describe('extendEnvironment', () => {
   it('refuses to go past the maximum TTL and changes nothing', async () => {
     const store = await storeWith(NOW + 60 * H);
     const out = await extendEnvironment(store.environments, { ...base, durationMs: 24 * H });
-    expect(out).toEqual({ ok: false, reason: 'that would keep demo for 84h; the maximum is 72h from now' });
+    expect(out).toEqual({
+      ok: false,
+      reason: 'that would keep demo for 3d 12h from now; an environment may be kept at most 3d ahead',
+    });
     expect((await store.environments.get('demo'))?.expiresAt).toBe(NOW + 60 * H);
   });
 
   it('refuses an extension that would spend more than the cost cap', async () => {
     const store = await storeWith(NOW + 2 * H);
     // 26 h at $0.25/h = $6.50 > $5.00
+    const spendUntil = jest.fn(async (expiresAt: number) => ((expiresAt - NOW) / H) * 0.25);
     const out = await extendEnvironment(store.environments, {
       ...base,
       durationMs: 24 * H,
       costCapUsd: 5,
-      costPerHourUsd: 0.25,
+      spendUntil,
     });
+    expect(spendUntil).toHaveBeenCalledWith(NOW + 26 * H);
     expect(out).toEqual({
       ok: false,
-      reason: 'running demo until then would cost about $6.50, over the $5.00 cap',
+      reason: 'keeping demo until then would cost about $6.50, over the $5.00 cap for an extension',
     });
   });
 

@@ -1,5 +1,10 @@
 import type { Environment } from '../../../../src/state/types';
-import { defaultReminderSettings, nextReminderAction } from '../../../../src/workflows/remind/policy';
+import {
+  defaultReminderSettings,
+  nextReminderAction,
+  snoozedMarks,
+  type ReminderAction,
+} from '../../../../src/workflows/remind/policy';
 import { storedEnvironment } from '../../../helpers/records';
 
 const H = 3_600_000;
@@ -38,7 +43,7 @@ describe('nextReminderAction', () => {
     expect(action).toMatchObject({ kind: 'warn', leadMs: 30 * M, marks: { warned: [2 * H, 30 * M] } });
   });
 
-  it('starts over when the expiry moves (extend or snooze)', () => {
+  it('starts over when the expiry moves (extend)', () => {
     const marks = { forExpiry: EXPIRY, warned: [2 * H, 30 * M] };
     const extended = env({ expiresAt: EXPIRY + 24 * H, meta: { reminders: marks } });
     expect(nextReminderAction(extended, EXPIRY + 22 * H, settings)).toMatchObject({
@@ -78,5 +83,42 @@ describe('nextReminderAction', () => {
   it('reminds about failed and still-creating environments too: they cost money', () => {
     expect(nextReminderAction(env({ status: 'failed' }), EXPIRY - H, settings).kind).toBe('warn');
     expect(nextReminderAction(env({ status: 'creating' }), EXPIRY - H, settings).kind).toBe('warn');
+  });
+
+  const marksOf = (action: ReminderAction) => (action.kind === 'none' ? undefined : action.marks);
+
+  it('never sends a warning whose moment had passed when the expiry was chosen', () => {
+    // Created with a 1h TTL: the 2h warning never comes, the 30 min one does.
+    const short = env({ createdAt: EXPIRY - H });
+    expect(nextReminderAction(short, EXPIRY - H + M, settings)).toEqual({ kind: 'none' });
+    expect(nextReminderAction(short, EXPIRY - 30 * M, settings)).toMatchObject({
+      kind: 'warn',
+      leadMs: 30 * M,
+    });
+    // Extended to 1h 9m before expiry: no warning at once (the 2h one is already behind it).
+    const extended = env({ meta: { expirySetAt: EXPIRY - 69 * M } });
+    expect(nextReminderAction(extended, EXPIRY - 69 * M, settings)).toEqual({ kind: 'none' });
+    expect(nextReminderAction(extended, EXPIRY - 30 * M, settings)).toMatchObject({
+      kind: 'warn',
+      leadMs: 30 * M,
+    });
+  });
+
+  it('Snooze silences the warnings for its duration, keeps the expiry, then warns again once', () => {
+    const warned = env({
+      meta: { reminders: marksOf(nextReminderAction(env(), EXPIRY - 119 * M, settings)) },
+    });
+    const snoozedAt = EXPIRY - 119 * M;
+    const snoozed = env({ meta: { reminders: snoozedMarks(warned, snoozedAt, H) } });
+    expect(snoozed.expiresAt).toBe(EXPIRY);
+    for (const at of [snoozedAt, snoozedAt + 30 * M, snoozedAt + H - 1]) {
+      expect(nextReminderAction(snoozed, at, settings)).toEqual({ kind: 'none' });
+    }
+    const again = nextReminderAction(snoozed, snoozedAt + H, settings);
+    expect(again).toMatchObject({ kind: 'warn', leadMs: 2 * H });
+    const after = env({ meta: { reminders: marksOf(again) } });
+    expect(nextReminderAction(after, snoozedAt + H + M, settings)).toEqual({ kind: 'none' });
+    // Snooze never stops the destroy at expiry.
+    expect(nextReminderAction(snoozed, EXPIRY, settings)).toMatchObject({ kind: 'destroy' });
   });
 });
