@@ -41,7 +41,7 @@ describe('grammar', () => {
 
   test.each([
     ['sleep', /'sleep' needs an env name/],
-    ['wake demo now', /unexpected 'now'/],
+    ['wake demo now', /'wake' takes one env name \(got 'now' after it\)/],
     ['sleep demo --force', /unknown option '--force'/],
     ['hours demo', /needs hours like 09:00-19:00/],
     ['hours demo 19:00-09:00', /start before they end/],

@@ -54,9 +54,13 @@ test('a second sleep finds everything stopped and changes nothing', async () => 
   const run = await power('sleep');
   expect(run.status).toBe('succeeded');
   expect(run.steps['stop-web'].note).toMatch(/^already stopped: i-\w+ stopped, i-\w+ stopped$/);
-  expect(run.steps['stop-db'].note).toBe('already stopped: demo-db stopped');
+  expect(run.steps['stop-db'].note).toBe('already stopped: sitebot-demo-db stopped');
   const after = powerOf((await h.store.environments.get('demo'))!);
-  expect(after).toEqual({ ...before, dbCheckedAt: expect.any(Number) });
+  expect(after).toEqual({
+    ...before,
+    dbCheckedAt: expect.any(Number),
+    appliedSleep: { runId: run.runId, restoppedDb: false },
+  });
 });
 
 test('wake starts everything, waits for the site, reports the time; the stopped stretches close', async () => {
