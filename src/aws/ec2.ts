@@ -39,6 +39,7 @@ import {
 import { errorCode, isNotFound } from './errors';
 import { envFilters, tagSpecifications, type Tag } from './tags';
 import { failure, retry, success, type Readiness } from './readiness';
+import { sentOnce } from './untokened';
 
 /** Instance states that count as "exists" (a terminated instance is gone for our purposes). */
 const LIVE_INSTANCE_STATES = ['pending', 'running', 'stopping', 'stopped'];
@@ -203,13 +204,16 @@ export class Ec2Adapter {
 
   // ---- creates ----
 
+  /** Sent once, never retried: CreateVpc has no ClientToken (a lost answer is an OutcomeUnknownError). */
   async createVpc(cidr: string, tags: Tag[]): Promise<Vpc> {
     const out = await this.client.send(
-      new CreateVpcCommand({
-        CidrBlock: cidr,
-        InstanceTenancy: 'default',
-        TagSpecifications: tagSpecifications('vpc', tags),
-      }),
+      sentOnce(
+        new CreateVpcCommand({
+          CidrBlock: cidr,
+          InstanceTenancy: 'default',
+          TagSpecifications: tagSpecifications('vpc', tags),
+        }),
+      ),
     );
     return out.Vpc!;
   }
@@ -245,17 +249,25 @@ export class Ec2Adapter {
     );
   }
 
+  /** Sent once, never retried: no ClientToken either (see createVpc). */
   async createInternetGateway(tags: Tag[]): Promise<InternetGateway> {
     const out = await this.client.send(
-      new CreateInternetGatewayCommand({
-        TagSpecifications: tagSpecifications('internet-gateway', tags),
-      }),
+      sentOnce(
+        new CreateInternetGatewayCommand({ TagSpecifications: tagSpecifications('internet-gateway', tags) }),
+      ),
     );
     return out.InternetGateway!;
   }
 
+  /** Attaches the gateway; already attached to this VPC (a retried call whose answer was lost) is fine. */
   async attachInternetGateway(igwId: string, vpcId: string): Promise<void> {
-    await this.client.send(new AttachInternetGatewayCommand({ InternetGatewayId: igwId, VpcId: vpcId }));
+    try {
+      await this.client.send(new AttachInternetGatewayCommand({ InternetGatewayId: igwId, VpcId: vpcId }));
+    } catch (err) {
+      if (errorCode(err) !== 'Resource.AlreadyAssociated') throw err;
+      const igw = await byId(() => this.internetGateways([], [igwId]));
+      if (!(igw?.Attachments ?? []).some((a) => a.VpcId === vpcId)) throw err;
+    }
   }
 
   async createRouteTable(vpcId: string, clientToken: string, tags: Tag[]): Promise<RouteTable> {
@@ -284,11 +296,20 @@ export class Ec2Adapter {
     }
   }
 
+  /** Associates the subnet; already associated with this table (a retried call) answers that association. */
   async associateRouteTable(routeTableId: string, subnetId: string): Promise<string> {
-    const out = await this.client.send(
-      new AssociateRouteTableCommand({ RouteTableId: routeTableId, SubnetId: subnetId }),
-    );
-    return out.AssociationId!;
+    try {
+      const out = await this.client.send(
+        new AssociateRouteTableCommand({ RouteTableId: routeTableId, SubnetId: subnetId }),
+      );
+      return out.AssociationId!;
+    } catch (err) {
+      if (errorCode(err) !== 'Resource.AlreadyAssociated') throw err;
+      const table = await byId(() => this.routeTables([], [routeTableId]));
+      const mine = (table?.Associations ?? []).find((a) => a.SubnetId === subnetId);
+      if (!mine?.RouteTableAssociationId) throw err;
+      return mine.RouteTableAssociationId;
+    }
   }
 
   async createSecurityGroup(

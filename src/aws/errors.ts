@@ -46,6 +46,27 @@ export function isNotFound(err: unknown): boolean {
   return NOT_FOUND.has(code) || code.endsWith('.NotFound') || /NotFound(Fault|Exception)?$/.test(code);
 }
 
+/**
+ * A create refused because what it would make exists already, under a name or range that is
+ * unique: usually made by an earlier attempt whose answer was lost. (ELBv2 answers an identical
+ * repeat with the existing resource, and IAM's EntityAlreadyExists is handled by its adapter.)
+ */
+const ALREADY_EXISTS = new Set([
+  'InvalidSubnet.Conflict',
+  'InvalidGroup.Duplicate',
+  'InvalidAMIName.Duplicate',
+  'DBInstanceAlreadyExists',
+  'DBInstanceAlreadyExistsFault',
+  'DBSubnetGroupAlreadyExists',
+  'DBSubnetGroupAlreadyExistsFault',
+  'ResourceExistsException',
+]);
+
+export function isAlreadyExists(err: unknown): boolean {
+  const code = errorCode(err);
+  return code !== undefined && ALREADY_EXISTS.has(code);
+}
+
 const THROTTLE = new Set([
   'Throttling',
   'ThrottlingException',

@@ -128,6 +128,11 @@ export interface AuditEvent {
   actor: string;
   action: string;
   detail?: Record<string, unknown>;
+  /**
+   * Makes the event once-only: recording another event of the env with the same key changes
+   * nothing. For events a resumed workflow may record again (a run's end, a teardown receipt).
+   */
+  key?: string;
 }
 
 /** Thrown by a version-checked or create-if-absent write that lost its race. */
@@ -177,6 +182,7 @@ export interface LocksRepository {
 }
 
 export interface AuditRepository {
+  /** Appends the event; one with a `key` already recorded for its env is kept as it was. */
   record(event: AuditEvent): Promise<void>;
   list(env: string, limit?: number): Promise<AuditEvent[]>;
 }

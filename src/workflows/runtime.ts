@@ -16,7 +16,7 @@ import {
 } from './create';
 import { sharedPreflight, type PreflightReport } from './create/preflight';
 import type { Clock } from './engine/clock';
-import { WorkflowRunner, type RunnerHooks } from './engine/runner';
+import { WorkflowRunner, type WorkflowRunnerOptions } from './engine/runner';
 import type { WorkflowService } from './engine/service';
 import type { ProgressSink, TickScheduler, WorkflowDefinition } from './engine/types';
 import { withEnvRunTracking } from './operations/env-run-tracking';
@@ -47,8 +47,8 @@ export interface WorkflowRuntimeOptions {
   failover?: FailoverSettings;
   /** Sleep and wake poll intervals and deadlines. */
   power?: PowerSettings;
-  /** Runner options for tests (crash hooks, lease owner). */
-  runner?: { owner?: string; leaseMs?: number; hooks?: RunnerHooks };
+  /** Runner options for tests (crash hooks, lease owner, steps per tick). */
+  runner?: Pick<WorkflowRunnerOptions<SitebotDeps>, 'owner' | 'leaseMs' | 'hooks' | 'maxConcurrentSteps'>;
 }
 
 export interface WorkflowRuntime {

@@ -16,6 +16,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { startEmulator, type EmulatorOptions } from '../../src/sandbox/aws/server';
+import type { FaultSettings } from '../../src/sandbox/aws/faults';
 import type { World } from '../../src/sandbox/aws/world';
 
 export interface TestEmulatorOptions extends EmulatorOptions {
@@ -110,3 +111,11 @@ export function fastWaiter<C>(client: C): {
 } {
   return { client, minDelay: 1, maxDelay: 1, maxWaitTime: 10 };
 }
+
+/**
+ * EC2's eventual consistency as the reliability and crash tests set it: fresh ids unknown to
+ * by-id calls for 5 s, fresh resources missing from Describe by filter for 90 s — longer than
+ * the 30 s lease after which a crashed worker's run is resumed, shorter than the create steps'
+ * 3 min listing allowance (LISTING_LAG_MS).
+ */
+export const EVENTUAL_CONSISTENCY: FaultSettings = { eventualConsistencyMs: 5_000, describeLagMs: 90_000 };

@@ -1,11 +1,16 @@
-/** What the emulator holds, counted by `service:type`, and what SPEC's environment should leave there. */
-import type { World } from '../../src/sandbox/aws/world';
+/**
+ * What the emulator holds, counted by `service:type`; what SPEC's environment should leave there;
+ * and the duplicates among it — every kind of resource, read from the emulator's inventory.
+ */
+import type { SandboxResource, World } from '../../src/sandbox/aws/world';
+
+const live = (r: SandboxResource) => r.state !== 'terminated' && r.state !== 'deleted';
 
 /** Live resources by `service:type` (terminated instances and deleted things excluded), keys sorted. */
 export function countResources(world: World): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const r of world.listResources()) {
-    if (r.state === 'terminated' || r.state === 'deleted') continue;
+    if (!live(r)) continue;
     counts[`${r.service}:${r.type}`] = (counts[`${r.service}:${r.type}`] ?? 0) + 1;
   }
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
@@ -34,3 +39,19 @@ export const SPEC_INVENTORY: Readonly<Record<string, number>> = {
   'rds:db-subnet-group': 1,
   'rds:db-instance': 1,
 };
+
+/**
+ * Resources made more than once: live resources of one kind carrying the same `sitebot:env` and
+ * `sitebot:role` (every resource sitebot creates is tagged with both), as
+ * `"<service>:<type> <env>/<role>" → how many`. Empty when nothing was made twice.
+ */
+export function duplicates(world: World): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of world.listResources()) {
+    const env = r.tags['sitebot:env'];
+    if (!live(r) || env === undefined) continue;
+    const key = `${r.service}:${r.type} ${env}/${r.tags['sitebot:role'] ?? '?'}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return Object.fromEntries([...counts].filter(([, n]) => n > 1).sort(([a], [b]) => a.localeCompare(b)));
+}

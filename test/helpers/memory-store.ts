@@ -149,6 +149,9 @@ class MemoryAudit implements AuditRepository {
   readonly events: AuditEvent[] = [];
 
   async record(event: AuditEvent): Promise<void> {
+    // As in DynamoDB: an event whose key the env has recorded already changes nothing.
+    if (event.key !== undefined && this.events.some((e) => e.env === event.env && e.key === event.key))
+      return;
     this.events.push(copy(event));
   }
 

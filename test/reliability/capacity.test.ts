@@ -2,15 +2,15 @@
  * No t3.micro capacity in one AZ: create must say so in words a person understands (which
  * type, which AZ) and stop cleanly or fall back; destroy then leaves nothing behind.
  */
-import { startDestroy } from '../../src/workflows/destroy/start';
+import { SLOW_CREATE_POLL, taggedFor } from '../integration/workflows/destroy/harness';
 import {
-  CHANNEL,
-  OWNER,
-  SLOW_CREATE_POLL,
-  startCreate,
-  taggedFor,
-} from '../integration/workflows/destroy/harness';
-import { inventory, SPEC_INVENTORY, startReliabilityHarness, type ReliabilityHarness } from './harness';
+  createThrough,
+  destroyThrough,
+  inventory,
+  SPEC_INVENTORY,
+  startReliabilityHarness,
+  type ReliabilityHarness,
+} from './harness';
 
 let h: ReliabilityHarness;
 
@@ -22,9 +22,7 @@ test('InsufficientInstanceCapacity for t3.micro in 1c: plain-words failure or fa
   h = await startReliabilityHarness({ createPoll: SLOW_CREATE_POLL });
   h.emu.world.faults.set({ insufficientCapacity: [{ instanceType: 't3.micro', az: 'ap-northeast-1c' }] });
   const w = h.worker();
-  const started = await startCreate(h, 'shop', w);
-  await w.scheduler.drain(5_000);
-  const run = (await h.store.runs.get(started.runId))!;
+  const run = await createThrough(h, w, 'shop');
 
   if (run.status === 'succeeded') {
     // A fallback (another type or AZ) was used: the environment is whole.
@@ -47,14 +45,7 @@ test('InsufficientInstanceCapacity for t3.micro in 1c: plain-words failure or fa
   }
 
   h.emu.world.faults.clear();
-  const destroy = await startDestroy(w.service, h.store, {
-    env: 'shop',
-    requestedBy: OWNER,
-    channel: CHANNEL,
-  });
-  if (destroy.status !== 'started') throw new Error(destroy.message);
-  await w.scheduler.drain(5_000);
-  const destroyed = (await h.store.runs.get(destroy.run.runId))!;
+  const destroyed = await destroyThrough(h, w, 'shop');
   expect(destroyed.status).toBe('succeeded');
   expect(taggedFor(h, 'shop')).toEqual([]);
   expect(inventory(h)).toEqual({});

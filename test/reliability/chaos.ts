@@ -1,8 +1,16 @@
 /**
- * Chaos driver shared by the test (a few seeds) and bench/scale/chaos.ts (20 seeds): runs
- * create → destroy of one env while "killing the worker" at seeded random hook points (before
- * a step, after its AWS call, before its id is recorded, before a save). Each kill drops the
- * worker's timers, lets its lease run out and starts a fresh worker that resumes the run.
+ * Chaos driver shared by the test (a few seeds, in `npm test`) and bench/scale/chaos.ts (20
+ * seeds, `npm run test:slow`): runs create → destroy of one env on an eventually consistent
+ * emulator while
+ * - killing the worker at seeded random hook points (before a step, after its AWS call, before
+ *   a save);
+ * - killing it, outside that budget, in the record window of a third of the steps: at the
+ *   step's first `beforeRecord`, when it has made something and not yet saved the id — the
+ *   window a non-idempotent step cannot survive. Which third depends on the seed, so any
+ *   `recordKillEvery` consecutive seeds kill every step there at least once;
+ * - answering a share of the calls that change something with a fault after the change was made.
+ * Each kill drops the worker's timers, lets its lease run out and starts a fresh worker that
+ * resumes the run.
  */
 import { seededRandom } from '../../src/sandbox/aws/random';
 import type { Run } from '../../src/state/types';
@@ -16,15 +24,32 @@ import {
   startCreate,
   taggedFor,
 } from '../integration/workflows/destroy/harness';
-import { countMinted, inventory, startReliabilityHarness, type ReliabilityHarness } from './harness';
+import { duplicatesOf, inventory, startReliabilityHarness, type ReliabilityHarness } from './harness';
+
+export interface ChaosOptions {
+  /** Chance of a kill at any hook point (default 0.02). */
+  killChance?: number;
+  /** Kills per workflow at most, record-window kills aside (default 3). */
+  maxKills?: number;
+  /** Every step's record window is killed in one seed out of this many (default 3; 0: never). */
+  recordKillEvery?: number;
+  /** Share of changing calls answered with a fault after they took effect (default 0.05). */
+  afterActionRate?: number;
+  /** Share of calls throttled before they run (default 0). */
+  throttleRate?: number;
+}
 
 export interface ChaosResult {
   seed: number;
   create: Run['status'];
   destroy: Run['status'];
   kills: string[];
-  /** Resource ids the emulator minted, by prefix (vpc, subnet, i, …): duplicates show up here. */
-  minted: Record<string, number>;
+  /** `<phase>:<step>` of every step in flight (called, not answered) when the worker was killed. */
+  interrupted: string[];
+  /** Calls answered with a fault after they took effect. */
+  lateFaults: number;
+  /** Resources made twice after create (`service:type env/role` → count), from the emulator's inventory. */
+  duplicates: Record<string, number>;
   /** Live resources after create. */
   afterCreate: Record<string, number>;
   /** Live resources (any service) after destroy: must be empty. */
@@ -32,44 +57,72 @@ export interface ChaosResult {
   taggedLeftovers: number;
 }
 
-/** Ids of SPEC's resources, minted exactly once each in a run without duplicates. */
-export const SPEC_MINTED = { vpc: 1, subnet: 4, igw: 1, rtb: 2, sg: 4, i: 2, ami: 1 };
-
 const LEASE_MS = 30_000;
 
-export async function chaosRun(
-  seed: number,
-  opts: { killChance?: number; maxKills?: number; throttleRate?: number } = {},
-): Promise<ChaosResult> {
+/** A small stable hash of a step id, to spread the record-window kills over the seeds. */
+function stepHash(id: string): number {
+  let h = 7;
+  for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return h;
+}
+
+export async function chaosRun(seed: number, opts: ChaosOptions = {}): Promise<ChaosResult> {
   const killChance = opts.killChance ?? 0.02;
   const maxKills = opts.maxKills ?? 3;
+  const every = opts.recordKillEvery ?? 3;
   const h: ReliabilityHarness = await startReliabilityHarness({ createPoll: SLOW_CREATE_POLL });
-  if (opts.throttleRate) h.emu.world.faults.set({ throttleRate: opts.throttleRate, seed });
+  h.emu.world.faults.set({
+    seed,
+    afterActionRate: opts.afterActionRate ?? 0.05,
+    ...(opts.throttleRate ? { throttleRate: opts.throttleRate } : {}),
+  });
   try {
-    const minted = countMinted(h);
     const rng = seededRandom(seed);
     const kills: string[] = [];
+    const interrupted: string[] = [];
     // Kill budget per workflow, so destroy gets its share however many create took.
     let phase = 'create';
     let left = maxKills;
+    /** Record windows already passed (each is killed at most once per workflow). */
+    const windows = new Set<string>();
 
+    /** Steps the current worker has called and not had an answer from. */
+    let inFlight = new Set<string>();
+    const kill = (hook: keyof RunnerHooks, key: string): never => {
+      kills.push(`${phase}:${hook}(${key})`);
+      for (const step of inFlight) interrupted.push(`${phase}:${step}`);
+      throw new SimulatedCrash(`killed at ${hook}(${key})`);
+    };
+    const maybeKill = (hook: keyof RunnerHooks) => (_runId: string, key: string) => {
+      if (left > 0 && rng() < killChance) {
+        left--;
+        kill(hook, key);
+      }
+    };
     const killer = (): RunnerHooks => {
-      const maybeKill = (hook: string) => (_runId: string, key: string) => {
-        if (left > 0 && rng() < killChance) {
-          left--;
-          kills.push(`${phase}:${hook}(${key})`);
-          throw new SimulatedCrash(`killed at ${hook}(${key})`);
-        }
-      };
+      inFlight = new Set();
       return {
-        beforeStep: maybeKill('beforeStep'),
-        beforeRecord: maybeKill('beforeRecord'),
-        afterStepCall: maybeKill('afterStepCall'),
+        beforeStep: (runId, key) => {
+          maybeKill('beforeStep')(runId, key);
+          inFlight.add(key);
+        },
+        beforeRecord: (runId, key) => {
+          const window = `${phase}:${key}`;
+          if (!windows.has(window)) {
+            windows.add(window);
+            if (every > 0 && stepHash(key) % every === seed % every) kill('beforeRecord', key);
+          }
+          maybeKill('beforeRecord')(runId, key);
+        },
+        afterStepCall: (runId, key) => {
+          inFlight.delete(key);
+          maybeKill('afterStepCall')(runId, key);
+        },
         beforeSave: maybeKill('beforeSave'),
       };
     };
 
-    /** Drives a run to its end through as many kills as the RNG deals. */
+    /** Drives a run to its end through every kill. */
     const survive = async (runId: string, first: ReturnType<ReliabilityHarness['worker']>): Promise<Run> => {
       let w = first;
       for (;;) {
@@ -90,6 +143,7 @@ export async function chaosRun(
     const cw = h.worker(killer());
     const created = await survive((await startCreate(h, 'shop', cw)).runId, cw);
     const afterCreate = inventory(h);
+    const made = duplicatesOf(h);
 
     phase = 'destroy';
     left = maxKills;
@@ -102,13 +156,14 @@ export async function chaosRun(
     if (destroy.status !== 'started') throw new Error(destroy.message);
     const destroyed = await survive(destroy.run.runId, dw);
 
-    const pick = Object.fromEntries(Object.keys(SPEC_MINTED).map((k) => [k, minted[k] ?? 0]));
     return {
       seed,
       create: created.status,
       destroy: destroyed.status,
       kills,
-      minted: pick,
+      interrupted,
+      lateFaults: h.emu.world.faults.afterActionLog.length,
+      duplicates: made,
       afterCreate,
       leftovers: inventory(h),
       taggedLeftovers: taggedFor(h, 'shop').length,

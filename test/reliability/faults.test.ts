@@ -4,16 +4,16 @@
  * the emulator holds exactly SPEC's resources after create and nothing of the env after
  * destroy; and AWS answered each create call once (no step made its resource twice).
  */
-import { startDestroy } from '../../src/workflows/destroy/start';
 import { startFailover } from '../../src/workflows/failover/start';
+import { CHANNEL, OWNER, SLOW_CREATE_POLL, taggedFor } from '../integration/workflows/destroy/harness';
 import {
-  CHANNEL,
-  OWNER,
-  SLOW_CREATE_POLL,
-  startCreate,
-  taggedFor,
-} from '../integration/workflows/destroy/harness';
-import { inventory, SPEC_INVENTORY, startReliabilityHarness, type ReliabilityHarness } from './harness';
+  createThrough,
+  destroyThrough,
+  inventory,
+  SPEC_INVENTORY,
+  startReliabilityHarness,
+  type ReliabilityHarness,
+} from './harness';
 
 let h: ReliabilityHarness;
 
@@ -48,9 +48,7 @@ test.each([7, 42])(
     h.emu.world.faults.set({ throttleRate: 0.2, serverErrorRate: 0.05, eniLingerMs: 5 * 60_000, seed });
     const w = h.worker();
 
-    const create = await startCreate(h, 'shop', w);
-    await w.scheduler.drain(5_000);
-    const created = (await h.store.runs.get(create.runId))!;
+    const created = await createThrough(h, w, 'shop');
     expect(created.summary?.error).toBeUndefined();
     expect(created.status).toBe('succeeded');
     expect(inventory(h)).toEqual(SPEC_INVENTORY);
@@ -73,14 +71,7 @@ test.each([7, 42])(
     // The drill stops and starts a server: it creates nothing.
     expect(inventory(h)).toEqual(SPEC_INVENTORY);
 
-    const destroy = await startDestroy(w.service, h.store, {
-      env: 'shop',
-      requestedBy: OWNER,
-      channel: CHANNEL,
-    });
-    if (destroy.status !== 'started') throw new Error(destroy.message);
-    await w.scheduler.drain(5_000);
-    const destroyed = (await h.store.runs.get(destroy.run.runId))!;
+    const destroyed = await destroyThrough(h, w, 'shop');
     expect(destroyed.summary?.error).toBeUndefined();
     expect(destroyed.status).toBe('succeeded');
     expect(taggedFor(h, 'shop')).toEqual([]);

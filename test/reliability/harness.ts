@@ -1,24 +1,17 @@
 /**
  * One cloud (the AWS emulator), one state store and one virtual clock for every workflow
- * (create, failover, destroy), plus a ledger of the create calls AWS answered with success —
- * the proof that no step made its resource twice, however many throttles it retried through.
+ * (create, failover, destroy), plus a ledger of the create calls AWS answered with success.
+ * The emulator is eventually consistent here, as EC2 is: a fresh id is unknown for a few
+ * seconds, and a Describe by filter misses a fresh resource for longer than a crashed worker's
+ * lease, so a step that relies on finding what it just made by its tags is caught out.
  */
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { IAMClient } from '@aws-sdk/client-iam';
-import { RDSClient } from '@aws-sdk/client-rds';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
-import { SSMClient } from '@aws-sdk/client-ssm';
-import type {
-  InitializeHandlerOptions,
-  InitializeMiddleware,
-  RetryErrorInfo,
-  RetryStrategyV2,
-  RetryToken,
-} from '@smithy/types';
-import { DEFAULT_MAX_ATTEMPTS } from '../../src/aws/clients';
-import { countResources, SPEC_INVENTORY } from '../helpers/inventory';
+import type { InitializeHandlerOptions, InitializeMiddleware } from '@smithy/types';
+import { EVENTUAL_CONSISTENCY } from '../helpers/emulator';
+import { sdkClients, type SdkClients } from '../helpers/sdk-config';
+import { countResources, duplicates, SPEC_INVENTORY } from '../helpers/inventory';
+import type { FaultSettings } from '../../src/sandbox/aws/faults';
+
+export { EVENTUAL_CONSISTENCY };
 import type { StateStore } from '../../src/state/types';
 import { buildCreateDeps } from '../../src/workflows/create/build-deps';
 import { DEFAULT_CREATE_CONFIG } from '../../src/workflows/create/deps';
@@ -30,7 +23,12 @@ import { WorkflowService } from '../../src/workflows/engine/service';
 import type { FailoverDeps } from '../../src/workflows/failover/deps';
 import { fetchStatus } from '../../src/workflows/failover/prober';
 import { failoverWorkflow } from '../../src/workflows/failover/workflow';
+import type { Run } from '../../src/state/types';
+import { startDestroy } from '../../src/workflows/destroy/start';
 import {
+  CHANNEL,
+  OWNER,
+  startCreate,
   startHarness,
   type Deps,
   type Harness,
@@ -59,58 +57,6 @@ export interface ReliabilityHarness extends Harness {
   creates(): Record<string, number>;
 }
 
-export interface SdkClients {
-  ec2: EC2Client;
-  rds: RDSClient;
-  elbv2: ElasticLoadBalancingV2Client;
-  ssm: SSMClient;
-  secretsManager: SecretsManagerClient;
-  iam: IAMClient;
-  serviceQuotas: ServiceQuotasClient;
-}
-
-/**
- * Production's SDK retry budget (src/aws/clients.ts: DEFAULT_MAX_ATTEMPTS tries on throttling,
- * transient and 5xx errors) without its real-time backoff sleeps, so a suite on virtual time
- * does not wait seconds of wall clock per throttle. Which calls fail is the emulator's seeded RNG.
- */
-export class ImmediateRetry implements RetryStrategyV2 {
-  constructor(private readonly maxAttempts = DEFAULT_MAX_ATTEMPTS) {}
-
-  async acquireInitialRetryToken(): Promise<RetryToken> {
-    return token(0);
-  }
-
-  async refreshRetryTokenForRetry(previous: RetryToken, info: RetryErrorInfo): Promise<RetryToken> {
-    const next = previous.getRetryCount() + 1;
-    if (info.errorType === 'CLIENT_ERROR' || next >= this.maxAttempts)
-      throw info.error ?? new Error('retries exhausted');
-    return token(next);
-  }
-
-  recordSuccess(): void {}
-}
-
-const token = (count: number): RetryToken => ({ getRetryCount: () => count, getRetryDelay: () => 0 });
-
-export function sdkClients(endpoint: string, region: string, maxAttempts = DEFAULT_MAX_ATTEMPTS): SdkClients {
-  const config = {
-    endpoint,
-    region,
-    credentials: { accessKeyId: 'AKIDSANDBOXTEST', secretAccessKey: 'sandbox-secret' },
-    retryStrategy: new ImmediateRetry(maxAttempts),
-  };
-  return {
-    ec2: new EC2Client(config),
-    rds: new RDSClient(config),
-    elbv2: new ElasticLoadBalancingV2Client(config),
-    ssm: new SSMClient(config),
-    secretsManager: new SecretsManagerClient(config),
-    iam: new IAMClient(config),
-    serviceQuotas: new ServiceQuotasClient(config),
-  };
-}
-
 const CREATE_VERB = /^(Create|Run|Allocate|Import|Copy)/;
 
 /** Counts each command a client completed successfully (the SDK's initialize step sees the final outcome). */
@@ -134,10 +80,13 @@ function countSuccesses(client: MiddlewareHost, ledger: Map<string, number>): vo
 export interface ReliabilityOptions extends HarnessOptions {
   /** State on this store (e.g. dynalite) instead of the in-memory one. */
   store?: StateStore;
+  /** The emulator's consistency: EVENTUAL_CONSISTENCY unless given (`{}`: immediately consistent). */
+  consistency?: FaultSettings;
 }
 
 export async function startReliabilityHarness(opts: ReliabilityOptions = {}): Promise<ReliabilityHarness> {
   const base = await startHarness(opts);
+  base.emu.world.faults.set(opts.consistency ?? EVENTUAL_CONSISTENCY);
   const h: Harness = opts.store ? { ...base, store: opts.store } : base;
   const aws = sdkClients(h.emu.url, h.emu.region);
   const succeeded = new Map<string, number>();
@@ -202,14 +151,22 @@ export const inventory = (h: Harness): Record<string, number> => countResources(
 
 export { SPEC_INVENTORY };
 
-/** Counts the ids the emulator mints from now on, by prefix (vpc, subnet, i, …): a resource made twice shows here. */
-export function countMinted(h: Harness): Record<string, number> {
-  const minted: Record<string, number> = {};
-  const ids = h.emu.world.ids;
-  const next = ids.next.bind(ids);
-  ids.next = (prefix: string, hexLength?: number) => {
-    minted[prefix] = (minted[prefix] ?? 0) + 1;
-    return next(prefix, hexLength);
-  };
-  return minted;
+type Worker = ReturnType<ReliabilityHarness['worker']>;
+
+/** Creates env `name` (record and run) in worker `w` and drives the run to its end. */
+export async function createThrough(h: ReliabilityHarness, w: Worker, name: string): Promise<Run> {
+  const started = await startCreate(h, name, w);
+  await w.scheduler.drain(5_000);
+  return (await h.store.runs.get(started.runId))!;
 }
+
+/** Starts the teardown of env `name` in worker `w` and drives it to its end. */
+export async function destroyThrough(h: ReliabilityHarness, w: Worker, name: string): Promise<Run> {
+  const started = await startDestroy(w.service, h.store, { env: name, requestedBy: OWNER, channel: CHANNEL });
+  if (started.status !== 'started') throw new Error(started.message);
+  await w.scheduler.drain(5_000);
+  return (await h.store.runs.get(started.run.runId))!;
+}
+
+/** Resources made twice (`service:type env/role` → count): empty when every step was idempotent. */
+export const duplicatesOf = (h: Harness): Record<string, number> => duplicates(h.emu.world);

@@ -6,10 +6,14 @@
  *   nothing: same env version, no lock, no new run;
  * - no Slack message, ephemeral, slash-command answer, log line (console and stdout/stderr of
  *   this process, which runs the sandbox) or DynamoDB item holds the DB password, the
- *   WordPress admin password, the bot token or the signing secret.
+ *   WordPress admin password, the bot token or the signing secret — not only as they end up,
+ *   but as they happen: every DynamoDB write as sent, every version of every Slack message
+ *   (each post, update, ephemeral and response), every log line as written. A secret in a
+ *   progress note that a later update overwrites is caught too.
  */
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
+import type { MessageChange } from '../../src/sandbox/slack/messages';
 import { tableNames } from '../../src/state/tables';
 import type { Environment } from '../../src/state/types';
 import { knownSecrets, readable, waitForMessage, waitForReady } from '../e2e/helpers';
@@ -22,6 +26,9 @@ const OTHER = 'UOTHER';
 let sb: TestSandbox;
 const logs: string[] = [];
 const answers: string[] = [];
+/** Every DynamoDB write request body as sent, and every Slack message version as it was stored. */
+const writes: string[] = [];
+const slackCalls: string[] = [];
 const restore: (() => void)[] = [];
 
 function capture(): void {
@@ -44,6 +51,19 @@ function capture(): void {
 beforeAll(async () => {
   capture();
   sb = await startTestSandbox({ speed: 600, onError: (err, where) => logs.push(`${where}: ${String(err)}`) });
+  // The request as it goes to DynamoDB (the store's document client shares this stack).
+  sb.clients.dynamodb.middlewareStack.add(
+    (next) => async (args) => {
+      const req = args.request as { headers?: Record<string, string>; body?: unknown };
+      const target = req.headers?.['x-amz-target'] ?? '';
+      if (/\.(PutItem|UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems)$/.test(target))
+        writes.push(`${target} ${String(req.body)}`);
+      return next(args);
+    },
+    { step: 'build', name: 'secretScanWrites' },
+  );
+  // Every post, update and ephemeral the stand-in received, as it was then.
+  sb.slack.messages.on('change', (change: MessageChange) => slackCalls.push(JSON.stringify(change)));
 });
 afterAll(async () => {
   await sb?.stop();
@@ -142,6 +162,8 @@ test('create, forged presses refused, destroy: no secret anywhere', async () => 
         text: `${JSON.stringify(m)}\n${readable(m as never)}`,
       });
   for (const a of answers) haystacks.push({ where: 'answer', text: a });
+  for (const w of writes) haystacks.push({ where: 'dynamodb write', text: w });
+  for (const c of slackCalls) haystacks.push({ where: 'slack call', text: c });
   for (const l of logs) haystacks.push({ where: 'log', text: l });
   for (const [key, TableName] of Object.entries(tableNames(sb.config.tablePrefix))) {
     const out = await sb.clients.dynamodb.send(new ScanCommand({ TableName }));
@@ -150,6 +172,9 @@ test('create, forged presses refused, destroy: no secret anywhere', async () => 
   }
   expect(haystacks.filter((h) => h.where.startsWith('slack')).length).toBeGreaterThan(5);
   expect(haystacks.filter((h) => h.where.startsWith('dynamodb')).length).toBeGreaterThan(3);
+  // Far more writes and Slack calls than final items and messages: progress, notes, leases.
+  expect(writes.length).toBeGreaterThan(100);
+  expect(slackCalls.length).toBeGreaterThan(20);
   const leaks = haystacks.filter((h) => secrets.some((s) => h.text.includes(s))).map((h) => h.where);
   expect(leaks).toEqual([]);
 }, 120_000);

@@ -4,9 +4,12 @@
  *   POST /_sandbox/reset                                  clear all resources, call counts and faults
  *   GET  /_sandbox/clock, POST /_sandbox/clock {"speed":N} | {"advanceMs":N}
  *   GET  /_sandbox/calls, DELETE /_sandbox/calls          API call counts by "service:Action"
- *   GET  /_sandbox/faults, POST /_sandbox/faults {throttleRate, serverErrorRate, insufficientCapacity, eniLingerMs,
- *        seed, throttleNext, serverErrorNext, eventualConsistencyMs}  (the *Next counts fail exactly the
- *        next N calls; eventualConsistencyMs hides fresh EC2 ids from by-id calls for that long)
+ *   GET  /_sandbox/faults, POST /_sandbox/faults {throttleRate, serverErrorRate, insufficientCapacity,
+ *        eniLingerMs, seed, throttleNext, serverErrorNext, eventualConsistencyMs, describeLagMs,
+ *        afterActionRate, afterActionNext, afterActionEach, afterActionKinds, afterActionCalls}
+ *        (the *Next counts fail exactly the next N calls, afterActionEach the first N of each action;
+ *        eventualConsistencyMs hides fresh EC2 ids from by-id calls for that long, describeLagMs from
+ *        listing Describes; afterAction* make the change, then answer a 5xx, a throttle or nothing)
  *   GET  /_sandbox/account                                quotas and the offerings taken away
  *   POST /_sandbox/quotas {vpcsPerRegion, applicationLoadBalancers, targetGroups, dbInstances, dbSubnetGroups,
  *        allocatedStorageGb}                               set quotas (a quota at the current usage is full)
@@ -16,6 +19,7 @@
  */
 import { z } from 'zod';
 import { offeringsInput, quotasInput } from './account';
+import { AFTER_ACTION_KINDS } from './faults';
 import type { World } from './world';
 
 export interface AdminResponse {
@@ -40,6 +44,12 @@ const faultsInput = z
     throttleNext: z.number().int().min(0).optional(),
     eventualConsistencyMs: z.number().int().min(0).optional(),
     serverErrorNext: z.number().int().min(0).optional(),
+    describeLagMs: z.number().int().min(0).optional(),
+    afterActionRate: z.number().min(0).max(1).optional(),
+    afterActionNext: z.number().int().min(0).optional(),
+    afterActionEach: z.number().int().min(0).optional(),
+    afterActionKinds: z.array(z.enum(AFTER_ACTION_KINDS)).min(1).optional(),
+    afterActionCalls: z.array(z.string().regex(/^[a-z0-9-]+:(\*|[A-Za-z0-9]+)$/)).optional(),
   })
   .strict();
 

@@ -1,8 +1,9 @@
 /**
  * The emulator's one HTTP server (127.0.0.1 only). It finds the service from the SigV4
  * credential scope in `Authorization` (as other AWS emulators do; `X-Amz-Target` is a fallback
- * for unsigned JSON calls), counts the call, applies injected faults, dispatches, and writes
- * the service's wire format. `/_sandbox/*` is the admin API (admin.ts).
+ * for unsigned JSON calls), counts the call, applies injected faults (before the action, or
+ * after it: the change is made, then the answer is a fault or a dropped connection), dispatches,
+ * and writes the service's wire format. `/_sandbox/*` is the admin API (admin.ts).
  *
  * @example
  *   const emu = await startEmulator({ port: 0, speed: 0 });
@@ -67,13 +68,16 @@ function findService(
   return undefined;
 }
 
+/** Close the connection without an answer (an after-action fault of kind `drop`). */
+const DROP = Symbol('drop');
+
 async function serveAws(
   world: World,
   service: EmulatedService,
   req: http.IncomingMessage,
   url: URL,
   body: string,
-): Promise<WireResponse> {
+): Promise<WireResponse | typeof DROP> {
   const requestId = world.ids.requestId();
   let action: string;
   let input: Record<string, unknown>;
@@ -104,6 +108,14 @@ async function serveAws(
   if (fault) return serializeError(service.protocol, fault, requestId, service.xmlns);
   try {
     const result = await service.handle(action, input, { world, region: world.region, requestId });
+    const late = world.faults.pickAfterAction(
+      `${service.signingName}:${action}`,
+      service.protocol,
+      world.clock.now(),
+      service.internalErrorCode,
+    );
+    if (late?.kind === 'drop') return DROP;
+    if (late) return serializeError(service.protocol, late.error, requestId, service.xmlns);
     if (service.protocol === 'json') {
       return {
         status: 200,
@@ -161,7 +173,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const body = await readBody(req);
-      let out: WireResponse;
+      let out: WireResponse | typeof DROP;
       if (url.pathname.startsWith('/_sandbox/')) {
         const admin = handleAdmin(world, req.method ?? 'GET', url, body);
         out = {
@@ -181,6 +193,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
                 message: 'No emulated service matches this request (SigV4 credential scope or X-Amz-Target).',
               }),
             };
+      }
+      if (out === DROP) {
+        // The action took effect; the caller sees its connection reset with no answer.
+        req.socket.destroy();
+        return;
       }
       res.writeHead(out.status, { ...out.headers, 'content-length': Buffer.byteLength(out.body) });
       res.end(out.body);

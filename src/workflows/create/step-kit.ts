@@ -3,8 +3,9 @@
  * and the wait / done / fail answers (AWS errors classified by src/aws/errors).
  */
 import { formatDuration } from '../../domain/format';
-import { errorCode, isNotFound, toStepError } from '../../aws/errors';
+import { errorCode, isAlreadyExists, isNotFound, toStepError } from '../../aws/errors';
 import type { Readiness } from '../../aws/readiness';
+import { OutcomeUnknownError } from '../../aws/untokened';
 import { watchRecord } from '../engine/errors';
 import { outlineStep } from '../engine/outline';
 import type { StepContext, StepDefinition, StepResult } from '../engine/types';
@@ -56,6 +57,37 @@ export function fromReadiness<T>(
 export const notVisibleYet = (ctx: Ctx, what: string): StepResult =>
   wait(ctx.deps.config.poll.fast, `${what}: created, not visible yet`);
 
+/**
+ * Creates something AWS gives no idempotency token for (a VPC, an internet gateway; see
+ * src/aws/untokened.ts). The attempt is recorded before the call. A step that comes back to it
+ * — after a lost answer, or a crash — and finds nothing by its tags waits until EC2 has had
+ * LISTING_LAG_MS to list what that attempt may have made, and only then creates again.
+ */
+export async function createUntokened<T>(
+  ctx: Ctx,
+  what: string,
+  create: () => Promise<T>,
+): Promise<{ made: T } | { wait: StepResult }> {
+  const key = `${what}CreateAttemptedAt`;
+  const attemptedAt = ctx.own[key];
+  if (typeof attemptedAt === 'number' && ctx.now() < attemptedAt + LISTING_LAG_MS) {
+    const left = attemptedAt + LISTING_LAG_MS - ctx.now();
+    return {
+      wait: wait(
+        Math.min(ctx.deps.config.poll.fast * 5, left),
+        `${what}: an earlier attempt may have made it; looking for it ${formatDuration(left)} more before trying again`,
+      ),
+    };
+  }
+  await ctx.record({ [key]: ctx.now() });
+  try {
+    return { made: await create() };
+  } catch (err) {
+    if (!(err instanceof OutcomeUnknownError)) throw err;
+    return { wait: wait(ctx.deps.config.poll.fast, `${what}: ${err.message}`) };
+  }
+}
+
 export const names = (ctx: Ctx): ResourceNames => resourceNames(ctx.env);
 
 export const multiAzMode = (ctx: Pick<Ctx, 'params'>): MultiAzMode => {
@@ -106,6 +138,13 @@ export function defineStep(id: CreateStepId, impl: { timeoutMs: number; body: St
             `${spec.title}: ${errorCode(err)}, waiting for AWS to see a new resource`,
           );
         }
+        // Made already by an attempt whose answer was lost, not listed yet: wait to find it.
+        if (isAlreadyExists(err) && ctx.now() - ctx.startedAt < LISTING_LAG_MS + NOT_FOUND_GRACE_MS) {
+          return wait(
+            ctx.deps.config.poll.fast * 5,
+            `${spec.title}: ${errorCode(err)}: an earlier attempt made it; waiting for AWS to list it`,
+          );
+        }
         return { status: 'fail', error: toStepError(err, spec.title) };
       }
     },
@@ -116,3 +155,10 @@ export const MINUTE = 60_000;
 
 /** How long a step treats `*.NotFound` as "not propagated yet" before it counts as a failure. */
 export const NOT_FOUND_GRACE_MS = 2 * MINUTE;
+
+/**
+ * How long EC2 may take to list a resource it has made (Describe by filter). AWS gives no
+ * bound; its advice is to retry Describe with backoff up to minutes
+ * (https://docs.aws.amazon.com/ec2/latest/devguide/eventual-consistency.html).
+ */
+export const LISTING_LAG_MS = 3 * MINUTE;

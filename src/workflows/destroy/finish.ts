@@ -109,8 +109,6 @@ async function recordAudit(
 ): Promise<void> {
   const audit = ctx.deps.audit;
   if (!audit) return;
-  const earlier = await audit.list(run.env, 50);
-  if (earlier.some((e) => e.action === 'destroy.receipt' && e.detail?.runId === run.runId)) return;
   await audit.record({
     env: run.env,
     at: ctx.now(),
@@ -126,5 +124,7 @@ async function recordAudit(
       remaining: receipt.remaining.map((r) => `${r.type} ${r.id}: ${r.reason}`),
       elapsedMs: receipt.elapsedMs,
     },
+    // One receipt per run, however often onFinish runs again after a crash.
+    key: `${run.runId}:receipt`,
   });
 }

@@ -140,6 +140,27 @@ export function describeWaiting(waiting: readonly ResourceNote[]): string {
   return waiting.map((w) => `${w.type} ${w.id}: ${w.reason}`).join('; ');
 }
 
+/**
+ * The deletion a dead attempt asked for (`intent`): gone now means it was deleted then — recorded
+ * as deleted, true returned. Still there, it is left to the pass (which deletes it, or finds it
+ * being deleted and counts it then).
+ */
+async function settledIntent(
+  aws: TeardownAws,
+  ctx: Pick<Ctx, 'env' | 'outputsOf' | 'record'>,
+  units: readonly Unit[],
+  intent: ResourceRef,
+  deleted: ResourceRef[],
+): Promise<boolean> {
+  const unit = units.find((u) => u.type === intent.type);
+  if (!unit) return false;
+  const found = await unit.find(aws, { env: ctx.env, recorded: recordedResources(ctx) });
+  if (found.some((c) => refKey(c) === refKey(intent))) return false;
+  deleted.push(intent);
+  await ctx.record({ deleted: uniqueRefs([deleted]), deleting: null });
+  return true;
+}
+
 export function teardownStep(id: string, spec: TeardownStepSpec): TeardownStep {
   const ordered = spec.ordered ?? true;
   const { title, needs } = outlineStep(DESTROY_OUTLINE, id);
@@ -152,7 +173,7 @@ export function teardownStep(id: string, spec: TeardownStepSpec): TeardownStep {
       const config = destroyConfig(ctx.deps);
       const aws = teardownAws(ctx.deps);
       const deleted = refsOf(ctx.own.deleted);
-      const intent = (ctx.own.deleting ?? undefined) as ResourceRef | undefined;
+      let intent = (ctx.own.deleting ?? undefined) as ResourceRef | undefined;
       const guarded = watchRecord(ctx);
       const hooks: PassHooks = {
         onDeleting: (ref) => guarded.ctx.record({ deleting: ref }),
@@ -163,6 +184,10 @@ export function teardownStep(id: string, spec: TeardownStepSpec): TeardownStep {
       };
       let pass: PassResult;
       try {
+        // An attempt died between asking for a deletion and saving it: settle that first, before
+        // this attempt's own deletions replace the intent (a second death would lose it).
+        if (intent && (await settledIntent(aws, guarded.ctx, spec.units, intent, deleted)))
+          intent = undefined;
         pass = await runPass(
           aws,
           { env: ctx.env, recorded: recordedResources(ctx) },

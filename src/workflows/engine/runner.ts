@@ -37,8 +37,11 @@ import type {
 export interface RunnerHooks {
   /** A step's start is saved; its `run` is about to be called. */
   beforeStep?(runId: string, stepId: string): void;
-  /** Inside `ctx.record()`, before the outputs are written: after a create call, before its id is saved. */
-  beforeRecord?(runId: string, stepId: string): void;
+  /**
+   * Inside `ctx.record()`, before the outputs are written: after a create call, before its id is
+   * saved. `outputKeys` names what is being recorded (which of a step's resources).
+   */
+  beforeRecord?(runId: string, stepId: string, outputKeys: readonly string[]): void;
   /** A step answered; its answer is not saved yet. */
   afterStepCall?(runId: string, stepId: string): void;
   /**
@@ -183,7 +186,7 @@ export class WorkflowRunner<Deps> {
       own: structuredClone(started.outputs ?? {}),
       outputsOf: (other) => stepState(session.run, other).outputs ?? {},
       record: async (outputs) => {
-        this.checkpoint('beforeRecord', run.runId, step.id);
+        this.checkpoint('beforeRecord', run.runId, step.id, Object.keys(outputs));
         await this.change(session, `record:${step.id}`, (r) => {
           r.steps[step.id] = mergeOutputs(stepState(r, step.id), outputs);
         });
@@ -232,8 +235,9 @@ export class WorkflowRunner<Deps> {
 
   /**
    * End the run. Order matters without transactions: onFinish (idempotent) and the audit event
-   * come before the final save, so a crash leaves the run `running` and the next tick redoes
-   * them; the lock is released after, and an ended run's lock is released by any later tick.
+   * (once-only, by its key) come before the final save, so a crash leaves the run `running` and
+   * the next tick redoes them; the lock is released after, and an ended run's lock is released by
+   * any later tick.
    */
   private async finish(
     session: RunSession,
@@ -264,6 +268,8 @@ export class WorkflowRunner<Deps> {
       actor,
       action: `${run.kind}.${status}`,
       detail: { runId: run.runId, ...(failedSteps.length > 0 ? { failedSteps } : {}) },
+      // Once per run: a tick that resumes a finish the last one did not save records nothing more.
+      key: `${run.runId}:end`,
     });
     const saved = await this.change(session, 'finish', (r) => {
       r.status = status;
@@ -348,10 +354,10 @@ export class WorkflowRunner<Deps> {
     }
   }
 
-  private checkpoint(hook: keyof RunnerHooks, runId: string, key: string): void {
+  private checkpoint(hook: keyof RunnerHooks, runId: string, key: string, outputKeys: string[] = []): void {
     if (this.crashed !== undefined) throw this.crashed;
     try {
-      this.hooks[hook]?.(runId, key);
+      this.hooks[hook]?.(runId, key, outputKeys);
     } catch (err) {
       this.crashed = err;
       throw err;

@@ -85,7 +85,10 @@ const deleteInternetGateway: Ec2Handler = (p, model) => {
 
 const describeInternetGateways: Ec2Handler = (p, model) => {
   const ids = qList(p, 'InternetGatewayId');
-  const igws = ids.length > 0 ? ids.map((id) => requireIgw(model, id)) : [...model.internetGateways.values()];
+  const igws =
+    ids.length > 0
+      ? ids.map((id) => requireIgw(model, id))
+      : model.listed(model.internetGateways.values(), (g) => g.internetGatewayId);
   const filtered = applyFilters(
     igws,
     qFilters(p),

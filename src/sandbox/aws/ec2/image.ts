@@ -155,7 +155,9 @@ const describeImages: Ec2Handler = (p, model) => {
     });
     images = images.filter((img) => img.state !== 'deregistered');
   } else {
-    images = [...model.images.values()].filter((img) => img.state !== 'deregistered');
+    images = model
+      .listed(model.images.values(), (img) => img.imageId)
+      .filter((img) => img.state !== 'deregistered');
   }
   if (owners.length > 0) {
     images = images.filter((img) =>
@@ -216,7 +218,7 @@ const describeSnapshots: Ec2Handler = (p, model) => {
           if (!s || !model.isPropagated(id)) throw checkId('snap', id);
           return s;
         })
-      : [...model.snapshots.values()];
+      : model.listed(model.snapshots.values(), (s) => s.snapshotId);
   if (owners.length > 0) {
     snapshots = snapshots.filter((s) => owners.some((o) => o === 'self' || o === s.ownerId));
   }

@@ -17,8 +17,8 @@ import { AMAZON_OWNER_ID } from './public-images';
 import { tagSpecs } from './tags';
 import type { Instance } from './types';
 
-/** A stable fingerprint of a RunInstances request, for ClientToken idempotency. */
-function fingerprint(p: QueryParams): string {
+/** A stable fingerprint of a request's parameters (all but its ClientToken), for ClientToken idempotency. */
+export function fingerprint(p: QueryParams): string {
   return JSON.stringify(
     Object.keys(p)
       .filter((k) => k !== 'Action' && k !== 'Version' && k !== 'ClientToken')

@@ -157,7 +157,7 @@ const describeInstances: Ec2Handler = (p, model) => {
   const all =
     ids.length > 0
       ? requireInstances(model, p)
-      : [...model.instances.values()].filter((i) => model.isVisible(i));
+      : model.listed(model.instances.values(), (i) => i.instanceId).filter((i) => model.isVisible(i));
   const filtered = applyFilters(all, qFilters(p), instanceFilters(model), (i) => model.tagsOf(i.instanceId));
   const page = paginate(filtered, maxResults, p.NextToken);
   const byReservation = new Map<string, Instance[]>();
@@ -217,7 +217,7 @@ const describeInstanceStatus: Ec2Handler = (p, model) => {
   const all =
     ids.length > 0
       ? requireInstances(model, p)
-      : [...model.instances.values()].filter((i) => model.isVisible(i));
+      : model.listed(model.instances.values(), (i) => i.instanceId).filter((i) => model.isVisible(i));
   const candidates = all.filter((i) => includeAll || i.state === 'running');
   const filtered = applyFilters(
     candidates,

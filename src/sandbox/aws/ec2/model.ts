@@ -57,6 +57,8 @@ export class Ec2Model implements ResourceLister {
   tags = new Map<string, Record<string, string>>();
   /** RunInstances ClientToken → the request's fingerprint and the reservation it made. */
   clientTokens = new Map<string, { fingerprint: string; reservationId: string; instanceIds: string[] }>();
+  /** CreateRouteTable ClientToken → the request's fingerprint and the table it made. */
+  routeTableTokens = new Map<string, { fingerprint: string; routeTableId: string }>();
   /** Virtual creation time of every id handed out (for the eventual-consistency fault). */
   private createdAt = new Map<string, number>();
   private publicIpCounter = 0;
@@ -85,6 +87,21 @@ export class Ec2Model implements ResourceLister {
     if (!ms) return true;
     const at = this.createdAt.get(id);
     return at === undefined || this.now >= at + ms;
+  }
+
+  /**
+   * What a listing Describe (no ids given) may show: everything but what was created less than
+   * `describeLagMs` ago (only with that fault on). Describing by id is `isPropagated`'s job.
+   */
+  listed<T>(items: Iterable<T>, idOf: (item: T) => string): T[] {
+    const lag = this.world.faults.describeLagMs;
+    const all = [...items];
+    if (!lag) return all;
+    const now = this.now;
+    return all.filter((item) => {
+      const at = this.createdAt.get(idOf(item));
+      return at === undefined || now >= at + lag;
+    });
   }
 
   // ---- lazy settling -------------------------------------------------------------------
@@ -348,6 +365,7 @@ export class Ec2Model implements ResourceLister {
       this.snapshots,
       this.tags,
       this.clientTokens,
+      this.routeTableTokens,
       this.createdAt,
     ]) {
       store.clear();

@@ -71,7 +71,7 @@ const describeNetworkInterfaces: Ec2Handler = (p, model) => {
           if (!e || !model.isPropagated(id)) throw checkId('eni', id);
           return e;
         })
-      : live;
+      : model.listed(live, (e) => e.networkInterfaceId);
   const filtered = applyFilters(
     enis,
     qFilters(p),

@@ -5,6 +5,7 @@ import { xmlList } from '../protocol/xml';
 import { parseCidr } from './cidr';
 import { checkId, dependencyViolation, invalidParameterValue } from './errors';
 import { applyFilters } from './filters';
+import { fingerprint } from './instance-launch';
 import type { Ec2Handler, Ec2Model } from './model';
 import { paginate } from './paginate';
 import { tagSet, tagSpecs } from './tags';
@@ -49,7 +50,23 @@ function requireRouteTable(model: Ec2Model, id: string): RouteTable {
   return t;
 }
 
+/**
+ * CreateRouteTable takes a ClientToken (since January 2024): the same token with the same
+ * parameters answers the table it made; with other parameters, IdempotentParameterMismatch.
+ */
 const createRouteTable: Ec2Handler = (p, model) => {
+  const token = p.ClientToken;
+  const prior = token ? model.routeTableTokens.get(token) : undefined;
+  if (prior) {
+    if (prior.fingerprint !== fingerprint(p)) {
+      throw new AwsError(
+        'IdempotentParameterMismatch',
+        'Arguments on this idempotent request are inconsistent with arguments used in previous request(s).',
+      );
+    }
+    const made = model.routeTables.get(prior.routeTableId);
+    if (made) return { routeTable: routeTableXml(model, made) };
+  }
   const vpc = model.requireVpc(qRequired(p, 'VpcId'));
   const tags = tagSpecs(p, 'route-table');
   const t: RouteTable = {
@@ -60,6 +77,7 @@ const createRouteTable: Ec2Handler = (p, model) => {
   };
   model.routeTables.set(t.routeTableId, t);
   model.addTags(t.routeTableId, tags);
+  if (token) model.routeTableTokens.set(token, { fingerprint: fingerprint(p), routeTableId: t.routeTableId });
   return { routeTable: routeTableXml(model, t) };
 };
 
@@ -152,7 +170,9 @@ const deleteRouteTable: Ec2Handler = (p, model) => {
 const describeRouteTables: Ec2Handler = (p, model) => {
   const ids = qList(p, 'RouteTableId');
   const tables =
-    ids.length > 0 ? ids.map((id) => requireRouteTable(model, id)) : [...model.routeTables.values()];
+    ids.length > 0
+      ? ids.map((id) => requireRouteTable(model, id))
+      : model.listed(model.routeTables.values(), (t) => t.routeTableId);
   const filtered = applyFilters(
     tables,
     qFilters(p),

@@ -251,7 +251,9 @@ const describeSecurityGroups: Ec2Handler = (p, model) => {
   const ids = qList(p, 'GroupId');
   const names = qList(p, 'GroupName');
   let groups =
-    ids.length > 0 ? ids.map((id) => model.requireSecurityGroup(id)) : [...model.securityGroups.values()];
+    ids.length > 0
+      ? ids.map((id) => model.requireSecurityGroup(id))
+      : model.listed(model.securityGroups.values(), (g) => g.groupId);
   if (names.length > 0) {
     groups = groups.filter((g) => names.includes(g.groupName));
     for (const n of names) {

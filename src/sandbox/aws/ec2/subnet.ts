@@ -85,7 +85,10 @@ const modifySubnetAttribute: Ec2Handler = (p, model) => {
 const describeSubnets: Ec2Handler = (p, model) => {
   model.settle();
   const ids = qList(p, 'SubnetId');
-  const subnets = ids.length > 0 ? ids.map((id) => model.requireSubnet(id)) : [...model.subnets.values()];
+  const subnets =
+    ids.length > 0
+      ? ids.map((id) => model.requireSubnet(id))
+      : model.listed(model.subnets.values(), (s) => s.subnetId);
   const filtered = applyFilters(
     subnets,
     qFilters(p),

@@ -76,7 +76,10 @@ const createVpc: Ec2Handler = (p, model) => {
 
 const describeVpcs: Ec2Handler = (p, model) => {
   const ids = qList(p, 'VpcId');
-  const vpcs = ids.length > 0 ? ids.map((id) => model.requireVpc(id)) : [...model.vpcs.values()];
+  const vpcs =
+    ids.length > 0
+      ? ids.map((id) => model.requireVpc(id))
+      : model.listed(model.vpcs.values(), (v) => v.vpcId);
   const filtered = applyFilters(
     vpcs,
     qFilters(p),

@@ -76,8 +76,18 @@ const createSecret: Handler = (input, model) => {
       "You can't create this secret because a secret with this name is already scheduled for deletion.",
     );
   }
-  if (existing) throw resourceExists(name);
   const value = secretValue(input);
+  const token = jStr(input, 'ClientRequestToken');
+  if (existing) {
+    // A repeat with the same ClientRequestToken and value is ignored: AWS answers the secret as it is.
+    const same =
+      token !== undefined &&
+      token === existing.versionId &&
+      value.secretString === existing.secretString &&
+      value.secretBinary === existing.secretBinary;
+    if (!same) throw resourceExists(name);
+    return { ARN: existing.arn, Name: existing.name, VersionId: existing.versionId };
+  }
   const now = model.now;
   const s: Secret = {
     name,
@@ -85,7 +95,7 @@ const createSecret: Handler = (input, model) => {
     description: jStr(input, 'Description'),
     kmsKeyId: jStr(input, 'KmsKeyId'),
     ...value,
-    versionId: jStr(input, 'ClientRequestToken') ?? randomUUID(),
+    versionId: token ?? randomUUID(),
     createdAt: now,
     lastChangedAt: now,
     tags: jTags(input),

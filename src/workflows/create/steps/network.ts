@@ -2,17 +2,35 @@
 import { sitebotTags } from '../../../aws/tags';
 import { SUBNETS, VPC_CIDR } from '../layout';
 import { clientToken } from '../names';
-import { defineStep, done, MINUTE, names, need, notVisibleYet, str } from '../step-kit';
+import { errorCode, isAlreadyExists } from '../../../aws/errors';
+import {
+  createUntokened,
+  defineStep,
+  done,
+  MINUTE,
+  names,
+  need,
+  notVisibleYet,
+  str,
+  wait,
+} from '../step-kit';
+
+/** Room for an untokened create whose answer was lost, its listing lag, and a second try. */
+const UNTOKENED_TIMEOUT_MS = 10 * MINUTE;
 
 export const vpcStep = defineStep('vpc', {
-  timeoutMs: 5 * MINUTE,
+  timeoutMs: UNTOKENED_TIMEOUT_MS,
   async body(ctx) {
     const { ec2 } = ctx.deps;
     const recorded = str(ctx.own, 'vpcId');
     let vpc = await ec2.findVpc(recorded, ctx.env);
     if (!vpc && recorded) return notVisibleYet(ctx, 'vpc');
     if (!vpc) {
-      vpc = await ec2.createVpc(VPC_CIDR, sitebotTags(ctx, 'vpc', names(ctx).vpc));
+      const created = await createUntokened(ctx, 'vpc', () =>
+        ec2.createVpc(VPC_CIDR, sitebotTags(ctx, 'vpc', names(ctx).vpc)),
+      );
+      if ('wait' in created) return created.wait;
+      vpc = created.made;
       await ctx.record({ vpcId: vpc.VpcId });
     }
     const vpcId = vpc.VpcId!;
@@ -28,29 +46,42 @@ export const subnetsStep = defineStep('subnets', {
     const { ec2, config } = ctx.deps;
     const vpcId = need(ctx, 'vpc', 'vpcId');
     const ids: Record<string, string> = {};
+    // Every subnet is tried on each pass, so the ones waiting to be listed wait together.
+    const waiting: string[] = [];
     for (const s of SUBNETS) {
       const recorded = str(ctx.own, s.key);
       let subnet = await ec2.findSubnet(recorded, ctx.env, s.role);
-      if (!subnet && recorded) return notVisibleYet(ctx, s.role);
+      if (!subnet && recorded) {
+        waiting.push(`${s.role}: created, not visible yet`);
+        continue;
+      }
       if (!subnet) {
         const az = config.azs[s.side === 'a' ? 0 : 1];
-        subnet = await ec2.createSubnet(
-          vpcId,
-          s.cidr,
-          az,
-          sitebotTags(ctx, s.role, names(ctx).subnet(s.tier, s.side)),
-        );
+        try {
+          subnet = await ec2.createSubnet(
+            vpcId,
+            s.cidr,
+            az,
+            sitebotTags(ctx, s.role, names(ctx).subnet(s.tier, s.side)),
+          );
+        } catch (err) {
+          // Its CIDR is taken in our VPC: an attempt whose answer was lost made it; not listed yet.
+          if (!isAlreadyExists(err)) throw err;
+          waiting.push(`${s.role}: ${errorCode(err)}, made by an earlier attempt, not listed yet`);
+          continue;
+        }
         await ctx.record({ [s.key]: subnet.SubnetId });
       }
       if (s.tier === 'public' && !subnet.MapPublicIpOnLaunch) await ec2.mapPublicIpOnLaunch(subnet.SubnetId!);
       ids[s.key] = subnet.SubnetId!;
     }
+    if (waiting.length > 0) return wait(config.poll.fast * 5, waiting.join('; '));
     return done(ids);
   },
 });
 
 export const internetGatewayStep = defineStep('internet-gateway', {
-  timeoutMs: 5 * MINUTE,
+  timeoutMs: UNTOKENED_TIMEOUT_MS,
   async body(ctx) {
     const { ec2 } = ctx.deps;
     const vpcId = need(ctx, 'vpc', 'vpcId');
@@ -58,7 +89,11 @@ export const internetGatewayStep = defineStep('internet-gateway', {
     let igw = await ec2.findInternetGateway(recorded, ctx.env);
     if (!igw && recorded) return notVisibleYet(ctx, 'internet gateway');
     if (!igw) {
-      igw = await ec2.createInternetGateway(sitebotTags(ctx, 'igw', names(ctx).igw));
+      const created = await createUntokened(ctx, 'igw', () =>
+        ec2.createInternetGateway(sitebotTags(ctx, 'igw', names(ctx).igw)),
+      );
+      if ('wait' in created) return created.wait;
+      igw = created.made;
       await ctx.record({ igwId: igw.InternetGatewayId });
     }
     const attached = (igw.Attachments ?? []).some((a) => a.VpcId === vpcId);

@@ -1,7 +1,8 @@
 /** SPEC §2: three security groups; web-sg takes HTTP from the ALB only, db-sg MySQL from web-sg only. */
 import type { IpPermission } from '@aws-sdk/client-ec2';
+import { errorCode, isAlreadyExists } from '../../../aws/errors';
 import { sitebotTags } from '../../../aws/tags';
-import { defineStep, done, MINUTE, need, notVisibleYet, str, type Ctx } from '../step-kit';
+import { defineStep, done, MINUTE, need, str, wait, type Ctx } from '../step-kit';
 
 interface GroupSpec {
   key: 'elbSgId' | 'webSgId' | 'dbSgId';
@@ -58,43 +59,52 @@ function hasRule(existing: IpPermission[] | undefined, want: IpPermission): bool
   );
 }
 
-/** The group's id once it exists with its rules; undefined while a recorded group is not visible yet. */
+/** The group as it is (id and rules), or why it cannot be had yet (made, not known or listed yet). */
 async function ensureGroup(
   ctx: Ctx,
   vpcId: string,
   spec: GroupSpec,
-  ids: Partial<Record<GroupSpec['key'], string>>,
-): Promise<string | undefined> {
+): Promise<{ id: string; permissions: IpPermission[] } | { waiting: string }> {
   const { ec2 } = ctx.deps;
   const groupName = spec.name(ctx.env);
   const recorded = str(ctx.own, spec.key);
-  let group = await ec2.findSecurityGroup(recorded, vpcId, groupName, ctx.env, spec.role);
-  if (!group && recorded) return undefined;
-  let groupId = group?.GroupId;
-  if (!groupId) {
+  const group = await ec2.findSecurityGroup(recorded, vpcId, groupName, ctx.env, spec.role);
+  if (group?.GroupId) return { id: group.GroupId, permissions: group.IpPermissions ?? [] };
+  if (recorded) return { waiting: `${spec.role}: created, not visible yet` };
+  let groupId: string;
+  try {
     groupId = await ec2.createSecurityGroup(
       vpcId,
       groupName,
       spec.description,
       sitebotTags(ctx, spec.role, groupName),
     );
-    await ctx.record({ [spec.key]: groupId });
-    group = undefined;
+  } catch (err) {
+    // The name is taken in our VPC: an attempt whose answer was lost made it; not listed yet.
+    if (!isAlreadyExists(err)) throw err;
+    return { waiting: `${spec.role}: ${errorCode(err)}, made by an earlier attempt, not listed yet` };
   }
-  const missing = spec.ingress(ids).filter((rule) => !hasRule(group?.IpPermissions, rule));
-  if (missing.length > 0) await ec2.authorizeIngress(groupId, missing);
-  return groupId;
+  await ctx.record({ [spec.key]: groupId });
+  return { id: groupId, permissions: [] };
 }
 
 export const securityGroupsStep = defineStep('security-groups', {
   timeoutMs: 5 * MINUTE,
   async body(ctx) {
     const vpcId = need(ctx, 'vpc', 'vpcId');
-    const ids: Partial<Record<GroupSpec['key'], string>> = {};
+    // All three groups first (the ones not listed yet wait together), then the rules that name them.
+    const groups: { spec: GroupSpec; id: string; permissions: IpPermission[] }[] = [];
+    const waiting: string[] = [];
     for (const spec of SECURITY_GROUPS) {
-      const id = await ensureGroup(ctx, vpcId, spec, ids);
-      if (!id) return notVisibleYet(ctx, spec.role);
-      ids[spec.key] = id;
+      const g = await ensureGroup(ctx, vpcId, spec);
+      if ('waiting' in g) waiting.push(g.waiting);
+      else groups.push({ spec, ...g });
+    }
+    if (waiting.length > 0) return wait(ctx.deps.config.poll.fast * 5, waiting.join('; '));
+    const ids = Object.fromEntries(groups.map((g) => [g.spec.key, g.id])) as Record<GroupSpec['key'], string>;
+    for (const g of groups) {
+      const missing = g.spec.ingress(ids).filter((rule) => !hasRule(g.permissions, rule));
+      if (missing.length > 0) await ctx.deps.ec2.authorizeIngress(g.id, missing);
     }
     return done(ids);
   },

@@ -4,6 +4,8 @@
  * the report measures what users saw.
  */
 import type { DrillReport } from '../../../../src/workflows/failover/report';
+import { fetchStatus, type FetchStatus } from '../../../../src/workflows/failover/prober';
+import type { ProbeResult } from '../../../../src/workflows/failover/probe-log';
 import { startFailover } from '../../../../src/workflows/failover/start';
 import type { Environment, Run } from '../../../../src/state/types';
 import { BOTH_SERVING, startFailoverHarness, type FailoverHarness } from './harness';
@@ -11,10 +13,42 @@ import { BOTH_SERVING, startFailoverHarness, type FailoverHarness } from './harn
 let h: FailoverHarness;
 let env: Environment;
 
+/** Every probe the drills sent, with the virtual time it was answered at. */
+const probes: { at: number; result: ProbeResult }[] = [];
+const recordingFetch: FetchStatus = async (url, timeoutMs) => {
+  const result = await fetchStatus(url, timeoutMs);
+  probes.push({ at: h.clock.now(), result });
+  return result;
+};
+/** Virtual times at which the emulator was asked to reboot a DB instance. */
+const reboots: number[] = [];
+
 beforeAll(async () => {
-  h = await startFailoverHarness();
+  h = await startFailoverHarness({ io: { fetchStatus: recordingFetch } });
   env = await h.createEnv('demo', 'now');
+  h.emu.clients.rds.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName === 'RebootDBInstanceCommand') reboots.push(h.emu.world.clock.now());
+      return next(args);
+    },
+    { step: 'initialize', name: 'countReboots' },
+  );
 });
+
+/**
+ * The outage the emulator imposed on a failover asked for at `rebootAt` and lasting `ms`, as the
+ * probes can see it: from the first probe inside it to the first probe after it — exactly, on
+ * the virtual clock. Checks every probe on the way: failing (504) inside, answering 200 around.
+ */
+function expectedOutage(since: number, rebootAt: number, ms: number) {
+  const seen = probes.filter((p) => p.at >= since);
+  const inside = seen.filter((p) => p.at >= rebootAt && p.at < rebootAt + ms);
+  expect(inside.length).toBeGreaterThan(0);
+  expect(inside.every((p) => p.result === 504)).toBe(true);
+  expect(seen.filter((p) => !inside.includes(p)).every((p) => p.result === 200)).toBe(true);
+  const endAt = seen.find((p) => p.at >= rebootAt + ms)!.at;
+  return { startAt: inside[0].at, endAt, ms: endAt - inside[0].at, failures: inside.length };
+}
 
 afterAll(async () => {
   await h?.close();
@@ -67,11 +101,16 @@ test('web drill: one of two servers stopped and started again, 0 failed requests
   expect(String(run.summary?.text)).toContain('Failover drill on demo (web): PASS');
 });
 
-test('DB drill: the outage the emulator imposes (90 s) is measured within one probe interval, and the AZ swaps', async () => {
+test('DB drill: exactly the outage the emulator imposed (90 s), one reboot, and the AZ swaps', async () => {
   const failoverMs = h.emu.world.durations.dbRebootFailover;
   const azBefore = await h.primaryAz(env);
+  const since = h.clock.now();
+  const rebootsBefore = reboots.length;
   const { run, report } = await drill('db');
   expect(run.status).toBe('succeeded');
+  // One RebootDBInstance (with failover), not two, however the drill's ticks fell.
+  expect(reboots.length - rebootsBefore).toBe(1);
+  const rebootAt = reboots.at(-1)!;
   const [db] = report.phases;
   expect(db.phase).toBe('db');
   expect(db.azBefore).toBe(azBefore);
@@ -79,11 +118,13 @@ test('DB drill: the outage the emulator imposes (90 s) is measured within one pr
   expect(db.azAfter).not.toBe(azBefore);
   expect(db.faultObserved).toBe(true);
   expect(db.outageCount).toBe(1);
-  expect(Math.abs(db.longestOutage!.ms - failoverMs)).toBeLessThanOrEqual(1_000);
-  expect(db.longestOutage!.endAt).toBeDefined();
+  const outage = expectedOutage(since, rebootAt, failoverMs);
+  expect(db.longestOutage).toEqual({ startAt: outage.startAt, endAt: outage.endAt, ms: outage.ms });
+  // The drill probes on the second from the reboot on: the window it saw is the emulator's own.
+  expect(outage).toMatchObject({ startAt: rebootAt, endAt: rebootAt + failoverMs, ms: failoverMs });
   // While the DB fails over, the ALB answers 504: one failed probe a second.
-  expect(Object.keys(db.failuresByKind)).toEqual(['504']);
-  expect(Math.abs(db.failures - failoverMs / 1_000)).toBeLessThanOrEqual(1);
+  expect(db.failuresByKind).toEqual({ '504': outage.failures });
+  expect(db.failures).toBe(failoverMs / 1_000);
   expect(db.sparkline).toMatch(/^▁+█+▁+$/);
   expect(db.verdict).toBe('pass'); // 90 s ≤ 120 s
   expect(report.verdict).toBe('pass');
@@ -96,10 +137,14 @@ test('a failover longer than the objective (150 s > 120 s) is measured as such a
   const saved = durations.dbRebootFailover;
   durations.dbRebootFailover = 150_000;
   try {
+    const since = h.clock.now();
+    const rebootsBefore = reboots.length;
     const { run, report } = await drill('db');
     expect(run.status).toBe('succeeded'); // the drill ran; the database missed its objective
+    expect(reboots.length - rebootsBefore).toBe(1);
     const [db] = report.phases;
-    expect(Math.abs(db.longestOutage!.ms - 150_000)).toBeLessThanOrEqual(1_000);
+    const outage = expectedOutage(since, reboots.at(-1)!, 150_000);
+    expect(db.longestOutage).toEqual({ startAt: outage.startAt, endAt: outage.endAt, ms: 150_000 });
     expect(db).toMatchObject({ faultObserved: true, verdict: 'fail' });
     expect(db.reason).toMatch(/^outage 2m (29|30)s > 2m$/);
     expect(report.verdict).toBe('fail');
@@ -111,7 +156,9 @@ test('a failover longer than the objective (150 s > 120 s) is measured as such a
 
 test('all: web then db, each reported', async () => {
   const azBefore = await h.primaryAz(env);
+  const rebootsBefore = reboots.length;
   const { run, report } = await drill('all');
+  expect(reboots.length - rebootsBefore).toBe(1);
   if (process.env.SHOW_REPORT) console.log(run.summary?.text);
   expect(run.status).toBe('succeeded');
   expect(report.phases.map((p) => [p.phase, p.verdict])).toEqual([

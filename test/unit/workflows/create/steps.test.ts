@@ -1,5 +1,10 @@
 import {
+  AuthorizeSecurityGroupIngressCommand,
+  CreateSecurityGroupCommand,
+  CreateSubnetCommand,
   CreateVpcCommand,
+  DescribeSecurityGroupsCommand,
+  DescribeSubnetsCommand,
   DescribeInstancesCommand,
   DescribeVpcAttributeCommand,
   DescribeVpcsCommand,
@@ -31,10 +36,13 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { credentialsStep, generatePassword } from '../../../../src/workflows/create/steps/credentials';
 import { databaseMultiAzStep, databaseStep } from '../../../../src/workflows/create/steps/database';
 import { listenerStep, loadBalancerStep } from '../../../../src/workflows/create/steps/loadbalancer';
-import { vpcStep } from '../../../../src/workflows/create/steps/network';
+import { subnetsStep, vpcStep } from '../../../../src/workflows/create/steps/network';
+import { securityGroupsStep } from '../../../../src/workflows/create/steps/security';
 import { amiArchitecture, web1Step } from '../../../../src/workflows/create/steps/web';
 import { webRolePolicy } from '../../../../src/workflows/create/steps/iam';
 import { clientToken } from '../../../../src/workflows/create/names';
+import { LISTING_LAG_MS } from '../../../../src/workflows/create/step-kit';
+import { OutcomeUnknownError } from '../../../../src/aws/untokened';
 import { fakeContext, mockedDeps } from './fake-context';
 
 const ec2Mock = mockClient(EC2Client);
@@ -74,7 +82,8 @@ describe('vpc step (find by recorded id → tags → create)', () => {
     ec2Mock.on(CreateVpcCommand).resolves({ Vpc: { VpcId: 'vpc-new' } });
     const ctx = fakeContext(mockedDeps());
     expect(await vpcStep.run(ctx)).toMatchObject({ status: 'done', outputs: { vpcId: 'vpc-new' } });
-    expect(ctx.recorded).toEqual([{ vpcId: 'vpc-new' }]);
+    // The attempt is recorded before the call (CreateVpc has no ClientToken), the id right after.
+    expect(ctx.recorded).toEqual([{ vpcCreateAttemptedAt: 2_000 }, { vpcId: 'vpc-new' }]);
     const input = ec2Mock.commandCalls(CreateVpcCommand)[0].args[0].input;
     expect(input.CidrBlock).toBe('10.0.0.0/16');
     expect(input.TagSpecifications?.[0].Tags).toEqual(
@@ -129,13 +138,82 @@ describe('vpc step (find by recorded id → tags → create)', () => {
     expect(ec2Mock.commandCalls(CreateVpcCommand)).toHaveLength(0);
   });
 
+  test('a CreateVpc whose answer was lost: wait, and look for its VPC until EC2 has had time to list it', async () => {
+    ec2Mock.on(DescribeVpcsCommand).resolves({ Vpcs: [] });
+    ec2Mock.on(CreateVpcCommand).rejects(new OutcomeUnknownError(awsError('InternalError')));
+    const lost = fakeContext(mockedDeps(), { now: 5_000 });
+    expect(await vpcStep.run(lost)).toMatchObject({
+      status: 'wait',
+      note: expect.stringContaining('the call may have worked'),
+    });
+    expect(lost.recorded).toEqual([{ vpcCreateAttemptedAt: 5_000 }]);
+
+    ec2Mock.resetHistory();
+    const own = { vpcCreateAttemptedAt: 5_000 };
+    const soon = fakeContext(mockedDeps(), { own, now: 5_000 + LISTING_LAG_MS - 1 });
+    expect(await vpcStep.run(soon)).toMatchObject({
+      status: 'wait',
+      note: expect.stringContaining('an earlier attempt may have made it'),
+    });
+    expect(ec2Mock.commandCalls(CreateVpcCommand)).toHaveLength(0);
+    expect(soon.recorded).toEqual([]);
+
+    // Listed meanwhile: found by its tags.
+    ec2Mock.on(DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: 'vpc-made-then' }] });
+    expect(await vpcStep.run(fakeContext(mockedDeps(), { own, now: 60_000 }))).toMatchObject({
+      status: 'done',
+      outputs: { vpcId: 'vpc-made-then' },
+    });
+
+    // Never listed: the attempt made nothing; try again once EC2 has had its time.
+    ec2Mock.on(DescribeVpcsCommand).resolves({ Vpcs: [] });
+    ec2Mock.on(CreateVpcCommand).resolves({ Vpc: { VpcId: 'vpc-new' } });
+    const later = fakeContext(mockedDeps(), { own, now: 5_000 + LISTING_LAG_MS });
+    expect(await vpcStep.run(later)).toMatchObject({ status: 'done', outputs: { vpcId: 'vpc-new' } });
+    expect(ec2Mock.commandCalls(CreateVpcCommand)).toHaveLength(1);
+  });
+
   test('a step past its deadline fails for good without calling AWS', async () => {
-    const ctx = fakeContext(mockedDeps(), { startedAt: 0, now: 10 * 60_000 });
+    const ctx = fakeContext(mockedDeps(), { startedAt: 0, now: 10 * 60_000 + 1 });
     expect(await vpcStep.run(ctx)).toMatchObject({
       status: 'fail',
       error: { code: 'StepTimeout', retryable: false },
     });
     expect(ec2Mock.calls()).toHaveLength(0);
+  });
+});
+
+describe('subnets and security groups made by an attempt whose answer was lost', () => {
+  const vpc = { vpc: { vpcId: 'vpc-1' } };
+
+  test('a subnet whose CIDR is taken waits to be listed while the others are made', async () => {
+    ec2Mock.on(DescribeSubnetsCommand).resolves({ Subnets: [] });
+    ec2Mock
+      .on(CreateSubnetCommand)
+      .rejectsOnce(awsError('InvalidSubnet.Conflict'))
+      .resolves({ Subnet: { SubnetId: 'subnet-x', MapPublicIpOnLaunch: true } });
+    const ctx = fakeContext(mockedDeps(), { outputs: vpc });
+    expect(await subnetsStep.run(ctx)).toMatchObject({
+      status: 'wait',
+      note: expect.stringContaining('subnet-public-a: InvalidSubnet.Conflict, made by an earlier attempt'),
+    });
+    expect(ec2Mock.commandCalls(CreateSubnetCommand)).toHaveLength(4);
+    expect(ctx.recorded).toHaveLength(3);
+  });
+
+  test('a group whose name is taken waits to be listed; no rule is added before all three exist', async () => {
+    ec2Mock.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [] });
+    ec2Mock
+      .on(CreateSecurityGroupCommand)
+      .rejectsOnce(awsError('InvalidGroup.Duplicate'))
+      .resolves({ GroupId: 'sg-x' });
+    const ctx = fakeContext(mockedDeps(), { outputs: vpc });
+    expect(await securityGroupsStep.run(ctx)).toMatchObject({
+      status: 'wait',
+      note: expect.stringContaining('elb-sg: InvalidGroup.Duplicate'),
+    });
+    expect(ec2Mock.commandCalls(CreateSecurityGroupCommand)).toHaveLength(3);
+    expect(ec2Mock.commandCalls(AuthorizeSecurityGroupIngressCommand)).toHaveLength(0);
   });
 });
 

@@ -26,6 +26,18 @@ describe('memory store semantics (the DynamoDB contract the engine relies on)', 
     expect((await store.runs.get('r1'))?.summary).toEqual({ x: 1 });
   });
 
+  it('records an audit event with a key once per env, as the DynamoDB repository does', async () => {
+    const store = createMemoryStore();
+    const event = { env: 'demo', at: 1, actor: 'U1', action: 'create.succeeded', key: 'r1:end' };
+    await store.audit.record(event);
+    await store.audit.record({ ...event, at: 2, action: 'create.failed' });
+    await store.audit.record({ ...event, env: 'other' });
+    expect(store.audit.events.map((e) => [e.env, e.action])).toEqual([
+      ['demo', 'create.succeeded'],
+      ['other', 'create.succeeded'],
+    ]);
+  });
+
   it('grants a lease only when free, expired or already held by the same owner', async () => {
     const store = createMemoryStore();
     await store.runs.create(newRun);
