@@ -2,24 +2,23 @@
  * The reminder scheduler's voice in Slack (its words are in views/reminders.ts): expiry warnings
  * and overdue notes with Extend, Snooze and Destroy now buttons (their ts is kept in
  * `env.meta.reminderMessages`, so only those messages' buttons count), auto-destroy
- * announcements, and the daily digest per channel.
+ * announcements, and the daily digest per channel (with its month against the channel budget,
+ * when one is set).
+ * Each goes through the outbox under the scheduler's key: queued once, delivered until Slack
+ * takes it (src/bot/outbox.ts); the ts of a message with buttons is recorded once it is posted.
  */
+import type { NewOutboxMessage } from '../state/outbox-repository';
 import type { Environment, StateStore } from '../state/types';
 import { environmentCost } from '../workflows/operations/env-cost';
 import type { ReminderNotifier } from '../workflows/remind/scheduler';
 import { channelMonth } from '../workflows/budget/channel-month';
 import { describeChannelMonth } from '../workflows/budget/create-check';
-import { patchEnv } from './services/deps';
-import { reminderMessagesOf } from './services/buttons';
-import type { ChatClient } from './slack-progress-sink';
 import type { Message } from './views/reply';
 import { renderAutoDestroyNotice, renderDigest, renderExpiryWarning, renderOverdue } from './views/reminders';
 
-/** Reminder messages remembered per env (older ones' buttons stop counting). */
-const KEEP_REMINDERS = 10;
-
 export interface SlackReminderNotifierOptions {
-  client: ChatClient;
+  /** The outbox (src/bot/outbox.ts): `send` is false when the id was queued before. */
+  outbox: { send(message: NewOutboxMessage): Promise<boolean> };
   store: Pick<StateStore, 'environments' | 'runs' | 'spend'>;
   now(): number;
   /** The channel budget the digest shows spend against, when set. */
@@ -29,26 +28,32 @@ export interface SlackReminderNotifierOptions {
 export class SlackReminderNotifier implements ReminderNotifier {
   constructor(private readonly options: SlackReminderNotifierOptions) {}
 
-  async warnExpiry(env: Environment, _leadMs: number): Promise<void> {
+  async warnExpiry(env: Environment, _leadMs: number, key: string): Promise<boolean> {
     const now = this.options.now();
     const cost = await environmentCost(this.options.store, env, now);
-    await this.postWithButtons(env, renderExpiryWarning(env, now, cost));
+    return this.postWithButtons(key, env, renderExpiryWarning(env, now, cost));
   }
 
-  async reportOverdue(env: Environment): Promise<void> {
+  async reportOverdue(env: Environment, key: string): Promise<boolean> {
     const now = this.options.now();
     const cost = await environmentCost(this.options.store, env, now);
-    await this.postWithButtons(env, renderOverdue(env, now, cost));
+    return this.postWithButtons(key, env, renderOverdue(env, now, cost));
   }
 
-  async reportAutoDestroy(env: Environment, started: boolean, reason?: string): Promise<void> {
-    await this.options.client.chat.postMessage({
-      channel: env.channel,
-      ...renderAutoDestroyNotice(env, started, reason),
+  async reportAutoDestroy(
+    env: Environment,
+    started: boolean,
+    reason: string | undefined,
+    key: string,
+  ): Promise<boolean> {
+    return this.options.outbox.send({
+      id: key,
+      about: { purpose: 'reminder.auto-destroy', env: env.name },
+      steps: [{ op: 'post', channel: env.channel, ...renderAutoDestroyNotice(env, started, reason) }],
     });
   }
 
-  async postDigest(channel: string, envs: Environment[]): Promise<void> {
+  async postDigest(channel: string, envs: Environment[], key: string): Promise<boolean> {
     const now = this.options.now();
     const costs = new Map(
       await Promise.all(
@@ -56,7 +61,11 @@ export class SlackReminderNotifier implements ReminderNotifier {
       ),
     );
     const budget = await this.budgetText(channel, now);
-    await this.options.client.chat.postMessage({ channel, ...renderDigest(envs, now, costs, budget) });
+    return this.options.outbox.send({
+      id: key,
+      about: { purpose: 'reminder.digest' },
+      steps: [{ op: 'post', channel, ...renderDigest(envs, now, costs, budget) }],
+    });
   }
 
   /** "$12.34 of the $50.00 budget spent in 2026-01 (25%); …" when a budget is set. */
@@ -70,12 +79,15 @@ export class SlackReminderNotifier implements ReminderNotifier {
     }
   }
 
-  private async postWithButtons(env: Environment, reminder: Message): Promise<void> {
-    const posted = await this.options.client.chat.postMessage({ channel: env.channel, ...reminder });
-    if (!posted.ts) return;
-    const ts = posted.ts;
-    await patchEnv(this.options.store, env.name, (e) => ({
-      meta: { ...e.meta, reminderMessages: [...reminderMessagesOf(e), ts].slice(-KEEP_REMINDERS) },
-    }));
+  /** A reminder with buttons; once posted, its ts is recorded so that its buttons count. */
+  private postWithButtons(key: string, env: Environment, reminder: Message): Promise<boolean> {
+    return this.options.outbox.send({
+      id: key,
+      about: { purpose: 'reminder', env: env.name },
+      steps: [
+        { op: 'post', channel: env.channel, ...reminder },
+        { op: 'remember-reminder', env: env.name },
+      ],
+    });
   }
 }

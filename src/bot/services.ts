@@ -1,10 +1,9 @@
 /**
  * The seam where workflows plug into the Slack surface. The bot parses, validates and
- * authorizes a command, then calls the matching service; a missing service answers
- * "not available yet". Services must return quickly (persist, schedule, reply): the bot
- * acks Slack with their reply.
+ * authorizes a command, acks Slack, then (in the job runner, src/bot/job-runner.ts) calls the
+ * matching service, whose reply goes to the command's response_url; a missing service answers
+ * "not available yet". Services persist, schedule and reply; runs do the slow work.
  */
-import type { RespondFn, webApi } from '@slack/bolt';
 import type { Environment } from '../state/types';
 import type {
   CreateCommand,
@@ -14,6 +13,8 @@ import type {
   HoursCommand,
   PowerCommand,
 } from './grammar';
+import type { Respond } from './response-url';
+import type { ChatClient } from './slack-chat';
 import type { Reply } from './views/reply';
 
 export interface CommandContext {
@@ -21,9 +22,9 @@ export interface CommandContext {
   userId: string;
   channelId: string;
   /** Web API client with the bot token (post/update progress messages). */
-  client: webApi.WebClient;
+  client: ChatClient;
   /** Posts to the command's response_url (later replies to the same person). */
-  respond: RespondFn;
+  respond: Respond;
   now(): number;
 }
 
@@ -44,9 +45,9 @@ export interface ButtonPress {
 }
 
 export interface ButtonContext {
-  client: webApi.WebClient;
+  client: ChatClient;
   /** Posts to the interaction's response_url (ephemeral refusals to the presser). */
-  respond: RespondFn;
+  respond: Respond;
   now(): number;
 }
 
@@ -59,6 +60,6 @@ export interface BotServices {
   power?(cmd: PowerCommand, ctx: EnvCommandContext): Promise<Reply>;
   /** `/site hours`. */
   hours?(cmd: HoursCommand, ctx: EnvCommandContext): Promise<Reply>;
-  /** Buttons whose action_id starts with `site_`; called after the ack. */
+  /** Buttons whose action_id starts with `site_`; called after the ack, in the job runner. */
   handleButton?(press: ButtonPress, ctx: ButtonContext): Promise<void>;
 }

@@ -1,12 +1,9 @@
 /**
- * The progress sinks a process that runs workflows attaches to its runner (the sandbox, a
- * self-hosted bot, the Lambda worker): the Slack progress messages, and the trigger that starts
- * a "Cancel and destroy" teardown once its create has stopped. `buildSlackWorkflowRuntime`
- * builds them together with the workflow runtime they report for.
+ * How a process that runs workflows reaches Slack (the sandbox, a self-hosted bot, the Lambda
+ * worker): the Web API client and the outbox (./slack-delivery.ts), the runs' progress messages,
+ * and the trigger that starts a "Cancel and destroy" teardown once its create has stopped. `buildSlackWorkflowRuntime` builds them together with the workflow
+ * runtime they report for.
  */
-import { webApi } from '@slack/bolt';
-import type { Config } from '../config/config';
-import type { StateStore } from '../state/types';
 import type { WorkflowService } from '../workflows/engine/service';
 import type { ProgressSink } from '../workflows/engine/types';
 import {
@@ -14,60 +11,54 @@ import {
   type WorkflowRuntime,
   type WorkflowRuntimeOptions,
 } from '../workflows/runtime';
-import { normalizeApiUrl } from './app';
 import { PendingDestroyTrigger, fanOutSink } from './pending-destroy';
+import { buildSlackDelivery, type SlackDelivery, type SlackDeliveryOptions } from './slack-delivery';
 import { SlackProgressSink } from './slack-progress-sink';
 import { WORKFLOW_STEPS } from './workflow-steps';
 
 export { WORKFLOW_STEPS } from './workflow-steps';
+export { buildSlackDelivery, type SlackDelivery, type SlackDeliveryOptions } from './slack-delivery';
 
-export interface SlackSinksOptions {
-  config: Pick<Config, 'slack'>;
-  store: StateStore;
+export interface SlackSinksOptions extends SlackDeliveryOptions {
   /** Late-bound: the service is built together with the runner these sinks are given to. */
   service(): WorkflowService;
   /** The domain clock (default: real time). */
   now?: () => number;
   /** Progress edits at most this often per message (default 1 s). */
   minIntervalMs?: number;
-  onError?(err: unknown, where: string): void;
 }
 
-export interface SlackSinks {
+export interface SlackSinks extends SlackDelivery {
   /** Give this to the runner and the service. */
   sink: ProgressSink;
   progress: SlackProgressSink;
-  client: webApi.WebClient;
 }
 
 function buildSlackSinks(options: SlackSinksOptions): SlackSinks {
   const now = options.now ?? Date.now;
-  const onError = options.onError ?? (() => undefined);
-  const slackApiUrl = normalizeApiUrl(options.config.slack.apiUrl);
-  const client = new webApi.WebClient(options.config.slack.botToken, {
-    ...(slackApiUrl ? { slackApiUrl } : {}),
-    // A few quick retries; the sink itself retries a final update and coalesces the rest.
-    retryConfig: { retries: 2, factor: 1, minTimeout: 100, maxTimeout: 500 },
-  });
+  const delivery = buildSlackDelivery(options);
   const progress = new SlackProgressSink({
-    client,
+    client: delivery.chat,
     steps: WORKFLOW_STEPS,
     minIntervalMs: options.minIntervalMs,
-    onError: (err, runId) => onError(err, `progress ${runId}`),
+    finals: delivery.outbox,
+    messages: options.outbox,
+    onError: (err, runId) => options.log(`progress of run ${runId}: ${describe(err)}`),
   });
   const pending = new PendingDestroyTrigger({
     store: options.store,
     service: options.service,
     now,
-    onError: (err) => onError(err, 'pending destroy'),
+    onError: (err) => options.log(`pending destroy: ${describe(err)}`),
   });
-  return { sink: fanOutSink([progress, pending], (err) => onError(err, 'sink')), progress, client };
+  const sink = fanOutSink([progress, pending], (err) => options.log(`sink: ${describe(err)}`));
+  return { ...delivery, sink, progress };
 }
 
 export interface SlackWorkflowRuntimeOptions extends Omit<WorkflowRuntimeOptions, 'config' | 'sink'> {
   config: WorkflowRuntimeOptions['config'] & SlackSinksOptions['config'];
-  /** The sinks' own settings (clock, edit pace, error reporting). */
-  slack?: Pick<SlackSinksOptions, 'now' | 'minIntervalMs' | 'onError'>;
+  /** The sinks' own settings. */
+  slack: Omit<SlackSinksOptions, 'config' | 'store' | 'service'>;
 }
 
 /**
@@ -91,4 +82,9 @@ export function buildSlackWorkflowRuntime(options: SlackWorkflowRuntimeOptions):
   });
   late.runtime = buildWorkflowRuntime({ ...runtimeOptions, sink: slack.sink });
   return { runtime: late.runtime, slack };
+}
+
+/** Error name and message only. */
+function describe(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error';
 }

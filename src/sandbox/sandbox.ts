@@ -16,17 +16,23 @@
 import { LogLevel } from '@slack/bolt';
 import { createAwsClients, type AwsClients } from '../aws/clients';
 import { startHttpBot, type HttpBot } from '../bot/http-server';
-import { createSlackReminderPass, startReminderInterval } from '../bot/reminders';
+import { InProcessDeliveries } from '../bot/in-process-deliveries';
+import { runJobsInProcess } from '../bot/job-runner';
+import type { InProcessJobQueue } from '../bot/jobs';
+import {
+  createSlackReminderPass,
+  startReminderInterval,
+  type SlackReminderPassResult,
+} from '../bot/reminders';
 import type { BotServices } from '../bot/services';
 import { buildBotServices } from '../bot/services/build';
 import type { SlackProgressSink } from '../bot/slack-progress-sink';
-import { buildSlackWorkflowRuntime, WORKFLOW_STEPS } from '../bot/slack-sinks';
+import { buildSlackDelivery, buildSlackWorkflowRuntime, WORKFLOW_STEPS } from '../bot/slack-sinks';
 import { loadConfig, type Config } from '../config/config';
-import { createOnceMarkers, createStateStore, ensureTables } from '../state';
+import { createOutboxRepository, createStateStore, ensureTables, type OutboxRepository } from '../state';
 import type { StateStore } from '../state/types';
 import type { Clock } from '../workflows/engine/clock';
 import type { TickScheduler } from '../workflows/engine/types';
-import type { ReminderPassResult } from '../workflows/remind/scheduler';
 import { findOwnedWith } from '../workflows/destroy/find-owned';
 import type { WorkflowRuntime } from '../workflows/runtime';
 import { startEmulator, type RunningEmulator } from './aws/server';
@@ -70,8 +76,8 @@ export interface SandboxWorkflows {
   /** The domain clock (the emulator's virtual time). */
   clock: Clock;
   /** One reminder pass now (the timer, when on, runs the same). */
-  runReminders(): Promise<ReminderPassResult>;
-  /** Waits until no tick is running or due now, and every progress message has caught up. */
+  runReminders(): Promise<SlackReminderPassResult>;
+  /** Waits until no tick, job or outbox delivery is running or due now, and every progress message has caught up. */
   settle(): Promise<void>;
   /**
    * Drives the workflows in virtual time until `done()` holds: settle, check, move the clock to
@@ -92,6 +98,10 @@ export interface Sandbox {
   emulator?: RunningEmulator;
   slack: SlackStandIn;
   bot: HttpBot;
+  /** The bot's jobs (commands' services, button presses), run in this process after the ack. */
+  jobs: InProcessJobQueue;
+  /** What the bot owes Slack (src/state/outbox-repository.ts). */
+  outbox: OutboxRepository;
   /** Present when the emulator is on. */
   workflows?: SandboxWorkflows;
   stop(): Promise<void>;
@@ -160,26 +170,46 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       slack: { ...base.slack, apiUrl: slack.apiUrl, botId: SANDBOX_BOT.botId, botUserId: SANDBOX_BOT.userId },
     };
     const onError = options.onError ?? (() => undefined);
+    const log = (line: string) => onError(new Error(line), 'slack delivery');
+    const outbox = createOutboxRepository(clients.doc, config.tablePrefix);
+    const deliveries = new InProcessDeliveries(onError);
+    stops.push(async () => deliveries.stop());
     const workflows = emulator
-      ? buildSandboxWorkflows({ config, store, clients, emulator, options, onError })
+      ? buildSandboxWorkflows({ config, store, clients, emulator, options, onError, outbox, deliveries })
       : undefined;
+    if (workflows) stops.push(workflows.stop);
+    const delivery = workflows?.slack ?? buildSlackDelivery({ config, store, outbox, deliveries, log });
+    deliveries.attach(delivery.outbox);
     const services: BotServices = {
       ...(workflows ? workflows.services : {}),
       ...options.services,
     };
+    const clock = workflows ? () => workflows.clock.now() : Date.now;
+    const jobs = runJobsInProcess(
+      {
+        config,
+        store,
+        services,
+        chat: delivery.chat,
+        claimOnce: (key, now) => outbox.claimOnce(key, now),
+        now: clock,
+        log,
+      },
+      (err) => onError(err, 'job'),
+    );
+    stops.push(() => jobs.stop());
     const bot = await startHttpBot({
       config,
       store,
-      services,
+      jobs,
       ackBudgetMs: options.ackBudgetMs,
       port: options.ports?.bot ?? 0,
       logLevel: options.logLevel ?? LogLevel.ERROR,
-      ...(workflows ? { clock: () => workflows.clock.now() } : {}),
+      clock,
     });
     stops.push(bot.stop);
     slack.setBotUrl(bot.eventsUrl);
     if (workflows) {
-      stops.push(workflows.stop);
       await workflows.runtime.service.resumeAll();
       workflows.startReminders();
     }
@@ -199,6 +229,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       emulator,
       slack,
       bot,
+      jobs,
+      outbox,
       ...(workflows
         ? {
             workflows: {
@@ -206,8 +238,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
               sink: workflows.sink,
               clock: workflows.clock,
               runReminders: workflows.runReminders,
-              settle: workflows.settle,
-              runUntil: workflows.runUntil,
+              // Jobs (commands and presses after their ack) start runs and post: they settle first.
+              settle: async () => {
+                await jobs.idle();
+                await workflows.settle();
+              },
+              runUntil: async (done: () => boolean | Promise<boolean>, o: { withinMs: number }) => {
+                await jobs.idle();
+                await workflows.runUntil(done, o);
+              },
             },
           }
         : {}),
@@ -226,11 +265,13 @@ interface WorkflowWiring {
   emulator: RunningEmulator;
   options: SandboxOptions;
   onError(err: unknown, where: string): void;
+  outbox: OutboxRepository;
+  deliveries: InProcessDeliveries;
 }
 
 /** The workflow runtime on the emulator's clock, its Slack progress, the bot's services and the reminders. */
 function buildSandboxWorkflows(w: WorkflowWiring) {
-  const { config, store, clients, emulator, options, onError } = w;
+  const { config, store, clients, emulator, options, onError, outbox, deliveries } = w;
   const virtual = emulator.world.clock;
   const clock: Clock = { now: () => virtual.now() };
   const speed = () => virtual.speed;
@@ -251,7 +292,13 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
     // A lease must outlast a tick in real time, whatever the speed.
     runner: { leaseMs: 60_000 * Math.max(1, speed()) },
     failover: { io: { clock, sleep } },
-    slack: { now: clock.now, minIntervalMs: options.progressIntervalMs, onError },
+    slack: {
+      outbox,
+      deliveries,
+      now: clock.now,
+      ...(options.progressIntervalMs !== undefined ? { minIntervalMs: options.progressIntervalMs } : {}),
+      log: (line) => onError(new Error(line), 'slack delivery'),
+    },
   });
   const sink = slack.progress;
   ticks.attach(runtime.runner);
@@ -267,8 +314,7 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
   });
   const runReminders = createSlackReminderPass({
     store,
-    markers: createOnceMarkers(clients.doc, config.tablePrefix),
-    client: slack.client,
+    outbox: slack.outbox,
     service: runtime.service,
     now: clock.now,
     actor: SANDBOX_BOT.userId,
@@ -296,6 +342,7 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
   };
   return {
     runtime,
+    slack,
     sink,
     clock,
     services,

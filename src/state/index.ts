@@ -7,8 +7,10 @@
  *   (`runningShard`, `createdAt`) holds only running runs, for resuming after a restart.
  * - `<prefix>-locks`         pk `env`. One item while a run owns the env.
  * - `<prefix>-audit`         pk `env`, sk `<zero-padded at>#<random>`. Who did what, when.
- * - in the locks table, under keys no env name can take: once-markers (`once#…`) and each
- *   channel's monthly spend of destroyed envs (`spend#<channel>#<YYYY-MM>`).
+ * - `<prefix>-outbox`        pk `id`. What the bot still owes Slack (sparse GSI `pending` on
+ *   `pendingShard`, `dueAt`), once-only claims, replaced progress messages: ./outbox-repository.ts.
+ * - in the locks table, under keys no env name can take (`spend#…`): each channel's monthly
+ *   spend of destroyed envs (`spend#<channel>#<YYYY-MM>`), ./spend-ledger.ts.
  *
  * Why no transactions: each write touches one item and is made safe on its own by a condition
  * (create-if-absent, `version = :expected`, lease free/expired/ours, lock held by this run), and
@@ -20,11 +22,11 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoAuditRepository } from './audit-repository';
 import { DynamoEnvironmentsRepository } from './environments-repository';
 import { DynamoLocksRepository } from './locks-repository';
-import { DynamoOnceMarkersRepository } from './markers-repository';
+import { DynamoOutboxRepository, type OutboxRepository } from './outbox-repository';
 import { DynamoRunsRepository } from './runs-repository';
 import { DynamoSpendLedger } from './spend-ledger';
 import { tableNames } from './tables';
-import type { OnceMarkersRepository, StateStore } from './types';
+import type { StateStore } from './types';
 
 export function createStateStore(doc: DynamoDBDocumentClient, prefix: string): StateStore {
   const names = tableNames(prefix);
@@ -37,12 +39,13 @@ export function createStateStore(doc: DynamoDBDocumentClient, prefix: string): S
   };
 }
 
-/** Once-only claims (digests), stored beside the locks. */
-export function createOnceMarkers(doc: DynamoDBDocumentClient, prefix: string): OnceMarkersRepository {
-  return new DynamoOnceMarkersRepository(doc, tableNames(prefix).locks);
+/** The outbox (and once-only claims) for what the bot sends Slack. */
+export function createOutboxRepository(doc: DynamoDBDocumentClient, prefix: string): OutboxRepository {
+  return new DynamoOutboxRepository(doc, tableNames(prefix).outbox);
 }
 
 export * from './types';
+export * from './outbox-repository';
 export {
   ensureTables,
   tableDefinitions,

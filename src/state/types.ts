@@ -206,9 +206,3 @@ export interface StateStore {
   audit: AuditRepository;
   spend: SpendLedger;
 }
-
-/** Create-if-absent claims for things that must happen once per key (a channel's digest of a day). */
-export interface OnceMarkersRepository {
-  /** True for the first caller with this key, false for everyone after. */
-  claim(key: string, now: number): Promise<boolean>;
-}

@@ -223,7 +223,8 @@ test('dry run, create and status: one inventory, figures from the run record and
   const final = readable(statesOf(ts).at(-1)!);
   expect(final).toContain(`*demo is ready* after `);
   expect(durationMs(/is ready\* after (\S+(?: \d+[hms])?)/.exec(final)![1])).toBe(last.elapsedMs);
-  expect(last).toMatchObject({ status: 'succeeded', done: 19, applicable: 19, skipped: 0 });
+  // Every step of the create, the preflight first: 20, none skipped.
+  expect(last).toMatchObject({ status: 'succeeded', done: 20, applicable: 20, skipped: 0 });
 
   const status = readable(ack(await sb.command('status demo', OWNER)));
   expect(status).toContain(`Resources: ${dryRunTotal} resources — 1 VPC, 4 subnets`);

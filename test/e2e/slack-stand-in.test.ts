@@ -4,7 +4,7 @@
  */
 import { PassThrough } from 'node:stream';
 import type { BotServices } from '../../src/bot/services';
-import { ephemeral } from '../../src/bot/views/reply';
+import { ephemeral, type Block } from '../../src/bot/views/reply';
 import { mrkdwn } from '../../src/bot/views/mrkdwn';
 import { startConsole } from '../../src/sandbox/slack/console';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
@@ -13,7 +13,7 @@ import { waitFor } from '../helpers/slack';
 let sb: TestSandbox;
 let progressTs = '';
 
-const confirmBlocks = (label: string) => [
+const confirmBlocks = (label: string): Block[] => [
   { type: 'section', text: { type: 'mrkdwn', text: `Destroy *demo*? ${label}` } },
   {
     type: 'actions',

@@ -9,7 +9,7 @@ import { mrkdwn } from '../../src/bot/views/mrkdwn';
 import type { Environment } from '../../src/state/types';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 
-const EMPTY = { environments: 0, runs: 0, locks: 0, audit: 0 };
+const EMPTY = { environments: 0, runs: 0, locks: 0, audit: 0, outbox: 0 };
 
 let sb: TestSandbox;
 const startCreate = jest.fn<

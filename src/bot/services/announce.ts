@@ -1,22 +1,60 @@
 /**
- * Posting a run's progress message once the run is certain to start (WorkflowService's
- * `announce`): its first state, as the progress sink will go on to edit it.
+ * Showing a run in its channel (WorkflowService's `announce`): its progress message, in its
+ * first state, posted once the run is certain to start, which the progress sink then edits. A
+ * start refused before (name in use, busy) therefore posts nothing. When the bot cannot post in
+ * the channel at all (./first-post.ts: not invited, channel gone, archived), the run does not
+ * start — RunNotShown, so no run, lock or record is left — and `refused()` tells the service
+ * why, for the person's private answer. Any other failure (a rate limit, Slack down) does not
+ * stop the run: its sink posts the message later.
  */
 import type { Run, RunNotify } from '../../state/types';
-import type { ChatClient } from '../slack-progress-sink';
+import { RunNotShown } from '../../workflows/engine/service';
+import type { ChatClient } from '../slack-chat';
+import type { ChannelProblem } from '../slack-errors';
+import { mrkdwn, type Mrkdwn } from '../views/mrkdwn';
+import { message, section } from '../views/reply';
 import { renderRunMessage } from '../views/run-message';
 import type { BotServiceDeps } from './deps';
+import { postFirst } from './first-post';
+
+export interface Announcer {
+  announce(run: Run): Promise<RunNotify>;
+  /** The channel problem that kept the run from starting, if one did. */
+  refused(): ChannelProblem | undefined;
+  /**
+   * The start was refused after the message went out (a create's name taken meanwhile, under the
+   * lock: a lost race): the message says so instead of showing a run that never began.
+   */
+  withdraw(reason: Mrkdwn): Promise<void>;
+}
 
 export function announceIn(
   deps: Pick<BotServiceDeps, 'steps'>,
-  client: Pick<ChatClient, 'chat'>,
+  client: ChatClient,
   channel: string,
-): (run: Run) => Promise<RunNotify> {
-  return async (run) => {
-    const posted = await client.chat.postMessage({
-      channel,
-      ...renderRunMessage(run, deps.steps[run.kind] ?? []),
-    });
-    return { channel, ...(posted.ts ? { messageTs: posted.ts } : {}) };
+): Announcer {
+  let problem: ChannelProblem | undefined;
+  let shown: string | undefined;
+  return {
+    async announce(run) {
+      const posted = await postFirst(client, {
+        channel,
+        ...renderRunMessage(run, deps.steps[run.kind] ?? []),
+      });
+      if (!posted.ok) {
+        problem = posted.problem;
+        throw new RunNotShown(`cannot post in ${channel}: ${posted.problem}`);
+      }
+      shown = posted.ts;
+      return { channel, ...(posted.ts ? { messageTs: posted.ts } : {}) };
+    },
+    refused: () => problem,
+    async withdraw(reason) {
+      if (!shown) return;
+      const text = mrkdwn`:no_entry: Not started: ${reason}`;
+      await client.chat
+        .update({ channel, ts: shown, ...message(text, [section(text)]) })
+        .catch(() => undefined);
+    },
   };
 }

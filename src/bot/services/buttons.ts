@@ -14,6 +14,7 @@ import { REMINDER_EXTEND_MS, REMINDER_SNOOZE_MS, renderSnoozed } from '../views/
 import type { Message } from '../views/reply';
 import { patchEnv, type BotServiceDeps } from './deps';
 import { cancelDestroy, confirmationOf, confirmDestroy, postDestroyConfirmation, refuse } from './destroy';
+import { editPressedMessage } from './edit-pressed';
 import { extendBy } from './extend';
 import { powerButton } from './power';
 
@@ -129,5 +130,5 @@ async function answerReminder(
   await patchEnv(deps.store, env.name, (e) => ({
     meta: { ...e.meta, reminderMessages: reminderMessagesOf(e).filter((ts) => ts !== press.messageTs) },
   }));
-  await ctx.client.chat.update({ channel: env.channel, ts: press.messageTs, ...answer });
+  await editPressedMessage(ctx, { channel: env.channel, ts: press.messageTs, ...answer });
 }

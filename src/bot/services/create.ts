@@ -3,8 +3,9 @@
  * preflight; otherwise the checks that refuse without creating anything (name in use, env
  * locked, the preflight: quotas and offerings), then the run starts and — only once it is
  * certain to start — its progress message is posted in the channel (`announce`). A refusal is
- * private and posts nothing in the channel. A failed create of the same name resumes (its run
- * keeps its original progress message).
+ * private and posts nothing in the channel; so is a create whose message the bot cannot post
+ * (not invited, archived channel: the person is told how to fix it), which leaves nothing
+ * behind. A failed create of the same name resumes (its run keeps its original progress message).
  */
 import { channelTimeZone } from '../../config/config';
 import { officeHoursOf } from '../../state/power';
@@ -13,8 +14,10 @@ import { describeHours } from '../../workflows/remind/office-hours';
 import { planCreate, startCreate } from '../../workflows/operations/create';
 import type { CreateCommand } from '../grammar';
 import type { CommandContext } from '../services';
+import { renderCannotPost } from '../views/channel-access';
 import { renderDryRun } from '../views/create-plan';
 import { renderRefusal } from '../views/error';
+import { plain } from '../views/mrkdwn';
 import { renderInUse } from '../views/refusals';
 import type { Reply } from '../views/reply';
 import { renderRunStarted } from '../views/run-started';
@@ -54,6 +57,7 @@ export async function startCreateService(
   const report = resume ? undefined : await preflight;
   if (report && !report.ok) return renderRefusal(`${cmd.env} not created: ${report.refusal}`);
 
+  const announcer = announceIn(deps, ctx.client, ctx.channelId);
   const started = await startCreate(
     {
       store: deps.store,
@@ -69,7 +73,7 @@ export async function startCreateService(
       ttlMs: cmd.ttlMs,
       multiAz: cmd.multiAz,
       notify: { channel: ctx.channelId },
-      announce: announceIn(deps, ctx.client, ctx.channelId),
+      announce: announcer.announce,
       ...(report ? { preflight: { report, checkedAt: now } } : {}),
       siteCheck: deps.config.siteCheck,
       ...(cmd.hours
@@ -78,6 +82,9 @@ export async function startCreateService(
     },
   );
   if (!started.ok) {
+    const problem = announcer.refused();
+    if (problem) return renderCannotPost(problem, `/site create ${cmd.env}`, deps.config.slack.botUserId);
+    await announcer.withdraw(plain(started.message));
     if (started.existing) return renderInUse(started.existing);
     if (started.busy) return busyReply(deps, started.busy, now);
     return renderRefusal(started.message);

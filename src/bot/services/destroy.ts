@@ -10,6 +10,8 @@ import { environmentCost } from '../../workflows/operations/env-cost';
 import { currentResources } from '../../workflows/operations/env-inventory';
 import type { DestroyCommand } from '../grammar';
 import type { ButtonContext, ButtonPress, EnvCommandContext } from '../services';
+import type { ChatClient } from '../slack-chat';
+import { describeCannotPost } from '../views/channel-access';
 import {
   alreadyConfirmedText,
   renderCancelAndDestroyPressed,
@@ -23,6 +25,8 @@ import { mrkdwn, type Mrkdwn } from '../views/mrkdwn';
 import { busyText } from '../views/refusals';
 import type { Reply } from '../views/reply';
 import { patchEnv, runningLockHolder, type BotServiceDeps } from './deps';
+import { editPressedMessage } from './edit-pressed';
+import { postFirst } from './first-post';
 
 /** What `env.meta.destroyConfirmation` holds. */
 export interface DestroyConfirmation {
@@ -41,14 +45,12 @@ export function confirmationOf(env: Environment): DestroyConfirmation | undefine
     : undefined;
 }
 
-type Client = ButtonContext['client'];
-
 /** Posts the confirmation for `env` in its channel and remembers it; or says why it may not. */
 export async function postDestroyConfirmation(
   deps: BotServiceDeps,
   env: Environment,
   requestedBy: string,
-  client: Client,
+  client: ChatClient,
   now: number,
 ): Promise<{ ok: true; ts: string; createRunning: boolean } | { ok: false; reason: Mrkdwn }> {
   const { store } = deps;
@@ -68,12 +70,12 @@ export async function postDestroyConfirmation(
     cost: await environmentCost(store, env, now),
     createRunning,
   });
-  const posted = await client.chat.postMessage({ channel: env.channel, ...message });
-  if (!posted.ts)
-    return {
-      ok: false,
-      reason: mrkdwn`Slack did not accept the confirmation message`,
-    };
+  const posted = await postFirst(client, { channel: env.channel, ...message });
+  if (!posted.ok) {
+    const command = `/site destroy ${env.name}`;
+    return { ok: false, reason: describeCannotPost(posted.problem, command, deps.config.slack.botUserId) };
+  }
+  if (!posted.ts) return { ok: false, reason: mrkdwn`Slack did not accept the confirmation message` };
   const confirmation: DestroyConfirmation = { channel: env.channel, ts: posted.ts, requestedBy, at: now };
   await patchEnv(store, env.name, (e) => ({ meta: { ...e.meta, destroyConfirmation: confirmation } }));
   return { ok: true, ts: posted.ts, createRunning };
@@ -119,7 +121,7 @@ export async function confirmDestroy(
     await patchEnv(deps.store, env.name, (e) => ({
       meta: { ...e.meta, destroyConfirmation: { ...confirmationOf(e), confirmedBy: press.userId } },
     }));
-    await ctx.client.chat.update({
+    await editPressedMessage(ctx, {
       channel: env.channel,
       ts: press.messageTs,
       ...renderCancelAndDestroyPressed(env.name, press.userId),
@@ -137,7 +139,7 @@ export async function cancelDestroy(
   ctx: ButtonContext,
 ): Promise<void> {
   await forgetConfirmation(deps, env.name);
-  await ctx.client.chat.update({
+  await editPressedMessage(ctx, {
     channel: env.channel,
     ts: press.messageTs,
     ...renderDestroyCancelled(env.name, press.userId),

@@ -1,7 +1,8 @@
 /**
  * `/site failover <env> [web|db|all] [--force]`: the record's preconditions first (refusals
  * create nothing and post nothing: they are private), then the drill, whose progress message is
- * posted once it is certain to start. The final report (sparkline, outage windows, pass/fail)
+ * posted once it is certain to start (a channel the bot cannot post in starts nothing and is
+ * answered privately with how to fix it). The final report (sparkline, outage windows, pass/fail)
  * lands in that message and as a thread reply (SlackProgressSink).
  */
 import { checkEnvRecord } from '../../workflows/failover/preconditions';
@@ -9,6 +10,7 @@ import { startFailover } from '../../workflows/failover/start';
 import { checkOwnership } from '../authorization';
 import type { FailoverCommand } from '../grammar';
 import type { EnvCommandContext } from '../services';
+import { renderCannotPost } from '../views/channel-access';
 import { renderRefusal } from '../views/error';
 import { renderAsleepRefusal } from '../views/power';
 import type { Reply } from '../views/reply';
@@ -26,6 +28,7 @@ export async function failoverService(
   if (!checked.ok) return renderRefusal(checked.message);
   const holder = await runningLockHolder(deps.store, cmd.env);
   if (holder) return busyReply(deps, holder, ctx.now());
+  const announcer = announceIn(deps, ctx.client, ctx.channelId);
   const started = await startFailover(deps.service, deps.store, {
     env: cmd.env,
     requestedBy: ctx.userId,
@@ -33,9 +36,16 @@ export async function failoverService(
     target: cmd.target,
     force: cmd.force,
     notify: { channel: ctx.channelId },
-    announce: announceIn(deps, ctx.client, ctx.channelId),
+    announce: announcer.announce,
     isAllowed: (env, userId) => checkOwnership(deps.config.slack, env, userId).allowed,
   });
-  if (!started.ok) return renderRefusal(started.message);
+  if (!started.ok) {
+    const problem = announcer.refused();
+    if (problem) {
+      const command = `/site failover ${cmd.env} ${cmd.target}`;
+      return renderCannotPost(problem, command, deps.config.slack.botUserId);
+    }
+    return renderRefusal(started.message);
+  }
   return renderDrillStarted(started.message);
 }

@@ -1,9 +1,11 @@
 /**
  * Sleep and wake in Slack: `/site sleep|wake <env>`, `/site hours <env> …|off`, the Wake now
  * and Keep awake 2 h buttons, and the runs the reminder pass starts (office hours, the re-stop
- * after RDS's own start). Every run gets one message in the env's channel, posted first and then
- * edited in place by the progress sink; when the post fails the run starts anyway (the sink
- * posts its own message), since nothing here may depend on a Slack post succeeding.
+ * after RDS's own start). A run a person starts gets one message in the env's channel, posted
+ * first and then edited in place by the progress sink; when the post fails the run starts anyway
+ * (the sink posts its own message), since nothing here may depend on a Slack post succeeding.
+ * A run the reminder pass starts needs no Slack at all: its sink shows its progress, and why it
+ * started (office hours, RDS's own start) goes through the outbox under the pass's key, once.
  */
 import { channelTimeZone } from '../../config/config';
 import { formatPerDay } from '../../domain/format';
@@ -11,14 +13,15 @@ import { officeHoursOf, powerOf, type OfficeHours, type PowerRecord } from '../.
 import type { Environment } from '../../state/types';
 import { startPower, type PowerKind, type PowerReason } from '../../workflows/power/start';
 import { checkPowerRecord } from '../../workflows/power/preconditions';
-import type { PowerStartOutcome } from '../../workflows/remind/power-pass';
+import type { PowerPassDeps } from '../../workflows/remind/power-pass';
 import { describeHours, nextEdge, awakeMs } from '../../workflows/remind/office-hours';
 import { checkOwnership } from '../authorization';
 import { environmentCost } from '../../workflows/operations/env-cost';
 import { formatDuration } from '../../domain/format';
 import type { HoursCommand, PowerCommand } from '../grammar';
 import type { ButtonContext, ButtonPress, EnvCommandContext } from '../services';
-import type { ChatClient } from '../slack-progress-sink';
+import type { NewOutboxMessage } from '../../state/outbox-repository';
+import type { ChatClient } from '../slack-chat';
 import { renderRefusal } from '../views/error';
 import { bold, code, mention, mrkdwn, plain, type Mrkdwn } from '../views/mrkdwn';
 import { powerAnnouncement } from '../views/power';
@@ -63,7 +66,7 @@ export async function startPowerWithMessage(
   });
   if (started.ok) return { ok: true, message: started.message };
   if (posted.ts) {
-    const refused = mrkdwn`:no_entry: ${kind === 'sleep' ? 'Sleep' : 'Wake'} of ${bold(env.name)} did not start: ${started.message}`;
+    const refused = refusedText(env, kind, started.message);
     await client.chat
       .update({ channel: env.channel, ts: posted.ts, ...message(refused, [section(refused)]) })
       .catch(() => undefined);
@@ -74,22 +77,45 @@ export async function startPowerWithMessage(
 const ownerOrAdmin = (deps: BotServiceDeps) => (env: Environment, user: string) =>
   checkOwnership(deps.config.slack, env, user).allowed;
 
-/** What the reminder pass calls to start a sleep or wake (its `power.start`). */
+/**
+ * What the reminder pass calls to start a sleep or wake (its `power.start`). Busy: nothing is
+ * said (the pass gives its claim back and the same key comes again later).
+ */
 export function reminderPowerStarter(
   deps: Pick<BotServiceDeps, 'service' | 'store'>,
-  client: ChatClient,
+  outbox: { send(message: NewOutboxMessage): Promise<boolean> },
   actor: string,
-): (env: Environment, kind: PowerKind, reason: PowerReason) => Promise<PowerStartOutcome> {
-  return async (env, kind, reason) => {
-    const r = await startPowerWithMessage(deps, client, {
-      env,
+): PowerPassDeps['start'] {
+  return async (env, kind, reason, key) => {
+    const started = await startPower(deps.service, deps.store, {
       kind,
-      reason,
+      env: env.name,
       requestedBy: actor,
+      channel: env.channel,
+      reason,
+      notify: { channel: env.channel },
     });
-    return r.ok ? { started: true } : { started: false, busy: r.busy, reason: r.message };
+    if (!started.ok && started.reason === 'locked')
+      return { started: false, busy: true, reason: started.message };
+    const hours = officeHoursOf(env);
+    const text = started.ok
+      ? powerAnnouncement(env, kind, reason, hours && describeHours(hours))
+      : refusedText(env, kind, started.message);
+    await outbox.send({
+      id: key,
+      about: {
+        purpose: `power.${reason}`,
+        env: env.name,
+        ...(started.ok ? { runId: started.run.runId } : {}),
+      },
+      steps: [{ op: 'post', channel: env.channel, ...message(text, [section(text)]) }],
+    });
+    return started.ok ? { started: true } : { started: false, reason: started.message };
   };
 }
+
+const refusedText = (env: Environment, kind: PowerKind, why: string): Mrkdwn =>
+  mrkdwn`:no_entry: ${kind === 'sleep' ? 'Sleep' : 'Wake'} of ${bold(env.name)} did not start: ${why}`;
 
 /** `/site sleep <env>` and `/site wake <env>` (the caller checked owner/admin). */
 export async function powerService(

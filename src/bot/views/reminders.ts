@@ -69,20 +69,8 @@ export function renderOverdue(env: Environment, now: number, cost: CostEstimate 
 
 export function renderAutoDestroyNotice(env: Environment, started: boolean, reason?: string): Message {
   const text = started
-    ? mrkdwn`:wastebasket: ${bold(env.name)} reached its expiry: tearing it down now (progress in the message above). ${mention(env.owner)}`
+    ? mrkdwn`:wastebasket: ${bold(env.name)} reached its expiry: tearing it down now (progress in its own message). ${mention(env.owner)}`
     : mrkdwn`:warning: ${bold(env.name)} reached its expiry but its teardown could not start${reason ? `: ${reason}` : ''}. ${mention(env.owner)}`;
-  return message(text, [section(text)]);
-}
-
-/** The progress message an expiry teardown starts with (the run then edits it). */
-export function renderExpiryTeardownStarting(env: string): Message {
-  return message(mrkdwn`Tearing down ${env} (expired)…`, [
-    section(mrkdwn`:hourglass_flowing_sand: ${bold(env)} expired: tearing it down…`),
-  ]);
-}
-
-export function renderExpiryTeardownRefused(env: string, reason: string): Message {
-  const text = mrkdwn`:warning: Auto-destroy of ${bold(env)} did not start: ${reason}`;
   return message(text, [section(text)]);
 }
 

@@ -3,8 +3,9 @@
  * runs; this service decides whether one may start (one run per environment, by lock).
  *
  * There are no DynamoDB transactions, so writes are ordered for crash safety: the env lock is
- * taken first, then the run is created, then its first tick is scheduled. A lock whose run
- * never got created, or whose run has ended, is released the next time someone asks for it.
+ * taken first, then the run is shown (`announce`) and the caller's own writes made (`prepare`),
+ * then the run is created, then its first tick is scheduled. A lock whose run never got created,
+ * or whose run has ended, is released the next time someone asks for it.
  */
 import { randomBytes } from 'node:crypto';
 import {
@@ -30,12 +31,25 @@ export interface StartRunInput {
   params: Record<string, unknown>;
   notify?: RunNotify;
   /**
-   * Shows the run somewhere once it is certain to start (the env is locked, the run exists) and
-   * before its first tick; answers where (e.g. the Slack message it posted). A refused start
-   * therefore shows nothing, and every update of the run goes to that one place. Best effort:
-   * if it fails, the run still starts with `notify`.
+   * Shows the run somewhere once it is certain to start (the env is locked) and before anything
+   * of it is written; answers where (e.g. the Slack message it posted), and every update of the
+   * run goes to that one place. A start refused earlier (locked) therefore shows nothing.
+   * Throwing `RunNotShown` refuses the start (the place cannot show it at all: the person must act
+   * first): the lock is given back and nothing is written. Any other failure is best effort: the
+   * run starts with `notify`.
    */
   announce?(run: Run): Promise<RunNotify | undefined>;
+  /**
+   * The caller's writes that belong under the env lock and must exist before the first tick (a
+   * create's env record). Runs after `announce`, before the run is created; a string refuses
+   * the start with that message (the lock is given back, no run is written).
+   */
+  prepare?(): Promise<string | undefined>;
+}
+
+/** Thrown by `StartRunInput.announce` when the run cannot be shown where it was asked for. */
+export class RunNotShown extends Error {
+  override readonly name = 'RunNotShown';
 }
 
 export type StartRunResult =
@@ -49,7 +63,9 @@ export type StartRunResult =
       /** Who holds it, what it is doing and since when, in plain words. */
       message: string;
     }
-  | { ok: false; reason: 'unknown-kind'; message: string };
+  | { ok: false; reason: 'unknown-kind'; message: string }
+  /** `announce` threw RunNotShown, or `prepare` refused: nothing of the run was written. */
+  | { ok: false; reason: 'not-shown' | 'refused'; message: string };
 
 export type CancelRunResult =
   | { ok: true; run: Run }
@@ -86,7 +102,7 @@ export class WorkflowService {
     this.staleLockMs = options.staleLockMs ?? 60_000;
   }
 
-  /** Lock the env, create the run with every step pending, and schedule its first tick. */
+  /** Lock the env, show the run, create it with every step pending, and schedule its first tick. */
   async startRun(input: StartRunInput): Promise<StartRunResult> {
     const { store } = this.options;
     const workflow = this.options.workflows[input.kind];
@@ -118,20 +134,33 @@ export class WorkflowService {
       };
     }
 
+    const draft: Run = {
+      runId,
+      env: input.env,
+      kind: input.kind,
+      status: 'running',
+      requestedBy: input.requestedBy,
+      params: input.params,
+      steps: Object.fromEntries(workflow.steps.map((s) => [s.id, { status: 'pending', attempts: 0 }])),
+      createdAt: now,
+      updatedAt: now,
+      notify: input.notify ?? { channel: input.channel },
+      version: 0,
+    };
     let run: Run;
     try {
-      run = await store.runs.create({
-        runId,
-        env: input.env,
-        kind: input.kind,
-        status: 'running',
-        requestedBy: input.requestedBy,
-        params: input.params,
-        steps: Object.fromEntries(workflow.steps.map((s) => [s.id, { status: 'pending', attempts: 0 }])),
-        createdAt: now,
-        updatedAt: now,
-        notify: input.notify ?? { channel: input.channel },
-      });
+      const shown = await this.announce(draft, input);
+      if (!shown.ok) {
+        await store.locks.release(input.env, runId);
+        return { ok: false, reason: 'not-shown', message: shown.message };
+      }
+      const refused = await input.prepare?.();
+      if (refused !== undefined) {
+        await store.locks.release(input.env, runId);
+        return { ok: false, reason: 'refused', message: refused };
+      }
+      const { version: _v, ...fields } = shown.run;
+      run = await store.runs.create(fields);
     } catch (err) {
       await store.locks.release(input.env, runId);
       throw err;
@@ -143,7 +172,6 @@ export class WorkflowService {
       action: `${input.kind}.requested`,
       detail: { runId, channel: input.channel },
     });
-    run = await this.announce(run, input);
     try {
       await this.options.sink?.onRunUpdate(run, { type: 'started' });
     } catch {
@@ -153,14 +181,19 @@ export class WorkflowService {
     return { ok: true, run };
   }
 
-  private async announce(run: Run, input: StartRunInput): Promise<Run> {
-    if (!input.announce) return run;
+  /** The run as it will be written, with where it is shown; not ok when it may not start. */
+  private async announce(
+    run: Run,
+    input: StartRunInput,
+  ): Promise<{ ok: true; run: Run } | { ok: false; message: string }> {
+    if (!input.announce) return { ok: true, run };
     try {
       const notify = await input.announce(run);
-      return notify ? await this.options.store.runs.save({ ...run, notify }) : run;
-    } catch {
-      // Showing the run is best effort; it starts either way.
-      return run;
+      return { ok: true, run: notify ? { ...run, notify } : run };
+    } catch (err) {
+      if (err instanceof RunNotShown) return { ok: false, message: err.message };
+      // Otherwise showing the run is best effort; it starts either way.
+      return { ok: true, run };
     }
   }
 

@@ -28,7 +28,8 @@ export interface StartFailoverInput {
 
 export type StartFailoverResult =
   | { ok: true; run: Run; message: string }
-  | { ok: false; reason: RefusalReason | 'unavailable'; message: string };
+  /** `not-shown`: the caller's `announce` could not show the drill, so it did not start. */
+  | { ok: false; reason: RefusalReason | 'unavailable' | 'not-shown'; message: string };
 
 /** The one method of WorkflowService this needs (any Deps). */
 export interface RunStarter {
@@ -64,7 +65,7 @@ export async function startFailover(
   if (!started.ok) {
     return {
       ok: false,
-      reason: started.reason === 'locked' ? 'locked' : 'unavailable',
+      reason: started.reason === 'locked' || started.reason === 'not-shown' ? started.reason : 'unavailable',
       message: started.message,
     };
   }

@@ -5,7 +5,10 @@
  * DB that RDS started by itself after 7 days stopped is stopped again (by a sleep run, which
  * says so). Pure decisions (`nextPowerAction`) and a pass that claims each action with a
  * version-checked write of the env's marks before starting the run, as reminders are claimed:
- * two concurrent passes never start the same run twice.
+ * two concurrent passes never start the same run twice. Each action has a key made of what it
+ * is about (the env, the edge, the keep-awake or the stop it acts on), under which the bot
+ * queues its announcement in the outbox: a busy env given back and acted on later, or a second
+ * pass, never announces the same action twice.
  *
  * The pass reads no AWS itself (the reminder Lambda loads no AWS client): the runs it starts
  * do the work in the worker, under the env lock.
@@ -28,8 +31,8 @@ export interface PowerStartOutcome {
 
 export interface PowerPassDeps {
   store: Pick<StateStore, 'environments'>;
-  /** Starts the run and announces it in the env's channel (the bot's part). */
-  start(env: Environment, kind: PowerKind, reason: PowerReason): Promise<PowerStartOutcome>;
+  /** Starts the run and announces it in the env's channel under `key` (the bot's part). */
+  start(env: Environment, kind: PowerKind, reason: PowerReason, key: string): Promise<PowerStartOutcome>;
   now(): number;
 }
 
@@ -45,7 +48,7 @@ export interface PowerPassResult {
 export type PowerAction =
   | { kind: 'none' }
   | { kind: 'mark'; meta: Record<string, unknown> }
-  | { kind: PowerKind; reason: PowerReason; meta: Record<string, unknown> };
+  | { kind: PowerKind; reason: PowerReason; meta: Record<string, unknown>; key: string };
 
 const AWAKE = (now: number): PowerRecord => ({ state: 'awake', since: now, webOff: [], dbOff: [] });
 
@@ -55,6 +58,7 @@ export function nextPowerAction(env: Environment, now: number): PowerAction {
   const h = officeHoursOf(env);
   const withPower = (patch: Partial<PowerRecord>) => ({ ...env.meta, power: { ...p, ...patch } });
   const withHours = (hours: OfficeHours) => ({ ...env.meta, hours });
+  const key = (about: string) => `power#${env.name}#${env.createdAt}#${about}`;
 
   if (
     p.state === 'asleep' &&
@@ -62,15 +66,25 @@ export function nextPowerAction(env: Environment, now: number): PowerAction {
     now >= p.dbStoppedAt + RDS_MAX_STOPPED_MS &&
     now >= (p.dbCheckedAt ?? 0) + AUTO_START_RECHECK_MS
   ) {
-    return { kind: 'sleep', reason: 'db-auto-start', meta: withPower({ dbCheckedAt: now }) };
+    return {
+      kind: 'sleep',
+      reason: 'db-auto-start',
+      meta: withPower({ dbCheckedAt: now }),
+      key: key(`restop#${p.dbStoppedAt}#${now}`),
+    };
   }
   if (p.state === 'asleep' && p.wakeRequested) {
-    return { kind: 'wake', reason: 'keep-awake', meta: withPower({ wakeRequested: undefined }) };
+    return {
+      kind: 'wake',
+      reason: 'keep-awake',
+      meta: withPower({ wakeRequested: undefined }),
+      key: key(`wake-asked#${p.since}`),
+    };
   }
   if (p.keepAwakeUntil !== undefined && now >= p.keepAwakeUntil) {
     const meta = withPower({ keepAwakeUntil: undefined });
     if (h && p.state === 'awake' && !withinHours(h, now))
-      return { kind: 'sleep', reason: 'office-hours', meta };
+      return { kind: 'sleep', reason: 'office-hours', meta, key: key(`kept-awake#${p.keepAwakeUntil}`) };
     return { kind: 'mark', meta };
   }
   if (!h) return { kind: 'none' };
@@ -80,8 +94,11 @@ export function nextPowerAction(env: Environment, now: number): PowerAction {
   if (edge.kind === 'sleep' && p.keepAwakeUntil !== undefined && now < p.keepAwakeUntil)
     return { kind: 'none' };
   const meta = withHours({ ...h, handledEdgeAt: edge.at });
-  if (edge.kind === 'sleep' && p.state === 'awake') return { kind: 'sleep', reason: 'office-hours', meta };
-  if (edge.kind === 'wake' && p.state === 'asleep') return { kind: 'wake', reason: 'office-hours', meta };
+  const edgeKey = key(`hours#${edge.kind}#${edge.at}`);
+  if (edge.kind === 'sleep' && p.state === 'awake')
+    return { kind: 'sleep', reason: 'office-hours', meta, key: edgeKey };
+  if (edge.kind === 'wake' && p.state === 'asleep')
+    return { kind: 'wake', reason: 'office-hours', meta, key: edgeKey };
   return { kind: 'mark', meta };
 }
 
@@ -106,7 +123,7 @@ export async function runPowerPass(
       continue;
     }
     if (action.kind === 'mark') continue;
-    const outcome = await deps.start(claimed, action.kind, action.reason);
+    const outcome = await deps.start(claimed, action.kind, action.reason, action.key);
     if (outcome.busy) {
       await giveBack(deps, claimed, env.meta, now);
       continue;
