@@ -36,7 +36,7 @@ describe('usage lines', () => {
 
   test('an unknown subcommand is told every one there is', () => {
     expect(errorOf('deploy')).toBe(
-      "unknown subcommand 'deploy': it must be one of create, status, list, failover, destroy, extend, help",
+      "unknown subcommand 'deploy': it must be one of create, status, list, failover, destroy, extend, sleep, wake, hours, help",
     );
   });
 });
@@ -105,7 +105,7 @@ describe('option values', () => {
     expect(errorOf('list demo')).toBe("'list' takes no env name (got 'demo'); use /site status <env>");
     expect(errorOf('help me')).toBe("'help' takes no arguments (got 'me')");
     expect(errorOf('create demo --size large')).toBe(
-      "unknown option '--size': this command takes --ttl, --multi-az, --dry-run",
+      "unknown option '--size': this command takes --ttl, --multi-az, --dry-run, --hours, --days",
     );
     expect(errorOf('create demo --dry-run=yes')).toBe('option --dry-run takes no value');
   });
