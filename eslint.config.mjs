@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'coverage/', '.serverless/', '.esbuild/', 'dist/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'coverage/',
+      '.serverless/',
+      '.esbuild/',
+      'dist/',
+      'reports/',
+      '.stryker-tmp/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,6 +27,11 @@ export default tseslint.config(
       globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Node scripts (quality/run-mutation.mjs, stryker.config.mjs).
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
     // Workflows, state, aws, cost and the diagrams never know about Slack or the sandbox (DESIGN.md: dependency direction).

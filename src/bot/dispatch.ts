@@ -122,7 +122,10 @@ async function routeCommand(cmd: Command, ctx: RouteContext, deps: DispatchDeps)
       return service((s, c) => (s.startCreate ? s.startCreate(cmd, c) : notAvailable('/site create')));
     case 'destroy':
     case 'failover':
-    case 'extend': {
+    case 'extend':
+    case 'sleep':
+    case 'wake':
+    case 'hours': {
       const env = await store.environments.get(cmd.env);
       if (!env || env.status === 'destroyed') return reply(renderEnvNotFound(cmd.env));
       const owner = checkOwnership(deps.config.slack, env, ctx.userId);
@@ -136,6 +139,12 @@ async function routeCommand(cmd: Command, ctx: RouteContext, deps: DispatchDeps)
         return service((s, c) =>
           s.startFailover ? s.startFailover(cmd, { ...c, env }) : notAvailable('/site failover'),
         );
+      }
+      if (cmd.kind === 'sleep' || cmd.kind === 'wake') {
+        return service((s, c) => (s.power ? s.power(cmd, { ...c, env }) : notAvailable(`/site ${cmd.kind}`)));
+      }
+      if (cmd.kind === 'hours') {
+        return service((s, c) => (s.hours ? s.hours(cmd, { ...c, env }) : notAvailable('/site hours')));
       }
       return service((s, c) => (s.extend ? s.extend(cmd, { ...c, env }) : notAvailable('/site extend')));
     }

@@ -11,6 +11,7 @@ import { extendRule, readDuration, ttlRule, type DurationRule } from '../domain/
 import { clip } from '../domain/echo';
 import { envNameSchema } from '../domain/env-name';
 import type { MultiAzMode } from '../state/types';
+import { parseDays, parseHoursRange, WEEKDAYS, type HoursSpec } from '../workflows/remind/office-hours';
 
 export type FailoverTarget = 'web' | 'db' | 'all';
 
@@ -20,6 +21,8 @@ export interface CreateCommand {
   ttlMs: number;
   multiAz: MultiAzMode;
   dryRun: boolean;
+  /** `--hours 09:00-19:00 [--days …]`: office hours from the start. */
+  hours?: HoursSpec;
 }
 export interface StatusCommand {
   kind: 'status';
@@ -50,6 +53,22 @@ export interface ExtendCommand {
 export interface HelpCommand {
   kind: 'help';
 }
+export interface SleepCommand {
+  kind: 'sleep';
+  env: string;
+}
+export interface WakeCommand {
+  kind: 'wake';
+  env: string;
+}
+/** `/site sleep <env>`, `/site wake <env>`. */
+export type PowerCommand = SleepCommand | WakeCommand;
+/** `/site hours <env> 09:00-19:00 [days]` or `/site hours <env> off`. */
+export interface HoursCommand {
+  kind: 'hours';
+  env: string;
+  hours: HoursSpec | 'off';
+}
 
 export type Command =
   | CreateCommand
@@ -58,6 +77,8 @@ export type Command =
   | FailoverCommand
   | DestroyCommand
   | ExtendCommand
+  | PowerCommand
+  | HoursCommand
   | HelpCommand;
 
 export interface ParseError {
@@ -75,17 +96,32 @@ export interface GrammarLimits {
   maxTtlMs: number;
 }
 
-export const SUBCOMMANDS = ['create', 'status', 'list', 'failover', 'destroy', 'extend', 'help'] as const;
+export const SUBCOMMANDS = [
+  'create',
+  'status',
+  'list',
+  'failover',
+  'destroy',
+  'extend',
+  'sleep',
+  'wake',
+  'hours',
+  'help',
+] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 /** One usage line per subcommand, shown by `help` and with an error of that subcommand. */
 export const USAGE: Record<Subcommand, string> = {
-  create: '/site create <env> [--ttl <dur>] [--multi-az now|later|off] [--dry-run]',
+  create:
+    '/site create <env> [--ttl <dur>] [--multi-az now|later|off] [--hours HH:MM-HH:MM [--days <days>]] [--dry-run]',
   status: '/site status [<env>] [--page <n>]',
   list: '/site list [--page <n>]',
   failover: '/site failover <env> [web|db|all] [--force]',
   destroy: '/site destroy <env>',
   extend: '/site extend <env> <dur>',
+  sleep: '/site sleep <env>',
+  wake: '/site wake <env>',
+  hours: '/site hours <env> HH:MM-HH:MM [weekdays|daily|mon-fri|…] | off',
   help: '/site help',
 };
 
@@ -141,6 +177,16 @@ function parseSub(sub: string, rest: string[], limits: GrammarLimits): ParseResu
       return parseDestroy(rest);
     case 'extend':
       return parseExtend(rest, limits);
+    case 'sleep':
+    case 'wake': {
+      const split = splitFlags(rest, {});
+      if ('kind' in split) return split;
+      const env = oneEnv(split.positional, sub);
+      if (typeof env !== 'string') return env;
+      return sub === 'sleep' ? { kind: 'sleep', env } : { kind: 'wake', env };
+    }
+    case 'hours':
+      return parseHours(rest);
     default:
       return fail(`unknown subcommand '${clip(sub)}': it must be one of ${SUBCOMMANDS.join(', ')}`);
   }
@@ -177,8 +223,41 @@ function pageOf(split: Split): number | ParseError {
   return Number(raw);
 }
 
+/** Hours and optional days as typed; days default to weekdays. */
+function hoursSpec(range: string, days: string | undefined): HoursSpec | ParseError {
+  const window = parseHoursRange(range);
+  if (typeof window === 'string') return fail(window);
+  const dayList = days === undefined ? [...WEEKDAYS] : parseDays(days);
+  if (typeof dayList === 'string') return fail(dayList);
+  return { ...window, days: dayList };
+}
+
+function parseHours(rest: string[]): ParseResult {
+  const split = splitFlags(rest, {});
+  if ('kind' in split) return split;
+  const [first, second, third, fourth] = split.positional;
+  if (first === undefined) return fail("'hours' needs an env name, then hours like 09:00-19:00 or 'off'");
+  const env = envName(first);
+  if (typeof env !== 'string') return env;
+  if (second === undefined) return fail("'hours' needs hours like 09:00-19:00 (or 'off') after the env name");
+  if (second === 'off') {
+    return third === undefined
+      ? { kind: 'hours', env, hours: 'off' }
+      : fail(`unexpected '${clip(third)}' after 'off'`);
+  }
+  if (fourth !== undefined) return fail(`unexpected '${clip(fourth)}' after the days`);
+  const hours = hoursSpec(second, third);
+  return 'kind' in hours ? hours : { kind: 'hours', env, hours };
+}
+
 function parseCreate(rest: string[], limits: GrammarLimits): ParseResult {
-  const split = splitFlags(rest, { '--ttl': 'value', '--multi-az': 'value', '--dry-run': 'switch' });
+  const split = splitFlags(rest, {
+    '--ttl': 'value',
+    '--multi-az': 'value',
+    '--dry-run': 'switch',
+    '--hours': 'value',
+    '--days': 'value',
+  });
   if ('kind' in split) return split;
   const env = oneEnv(split.positional, 'create');
   if (typeof env !== 'string') return env;
@@ -196,7 +275,23 @@ function parseCreate(rest: string[], limits: GrammarLimits): ParseResult {
     if (!parsed.success) return fail(`--multi-az must be now, later or off (got '${clip(az)}')`);
     multiAz = parsed.data;
   }
-  return { kind: 'create', env, ttlMs, multiAz, dryRun: split.flags.has('--dry-run') };
+  const hoursFlag = split.flags.get('--hours');
+  const days = split.flags.get('--days');
+  if (typeof days === 'string' && typeof hoursFlag !== 'string') return fail('--days goes with --hours');
+  let hours: HoursSpec | undefined;
+  if (typeof hoursFlag === 'string') {
+    const parsed = hoursSpec(hoursFlag, typeof days === 'string' ? days : undefined);
+    if ('kind' in parsed) return parsed;
+    hours = parsed;
+  }
+  return {
+    kind: 'create',
+    env,
+    ttlMs,
+    multiAz,
+    dryRun: split.flags.has('--dry-run'),
+    ...(hours ? { hours } : {}),
+  };
 }
 
 function parseFailover(rest: string[]): ParseResult {

@@ -2,7 +2,8 @@
  * The reminder scheduler's voice in Slack (its words are in views/reminders.ts): expiry warnings
  * and overdue notes with Extend, Snooze and Destroy now buttons (their ts is kept in
  * `env.meta.reminderMessages`, so only those messages' buttons count), auto-destroy
- * announcements, and the daily digest per channel.
+ * announcements, and the daily digest per channel (with its month against the channel budget,
+ * when one is set).
  * Each goes through the outbox under the scheduler's key: queued once, delivered until Slack
  * takes it (src/bot/outbox.ts); the ts of a message with buttons is recorded once it is posted.
  */
@@ -10,14 +11,18 @@ import type { NewOutboxMessage } from '../state/outbox-repository';
 import type { Environment, StateStore } from '../state/types';
 import { environmentCost } from '../workflows/operations/env-cost';
 import type { ReminderNotifier } from '../workflows/remind/scheduler';
+import { channelMonth } from '../workflows/budget/channel-month';
+import { describeChannelMonth } from '../workflows/budget/create-check';
 import type { Message } from './views/reply';
 import { renderAutoDestroyNotice, renderDigest, renderExpiryWarning, renderOverdue } from './views/reminders';
 
 export interface SlackReminderNotifierOptions {
   /** The outbox (src/bot/outbox.ts): `send` is false when the id was queued before. */
   outbox: { send(message: NewOutboxMessage): Promise<boolean> };
-  store: Pick<StateStore, 'environments' | 'runs'>;
+  store: Pick<StateStore, 'environments' | 'runs' | 'spend'>;
   now(): number;
+  /** The channel budget the digest shows spend against, when set. */
+  channelBudgetUsd?: number;
 }
 
 export class SlackReminderNotifier implements ReminderNotifier {
@@ -55,11 +60,23 @@ export class SlackReminderNotifier implements ReminderNotifier {
         envs.map(async (e) => [e.name, await environmentCost(this.options.store, e, now)] as const),
       ),
     );
+    const budget = await this.budgetText(channel, now);
     return this.options.outbox.send({
       id: key,
       about: { purpose: 'reminder.digest' },
-      steps: [{ op: 'post', channel, ...renderDigest(envs, now, costs) }],
+      steps: [{ op: 'post', channel, ...renderDigest(envs, now, costs, budget) }],
     });
+  }
+
+  /** "$12.34 of the $50.00 budget spent in 2026-01 (25%); …" when a budget is set. */
+  private async budgetText(channel: string, now: number): Promise<string | undefined> {
+    const budget = this.options.channelBudgetUsd;
+    if (budget === undefined) return undefined;
+    try {
+      return describeChannelMonth(await channelMonth(this.options.store, channel, now), budget);
+    } catch (err) {
+      return `cannot be worked out (${err instanceof Error ? err.message : String(err)})`;
+    }
   }
 
   /** A reminder with buttons; once posted, its ts is recorded so that its buttons count. */

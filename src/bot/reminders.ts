@@ -2,7 +2,8 @@
  * One reminder pass wired to Slack: the scheduler's rules (src/workflows/remind) with the
  * Slack notifier, whose messages go through the outbox, and auto-destroy at expiry starting the
  * teardown directly (no confirmation, no Slack call first: the run shows its own progress in the
- * env's channel). The sandbox runs it on a timer, the `remind` Lambda on an EventBridge
+ * env's channel), as do the sleeps and wakes of office hours (services/power.ts: their
+ * announcements go through the outbox too). The sandbox runs it on a timer, the `remind` Lambda on an EventBridge
  * schedule; each pass ends by delivering outbox messages that are due and were not brought back.
  */
 import type { Environment, StateStore } from '../state/types';
@@ -17,6 +18,7 @@ import {
 } from '../workflows/remind/scheduler';
 import type { SlackOutbox } from './outbox';
 import { SlackReminderNotifier } from './reminder-notifier';
+import { reminderPowerStarter } from './services/power';
 
 export const DEFAULT_DIGEST: DigestSettings = { atMinutes: 9 * 60, timeZone: 'Asia/Tokyo' };
 
@@ -30,6 +32,8 @@ export interface SlackReminderPassOptions {
   digest?: DigestSettings | false;
   /** Who auto-destroy runs as (audit, the run's requester); the bot's user id when known. */
   actor?: string;
+  /** SITEBOT_CHANNEL_BUDGET_USD: the digest shows each channel's spend against it. */
+  channelBudgetUsd?: number;
 }
 
 export interface SlackReminderPassResult extends ReminderPassResult {
@@ -66,13 +70,16 @@ export function createSlackReminderPass(
     outbox: options.outbox,
     store: options.store,
     now: options.now,
+    ...(options.channelBudgetUsd !== undefined ? { channelBudgetUsd: options.channelBudgetUsd } : {}),
   });
+  const power = { start: reminderPowerStarter(options, options.outbox, options.actor ?? 'sitebot') };
   const digest = options.digest === false ? undefined : (options.digest ?? DEFAULT_DIGEST);
   return async () => {
     const result = await runReminderPass({
       store: options.store,
       notifier,
       startDestroy: (env) => startExpiryDestroy(options, env),
+      power,
       settings: options.settings ?? defaultReminderSettings,
       ...(digest ? { digest } : {}),
       now: options.now,

@@ -5,7 +5,14 @@
  * "not available yet". Services persist, schedule and reply; runs do the slow work.
  */
 import type { Environment } from '../state/types';
-import type { CreateCommand, DestroyCommand, ExtendCommand, FailoverCommand } from './grammar';
+import type {
+  CreateCommand,
+  DestroyCommand,
+  ExtendCommand,
+  FailoverCommand,
+  HoursCommand,
+  PowerCommand,
+} from './grammar';
 import type { Respond } from './response-url';
 import type { ChatClient } from './slack-chat';
 import type { Reply } from './views/reply';
@@ -49,6 +56,10 @@ export interface BotServices {
   startDestroy?(cmd: DestroyCommand, ctx: EnvCommandContext): Promise<Reply>;
   startFailover?(cmd: FailoverCommand, ctx: EnvCommandContext): Promise<Reply>;
   extend?(cmd: ExtendCommand, ctx: EnvCommandContext): Promise<Reply>;
+  /** `/site sleep` and `/site wake`. */
+  power?(cmd: PowerCommand, ctx: EnvCommandContext): Promise<Reply>;
+  /** `/site hours`. */
+  hours?(cmd: HoursCommand, ctx: EnvCommandContext): Promise<Reply>;
   /** Buttons whose action_id starts with `site_`; called after the ack, in the job runner. */
   handleButton?(press: ButtonPress, ctx: ButtonContext): Promise<void>;
 }

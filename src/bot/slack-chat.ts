@@ -55,6 +55,13 @@ export interface SlackChatOptions {
   timeoutMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Posts to one channel leave at least this far apart (default 1 s; 0 turns pacing off): Slack
+   * allows chat.postMessage about once a second per channel, with short bursts
+   * (https://docs.slack.dev/apis/web-api/rate-limits). A wait that would pass the deadline is
+   * not made; the post goes and a 429 is handled as below.
+   */
+  postSpacingMs?: number;
   /** Counts every HTTP call made (the bench's "no ack waits on the Web API" check). */
   onCall?(method: string): void;
 }
@@ -63,6 +70,25 @@ export interface SlackChatOptions {
 const DEFAULT_WAIT_BUDGET_MS = 30_000;
 /** Quick retries of a network error or a 5xx. */
 const TRANSIENT_RETRIES = 2;
+
+/** Default gap between two posts to one channel. */
+const POST_SPACING_MS = 1_000;
+
+/**
+ * When the next post may leave, per Web API URL and channel, shared by every client in the
+ * process (the progress sink, the outbox and the job runner each have one).
+ */
+const nextPostAt = new Map<string, number>();
+
+/** Takes the next post slot for `key`; returns how long to wait for it. */
+function takePostSlot(key: string, now: number, spacingMs: number): number {
+  if (nextPostAt.size > 1_000) {
+    for (const [k, at] of nextPostAt) if (at <= now) nextPostAt.delete(k);
+  }
+  const at = Math.max(now, nextPostAt.get(key) ?? 0);
+  nextPostAt.set(key, at + spacingMs);
+  return at - now;
+}
 
 /** The Web API base URL must end with a slash (the client joins method names onto it). */
 export function normalizeApiUrl(url: string | undefined): string | undefined {
@@ -85,10 +111,23 @@ export class SlackChat implements ChatClient {
       logLevel: webApi.LogLevel.ERROR,
     });
     this.chat = {
-      postMessage: (args) => this.call('chat.postMessage', args) as Promise<{ ts?: string }>,
+      postMessage: (args) => this.post(args),
       update: (args) => this.call('chat.update', args),
       postEphemeral: (args) => this.call('chat.postEphemeral', args),
     };
+  }
+
+  private async post(args: PostMessageArgs): Promise<{ ts?: string }> {
+    const spacing = this.options.postSpacingMs ?? POST_SPACING_MS;
+    if (spacing > 0) {
+      const now = this.options.now ?? Date.now;
+      const sleep = this.options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+      const wait = takePostSlot(`${this.options.apiUrl ?? ''} ${args.channel}`, now(), spacing);
+      const deadline = this.options.deadline?.();
+      if (wait > 0 && (deadline === undefined || !Number.isFinite(deadline) || now() + wait < deadline))
+        await sleep(wait);
+    }
+    return this.call('chat.postMessage', args) as Promise<{ ts?: string }>;
   }
 
   private async call(method: string, args: object): Promise<unknown> {

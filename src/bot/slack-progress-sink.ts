@@ -36,6 +36,8 @@ export interface SlackProgressSinkOptions {
   steps: WorkflowSteps;
   /** Slack's limit is about 1 update per second per message. */
   minIntervalMs?: number;
+  /** Progress edits of all messages together at most one per this many ms (default EDIT_SPACING_MS). */
+  editSpacingMs?: number;
   /** Real time for throttling. (A message's figures come from the run record, not a clock.) */
   timers?: Timers;
   /** Where a run's end goes so that it arrives: the outbox. */
@@ -74,14 +76,27 @@ const realTimers: Timers = {
 /** Runs whose end was shown, remembered so a repeated end (a redone finish) is not shown twice. */
 const REMEMBER_FINISHED = 1_000;
 
+/**
+ * Progress edits of all messages together at most one per this many ms (40 a minute):
+ * chat.update is Tier 3, "50+ per minute" per workspace
+ * (https://docs.slack.dev/reference/methods/chat.update), and the outbox's final edits and the
+ * button services' edits draw on the same allowance. The per-message interval alone would let
+ * one long run edit 60 times a minute, and two runs 120.
+ */
+export const EDIT_SPACING_MS = 1_500;
+
 export class SlackProgressSink implements ProgressSink {
   private readonly slots = new Map<string, Slot>();
   private readonly finished = new Set<string>();
   private readonly minIntervalMs: number;
+  private readonly editSpacingMs: number;
   private readonly timers: Timers;
+  /** No progress edit of any message before then: the pace above, or a 429's Retry-After. */
+  private nextEditAt = -Infinity;
 
   constructor(private readonly options: SlackProgressSinkOptions) {
     this.minIntervalMs = options.minIntervalMs ?? 1_000;
+    this.editSpacingMs = options.editSpacingMs ?? EDIT_SPACING_MS;
     this.timers = options.timers ?? realTimers;
   }
 
@@ -136,7 +151,10 @@ export class SlackProgressSink implements ProgressSink {
 
   private pump(slot: Slot): void {
     if (slot.sending || slot.timer !== undefined || !slot.pending) return;
-    const wait = slot.lastSentAt + this.minIntervalMs - this.timers.now();
+    // A run's end is not held back: it goes through the outbox, which honours Retry-After itself.
+    const ending = slot.pending.status !== 'running';
+    const due = Math.max(slot.lastSentAt + this.minIntervalMs, ending ? -Infinity : this.nextEditAt);
+    const wait = due - this.timers.now();
     if (wait > 0) {
       slot.timer = this.timers.setTimeout(() => {
         slot.timer = undefined;
@@ -146,6 +164,8 @@ export class SlackProgressSink implements ProgressSink {
     }
     const run = slot.pending;
     slot.pending = undefined;
+    // Taken now, before the send's first await: a slot pumped meanwhile waits its turn.
+    if (!ending) this.nextEditAt = Math.max(this.nextEditAt, this.timers.now() + this.editSpacingMs);
     slot.sending = this.send(slot, run)
       .catch((err: unknown) => this.options.onError?.(err, slot.runId))
       .finally(() => {
@@ -209,6 +229,9 @@ export class SlackProgressSink implements ProgressSink {
         return;
       } catch (err) {
         const failure = classifySlackError(err);
+        // Slack said how long to wait: no edit of any message before then (the state is kept).
+        if (failure.kind === 'retry' && failure.retryAfterMs !== undefined)
+          this.nextEditAt = Math.max(this.nextEditAt, this.timers.now() + failure.retryAfterMs);
         if (failure.kind === 'channel') slot.muted = true;
         if (failure.kind !== 'message-gone') throw err;
         this.options.onError?.(err, slot.runId);

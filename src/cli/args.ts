@@ -55,6 +55,12 @@ export interface CliFailover extends Requester {
   force: boolean;
   json: boolean;
 }
+/** `sitebot sleep <env>`, `sitebot wake <env>`. */
+export interface CliPower extends Requester {
+  kind: 'sleep' | 'wake';
+  env: string;
+  json: boolean;
+}
 export interface CliPrices {
   kind: 'prices';
   /** Passed as is to runPricesCommand (`refresh [--region R]`). */
@@ -86,6 +92,7 @@ export type CliCommand =
   | CliList
   | CliDestroy
   | CliFailover
+  | CliPower
   | CliPrices
   | CliHelp
   | CliDiagram
@@ -212,9 +219,12 @@ export function parseCliArgs(argv: readonly string[], limits: CliLimits): CliPar
       return rest.length > 0 ? fail(`'init' takes no arguments, got '${clip(rest[0])}'`) : { kind: 'init' };
     case 'cancel':
       return parseCancel(rest, limits);
+    case 'sleep':
+    case 'wake':
+      return parsePower(sub, rest, limits);
     default:
       return fail(
-        `unknown subcommand '${clip(sub)}' (try one of: init, create, status, list, cancel, destroy, failover, diagram, prices, help)`,
+        `unknown subcommand '${clip(sub)}' (try one of: init, create, status, list, cancel, destroy, failover, sleep, wake, diagram, prices, help)`,
       );
   }
 }
@@ -405,5 +415,19 @@ function parseDiagram(rest: string[]): CliParseResult {
       drill: v.drill === true,
       ...(v.out ? { out: v.out } : {}),
     }),
+  );
+}
+
+function parsePower(kind: 'sleep' | 'wake', rest: string[], limits: CliLimits): CliParseResult {
+  const schema = z.object({ env: envNameSchema, as: userSchema, json: sw });
+  return parseWith(
+    rest,
+    { json: 'switch', as: 'value' },
+    ({ positional, flags }) => {
+      const one = oneEnv(positional, kind);
+      if (typeof one === 'string') return one;
+      return { schema, input: { ...one, as: asOf(flags, limits), json: flags.json } };
+    },
+    (v): CliPower => ({ kind, env: v.env, json: v.json === true, as: v.as }),
   );
 }

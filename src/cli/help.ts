@@ -10,6 +10,8 @@ Usage:
   sitebot destroy <env> --yes [--json] [--as <user>]
   sitebot failover <env> [web|db|all] [--force] [--json] [--as <user>]
   sitebot diagram <env> [--drill] [--out <file.svg|file.png>]
+  sitebot sleep <env> [--json] [--as <user>]       stop both web servers and the DB (storage still bills)
+  sitebot wake <env> [--json] [--as <user>]        start them again; ends once the site answers 200
   sitebot prices refresh [--region <region>]...
   sitebot help
 
@@ -28,7 +30,7 @@ or a file (PNG when the name ends in .png).
 
 Durations: 90m, 8h, 3d; a TTL is at least 1h. Requester: --as <user>, else $SITEBOT_CLI_USER,
 else $USER (the bot shows it by name).
-create, cancel, destroy and failover tick the run in this process until it ends: a progress bar
+create, cancel, destroy, failover, sleep and wake tick the run in this process until it ends: a progress bar
 on a terminal, one line per step change (and per new reason a step waits) when piped, one JSON
 document with --json. Ctrl-C stops following; the run stays resumable (run the same create or
 destroy again, or let the bot resume it).

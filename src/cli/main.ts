@@ -11,6 +11,7 @@ import { runCreate, runCreateDryRun } from './commands/create';
 import { runDiagram } from './commands/diagram';
 import { runList, runStatus } from './commands/envs';
 import { EXIT } from './commands/follow';
+import { runPower } from './commands/power';
 import { runInit } from './commands/init';
 import { runDestroy, runFailover } from './commands/teardown';
 import { HELP } from './help';
@@ -93,6 +94,9 @@ function dispatch(
       return runInit(io, ctx);
     case 'cancel':
       return runCancel(cmd, io, ctx);
+    case 'sleep':
+    case 'wake':
+      return runPower(cmd, io, ctx);
   }
 }
 

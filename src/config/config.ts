@@ -56,6 +56,23 @@ const schema = z.object({
   SITEBOT_MAX_TTL: durationMs('7d'),
   /** Largest spend (USD) an extend may commit an environment to, from now until its new expiry. */
   SITEBOT_EXTEND_COST_CAP_USD: z.coerce.number().positive().optional(),
+  /** Each channel's monthly budget (USD, UTC calendar month): a create that would go over it is refused. */
+  SITEBOT_CHANNEL_BUDGET_USD: z.coerce.number().positive().optional(),
+  /** The time zone office hours (and the digest) are read in, unless the channel has its own. */
+  SITEBOT_TIME_ZONE: z.string().default('Asia/Tokyo').refine(isTimeZone, 'not a time zone'),
+  /** Channels in other zones: `C0123=Europe/London,C0456=America/New_York`. */
+  SITEBOT_CHANNEL_TIME_ZONES: list.transform((pairs, ctx) => {
+    const zones: Record<string, string> = {};
+    for (const pair of pairs) {
+      const [channel, zone] = pair.split('=');
+      if (!channel || !zone || !isTimeZone(zone)) {
+        ctx.addIssue({ code: 'custom', message: `'${pair}' is not <channel>=<IANA time zone>` });
+        return z.NEVER;
+      }
+      zones[channel] = zone;
+    }
+    return zones;
+  }),
   /** IAM path of the roles and instance profiles the bot creates (serverless.yml: /sitebot/<stage>/). */
   SITEBOT_IAM_PATH: z.string().regex(IAM_PATH, 'not an IAM path (/ or /name/…/)').default('/sitebot/'),
   /** ARN of the managed policy every role the bot creates carries as its permissions boundary. */
@@ -68,6 +85,16 @@ const schema = z.object({
   /** `off`: a create does not ask the site through the ALB (for an endpoint with no data plane). */
   SITEBOT_SITE_CHECK: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
 });
+
+/** Whether the runtime knows `zone` as an IANA time zone. */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export interface Config {
   region: string;
@@ -88,6 +115,10 @@ export interface Config {
   ttl: { defaultMs: number; maxMs: number };
   /** `/site extend` and the Extend/Snooze buttons refuse to commit more than this (USD); unset = no cap. */
   extendCostCapUsd?: number;
+  /** Each channel's monthly budget (USD); unset = none. */
+  channelBudgetUsd?: number;
+  /** The zone office hours are read in: `byChannel[channel]`, else `default`. */
+  timeZones: { default: string; byChannel: Record<string, string> };
   /** HTTP receiver port (self-hosting, sandbox). */
   port: number;
   /** Where the roles the bot creates live, and the boundary they carry (docs/security.md). */
@@ -139,6 +170,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(v.SITEBOT_EXTEND_COST_CAP_USD === undefined
       ? {}
       : { extendCostCapUsd: v.SITEBOT_EXTEND_COST_CAP_USD }),
+    ...(v.SITEBOT_CHANNEL_BUDGET_USD === undefined ? {} : { channelBudgetUsd: v.SITEBOT_CHANNEL_BUDGET_USD }),
+    timeZones: { default: v.SITEBOT_TIME_ZONE, byChannel: v.SITEBOT_CHANNEL_TIME_ZONES },
     port: v.PORT,
     iam: {
       path: v.SITEBOT_IAM_PATH,
@@ -149,4 +182,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(v.SITEBOT_CLOCK_URL ? { clockUrl: v.SITEBOT_CLOCK_URL } : {}),
     siteCheck: v.SITEBOT_SITE_CHECK === 'on',
   };
+}
+
+/** The time zone a channel's office hours are read in. */
+export function channelTimeZone(config: Pick<Config, 'timeZones'>, channel: string): string {
+  return config.timeZones.byChannel[channel] ?? config.timeZones.default;
 }

@@ -35,6 +35,7 @@ export function createRemindPass(
     service,
     now,
     ...(config.slack.botUserId ? { actor: config.slack.botUserId } : {}),
+    channelBudgetUsd: config.channelBudgetUsd,
   });
 }
 

@@ -150,6 +150,7 @@ export function buildSocketModeBot(
     service: runtime.service,
     now: Date.now,
     ...(config.slack.botUserId ? { actor: config.slack.botUserId } : {}),
+    channelBudgetUsd: config.channelBudgetUsd,
   });
   let stopReminders: (() => void) | undefined;
 

@@ -347,6 +347,7 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
     service: runtime.service,
     now: clock.now,
     actor: SANDBOX_BOT.userId,
+    channelBudgetUsd: config.channelBudgetUsd,
   });
   let stopReminders: (() => void) | undefined;
   const settle = async () => {

@@ -9,6 +9,8 @@
  * - `<prefix>-audit`         pk `env`, sk `<zero-padded at>#<random>`. Who did what, when.
  * - `<prefix>-outbox`        pk `id`. What the bot still owes Slack (sparse GSI `pending` on
  *   `pendingShard`, `dueAt`), once-only claims, replaced progress messages: ./outbox-repository.ts.
+ * - in the locks table, under keys no env name can take (`spend#…`): each channel's monthly
+ *   spend of destroyed envs (`spend#<channel>#<YYYY-MM>`), ./spend-ledger.ts.
  *
  * Why no transactions: each write touches one item and is made safe on its own by a condition
  * (create-if-absent, `version = :expected`, lease free/expired/ours, lock held by this run), and
@@ -22,6 +24,7 @@ import { DynamoEnvironmentsRepository } from './environments-repository';
 import { DynamoLocksRepository } from './locks-repository';
 import { DynamoOutboxRepository, type OutboxRepository } from './outbox-repository';
 import { DynamoRunsRepository } from './runs-repository';
+import { DynamoSpendLedger } from './spend-ledger';
 import { tableNames } from './tables';
 import type { StateStore } from './types';
 
@@ -32,6 +35,7 @@ export function createStateStore(doc: DynamoDBDocumentClient, prefix: string): S
     runs: new DynamoRunsRepository(doc, names.runs),
     locks: new DynamoLocksRepository(doc, names.locks),
     audit: new DynamoAuditRepository(doc, names.audit),
+    spend: new DynamoSpendLedger(doc, names.locks),
   };
 }
 

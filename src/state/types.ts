@@ -34,7 +34,7 @@ export interface Environment {
   version: number;
 }
 
-export type RunKind = 'create' | 'destroy' | 'failover';
+export type RunKind = 'create' | 'destroy' | 'failover' | 'sleep' | 'wake';
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 /** `skipped`: the step does not apply to this run (e.g. the Multi-AZ step with `--multi-az off`). */
@@ -187,9 +187,22 @@ export interface AuditRepository {
   list(env: string, limit?: number): Promise<AuditEvent[]>;
 }
 
+/**
+ * What each channel spent per calendar month (UTC, as AWS bills) on environments that no longer
+ * exist: a destroyed env's spend is written here when its teardown ends, so a channel's budget
+ * still counts it after the env has left the active index.
+ */
+export interface SpendLedger {
+  /** Sets `entry`'s amount for the month (a repeat overwrites the same entry: idempotent). */
+  record(channel: string, month: string, entry: string, usd: number): Promise<void>;
+  /** The month's entries, summed. */
+  total(channel: string, month: string): Promise<number>;
+}
+
 export interface StateStore {
   environments: EnvironmentsRepository;
   runs: RunsRepository;
   locks: LocksRepository;
   audit: AuditRepository;
+  spend: SpendLedger;
 }

@@ -147,6 +147,7 @@ describe('packaged Lambda artifacts', () => {
         destroysStarted: 0,
         digests: 0,
         conflicts: 0,
+        power: { slept: 0, woke: 0, restopped: 0, conflicts: 0 },
         redelivered: 0,
       });
     } finally {

@@ -9,11 +9,13 @@ import type { TestSandbox } from '../helpers/sandbox';
 import { startTestSandbox } from '../helpers/sandbox';
 import { waitFor } from '../helpers/slack';
 import { readable, runUntilStatus, waitForMessage, waitForReady } from './helpers';
+import { failOnSlackViolations } from '../helpers/slack-violations';
 
 // Real time only bounds a busy machine: two creates and two teardowns at most per test.
 jest.setTimeout(240_000);
 
 let sb: TestSandbox;
+failOnSlackViolations(() => sb);
 
 beforeAll(async () => {
   sb = await startTestSandbox({ speed: 0 });

@@ -16,11 +16,13 @@ import {
   threadReplies,
   waitForReady,
 } from './helpers';
+import { failOnSlackViolations } from '../helpers/slack-violations';
 
 // Real time only bounds a busy machine: one whole create.
 jest.setTimeout(180_000);
 
 let sb: TestSandbox;
+failOnSlackViolations(() => sb);
 const errors: string[] = [];
 
 beforeAll(async () => {

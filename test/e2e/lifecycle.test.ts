@@ -19,6 +19,7 @@ import {
   waitForMessage,
   waitForReady,
 } from './helpers';
+import { failOnSlackViolations } from '../helpers/slack-violations';
 
 const HOUR = 3_600_000;
 const OWNER = 'UOWNER';
@@ -28,6 +29,7 @@ const OTHER = 'UOTHER';
 jest.setTimeout(180_000);
 
 let sb: TestSandbox;
+failOnSlackViolations(() => sb);
 let secrets: string[] = [];
 
 beforeAll(async () => {

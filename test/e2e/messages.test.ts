@@ -19,6 +19,7 @@ import { environmentCost, environmentCostBetween } from '../../src/workflows/ope
 import { blockKitProblems, shown } from '../helpers/block-kit';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { waitFor } from '../helpers/slack';
+import { failOnSlackViolations } from '../helpers/slack-violations';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -28,6 +29,7 @@ const OTHER = 'UOTHER';
 jest.setTimeout(240_000);
 
 let sb: TestSandbox;
+failOnSlackViolations(() => sb);
 const errors: string[] = [];
 /** Every message as the stand-in held it after each change, in order. */
 const history: (StoredMessage & { change: MessageChange['type'] })[] = [];

@@ -8,8 +8,10 @@ import { ephemeral } from '../../src/bot/views/reply';
 import { mrkdwn } from '../../src/bot/views/mrkdwn';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { postSigned, slashCommandBody } from '../helpers/slack';
+import { failOnSlackViolations } from '../helpers/slack-violations';
 
 let sb: TestSandbox;
+failOnSlackViolations(() => sb);
 const startCreate = jest.fn().mockResolvedValue(ephemeral(mrkdwn`create started`, []));
 
 beforeAll(async () => {

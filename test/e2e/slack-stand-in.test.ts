@@ -9,15 +9,19 @@ import { mrkdwn } from '../../src/bot/views/mrkdwn';
 import { startConsole } from '../../src/sandbox/slack/console';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { waitFor } from '../helpers/slack';
+import { failOnSlackViolations } from '../helpers/slack-violations';
 
 let sb: TestSandbox;
+failOnSlackViolations(() => sb);
 let progressTs = '';
 
+// A fresh block_id per message, as Slack requires of the bot (a reused one is a violation).
+let confirmations = 0;
 const confirmBlocks = (label: string): Block[] => [
   { type: 'section', text: { type: 'mrkdwn', text: `Destroy *demo*? ${label}` } },
   {
     type: 'actions',
-    block_id: 'confirm',
+    block_id: `confirm-${++confirmations}`,
     elements: [
       {
         type: 'button',
@@ -146,6 +150,9 @@ test('the Web API checks the bot token and accepts form or JSON bodies', async (
     body: JSON.stringify({ channel: 'CAPI', ts: '9.000009', text: 'x' }),
   });
   expect(await missing.json()).toEqual({ ok: false, error: 'message_not_found' });
+  // The refusal is in the log too; it was provoked on purpose, so it is not the bot's to answer for.
+  expect(sb.slack.violations().map((v) => v.error)).toContain('message_not_found');
+  sb.slack.clearViolations();
   // As in Slack: new text without `blocks` drops the old blocks.
   expect(await sb.messages('CAPI')).toEqual([
     expect.objectContaining({ text: 'edited', blocks: [], edits: 1 }),

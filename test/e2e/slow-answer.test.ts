@@ -9,8 +9,10 @@ import { ephemeral, type Reply } from '../../src/bot/views/reply';
 import { mrkdwn } from '../../src/bot/views/mrkdwn';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { waitFor } from '../helpers/slack';
+import { failOnSlackViolations } from '../helpers/slack-violations';
 
 let sb: TestSandbox;
+failOnSlackViolations(() => sb);
 let release: (reply: Reply) => void = () => undefined;
 let serviceCalled = false;
 const services: BotServices = {

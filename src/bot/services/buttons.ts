@@ -16,6 +16,7 @@ import { patchEnv, type BotServiceDeps } from './deps';
 import { cancelDestroy, confirmationOf, confirmDestroy, postDestroyConfirmation, refuse } from './destroy';
 import { editPressedMessage } from './edit-pressed';
 import { extendBy } from './extend';
+import { powerButton } from './power';
 
 /** Reminder messages the bot posted for an env (warnings, overdue notes with buttons). */
 export function reminderMessagesOf(env: Environment): string[] {
@@ -29,6 +30,11 @@ const DESTROY_ACTIONS: readonly string[] = [
   ACTION.cancelAndDestroy,
 ];
 const REMINDER_ACTIONS: readonly string[] = [ACTION.remindExtend, ACTION.remindSnooze, ACTION.remindDestroy];
+/**
+ * Wake now / Keep awake 2 h do only what `/site wake` lets the same person do, so a press
+ * counts from any message the bot posted them on (sleep outcomes, a drill's refusal).
+ */
+const POWER_ACTIONS: readonly string[] = [ACTION.powerWake, ACTION.powerKeepAwake];
 
 /** Why the press must be refused, or undefined when it may proceed. */
 function checkPress(
@@ -49,6 +55,7 @@ function checkPress(
       return mrkdwn`that is not the current destroy confirmation for ${env.name}; run ${code(`/site destroy ${env.name}`)}`;
     return undefined;
   }
+  if (POWER_ACTIONS.includes(press.actionId)) return undefined;
   if (REMINDER_ACTIONS.includes(press.actionId)) {
     if (!reminderMessagesOf(env).includes(press.messageTs))
       return mrkdwn`that is not a reminder I sent for ${env.name}`;
@@ -101,6 +108,9 @@ export async function handleButton(
         renderSnoozed(snoozed.env, press.userId, snoozed.until, now),
       );
     }
+    case ACTION.powerWake:
+    case ACTION.powerKeepAwake:
+      return powerButton(deps, env, press, ctx, press.actionId === ACTION.powerKeepAwake);
     case ACTION.remindDestroy: {
       const posted = await postDestroyConfirmation(deps, env, press.userId, ctx.client, ctx.now());
       if (!posted.ok) await refuse(ctx, posted.reason);

@@ -7,7 +7,10 @@
  * (not invited, archived channel: the person is told how to fix it), which leaves nothing
  * behind. A failed create of the same name resumes (its run keeps its original progress message).
  */
+import { channelTimeZone } from '../../config/config';
+import { officeHoursOf } from '../../state/power';
 import type { Environment } from '../../state/types';
+import { describeHours } from '../../workflows/remind/office-hours';
 import { planCreate, startCreate } from '../../workflows/operations/create';
 import type { CreateCommand } from '../grammar';
 import type { CommandContext } from '../services';
@@ -56,7 +59,13 @@ export async function startCreateService(
 
   const announcer = announceIn(deps, ctx.client, ctx.channelId);
   const started = await startCreate(
-    { store: deps.store, service: deps.service, createConfig: deps.createConfig, now: ctx.now },
+    {
+      store: deps.store,
+      service: deps.service,
+      createConfig: deps.createConfig,
+      channelBudgetUsd: deps.config.channelBudgetUsd,
+      now: ctx.now,
+    },
     {
       env: cmd.env,
       requestedBy: ctx.userId,
@@ -67,6 +76,9 @@ export async function startCreateService(
       announce: announcer.announce,
       ...(report ? { preflight: { report, checkedAt: now } } : {}),
       siteCheck: deps.config.siteCheck,
+      ...(cmd.hours
+        ? { hours: { ...cmd.hours, timeZone: channelTimeZone(deps.config, ctx.channelId), setAt: now } }
+        : {}),
     },
   );
   if (!started.ok) {
@@ -77,5 +89,6 @@ export async function startCreateService(
     if (started.busy) return busyReply(deps, started.busy, now);
     return renderRefusal(started.message);
   }
-  return renderRunStarted(started.run, started.resumed);
+  const hours = officeHoursOf(started.env);
+  return renderRunStarted(started.run, started.resumed, hours && describeHours(hours));
 }

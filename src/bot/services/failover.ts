@@ -12,6 +12,7 @@ import type { FailoverCommand } from '../grammar';
 import type { EnvCommandContext } from '../services';
 import { renderCannotPost } from '../views/channel-access';
 import { renderRefusal } from '../views/error';
+import { renderAsleepRefusal } from '../views/power';
 import type { Reply } from '../views/reply';
 import { renderDrillStarted } from '../views/run-started';
 import { announceIn } from './announce';
@@ -23,6 +24,7 @@ export async function failoverService(
   ctx: EnvCommandContext,
 ): Promise<Reply> {
   const checked = checkEnvRecord(cmd.env, ctx.env, cmd.target, cmd.force);
+  if (!checked.ok && checked.reason === 'asleep') return renderAsleepRefusal(cmd.env, checked.message);
   if (!checked.ok) return renderRefusal(checked.message);
   const holder = await runningLockHolder(deps.store, cmd.env);
   if (holder) return busyReply(deps, holder, ctx.now());

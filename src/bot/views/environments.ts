@@ -20,13 +20,19 @@ import type { ResourceRef } from '../../workflows/destroy/resources';
 import { packLines, SLACK_LIMITS } from './limits';
 import { bold, code, joinMd, mrkdwn, mention, type Mrkdwn } from './mrkdwn';
 import { context, ephemeral, header, section, type Block, type Reply } from './reply';
+import { officeHoursOf } from '../../state/power';
+import { describeHours } from '../../workflows/remind/office-hours';
+import { asleepText } from './power';
 import { renderRunProgress, stepCounts, type StepTitle } from './run-progress';
 
 /** Environments per page of `list` and `status`: a page stays far inside 50 blocks and 3,000-character sections. */
 export const PAGE_SIZE = 25;
 
+/** An env's cost, with what sleeping saved so far when it is known. */
+export type EnvCost = CostEstimate & { savedSoFar?: number };
+
 /** Costs by env name; an env missing from the map shows no cost. */
-export type CostsByEnv = ReadonlyMap<string, CostEstimate | undefined>;
+export type CostsByEnv = ReadonlyMap<string, EnvCost | undefined>;
 
 const STATUS_WORD: Record<Environment['status'], string> = {
   ready: 'ready',
@@ -58,16 +64,18 @@ export function ageText(env: Environment, now: number): string {
   return formatDuration(now - env.createdAt);
 }
 
-/** `$1.23 so far · $3.40/day`; a torn-down env's final cost; or `cost unknown`. */
-export function costText(env: Pick<Environment, 'status'>, estimate: CostEstimate | undefined): string {
+/** `$1.23 so far · $3.40/day` (and `· saved $0.80 asleep` once sleeping saved money); a torn-down env's final cost; or `cost unknown`. */
+export function costText(env: Pick<Environment, 'status'>, estimate: EnvCost | undefined): string {
   if (!estimate) return 'cost unknown';
-  if (env.status === 'destroyed') return `${formatUsd(estimate.soFar)} in all (final)`;
-  return `${formatUsd(estimate.soFar)} so far · ${formatPerDay(estimate.perDay)}`;
+  const saved = estimate.savedSoFar ?? 0;
+  const savedText = saved >= 0.005 ? ` · saved ${formatUsd(saved)} asleep` : '';
+  if (env.status === 'destroyed') return `${formatUsd(estimate.soFar)} in all (final)${savedText}`;
+  return `${formatUsd(estimate.soFar)} so far · ${formatPerDay(estimate.perDay)}${savedText}`;
 }
 
 function summaryLine(env: Environment, now: number, costs?: CostsByEnv): Mrkdwn {
   const cost = costs?.has(env.name) ? ` — ${costText(env, costs.get(env.name))}` : '';
-  return mrkdwn`${bold(env.name)} — ${STATUS_WORD[env.status]} — owner ${mention(env.owner)} — age ${ageText(env, now)}${cost} — ${ttlText(env, now)}`;
+  return mrkdwn`${bold(env.name)} — ${STATUS_WORD[env.status]}${asleepText(env, now)} — owner ${mention(env.owner)} — age ${ageText(env, now)}${cost} — ${ttlText(env, now)}`;
 }
 
 /** `meta.lastDrill` in words: the headline, then each phase's numbers (same formatter as the report). */
@@ -186,7 +194,7 @@ export interface EnvStatusInput {
   run?: Run;
   steps?: readonly StepTitle[];
   now: number;
-  estimate?: CostEstimate;
+  estimate?: EnvCost;
   /** What the env has now: its record and its create run's recorded ids (one inventory). */
   resources: readonly ResourceRef[];
 }
@@ -196,8 +204,10 @@ export function renderEnvStatus(input: EnvStatusInput): Reply {
   const { env, run, now } = input;
   const destroyed = env.status === 'destroyed';
   const inventory = inventoryOf(input.resources);
+  const hours = officeHoursOf(env);
   const facts: Mrkdwn[] = [
-    mrkdwn`Status: *${STATUS_WORD[env.status]}*`,
+    mrkdwn`Status: *${STATUS_WORD[env.status]}*${asleepText(env, now)}`,
+    ...(hours ? [mrkdwn`Office hours: ${describeHours(hours)}`] : []),
     mrkdwn`Owner: ${mention(env.owner)}`,
     mrkdwn`Region: ${env.region} · database ${MULTI_AZ_WORD[env.multiAz]}`,
     mrkdwn`Created: ${formatInstant(env.createdAt)} (${ageText(env, now)} ago)`,

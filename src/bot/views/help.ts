@@ -12,6 +12,9 @@ const WHAT: Record<Subcommand, string> = {
   failover: 'availability drill: stop a web server and/or fail the DB over, measuring downtime',
   destroy: 'tear the environment down, leaving nothing behind',
   extend: "move an environment's TTL later",
+  sleep: 'stop both web servers and the DB to save money (storage and the ALB still bill)',
+  wake: 'start them again and wait until the site answers',
+  hours: "office hours: awake only then, asleep otherwise (weekdays by default, the channel's time zone)",
   help: 'this message',
 };
 
@@ -22,6 +25,9 @@ const EXAMPLES = [
   '/site status demo',
   '/site failover demo db',
   '/site extend demo 3d',
+  '/site create demo --hours 09:00-19:00',
+  '/site sleep demo',
+  '/site hours demo 08:30-18:00 mon-fri',
   '/site destroy demo',
 ];
 

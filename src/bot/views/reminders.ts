@@ -18,6 +18,7 @@ import type { Environment } from '../../state/types';
 import { ACTION, actions } from './buttons';
 import { ageText, costText, type CostsByEnv } from './environments';
 import { packLines, SLACK_LIMITS } from './limits';
+import { asleepText } from './power';
 import { bold, code, joinMd, mrkdwn, mention, type Mrkdwn } from './mrkdwn';
 import { context, header, message, section, type Block, type Message } from './reply';
 
@@ -104,7 +105,13 @@ export function renderSnoozed(env: Environment, by: string, until: number, now: 
 /** Lines of the digest shown in full; the rest is summarised (a message stays within Slack's limits). */
 const DIGEST_LINES = 30;
 
-export function renderDigest(envs: readonly Environment[], now: number, costs: CostsByEnv): Message {
+/** `budget`: the channel's month against SITEBOT_CHANNEL_BUDGET_USD, in words, when one is set. */
+export function renderDigest(
+  envs: readonly Environment[],
+  now: number,
+  costs: CostsByEnv,
+  budget?: string,
+): Message {
   const perDayOf = (e: Environment) => costs.get(e.name)?.perDay ?? 0;
   // The most expensive first: what a digest is for.
   const sorted = [...envs].sort((a, b) => perDayOf(b) - perDayOf(a) || a.name.localeCompare(b.name));
@@ -114,10 +121,10 @@ export function renderDigest(envs: readonly Environment[], now: number, costs: C
     .slice(0, DIGEST_LINES)
     .map(
       (e) =>
-        mrkdwn`${bold(e.name)} (${e.status}) — ${mention(e.owner)} — age ${ageText(e, now)} — ${costText(e, costs.get(e.name))} — ${formatExpiry(e.expiresAt, now)}`,
+        mrkdwn`${bold(e.name)} (${e.status}${asleepText(e, now)}) — ${mention(e.owner)} — age ${ageText(e, now)} — ${costText(e, costs.get(e.name))} — ${formatExpiry(e.expiresAt, now)}`,
     );
   const rest = sorted.slice(DIGEST_LINES);
-  const totalLine = mrkdwn`Channel total: ${formatUsd(total)} so far · ${formatPerDay(perDay)}`;
+  const totalLine = mrkdwn`Channel total: ${formatUsd(total)} so far · ${formatPerDay(perDay)}${budget === undefined ? '' : `\nBudget: ${budget}`}`;
   const blocks: Block[] = [header(`Running environments (${envs.length})`)];
   for (const text of packLines(lines)) blocks.push(section(text));
   if (rest.length > 0) {

@@ -13,6 +13,7 @@ import { CANCELLED_FOR_TEARDOWN } from '../../workflows/destroy/start';
 import type { DrillReport } from '../../workflows/failover/report';
 import { describeInventory, inventoryOf, refsOfRoles, totalText } from '../../workflows/inventory';
 import { bold, code, codeBlock, joinMd, mrkdwn, mention, plain, type Mrkdwn } from './mrkdwn';
+import { powerButtonsOf, powerOutcome } from './power';
 import { message, section, type Block, type Message } from './reply';
 import { renderRunProgress, runElapsedMs, type StepTitle } from './run-progress';
 
@@ -124,6 +125,9 @@ export function renderRunOutcome(run: Run, steps: readonly StepTitle[]): Mrkdwn[
       return destroyOutcome(run);
     case 'failover':
       return failoverOutcome(run);
+    case 'sleep':
+    case 'wake':
+      return powerOutcome(run, () => failureText(run, steps));
   }
 }
 
@@ -131,13 +135,18 @@ const VERB: Record<Run['kind'], string> = {
   create: 'Creating',
   destroy: 'Tearing down',
   failover: 'Failover drill on',
+  sleep: 'Putting to sleep:',
+  wake: 'Waking',
 };
 
 /** The whole message: the outcome when there is one, then the steps with the critical path. */
 export function renderRunMessage(run: Run, steps: readonly StepTitle[]): RunMessage {
   const outcome = renderRunOutcome(run, steps);
   const progress = renderRunProgress(run, steps);
-  if (outcome) return message(outcome[0], [...outcome.map((text): Block => section(text)), ...progress]);
+  if (outcome) {
+    const sections = outcome.map((text): Block => section(text));
+    return message(outcome[0], [...sections, ...powerButtonsOf(run), ...progress]);
+  }
   return message(mrkdwn`${VERB[run.kind]} ${run.env}… ${took(run)} so far`, progress);
 }
 

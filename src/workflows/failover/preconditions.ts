@@ -3,6 +3,7 @@
  * starter refuses before taking the lock), then on what AWS says now (the drill's first step
  * checks again, since the record can be stale).
  */
+import { isAsleep } from '../../state/power';
 import type { Environment } from '../../state/types';
 import type { DrillPhase, DrillTarget } from './report';
 import { phasesOf } from './report';
@@ -15,7 +16,8 @@ export type RefusalReason =
   | 'single-az'
   | 'unhealthy'
   | 'not-allowed'
-  | 'locked';
+  | 'locked'
+  | 'asleep';
 
 export interface Refusal {
   ok: false;
@@ -61,6 +63,12 @@ export function checkEnvRecord(
     return refuse('destroyed', `${name} was destroyed; there is nothing to drill.`);
   if (env.status !== 'ready') {
     return refuse('not-ready', `${name} is ${env.status}, not ready: a drill needs a finished environment.`);
+  }
+  if (isAsleep(env)) {
+    return refuse(
+      'asleep',
+      `${name} is asleep (its web servers and DB are stopped): wake it first, then drill.`,
+    );
   }
   const r = env.resources;
   const missing = ['web-1', 'web-2', 'target-group', 'db'].filter((role) => !r[role]);

@@ -14,7 +14,7 @@
  * run's params so its first step does not check again. Without a report (the Slack Lambda) the
  * run's first step checks, in the worker, before any step that creates something.
  */
-import { estimateSpecEnvironment, type CostEstimate } from '../../cost/estimator';
+import { estimateSpecEnvironment, type CostEstimate, type SpecEnvironmentParams } from '../../cost/estimator';
 import type { EnvironmentSizing } from '../../cost/environment-usage';
 import { formatInstant } from '../../domain/format';
 import {
@@ -25,6 +25,8 @@ import {
   type Run,
   type StateStore,
 } from '../../state/types';
+import type { OfficeHours } from '../../state/power';
+import { checkCreateBudget } from '../budget/create-check';
 import type { CreateConfig } from '../create/deps';
 import { buildCreatePlan, type CreatePlan } from '../create/plan';
 import type { PreflightReport } from '../create/preflight';
@@ -42,6 +44,8 @@ export interface CreateRequest {
   multiAz: MultiAzMode;
   /** Where the bot shows progress (the CLI passes none). */
   notify?: Run['notify'];
+  /** Office hours to keep from the start (`--hours`). */
+  hours?: OfficeHours;
   /** Shows the run once it is certain to start (see StartRunInput.announce). */
   announce?: StartRunInput['announce'];
   /** The preflight the caller ran just now; none: the run's first step runs it. */
@@ -54,6 +58,8 @@ export interface CreateOperationDeps {
   store: StateStore;
   service: Pick<WorkflowService, 'startRun' | 'retryRun'>;
   createConfig: CreateConfig;
+  /** SITEBOT_CHANNEL_BUDGET_USD: a create that would take the channel's month over it is refused. */
+  channelBudgetUsd?: number;
   now(): number;
 }
 
@@ -80,6 +86,17 @@ export function sizingFor(config: CreateConfig): EnvironmentSizing {
   };
 }
 
+/** The SPEC stack the create builds, as the estimator prices it. */
+export function specOf(multiAz: MultiAzMode, config: CreateConfig): SpecEnvironmentParams {
+  return {
+    region: config.region,
+    instanceType: config.instanceType,
+    dbInstanceClass: config.dbClass,
+    multiAz: multiAz !== 'off',
+    dbStorageGb: config.dbAllocatedStorageGb,
+  };
+}
+
 /** The dry-run answer: every resource in order with its parallel groups, and what it would cost. */
 export function planCreate(
   env: string,
@@ -87,13 +104,7 @@ export function planCreate(
   config: CreateConfig,
 ): { plan: CreatePlan; estimate: CostEstimate } {
   const plan = buildCreatePlan(env, multiAz, config);
-  const estimate = estimateSpecEnvironment({
-    region: config.region,
-    instanceType: config.instanceType,
-    dbInstanceClass: config.dbClass,
-    multiAz: multiAz !== 'off',
-    dbStorageGb: config.dbAllocatedStorageGb,
-  });
+  const estimate = estimateSpecEnvironment(specOf(multiAz, config));
   return { plan, estimate };
 }
 
@@ -111,6 +122,19 @@ export async function startCreate(deps: CreateOperationDeps, req: CreateRequest)
     return { ok: false, message: inUse(existing), existing };
   if (req.preflight && !req.preflight.report.ok)
     return { ok: false, message: `${req.env} not created: ${req.preflight.report.refusal}` };
+  const budget = await checkCreateBudget(
+    store,
+    deps.channelBudgetUsd,
+    {
+      env: req.env,
+      channel: req.channel,
+      ttlMs: req.ttlMs,
+      spec: specOf(req.multiAz, deps.createConfig),
+      hours: req.hours,
+    },
+    now,
+  );
+  if (!budget.ok) return { ok: false, message: budget.message };
 
   const record: Omit<Environment, 'version'> = {
     name: req.env,
@@ -124,7 +148,7 @@ export async function startCreate(deps: CreateOperationDeps, req: CreateRequest)
     expiresAt: now + req.ttlMs,
     resources: {},
     outputs: {},
-    meta: { sizing: sizingFor(deps.createConfig) },
+    meta: { sizing: sizingFor(deps.createConfig), ...(req.hours ? { hours: req.hours } : {}) },
   };
   // Written under the env's lock, once the run is shown; a name taken meanwhile refuses.
   const wrote: { env?: Environment; taken?: Environment } = {};

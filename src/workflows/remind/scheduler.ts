@@ -17,6 +17,7 @@
 import { ConflictError, type Environment, type StateStore } from '../../state/types';
 import { localTime } from './local-time';
 import { nextReminderAction, type ReminderAction, type ReminderMarks, type ReminderSettings } from './policy';
+import { runPowerPass, type PowerPassDeps, type PowerPassResult } from './power-pass';
 
 /**
  * What the scheduler says to people; the bot renders it (buttons: Extend, Snooze, Destroy now)
@@ -55,6 +56,8 @@ export interface ReminderDeps {
   startDestroy(env: Environment): Promise<StartDestroyOutcome>;
   settings: ReminderSettings;
   digest?: DigestSettings;
+  /** Office hours, "Keep awake", and the re-stop after RDS's own start: how to start those runs. */
+  power?: Pick<PowerPassDeps, 'start'>;
   now(): number;
 }
 
@@ -67,6 +70,8 @@ export interface ReminderPassResult {
   digests: number;
   /** Claims lost to a concurrent pass or a concurrent change of the env. */
   conflicts: number;
+  /** Sleeps and wakes started (when `power` is wired). */
+  power?: PowerPassResult;
 }
 
 export async function runReminderPass(deps: ReminderDeps): Promise<ReminderPassResult> {
@@ -98,6 +103,9 @@ export async function runReminderPass(deps: ReminderDeps): Promise<ReminderPassR
     if (queued && action.kind === 'overdue') result.overdue++;
   }
 
+  // An env a reminder claimed above loses its power claim to that write: the next pass acts.
+  if (deps.power)
+    result.power = await runPowerPass({ ...deps.power, store: deps.store, now: () => now }, envs, now);
   if (deps.digest) result.digests = await postDueDigests(deps, deps.digest, envs, now);
   return result;
 }

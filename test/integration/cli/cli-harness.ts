@@ -96,6 +96,7 @@ export async function startCliHarness(): Promise<CliHarness> {
           create: { poll: FAST_POLL },
           destroy: { pollBaseMs: 20, pollMaxMs: 50 },
           failover: { intervalMs: 10, burstMs: 300, errorRetryMs: 20 },
+          power: { poll: { instance: 20, db: 20, health: 20, site: 20 } },
           busyRetryMs: 20,
           ...options.overrides,
         },

@@ -120,6 +120,8 @@ describe('with services plugged in', () => {
     startDestroy: jest.fn().mockResolvedValue(ok),
     startFailover: jest.fn().mockResolvedValue(ok),
     extend: jest.fn().mockResolvedValue(ok),
+    power: jest.fn().mockResolvedValue(ok),
+    hours: jest.fn().mockResolvedValue(ok),
     handleButton: jest.fn().mockResolvedValue(undefined),
   });
 

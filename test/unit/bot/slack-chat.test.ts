@@ -24,6 +24,8 @@ function client(options: { deadlineInMs: number; maxRateLimitWaits?: number }) {
     apiUrl: fake.apiUrl,
     deadline: () => Date.now() + options.deadlineInMs,
     sleep: async (ms) => void slept.push(ms),
+    // These tests are about answers; per-channel pacing has its own test below.
+    postSpacingMs: 0,
     ...(options.maxRateLimitWaits !== undefined ? { maxRateLimitWaits: options.maxRateLimitWaits } : {}),
   });
   return { chat, slept };
@@ -89,4 +91,46 @@ test('a deadline that is not a time (no Lambda context: Infinity) falls back to 
   await expect(chat.chat.postMessage({ channel: 'C1', text: 'hi' })).resolves.toMatchObject({
     ts: expect.any(String),
   });
+});
+
+test('posts to one channel leave a second apart (Slack: about one a second per channel); other channels do not wait', async () => {
+  fake.script('chat.postMessage', 'ok', 'ok', 'ok', 'ok');
+  let clock = 1_000_000;
+  const slept: number[] = [];
+  const sleep = async (ms: number) => {
+    slept.push(ms);
+    clock += ms;
+  };
+  const chat = new SlackChat({ token: 'xoxb-test', apiUrl: fake.apiUrl, now: () => clock, sleep });
+  await chat.chat.postMessage({ channel: 'CPACE1', text: 'one' });
+  await chat.chat.postMessage({ channel: 'CPACE1', text: 'two' });
+  await chat.chat.postMessage({ channel: 'CPACE2', text: 'elsewhere' });
+  expect(slept).toEqual([1_000]);
+  // A second client in the same process shares the pace (the sink, the outbox, the job runner).
+  const other = new SlackChat({
+    token: 'xoxb-test',
+    apiUrl: fake.apiUrl,
+    now: () => clock,
+    sleep: chat['options'].sleep,
+  });
+  await other.chat.postMessage({ channel: 'CPACE1', text: 'three' });
+  expect(slept).toEqual([1_000, 1_000]);
+  expect(fake.calls).toHaveLength(4);
+});
+
+test('a pacing wait that would pass the deadline is not made: the post goes at once', async () => {
+  fake.script('chat.postMessage', 'ok', 'ok');
+  const clock = 2_000_000;
+  const slept: number[] = [];
+  const chat = new SlackChat({
+    token: 'xoxb-test',
+    apiUrl: fake.apiUrl,
+    now: () => clock,
+    deadline: () => clock + 500,
+    sleep: async (ms) => void slept.push(ms),
+  });
+  await chat.chat.postMessage({ channel: 'CPACE3', text: 'one' });
+  await chat.chat.postMessage({ channel: 'CPACE3', text: 'two' });
+  expect(slept).toEqual([]);
+  expect(fake.calls).toHaveLength(2);
 });

@@ -4,7 +4,7 @@ import {
   type ChatClient,
   type SlackProgressSinkOptions,
 } from '../../../src/bot/slack-progress-sink';
-import { slackPlatformError } from '../../../src/bot/slack-errors';
+import { slackPlatformError, slackRateLimitedError } from '../../../src/bot/slack-errors';
 import type { Run, StepState } from '../../../src/state/types';
 import { MemoryOutbox } from '../../helpers/memory-outbox';
 import { createMemoryStore } from '../../helpers/memory-store';
@@ -313,4 +313,33 @@ test('a failed run that is resumed (same run id) is shown again in its message',
   expect(body(updates[0])).toContain('create of demo failed');
   expect(body(updates[updates.length - 1])).toContain('demo is ready');
   expect(calls.filter((c) => c.args.thread_ts)).toHaveLength(2);
+});
+
+test('edits of all messages together keep one pace (chat.update is per workspace), and a 429 pauses them all for its Retry-After', async () => {
+  const { client, calls } = fakeClient();
+  const update = client.chat.update.bind(client.chat);
+  let limited = 1;
+  client.chat.update = async (args) => {
+    if (args.ts === '100.000002' && limited-- > 0) {
+      calls.push({ method: 'update', at: Date.now(), args });
+      throw slackRateLimitedError(1);
+    }
+    return update(args);
+  };
+  const { sink } = sinkWith(client, { minIntervalMs: 0, editSpacingMs: 150 });
+  const other = (v: number) => run(v, { runId: 'r2', notify: { channel: 'C1', messageTs: '100.000002' } });
+  for (let v = 1; v <= 6; v++) {
+    await sink.onRunUpdate(other(v), { type: 'step', stepId: 'subnets' });
+    await sink.onRunUpdate(run(v), { type: 'step', stepId: 'subnets' });
+  }
+  await sink.flush();
+  const updates = calls.filter((c) => c.method === 'update');
+  expect(updates.length).toBeGreaterThanOrEqual(3);
+  const gaps = updates.slice(1).map((c, i) => c.at - updates[i].at);
+  // The 429 came first: nothing for its second, then one edit per 150 ms across both messages.
+  expect(gaps[0]).toBeGreaterThanOrEqual(990);
+  for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(145);
+  // Both messages end with their latest state.
+  expect(body(updates.filter((c) => c.args.ts === '100.000001').at(-1)!)).toContain('poll 6');
+  expect(body(updates.filter((c) => c.args.ts === '100.000002').at(-1)!)).toContain('poll 6');
 });

@@ -114,7 +114,7 @@ describe('the other subcommands', () => {
     ['cancel demo --yes', "unknown option '--yes' (allowed: --json, --as)"],
     [
       'deploy demo',
-      "unknown subcommand 'deploy' (try one of: init, create, status, list, cancel, destroy, failover, diagram, prices, help)",
+      "unknown subcommand 'deploy' (try one of: init, create, status, list, cancel, destroy, failover, sleep, wake, diagram, prices, help)",
     ],
   ])('%s → %s', (line, error) => {
     expect(parse(line)).toEqual({ kind: 'error', error });
@@ -134,5 +134,20 @@ test('splitArgs keeps positionals in order and a lone -- as a word', () => {
   expect(splitArgs(['a', '--x', '1', 'b', '--', '--y'], { x: 'value', y: 'switch' })).toEqual({
     positional: ['a', 'b', '--'],
     flags: { x: '1', y: true },
+  });
+});
+
+describe('sleep and wake', () => {
+  test('an env name, --json and --as', () => {
+    expect(parse('sleep demo')).toEqual({ kind: 'sleep', env: 'demo', json: false, as: 'alice' });
+    expect(parse('wake demo --json --as bob')).toEqual({ kind: 'wake', env: 'demo', json: true, as: 'bob' });
+  });
+
+  test.each([
+    ['sleep', "'sleep' needs an env name"],
+    ['wake demo now', "unexpected 'now' after the env name"],
+    ['sleep demo --yes', "unknown option '--yes' (allowed: --json, --as)"],
+  ])('%s → %s', (line, error) => {
+    expect(parse(line)).toEqual({ kind: 'error', error });
   });
 });
