@@ -90,9 +90,11 @@ export interface SandboxWorkflows {
   /** Waits until no tick, job or outbox delivery is running or due now, and every progress message has caught up. */
   settle(): Promise<void>;
   /**
-   * Drives the workflows in virtual time until `done()` holds: settle, check, move the clock to
-   * the next due tick and run it. Fails when nothing is left to run, or when the next tick is
-   * more than `withinMs` of virtual time away from the start. Meant for a stopped clock (speed 0).
+   * Drives the workflows in virtual time until `done()` holds: run the ticks due, check, move the
+   * clock to the next due tick and run it; it settles (progress caught up) before it returns.
+   * `done()` should read state, not messages: progress is flushed only once it holds. Fails when
+   * nothing is left to run, or when the next tick is more than `withinMs` of virtual time away
+   * from the start. Meant for a stopped clock (speed 0).
    */
   runUntil(done: () => boolean | Promise<boolean>, options: { withinMs: number }): Promise<void>;
 }
@@ -352,22 +354,30 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
     await ticks.idle();
     await sink.flush();
     await slack.diagrams?.flush();
+    await deliveries.idle();
     await ticks.idle();
   };
   const runUntil = async (done: () => boolean | Promise<boolean>, { withinMs }: { withinMs: number }) => {
     const deadline = virtual.now() + withinMs;
     for (;;) {
-      await settle();
-      if (await done()) return;
-      const next = ticks.nextDue();
-      if (next === undefined)
-        throw new Error('runUntil: no run has anything left to do, and the condition does not hold');
+      // Between ticks only the ticks settle: progress updates coalesce as in production, so
+      // Slack's real-time rate limits never set the pace. All is flushed before an answer.
+      await ticks.idle();
+      let next = ticks.nextDue();
+      if (next === undefined || (await done())) {
+        await settle();
+        if (await done()) return;
+        next = ticks.nextDue();
+        if (next === undefined)
+          throw new Error('runUntil: no run has anything left to do, and the condition does not hold');
+      }
       if (next > deadline)
         throw new Error(`runUntil: not done within ${withinMs} ms of virtual time (next tick due after it)`);
       if (next > virtual.now()) virtual.advance(next - virtual.now());
       ticks.runDue();
     }
   };
+
   return {
     runtime,
     slack,

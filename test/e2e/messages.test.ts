@@ -37,7 +37,6 @@ const history: (StoredMessage & { change: MessageChange['type'] })[] = [];
 beforeAll(async () => {
   sb = await startTestSandbox({
     speed: 0,
-    progressIntervalMs: 0,
     // The bot answers within this; a slow machine must not turn answers into "working on it".
     ackBudgetMs: 60_000,
     onError: (err, where) => errors.push(`${where}: ${String(err)}`),
