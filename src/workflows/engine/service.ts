@@ -16,10 +16,13 @@ import {
   type RunNotify,
   type StateStore,
 } from '../../state/types';
+import { backoffDelay, type RetryPolicy } from './backoff';
 import { systemClock, type Clock } from './clock';
 import { describeLock } from './lock-message';
 import type { ProgressSink, TickScheduler, WorkflowOutline } from './types';
 
+/** Lost races of a cancel request against the runner's saves: about 6 s of tries in all. */
+const CANCEL_RETRY: RetryPolicy = { baseMs: 20, maxMs: 1_000, maxAttempts: 12 };
 export interface StartRunInput {
   kind: RunKind;
   env: string;
@@ -203,7 +206,7 @@ export class WorkflowService {
    */
   async cancelRun(runId: string, by: string, reason?: string): Promise<CancelRunResult> {
     const { runs } = this.options.store;
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = 1; ; attempt++) {
       const run = await runs.get(runId);
       if (!run) return { ok: false, reason: 'not-found', message: `no run ${runId}` };
       if (run.status !== 'running') {
@@ -227,7 +230,10 @@ export class WorkflowService {
         await this.options.scheduler.schedule(runId, 0);
         return { ok: true, run: saved };
       } catch (err) {
-        if (!(err instanceof ConflictError) || attempt >= 8) throw err;
+        if (!(err instanceof ConflictError) || attempt >= CANCEL_RETRY.maxAttempts) throw err;
+        // A busy runner saves the run after each step change; back off (jittered) instead of
+        // racing it, so the request lands between two of its saves.
+        await new Promise((r) => setTimeout(r, backoffDelay(attempt, CANCEL_RETRY, Math.random)));
       }
     }
   }
