@@ -120,19 +120,25 @@ export class SlackChat implements ChatClient {
   private async post(args: PostMessageArgs): Promise<{ ts?: string }> {
     const spacing = this.options.postSpacingMs ?? POST_SPACING_MS;
     if (spacing > 0) {
-      const now = this.options.now ?? Date.now;
-      const sleep = this.options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
-      const wait = takePostSlot(`${this.options.apiUrl ?? ''} ${args.channel}`, now(), spacing);
+      const wait = takePostSlot(`${this.options.apiUrl ?? ''} ${args.channel}`, this.now(), spacing);
       const deadline = this.options.deadline?.();
-      if (wait > 0 && (deadline === undefined || !Number.isFinite(deadline) || now() + wait < deadline))
-        await sleep(wait);
+      if (wait > 0 && (deadline === undefined || !Number.isFinite(deadline) || this.now() + wait < deadline))
+        await this.sleep(wait);
     }
     return this.call('chat.postMessage', args) as Promise<{ ts?: string }>;
   }
 
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return this.options.sleep ? this.options.sleep(ms) : new Promise((r) => setTimeout(r, ms));
+  }
+
   private async call(method: string, args: object): Promise<unknown> {
-    const now = this.options.now ?? Date.now;
-    const sleep = this.options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+    const now = () => this.now();
+    const sleep = (ms: number) => this.sleep(ms);
     const given = this.options.deadline?.();
     // No deadline of its own (a local run, a Lambda context without one): the default budget.
     const deadline = given !== undefined && Number.isFinite(given) ? given : now() + DEFAULT_WAIT_BUDGET_MS;
