@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'coverage/', '.serverless/', '.esbuild/', 'dist/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'coverage/',
+      '.serverless/',
+      '.esbuild/',
+      'dist/',
+      'reports/',
+      '.stryker-tmp/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,8 +29,13 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // Workflows, state, aws and cost never know about Slack or the sandbox (DESIGN.md: dependency direction).
-    files: ['src/workflows/**', 'src/state/**', 'src/aws/**', 'src/cost/**'],
+    // Node scripts (quality/run-mutation.mjs, stryker.config.mjs).
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
+    // Workflows, state, aws, cost and the diagrams never know about Slack or the sandbox (DESIGN.md: dependency direction).
+    files: ['src/workflows/**', 'src/state/**', 'src/aws/**', 'src/cost/**', 'src/diagram/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['@slack/*', '**/bot/**', '**/sandbox/**'] }],
     },

@@ -3,8 +3,10 @@
  * a malformed create) at a steady rate on loopback. The bot runs in a child process
  * (./server.ts) so the load generator does not share its event loop. Open loop: requests go
  * out on schedule whether or not earlier ones finished, so a slow ack cannot hide queueing.
+ * `--mode lambda` measures the bundled Lambda handler instead (./lambda.ts).
  *
  *   npx tsx bench/ack/run.ts [--rate 100] [--seconds 10] [--store memory|dynalite]
+ *   npx tsx bench/ack/run.ts --mode lambda [--rate 20] [--seconds 20]
  */
 import { fork } from 'node:child_process';
 import http from 'node:http';
@@ -12,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { signedHeaders } from '../../src/sandbox/slack/signing';
+import { percentile, runLambdaBench } from './lambda';
 
 function numberArg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -41,11 +44,6 @@ function post(url: string, headers: Record<string, string>, body: string): Promi
   });
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 function commandBody(text: string, i: number): string {
   return new URLSearchParams({
     team_id: 'T0SANDBOX',
@@ -59,6 +57,10 @@ function commandBody(text: string, i: number): string {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--mode') && process.argv[process.argv.indexOf('--mode') + 1] === 'lambda') {
+    process.exitCode = (await runLambdaBench(numberArg('rate', 20), numberArg('seconds', 20))) ? 0 : 1;
+    return;
+  }
   const rate = numberArg('rate', 100);
   const seconds = numberArg('seconds', 10);
   const store = storeArg();

@@ -1,117 +1,131 @@
 /**
  * The one Bolt app factory. The receiver is chosen at the edge: an HTTP receiver for the
  * sandbox and self-hosting (src/bot/http-server.ts), AwsLambdaReceiver on Lambda
- * (src/handlers/slack.ts). Both verify Slack's signature before any listener runs.
+ * (src/handlers/slack.ts), SocketModeReceiver on a laptop (src/handlers/socket-mode.ts).
+ *
+ * Its listeners only read and answer: a command is answered from reads alone (help, list,
+ * status, any refusal), or acked "working on it" and handed to the job queue, where
+ * its service posts, starts runs and writes (./jobs.ts); a button press is queued and acked.
+ * They never call Slack's Web API, so an answer never waits on it; and an answer not ready
+ * within `ackBudgetMs` is acked and queued too, so it never waits on a slow read either
+ * (Bolt's AwsLambdaReceiver answers only once the listener returns).
  */
-import { App, LogLevel, type Receiver, type RespondFn } from '@slack/bolt';
+import { randomUUID } from 'node:crypto';
+import { App, LogLevel, type Receiver } from '@slack/bolt';
 import type { Config } from '../config/config';
-import type { StateStore } from '../state/types';
 import { textsIn } from '../i18n/texts';
-import { createBotAuthorize } from './authorize';
-import { readerLang } from './language';
-import { dispatchCommand } from './dispatch';
-import type { BotServices } from './services';
-import { renderFailure, renderWorking } from './views/error';
-import type { Reply } from './views/reply';
+import type { StateStore } from '../state/types';
+import { answerCommand, type CommandAnswer } from './dispatch';
+import type { BotJob, JobQueue } from './jobs';
+import { readerVoice } from './language';
+import { renderFailure, renderRefusalMd, renderWorking } from './views/error';
 
 export interface CreateAppOptions {
   config: Config;
   store: StateStore;
   receiver: Receiver;
-  services?: BotServices;
+  /** Where commands that act, and button presses, go after the ack. */
+  jobs: JobQueue;
+  /** The domain clock (ages, TTLs). */
   now?: () => number;
   logLevel?: LogLevel;
-  /** If a command's answer is not ready by then, ack with "working on it" and respond later (Slack waits 3 s). */
+  /** An answer not ready by then is acked "working on it" and finished by a job (Slack waits 3 s). */
   ackBudgetMs?: number;
 }
 
 export function createApp(options: CreateAppOptions): App {
-  const { config, store, receiver, services = {}, now = Date.now, ackBudgetMs = 2000 } = options;
-  const slackApiUrl = normalizeApiUrl(config.slack.apiUrl);
+  const { config, store, receiver, jobs, now = Date.now, ackBudgetMs = 2000 } = options;
   const app = new App({
     receiver,
-    // A custom authorize instead of `token`: Bolt's constructor would otherwise call
-    // auth.test (or call it on every request with tokenVerificationEnabled: false).
-    authorize: createBotAuthorize({
-      token: config.slack.botToken,
-      botId: config.slack.botId,
-      botUserId: config.slack.botUserId,
-      slackApiUrl,
+    // The listeners never call the Web API, so no auth.test: the ids are what config says.
+    authorize: async () => ({
+      botToken: config.slack.botToken,
+      ...(config.slack.botId ? { botId: config.slack.botId } : {}),
+      ...(config.slack.botUserId ? { botUserId: config.slack.botUserId } : {}),
     }),
-    clientOptions: slackApiUrl ? { slackApiUrl } : undefined,
     logLevel: options.logLevel ?? LogLevel.WARN,
   });
 
-  app.command('/site', async ({ command, ack, respond, client, logger }) => {
+  app.command('/site', async ({ command, ack, logger }) => {
+    const received = Date.now();
     const what = `/site ${command.text.split(/\s+/)[0] ?? ''}`;
+    // The workspace's words until the reader's own choice is read (one GetItem, inside the budget).
+    let t = textsIn(config.i18n, undefined, command.channel_id);
     const answer = (async () => {
-      const lang = await readerLang(store.preferences, command.user_id);
-      const t = textsIn(config.i18n, lang, command.channel_id);
-      const ctx = { userId: command.user_id, channelId: command.channel_id, client, respond, now, t, lang };
-      return dispatchCommand(command.text, ctx, { config, store, services }).catch((err: unknown) => {
-        logger.error(`${what} failed: ${describe(err)}`);
-        return renderFailure(t, what, describe(err));
-      });
+      const voice = await readerVoice(config.i18n, store.preferences, command.user_id, command.channel_id);
+      t = voice.t;
+      return answerCommand(
+        command.text,
+        { userId: command.user_id, channelId: command.channel_id, now, ...voice },
+        { config, store },
+      );
     })();
-    // Said before the reader's language is known (that is a read): the workspace's.
-    const working = renderWorking(textsIn(config.i18n, undefined, command.channel_id));
-    await ackWithin(answer, ackBudgetMs, ack, respond, working);
+    const first = await within(answer, ackBudgetMs).catch((err: unknown): CommandAnswer => {
+      logger.error(`${what} failed: ${describe(err)}`);
+      return { kind: 'reply', reply: renderFailure(t, what, describe(err)) };
+    });
+    if (first !== 'late' && first.kind === 'reply') {
+      await ack(first.reply);
+      return;
+    }
+    // A service must act, or the answer is slow: the job runner does the whole command.
+    const job: BotJob = {
+      kind: 'command',
+      id: randomUUID(),
+      text: command.text,
+      userId: command.user_id,
+      channelId: command.channel_id,
+      responseUrl: command.response_url,
+      receivedAt: received,
+    };
+    try {
+      await jobs.enqueue(job);
+    } catch (err) {
+      logger.error(`/site: could not queue the command: ${describe(err)}`);
+      await ack(renderRefusalMd(t.errors.notQueued()));
+      return;
+    }
+    await ack(renderWorking(t));
   });
 
-  // Buttons: ack at once (Slack waits 3 s), then let the service re-check everything.
-  app.action(/^site_/, async ({ ack, body, action, respond, client, logger }) => {
-    await ack();
-    if (body.type !== 'block_actions' || action.type !== 'button' || !('action_id' in action)) return;
-    if (!services.handleButton) return;
-    const press = {
-      actionId: action.action_id,
-      value: typeof action.value === 'string' ? action.value : '',
-      userId: body.user.id,
-      channelId: body.channel?.id ?? body.container?.channel_id ?? '',
-      messageTs: body.container?.message_ts ?? body.message?.ts ?? '',
-    };
-    const lang = await readerLang(store.preferences, press.userId);
-    const t = textsIn(config.i18n, lang, press.channelId);
-    try {
-      await services.handleButton(press, { client, respond, now, t, lang });
-    } catch (err) {
-      logger.error(`button ${press.actionId} failed: ${describe(err)}`);
-      await respond({
-        ...renderFailure(t, t.errors.theButton(), describe(err)),
-        replace_original: false,
-      }).catch(() => undefined);
+  // Buttons: queued, then acked; the button service re-checks everything in the job.
+  app.action(/^site_/, async ({ ack, body, action }) => {
+    if (body.type !== 'block_actions' || action.type !== 'button' || !('action_id' in action)) {
+      await ack();
+      return;
     }
+    // Not acked when it cannot be queued: Slack then shows the press failed.
+    await jobs.enqueue({
+      kind: 'button',
+      id: randomUUID(),
+      press: {
+        actionId: action.action_id,
+        value: typeof action.value === 'string' ? action.value : '',
+        userId: body.user.id,
+        channelId: body.channel?.id ?? body.container?.channel_id ?? '',
+        messageTs: body.container?.message_ts ?? body.message?.ts ?? '',
+      },
+      responseUrl: body.response_url,
+      receivedAt: Date.now(),
+    });
+    await ack();
   });
 
   return app;
 }
 
-/** Acks with the answer if it is ready within the budget; otherwise acks at once and responds later. */
-async function ackWithin(
-  answer: Promise<Reply>,
-  budgetMs: number,
-  ack: (reply?: Reply) => Promise<void>,
-  respond: RespondFn,
-  working: Reply,
-): Promise<void> {
+/** The answer if it settles within `budgetMs`, else 'late' (the answer is then left to settle unread). */
+async function within(answer: Promise<CommandAnswer>, budgetMs: number): Promise<CommandAnswer | 'late'> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'late'>((resolve) => {
     timer = setTimeout(() => resolve('late'), budgetMs);
   });
-  const first = await Promise.race([answer, late]);
-  clearTimeout(timer);
-  if (first !== 'late') {
-    await ack(first);
-    return;
+  answer.catch(() => undefined); // a late failure is the job's to report
+  try {
+    return await Promise.race([answer, late]);
+  } finally {
+    clearTimeout(timer);
   }
-  await ack(working);
-  await respond(await answer);
-}
-
-/** The Web API client joins method names onto the base URL, which must end with a slash. */
-export function normalizeApiUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  return url.endsWith('/') ? url : `${url}/`;
 }
 
 /** Error name and message only: never request bodies or tokens. */

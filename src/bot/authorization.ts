@@ -1,6 +1,7 @@
 /**
  * Who may run what, and where. Channels: an allow-list (empty means every channel).
- * Destroy, failover and extend act on someone's environment: only its owner or an admin.
+ * Destroy, failover, extend, sleep, wake and hours act on someone's environment: only its owner
+ * or an admin.
  */
 import type { Environment } from '../state/types';
 import type { Command } from './grammar';
@@ -45,7 +46,7 @@ export function isAdmin(policy: AuthorizationPolicy, userId: string): boolean {
 
 /** Commands that change someone else's environment need ownership or admin rights. */
 export function requiresOwnership(command: Command): boolean {
-  return command.kind === 'destroy' || command.kind === 'failover' || command.kind === 'extend';
+  return ['destroy', 'failover', 'extend', 'sleep', 'wake', 'hours'].includes(command.kind);
 }
 
 export function checkOwnership(

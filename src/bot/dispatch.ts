@@ -1,10 +1,17 @@
 /**
- * From command text to the reply the bot acks with: parse, check the channel, load and
- * authorize the environment, then answer (help/list/status) or hand over to a service.
- * Nothing here writes to the store; only services do.
+ * From command text to the reply: parse, check the channel, load and authorize the environment,
+ * then either answer (help, list, status, a dry run, every refusal) or hand over to a service.
+ * Nothing here writes to the store or calls Slack; only services do.
+ *
+ * Two callers: the receiver answers what it can within Slack's 3 s (`answerCommand`: a reply,
+ * or "defer" when a service must act), and the job runner, after the ack, runs the whole command
+ * with its service (`dispatchCommand`). Both go through the same `route`, so the checks a
+ * receiver made are made again when the service runs (state may have changed in between).
  */
 import type { StateStore } from '../state/types';
 import type { Config } from '../config/config';
+import type { Lang } from '../i18n/locale';
+import type { Texts } from '../i18n/texts';
 import { checkChannel, checkOwnership } from './authorization';
 import type { Environment, Run } from '../state/types';
 import { environmentCost } from '../workflows/operations/env-cost';
@@ -20,38 +27,79 @@ import {
   renderStatusAll,
   type CostsByEnv,
 } from './views/environments';
-import { mrkdwn } from './views/mrkdwn';
+import { mrkdwn, unescapeSlackText } from './views/mrkdwn';
 import { renderHelp } from './views/help';
 import type { Reply } from './views/reply';
 
 export interface DispatchDeps {
   config: Config;
   store: StateStore;
-  services: BotServices;
 }
+
+/** Who asked, where, in which language, and the domain clock: all a read-only answer needs. */
+export interface RouteContext {
+  userId: string;
+  channelId: string;
+  now(): number;
+  /** The reader's texts (their language, else the workspace's; this channel's time zone). */
+  t: Texts;
+  /** The reader's own choice (`/site lang`), recorded on runs they start. */
+  lang?: Lang;
+}
+
+type ServiceCall = (services: BotServices, ctx: CommandContext) => Promise<Reply>;
+
+type Routed = { kind: 'reply'; reply: Reply } | { kind: 'service'; call: ServiceCall };
+
+export type CommandAnswer = { kind: 'reply'; reply: Reply } | { kind: 'defer' };
 
 export function grammarLimits(config: Config): GrammarLimits {
   return { defaultTtlMs: config.ttl.defaultMs, maxTtlMs: config.ttl.maxMs };
 }
 
-export async function dispatchCommand(text: string, ctx: CommandContext, deps: DispatchDeps): Promise<Reply> {
-  const parsed = parseCommand(text, grammarLimits(deps.config));
-  if (parsed.kind === 'error') return renderCommandError(ctx.t, parsed.error, parsed.sub);
-  const channel = checkChannel(deps.config.slack, parsed, ctx.channelId, ctx.t);
-  if (!channel.allowed) return renderRefusalMd(mrkdwn`:no_entry: ${channel.reason}`);
-  return answer(parsed, ctx, deps);
+/** The receiver's part: a reply now, or `defer` when a service has to act (after the ack). */
+export async function answerCommand(
+  text: string,
+  ctx: RouteContext,
+  deps: DispatchDeps,
+): Promise<CommandAnswer> {
+  const routed = await route(text, ctx, deps);
+  return routed.kind === 'reply' ? routed : { kind: 'defer' };
 }
 
-async function answer(cmd: Command, ctx: CommandContext, deps: DispatchDeps): Promise<Reply> {
-  const { store, services } = deps;
+/** The whole command, its service included. */
+export async function dispatchCommand(
+  text: string,
+  ctx: CommandContext,
+  deps: DispatchDeps & { services: BotServices },
+): Promise<Reply> {
+  const routed = await route(text, ctx, deps);
+  return routed.kind === 'reply' ? routed.reply : routed.call(deps.services, ctx);
+}
+
+async function route(text: string, ctx: RouteContext, deps: DispatchDeps): Promise<Routed> {
+  // Slack sends the typed text escaped; the grammar and every echo work on what was typed.
+  const parsed = parseCommand(unescapeSlackText(text), grammarLimits(deps.config));
+  if (parsed.kind === 'error') return reply(renderCommandError(ctx.t, parsed.error, parsed.sub));
+  const channel = checkChannel(deps.config.slack, parsed, ctx.channelId, ctx.t);
+  if (!channel.allowed) return reply(renderRefusalMd(mrkdwn`:no_entry: ${channel.reason}`));
+  return routeCommand(parsed, ctx, deps);
+}
+
+const reply = (r: Reply): Routed => ({ kind: 'reply', reply: r });
+const service = (call: ServiceCall): Routed => ({ kind: 'service', call });
+
+async function routeCommand(cmd: Command, ctx: RouteContext, deps: DispatchDeps): Promise<Routed> {
+  const { store } = deps;
   const { t } = ctx;
+  const notAvailable = async (what: string): Promise<Reply> => renderNotAvailable(t, what);
   switch (cmd.kind) {
     case 'help':
-      return renderHelp(t, grammarLimits(deps.config));
+      return reply(renderHelp(t, grammarLimits(deps.config)));
     case 'list': {
       const now = ctx.now();
       const envs = await store.environments.listActive();
-      return renderList(t, envs, now, await costsOf(store, envs, now), cmd.page);
+      return reply(renderList(t, envs, now, await costsOf(store, envs, now), cmd.page));
     }
     case 'status': {
       const now = ctx.now();
@@ -62,44 +110,56 @@ async function answer(cmd: Command, ctx: CommandContext, deps: DispatchDeps): Pr
           const run = e.currentRunId ? await store.runs.get(e.currentRunId) : undefined;
           if (run) runs.set(run.runId, run);
         }
-        return renderStatusAll(t, envs, now, runs, cmd.page, await costsOf(store, envs, now));
+        return reply(renderStatusAll(t, envs, now, runs, cmd.page, await costsOf(store, envs, now)));
       }
       const env = await store.environments.get(cmd.env);
-      if (!env) return renderEnvNotFound(t, cmd.env);
+      if (!env) return reply(renderEnvNotFound(t, cmd.env));
       const run = env.currentRunId ? await store.runs.get(env.currentRunId) : undefined;
-      return renderEnvStatus(t, {
-        env,
-        ...(run ? { run, steps: WORKFLOW_STEPS(t, run.kind) } : {}),
-        now,
-        estimate: await environmentCost(store, env, now),
-        resources: await currentResources(store, env),
-      });
+      return reply(
+        renderEnvStatus(t, {
+          env,
+          ...(run ? { run, steps: WORKFLOW_STEPS(t, run.kind) } : {}),
+          now,
+          estimate: await environmentCost(store, env, now),
+          resources: await currentResources(store, env),
+        }),
+      );
     }
+    // A dry run included: its preflight asks AWS, which is not for the receiver's 3 s.
     case 'create':
-      return services.startCreate ? services.startCreate(cmd, ctx) : renderNotAvailable(t, '/site create');
+      return service((s, c) => (s.startCreate ? s.startCreate(cmd, c) : notAvailable('/site create')));
+    // `/site explain <env>` posts in the env's thread; `/site lang` writes the choice.
     case 'explain':
-      return services.explain ? services.explain(cmd, ctx) : renderNotAvailable(t, '/site explain');
+      return service((s, c) => (s.explain ? s.explain(cmd, c) : notAvailable('/site explain')));
     case 'lang':
-      return services.setLang ? services.setLang(cmd, ctx) : renderNotAvailable(t, '/site lang');
+      return service((s, c) => (s.setLang ? s.setLang(cmd, c) : notAvailable('/site lang')));
     case 'destroy':
     case 'failover':
-    case 'extend': {
+    case 'extend':
+    case 'sleep':
+    case 'wake':
+    case 'hours': {
       const env = await store.environments.get(cmd.env);
-      if (!env || env.status === 'destroyed') return renderEnvNotFound(t, cmd.env);
+      if (!env || env.status === 'destroyed') return reply(renderEnvNotFound(t, cmd.env));
       const owner = checkOwnership(deps.config.slack, env, ctx.userId, t);
-      if (!owner.allowed) return renderRefusalMd(mrkdwn`:no_entry: ${owner.reason}`);
-      const envCtx = { ...ctx, env };
+      if (!owner.allowed) return reply(renderRefusalMd(mrkdwn`:no_entry: ${owner.reason}`));
       if (cmd.kind === 'destroy') {
-        return services.startDestroy
-          ? services.startDestroy(cmd, envCtx)
-          : renderNotAvailable(t, '/site destroy');
+        return service((s, c) =>
+          s.startDestroy ? s.startDestroy(cmd, { ...c, env }) : notAvailable('/site destroy'),
+        );
       }
       if (cmd.kind === 'failover') {
-        return services.startFailover
-          ? services.startFailover(cmd, envCtx)
-          : renderNotAvailable(t, '/site failover');
+        return service((s, c) =>
+          s.startFailover ? s.startFailover(cmd, { ...c, env }) : notAvailable('/site failover'),
+        );
       }
-      return services.extend ? services.extend(cmd, envCtx) : renderNotAvailable(t, '/site extend');
+      if (cmd.kind === 'sleep' || cmd.kind === 'wake') {
+        return service((s, c) => (s.power ? s.power(cmd, { ...c, env }) : notAvailable(`/site ${cmd.kind}`)));
+      }
+      if (cmd.kind === 'hours') {
+        return service((s, c) => (s.hours ? s.hours(cmd, { ...c, env }) : notAvailable('/site hours')));
+      }
+      return service((s, c) => (s.extend ? s.extend(cmd, { ...c, env }) : notAvailable('/site extend')));
     }
   }
 }

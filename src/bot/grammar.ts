@@ -14,6 +14,7 @@ import { isLang, LANGS, type Lang } from '../i18n/locale';
 import { say, type Said } from '../i18n/said';
 import type { MultiAzMode } from '../state/types';
 import { EXPLAINED_STEPS } from '../workflows/outlines';
+import { parseDays, parseHoursRange, WEEKDAYS, type HoursSpec } from '../workflows/remind/office-hours';
 
 export type FailoverTarget = 'web' | 'db' | 'all';
 
@@ -25,6 +26,8 @@ export interface CreateCommand {
   dryRun: boolean;
   /** Post one explanation per step in the run's thread as it starts. */
   explain: boolean;
+  /** `--hours 09:00-19:00 [--days …]`: office hours from the start. */
+  hours?: HoursSpec;
 }
 export interface StatusCommand {
   kind: 'status';
@@ -67,6 +70,22 @@ export interface LangCommand {
   kind: 'lang';
   lang?: Lang;
 }
+export interface SleepCommand {
+  kind: 'sleep';
+  env: string;
+}
+export interface WakeCommand {
+  kind: 'wake';
+  env: string;
+}
+/** `/site sleep <env>`, `/site wake <env>`. */
+export type PowerCommand = SleepCommand | WakeCommand;
+/** `/site hours <env> 09:00-19:00 [days]` or `/site hours <env> off`. */
+export interface HoursCommand {
+  kind: 'hours';
+  env: string;
+  hours: HoursSpec | 'off';
+}
 
 export type Command =
   | CreateCommand
@@ -75,6 +94,8 @@ export type Command =
   | FailoverCommand
   | DestroyCommand
   | ExtendCommand
+  | PowerCommand
+  | HoursCommand
   | HelpCommand
   | ExplainCommand
   | LangCommand;
@@ -101,6 +122,9 @@ export const SUBCOMMANDS = [
   'failover',
   'destroy',
   'extend',
+  'sleep',
+  'wake',
+  'hours',
   'explain',
   'lang',
   'help',
@@ -112,12 +136,16 @@ export type Subcommand = (typeof SUBCOMMANDS)[number];
  * grammar itself, the same in every language. i18n-exempt: command syntax.
  */
 export const USAGE: Record<Subcommand, string> = {
-  create: '/site create <env> [--ttl <dur>] [--multi-az now|later|off] [--dry-run] [--explain]',
+  create:
+    '/site create <env> [--ttl <dur>] [--multi-az now|later|off] [--hours HH:MM-HH:MM [--days <days>]] [--dry-run] [--explain]',
   status: '/site status [<env>] [--page <n>]',
   list: '/site list [--page <n>]',
   failover: '/site failover <env> [web|db|all] [--force] [--explain]',
   destroy: '/site destroy <env>',
   extend: '/site extend <env> <dur>',
+  sleep: '/site sleep <env>',
+  wake: '/site wake <env>',
+  hours: '/site hours <env> HH:MM-HH:MM [weekdays|daily|mon-fri|…] | off',
   explain: '/site explain [<env>|<step>]',
   lang: `/site lang ${LANGS.join('|')}`,
   help: '/site help',
@@ -177,6 +205,16 @@ function parseSub(sub: string, rest: string[], limits: GrammarLimits): ParseResu
       return parseDestroy(rest);
     case 'extend':
       return parseExtend(rest, limits);
+    case 'sleep':
+    case 'wake': {
+      const split = splitFlags(rest, {});
+      if ('kind' in split) return split;
+      const env = oneEnv(split.positional, sub);
+      if (typeof env !== 'string') return env;
+      return sub === 'sleep' ? { kind: 'sleep', env } : { kind: 'wake', env };
+    }
+    case 'hours':
+      return parseHours(rest);
     case 'explain':
       return parseExplain(rest);
     case 'lang':
@@ -216,11 +254,40 @@ function pageOf(split: Split): number | ParseError {
   return Number(raw);
 }
 
+/** Hours and optional days as typed; days default to weekdays. */
+function hoursSpec(range: string, days: string | undefined): HoursSpec | ParseError {
+  const window = parseHoursRange(range);
+  if (!('start' in window)) return fail(window);
+  const dayList = days === undefined ? [...WEEKDAYS] : parseDays(days);
+  if (!Array.isArray(dayList)) return fail(dayList);
+  return { ...window, days: dayList };
+}
+
+function parseHours(rest: string[]): ParseResult {
+  const split = splitFlags(rest, {});
+  if ('kind' in split) return split;
+  const [first, second, third, fourth] = split.positional;
+  if (first === undefined) return fail(say('grammar.hoursNeedsEnv'));
+  const env = envName(first);
+  if (typeof env !== 'string') return env;
+  if (second === undefined) return fail(say('grammar.hoursNeedsHours'));
+  if (second === 'off') {
+    return third === undefined
+      ? { kind: 'hours', env, hours: 'off' }
+      : fail(say('grammar.afterOff', { got: clip(third) }));
+  }
+  if (fourth !== undefined) return fail(say('grammar.afterDays', { got: clip(fourth) }));
+  const hours = hoursSpec(second, third);
+  return 'kind' in hours ? hours : { kind: 'hours', env, hours };
+}
+
 function parseCreate(rest: string[], limits: GrammarLimits): ParseResult {
   const split = splitFlags(rest, {
     '--ttl': 'value',
     '--multi-az': 'value',
     '--dry-run': 'switch',
+    '--hours': 'value',
+    '--days': 'value',
     '--explain': 'switch',
   });
   if ('kind' in split) return split;
@@ -240,6 +307,15 @@ function parseCreate(rest: string[], limits: GrammarLimits): ParseResult {
     if (!parsed.success) return fail(say('grammar.multiAz', { got: clip(az) }));
     multiAz = parsed.data;
   }
+  const hoursFlag = split.flags.get('--hours');
+  const days = split.flags.get('--days');
+  if (typeof days === 'string' && typeof hoursFlag !== 'string') return fail(say('grammar.daysNeedHours'));
+  let hours: HoursSpec | undefined;
+  if (typeof hoursFlag === 'string') {
+    const parsed = hoursSpec(hoursFlag, typeof days === 'string' ? days : undefined);
+    if ('kind' in parsed) return parsed;
+    hours = parsed;
+  }
   return {
     kind: 'create',
     env,
@@ -247,6 +323,7 @@ function parseCreate(rest: string[], limits: GrammarLimits): ParseResult {
     multiAz,
     dryRun: split.flags.has('--dry-run'),
     explain: split.flags.has('--explain'),
+    ...(hours ? { hours } : {}),
   };
 }
 

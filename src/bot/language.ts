@@ -27,3 +27,14 @@ export async function readerLang(
   if (!preferences) return undefined;
   return preferences.getLang(user).catch(() => undefined);
 }
+
+/** A reader's language (absent: the workspace's) and their texts in `channel`'s time zone. */
+export async function readerVoice(
+  settings: LanguageSettings,
+  preferences: PreferencesRepository | undefined,
+  user: string,
+  channel: string,
+): Promise<{ t: Texts; lang?: Lang }> {
+  const lang = await readerLang(preferences, user);
+  return { t: textsIn(settings, lang, channel), ...(lang ? { lang } : {}) };
+}

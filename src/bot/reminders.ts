@@ -1,27 +1,31 @@
 /**
  * One reminder pass wired to Slack: the scheduler's rules (src/workflows/remind) with the
- * Slack notifier, and auto-destroy at expiry starting the teardown directly (no confirmation),
- * announced in the env's channel with its own progress message. The sandbox runs it on a timer,
- * the `remind` Lambda on an EventBridge schedule.
+ * Slack notifier, whose messages go through the outbox, and auto-destroy at expiry starting the
+ * teardown directly (no confirmation, no Slack call first: the run shows its own progress in the
+ * env's channel), as do the sleeps and wakes of office hours (services/power.ts: their
+ * announcements go through the outbox too). The sandbox runs it on a timer, the `remind` Lambda on an EventBridge
+ * schedule; each pass ends by delivering outbox messages that are due and were not brought back.
  */
-import { DEFAULT_LANGUAGE_SETTINGS, type LanguageSettings } from '../i18n/locale';
-import type { Said } from '../i18n/said';
-import { textsIn } from '../i18n/texts';
-import type { Environment, OnceMarkersRepository, StateStore } from '../state/types';
+import type { LanguageSettings } from '../i18n/locale';
+import type { Environment, StateStore } from '../state/types';
 import { startDestroy } from '../workflows/destroy/start';
 import type { WorkflowService } from '../workflows/engine/service';
 import { defaultReminderSettings, type ReminderSettings } from '../workflows/remind/policy';
-import { runReminderPass, type DigestSettings, type ReminderPassResult } from '../workflows/remind/scheduler';
+import {
+  runReminderPass,
+  type DigestSettings,
+  type ReminderPassResult,
+  type StartDestroyOutcome,
+} from '../workflows/remind/scheduler';
+import type { SlackOutbox } from './outbox';
 import { SlackReminderNotifier } from './reminder-notifier';
-import type { ChatClient } from './slack-progress-sink';
-import { renderExpiryTeardownRefused, renderExpiryTeardownStarting } from './views/reminders';
+import { reminderPowerStarter } from './services/power';
 
 export const DEFAULT_DIGEST: DigestSettings = { atMinutes: 9 * 60, timeZone: 'Asia/Tokyo' };
 
 export interface SlackReminderPassOptions {
   store: StateStore;
-  markers: OnceMarkersRepository;
-  client: ChatClient;
+  outbox: Pick<SlackOutbox, 'send' | 'sweep'>;
   service: WorkflowService;
   now(): number;
   settings?: ReminderSettings;
@@ -31,58 +35,63 @@ export interface SlackReminderPassOptions {
   actor?: string;
   /** Scheduled messages speak the workspace's language (`SITEBOT_LANG`). */
   language?: LanguageSettings;
+  /** SITEBOT_CHANNEL_BUDGET_USD: the digest shows each channel's spend against it. */
+  channelBudgetUsd?: number;
 }
 
-/** Starts the teardown of an expired env, with a progress message posted first. */
+export interface SlackReminderPassResult extends ReminderPassResult {
+  /** Outbox messages the sweep at the end of the pass delivered. */
+  redelivered: number;
+}
+
+/** Starts the teardown of an expired env; its progress message is posted by the run's sink. */
 export async function startExpiryDestroy(
-  options: Pick<SlackReminderPassOptions, 'store' | 'client' | 'service' | 'now' | 'actor' | 'language'>,
+  options: Pick<SlackReminderPassOptions, 'store' | 'service' | 'now' | 'actor'>,
   env: Environment,
-): Promise<{ started: boolean; reason?: Said }> {
-  const t = textsIn(options.language ?? DEFAULT_LANGUAGE_SETTINGS, undefined, env.channel);
-  const posted = await options.client.chat.postMessage({
-    channel: env.channel,
-    ...renderExpiryTeardownStarting(t, env.name),
-  });
+): Promise<StartDestroyOutcome> {
   const result = await startDestroy(options.service, options.store, {
     env: env.name,
     requestedBy: options.actor ?? 'sitebot',
     channel: env.channel,
-    notify: { channel: env.channel, ...(posted.ts ? { messageTs: posted.ts } : {}) },
+    notify: { channel: env.channel },
     now: options.now(),
   });
   if (result.status === 'started') return { started: true };
-  if (posted.ts) {
-    await options.client.chat
-      .update({
-        channel: env.channel,
-        ts: posted.ts,
-        ...renderExpiryTeardownRefused(t, env.name, result.message),
-      })
-      .catch(() => undefined);
-  }
+  if (
+    result.status === 'refused' &&
+    result.holderRun?.kind === 'destroy' &&
+    result.holderRun.status === 'running'
+  )
+    return { started: false, alreadyDestroying: true };
   return { started: false, reason: result.message };
 }
 
 export function createSlackReminderPass(
   options: SlackReminderPassOptions,
-): () => Promise<ReminderPassResult> {
+): () => Promise<SlackReminderPassResult> {
   const notifier = new SlackReminderNotifier({
-    client: options.client,
+    outbox: options.outbox,
     store: options.store,
     now: options.now,
     ...(options.language ? { language: options.language } : {}),
+    ...(options.channelBudgetUsd !== undefined ? { channelBudgetUsd: options.channelBudgetUsd } : {}),
   });
+  const power = {
+    start: reminderPowerStarter(options, options.outbox, options.actor ?? 'sitebot', options.language),
+  };
   const digest = options.digest === false ? undefined : (options.digest ?? DEFAULT_DIGEST);
-  return () =>
-    runReminderPass({
+  return async () => {
+    const result = await runReminderPass({
       store: options.store,
-      markers: options.markers,
       notifier,
       startDestroy: (env) => startExpiryDestroy(options, env),
+      power,
       settings: options.settings ?? defaultReminderSettings,
       ...(digest ? { digest } : {}),
       now: options.now,
     });
+    return { ...result, redelivered: await options.outbox.sweep() };
+  };
 }
 
 /**

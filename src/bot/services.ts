@@ -1,10 +1,9 @@
 /**
  * The seam where workflows plug into the Slack surface. The bot parses, validates and
- * authorizes a command, then calls the matching service; a missing service answers
- * "not available yet". Services must return quickly (persist, schedule, reply): the bot
- * acks Slack with their reply.
+ * authorizes a command, acks Slack, then (in the job runner, src/bot/job-runner.ts) calls the
+ * matching service, whose reply goes to the command's response_url; a missing service answers
+ * "not available yet". Services persist, schedule and reply; runs do the slow work.
  */
-import type { RespondFn, webApi } from '@slack/bolt';
 import type { Lang } from '../i18n/locale';
 import type { Texts } from '../i18n/texts';
 import type { Environment } from '../state/types';
@@ -14,8 +13,12 @@ import type {
   ExplainCommand,
   ExtendCommand,
   FailoverCommand,
+  HoursCommand,
   LangCommand,
+  PowerCommand,
 } from './grammar';
+import type { Respond } from './response-url';
+import type { ChatClient } from './slack-chat';
 import type { Reply } from './views/reply';
 
 export interface CommandContext {
@@ -23,9 +26,9 @@ export interface CommandContext {
   userId: string;
   channelId: string;
   /** Web API client with the bot token (post/update progress messages). */
-  client: webApi.WebClient;
+  client: ChatClient;
   /** Posts to the command's response_url (later replies to the same person). */
-  respond: RespondFn;
+  respond: Respond;
   now(): number;
   /** The reader's texts: their language (else the workspace's), this channel's time zone. */
   t: Texts;
@@ -50,9 +53,9 @@ export interface ButtonPress {
 }
 
 export interface ButtonContext {
-  client: webApi.WebClient;
+  client: ChatClient;
   /** Posts to the interaction's response_url (ephemeral refusals to the presser). */
-  respond: RespondFn;
+  respond: Respond;
   now(): number;
   /** The presser's texts (private answers are in the reader's language). */
   t: Texts;
@@ -68,6 +71,10 @@ export interface BotServices {
   explain?(cmd: ExplainCommand, ctx: CommandContext): Promise<Reply>;
   /** `/site lang`: the reader's language, kept in DynamoDB. */
   setLang?(cmd: LangCommand, ctx: CommandContext): Promise<Reply>;
-  /** Buttons whose action_id starts with `site_`; called after the ack. */
+  /** `/site sleep` and `/site wake`. */
+  power?(cmd: PowerCommand, ctx: EnvCommandContext): Promise<Reply>;
+  /** `/site hours`. */
+  hours?(cmd: HoursCommand, ctx: EnvCommandContext): Promise<Reply>;
+  /** Buttons whose action_id starts with `site_`; called after the ack, in the job runner. */
   handleButton?(press: ButtonPress, ctx: ButtonContext): Promise<void>;
 }

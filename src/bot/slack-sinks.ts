@@ -1,13 +1,13 @@
 /**
- * The progress sinks a process that runs workflows attaches to its runner (the sandbox, a
- * self-hosted bot, the Lambda worker): the Slack progress messages, and the trigger that starts
- * a "Cancel and destroy" teardown once its create has stopped. `buildSlackWorkflowRuntime`
- * builds them together with the workflow runtime they report for.
+ * How a process that runs workflows reaches Slack (the sandbox, a self-hosted bot, the Lambda
+ * worker): the Web API client and the outbox (./slack-delivery.ts), the runs' progress messages,
+ * and the trigger that starts a "Cancel and destroy" teardown once its create has stopped. `buildSlackWorkflowRuntime` builds them together with the workflow
+ * runtime they report for. Optionally, a PNG of the environment in a finished create's thread
+ * (./diagram-thread.ts).
  */
+import type { Config } from '../config/config';
 import { DEFAULT_CREATE_CONFIG } from '../workflows/create/deps';
 import { webApi } from '@slack/bolt';
-import type { Config } from '../config/config';
-import type { StateStore } from '../state/types';
 import type { WorkflowService } from '../workflows/engine/service';
 import type { ProgressSink } from '../workflows/engine/types';
 import {
@@ -15,43 +15,41 @@ import {
   type WorkflowRuntime,
   type WorkflowRuntimeOptions,
 } from '../workflows/runtime';
-import { normalizeApiUrl } from './app';
+import { DiagramThreadPoster, type RenderEnvironmentPicture } from './diagram-thread';
 import { PendingDestroyTrigger, fanOutSink } from './pending-destroy';
+import { normalizeApiUrl } from './slack-chat';
+import { buildSlackDelivery, type SlackDelivery, type SlackDeliveryOptions } from './slack-delivery';
 import { SlackProgressSink } from './slack-progress-sink';
 import { WORKFLOW_STEPS } from './workflow-steps';
 
 export { WORKFLOW_STEPS } from './workflow-steps';
+export { buildSlackDelivery, type SlackDelivery, type SlackDeliveryOptions } from './slack-delivery';
 
-export interface SlackSinksOptions {
+export interface SlackSinksOptions extends SlackDeliveryOptions {
+  /** Also the workspace's language, and where the stack is built (for explanations' numbers). */
   config: Pick<Config, 'slack'> & Partial<Pick<Config, 'i18n' | 'region' | 'azs'>>;
-  store: StateStore;
   /** Late-bound: the service is built together with the runner these sinks are given to. */
   service(): WorkflowService;
   /** The domain clock (default: real time). */
   now?: () => number;
   /** Progress edits at most this often per message (default 1 s). */
   minIntervalMs?: number;
-  onError?(err: unknown, where: string): void;
+  /** Pictures for the ready message's thread (posted only where the token has files:write). */
+  diagrams?: RenderEnvironmentPicture;
 }
 
-export interface SlackSinks {
+export interface SlackSinks extends SlackDelivery {
   /** Give this to the runner and the service. */
   sink: ProgressSink;
   progress: SlackProgressSink;
-  client: webApi.WebClient;
+  diagrams?: DiagramThreadPoster;
 }
 
 function buildSlackSinks(options: SlackSinksOptions): SlackSinks {
   const now = options.now ?? Date.now;
-  const onError = options.onError ?? (() => undefined);
-  const slackApiUrl = normalizeApiUrl(options.config.slack.apiUrl);
-  const client = new webApi.WebClient(options.config.slack.botToken, {
-    ...(slackApiUrl ? { slackApiUrl } : {}),
-    // A few quick retries; the sink itself retries a final update and coalesces the rest.
-    retryConfig: { retries: 2, factor: 1, minTimeout: 100, maxTimeout: 500 },
-  });
+  const delivery = buildSlackDelivery(options);
   const progress = new SlackProgressSink({
-    client,
+    client: delivery.chat,
     steps: WORKFLOW_STEPS,
     ...(options.config.i18n ? { language: options.config.i18n } : {}),
     ...(options.config.region && options.config.azs
@@ -60,21 +58,47 @@ function buildSlackSinks(options: SlackSinksOptions): SlackSinks {
         }
       : {}),
     minIntervalMs: options.minIntervalMs,
-    onError: (err, runId) => onError(err, `progress ${runId}`),
+    finals: delivery.outbox,
+    messages: options.outbox,
+    onError: (err, runId) => options.log(`progress of run ${runId}: ${describe(err)}`),
   });
   const pending = new PendingDestroyTrigger({
     store: options.store,
     service: options.service,
     now,
-    onError: (err) => onError(err, 'pending destroy'),
+    onError: (err) => options.log(`pending destroy: ${describe(err)}`),
   });
-  return { sink: fanOutSink([progress, pending], (err) => onError(err, 'sink')), progress, client };
+  const diagrams = options.diagrams && pictureThread(options, options.diagrams, progress);
+  // The picture first: it is under way before the run's end is shown (see diagram-thread.ts).
+  const sinks = diagrams ? [diagrams, progress, pending] : [progress, pending];
+  const sink = fanOutSink(sinks, (err) => options.log(`sink: ${describe(err)}`));
+  return { ...delivery, sink, progress, ...(diagrams ? { diagrams } : {}) };
+}
+
+/** The picture poster, on a Web API client of its own: the upload flow is not one of SlackChat's calls. */
+function pictureThread(
+  options: SlackSinksOptions,
+  render: RenderEnvironmentPicture,
+  progress: SlackProgressSink,
+): DiagramThreadPoster {
+  const slackApiUrl = normalizeApiUrl(options.config.slack.apiUrl);
+  const client = new webApi.WebClient(options.config.slack.botToken, {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    retryConfig: { retries: 2, factor: 1, minTimeout: 100, maxTimeout: 500 },
+    logLevel: webApi.LogLevel.ERROR,
+  });
+  return new DiagramThreadPoster({
+    client,
+    render,
+    afterProgress: () => progress.flush(),
+    onError: (err, where) => options.log(`${where}: ${describe(err)}`),
+  });
 }
 
 export interface SlackWorkflowRuntimeOptions extends Omit<WorkflowRuntimeOptions, 'config' | 'sink'> {
   config: WorkflowRuntimeOptions['config'] & SlackSinksOptions['config'];
-  /** The sinks' own settings (clock, edit pace, error reporting). */
-  slack?: Pick<SlackSinksOptions, 'now' | 'minIntervalMs' | 'onError'>;
+  /** The sinks' own settings. */
+  slack: Omit<SlackSinksOptions, 'config' | 'store' | 'service'>;
 }
 
 /**
@@ -98,4 +122,9 @@ export function buildSlackWorkflowRuntime(options: SlackWorkflowRuntimeOptions):
   });
   late.runtime = buildWorkflowRuntime({ ...runtimeOptions, sink: slack.sink });
   return { runtime: late.runtime, slack };
+}
+
+/** Error name and message only. */
+function describe(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}` : 'unknown error';
 }

@@ -56,6 +56,12 @@ export interface CliFailover extends Requester {
   force: boolean;
   json: boolean;
 }
+/** `sitebot sleep <env>`, `sitebot wake <env>`. */
+export interface CliPower extends Requester {
+  kind: 'sleep' | 'wake';
+  env: string;
+  json: boolean;
+}
 export interface CliPrices {
   kind: 'prices';
   /** Passed as is to runPricesCommand (`refresh [--region R]`). */
@@ -63,6 +69,14 @@ export interface CliPrices {
 }
 export interface CliHelp {
   kind: 'help';
+}
+export interface CliDiagram {
+  kind: 'diagram';
+  env: string;
+  /** The latest failover drill's probe timeline instead of the environment. */
+  drill: boolean;
+  /** A file ending in .svg or .png; stdout (SVG) when absent. */
+  out?: string;
 }
 export interface CliInit {
   kind: 'init';
@@ -74,7 +88,17 @@ export interface CliCancel extends Requester {
 }
 
 export type CliCommand =
-  CliCreate | CliStatus | CliList | CliDestroy | CliFailover | CliPrices | CliHelp | CliInit | CliCancel;
+  | CliCreate
+  | CliStatus
+  | CliList
+  | CliDestroy
+  | CliFailover
+  | CliPower
+  | CliPrices
+  | CliHelp
+  | CliDiagram
+  | CliInit
+  | CliCancel;
 export type CliParseResult = CliCommand | { kind: 'error'; error: string };
 
 export interface CliLimits {
@@ -190,13 +214,18 @@ export function parseCliArgs(argv: readonly string[], limits: CliLimits): CliPar
       return parseDestroy(rest, limits);
     case 'failover':
       return parseFailover(rest, limits);
+    case 'diagram':
+      return parseDiagram(rest);
     case 'init':
       return rest.length > 0 ? fail(`'init' takes no arguments, got '${clip(rest[0])}'`) : { kind: 'init' };
     case 'cancel':
       return parseCancel(rest, limits);
+    case 'sleep':
+    case 'wake':
+      return parsePower(sub, rest, limits);
     default:
       return fail(
-        `unknown subcommand '${clip(sub)}' (try one of: init, create, status, list, cancel, destroy, failover, prices, help)`,
+        `unknown subcommand '${clip(sub)}' (try one of: init, create, status, list, cancel, destroy, failover, sleep, wake, diagram, prices, help)`,
       );
   }
 }
@@ -361,5 +390,45 @@ function parseFailover(rest: string[], limits: CliLimits): CliParseResult {
       json: v.json === true,
       as: v.as,
     }),
+  );
+}
+
+function parseDiagram(rest: string[]): CliParseResult {
+  const schema = z.object({
+    env: envNameSchema,
+    drill: sw,
+    out: z
+      .string()
+      .regex(/\.(svg|png)$/i, '--out must name a .svg or .png file')
+      .optional(),
+  });
+  return parseWith(
+    rest,
+    { drill: 'switch', out: 'value' },
+    ({ positional, flags }) => {
+      const one = oneEnv(positional, 'diagram');
+      if (typeof one === 'string') return one;
+      return { schema, input: { ...one, drill: flags.drill, out: flags.out } };
+    },
+    (v): CliDiagram => ({
+      kind: 'diagram',
+      env: v.env,
+      drill: v.drill === true,
+      ...(v.out ? { out: v.out } : {}),
+    }),
+  );
+}
+
+function parsePower(kind: 'sleep' | 'wake', rest: string[], limits: CliLimits): CliParseResult {
+  const schema = z.object({ env: envNameSchema, as: userSchema, json: sw });
+  return parseWith(
+    rest,
+    { json: 'switch', as: 'value' },
+    ({ positional, flags }) => {
+      const one = oneEnv(positional, kind);
+      if (typeof one === 'string') return one;
+      return { schema, input: { ...one, as: asOf(flags, limits), json: flags.json } };
+    },
+    (v): CliPower => ({ kind, env: v.env, json: v.json === true, as: v.as }),
   );
 }

@@ -12,6 +12,7 @@ import { realSleep } from '../workflows/failover/prober';
 import type { CreateConfig, HttpStatusProbe } from '../workflows/create';
 import type { DestroyConfig } from '../workflows/destroy';
 import type { FailoverSettings } from '../workflows/failover';
+import type { PowerSettings } from '../workflows/power';
 import { InProcessTickScheduler } from '../workflows/engine/timer-scheduler';
 import type { TickScheduler } from '../workflows/engine/types';
 import { buildWorkflowRuntime, type WorkflowRuntime } from '../workflows/runtime';
@@ -37,6 +38,7 @@ export interface CliOverrides {
   create?: Partial<CreateConfig>;
   destroy?: Partial<DestroyConfig>;
   failover?: FailoverSettings;
+  power?: PowerSettings;
   busyRetryMs?: number;
   /** How the site check asks the site (default: fetch). */
   probe?: HttpStatusProbe;
@@ -93,6 +95,7 @@ export function openCliContext(
     ...(io.overrides?.destroy ? { destroy: io.overrides.destroy } : {}),
     failover,
     ...(io.overrides?.probe ? { probe: io.overrides.probe } : {}),
+    ...(io.overrides?.power ? { power: io.overrides.power } : {}),
   });
   driver.bind(runtime.runner);
   return {

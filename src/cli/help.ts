@@ -9,6 +9,9 @@ Usage:
   sitebot cancel <env> [--json] [--as <user>]
   sitebot destroy <env> --yes [--json] [--as <user>]
   sitebot failover <env> [web|db|all] [--force] [--json] [--as <user>]
+  sitebot diagram <env> [--drill] [--out <file.svg|file.png>]
+  sitebot sleep <env> [--json] [--as <user>]       stop both web servers and the DB (storage still bills)
+  sitebot wake <env> [--json] [--as <user>]        start them again; ends once the site answers 200
   sitebot prices refresh [--region <region>]...
   sitebot help
 
@@ -21,9 +24,13 @@ an endpoint without a data plane; the summary says the site was not checked.
 cancel stops a create under way; what it made stays until destroy. destroy --yes on a create
 under way stops it first, then tears it down.
 
+diagram draws the environment (VPC, AZs, subnets, servers, ALB, DB primary and standby) from its
+record and what AWS has, or with --drill its latest failover drill's probe timeline: SVG on stdout,
+or a file (PNG when the name ends in .png).
+
 Durations: 90m, 8h, 3d; a TTL is at least 1h. Requester: --as <user>, else $SITEBOT_CLI_USER,
 else $USER (the bot shows it by name).
-create, cancel, destroy and failover tick the run in this process until it ends: a progress bar
+create, cancel, destroy, failover, sleep and wake tick the run in this process until it ends: a progress bar
 on a terminal, one line per step change (and per new reason a step waits) when piped, one JSON
 document with --json. Ctrl-C stops following; the run stays resumable (run the same create or
 destroy again, or let the bot resume it).

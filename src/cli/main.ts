@@ -8,8 +8,10 @@ import { openRemoteClock, wallClock, type CliClock } from './clock';
 import { errorMessage, openCliContext, type CliIo } from './context';
 import { runCancel } from './commands/cancel';
 import { runCreate, runCreateDryRun } from './commands/create';
+import { runDiagram } from './commands/diagram';
 import { runList, runStatus } from './commands/envs';
 import { EXIT } from './commands/follow';
+import { runPower } from './commands/power';
 import { runInit } from './commands/init';
 import { runDestroy, runFailover } from './commands/teardown';
 import { HELP } from './help';
@@ -86,10 +88,15 @@ function dispatch(
       return runDestroy(cmd, io, ctx);
     case 'failover':
       return runFailover(cmd, io, ctx);
+    case 'diagram':
+      return runDiagram(cmd, io, ctx);
     case 'init':
       return runInit(io, ctx);
     case 'cancel':
       return runCancel(cmd, io, ctx);
+    case 'sleep':
+    case 'wake':
+      return runPower(cmd, io, ctx);
   }
 }
 

@@ -80,6 +80,8 @@ const schema = z.object({
   SITEBOT_MAX_TTL: durationMs('7d'),
   /** Largest spend (USD) an extend may commit an environment to, from now until its new expiry. */
   SITEBOT_EXTEND_COST_CAP_USD: z.coerce.number().positive().optional(),
+  /** Each channel's monthly budget (USD, UTC calendar month): a create that would go over it is refused. */
+  SITEBOT_CHANNEL_BUDGET_USD: z.coerce.number().positive().optional(),
   /** IAM path of the roles and instance profiles the bot creates (serverless.yml: /sitebot/<stage>/). */
   SITEBOT_IAM_PATH: z.string().regex(IAM_PATH, 'not an IAM path (/ or /name/…/)').default('/sitebot/'),
   /** ARN of the managed policy every role the bot creates carries as its permissions boundary. */
@@ -91,8 +93,13 @@ const schema = z.object({
   SITEBOT_CLOCK_URL: z.string().url().optional(),
   /** The workspace's language: scheduled messages, and readers who chose none with `/site lang`. */
   SITEBOT_LANG: z.enum(LANGS).default(DEFAULT_LANG),
-  /** The channels' time zone for dates; unset: the language's own (Asia/Tokyo for ja, UTC for en). */
+  /**
+   * The channels' time zone, unless a channel has its own: office hours and the digest are read
+   * in it (Asia/Tokyo when unset), and dates are shown in it (unset: the language's own, Asia/Tokyo
+   * for ja, UTC for en; every date shown names its zone).
+   */
   SITEBOT_TIME_ZONE: timeZone.optional(),
+  /** Channels in other zones: `C0123=Europe/London,C0456=America/New_York`. */
   SITEBOT_CHANNEL_TIME_ZONES: channelTimeZones,
   /** `off`: a create does not ask the site through the ALB (for an endpoint with no data plane). */
   SITEBOT_SITE_CHECK: z.enum(['on', 'off'], { error: 'must be on or off' }).default('on'),
@@ -117,6 +124,10 @@ export interface Config {
   ttl: { defaultMs: number; maxMs: number };
   /** `/site extend` and the Extend/Snooze buttons refuse to commit more than this (USD); unset = no cap. */
   extendCostCapUsd?: number;
+  /** Each channel's monthly budget (USD); unset = none. */
+  channelBudgetUsd?: number;
+  /** The zone office hours are read in: `byChannel[channel]`, else `default`. */
+  timeZones: { default: string; byChannel: Record<string, string> };
   /** HTTP receiver port (self-hosting, sandbox). */
   port: number;
   /** Where the roles the bot creates live, and the boundary they carry (docs/security.md). */
@@ -170,6 +181,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(v.SITEBOT_EXTEND_COST_CAP_USD === undefined
       ? {}
       : { extendCostCapUsd: v.SITEBOT_EXTEND_COST_CAP_USD }),
+    ...(v.SITEBOT_CHANNEL_BUDGET_USD === undefined ? {} : { channelBudgetUsd: v.SITEBOT_CHANNEL_BUDGET_USD }),
+    timeZones: { default: v.SITEBOT_TIME_ZONE ?? 'Asia/Tokyo', byChannel: v.SITEBOT_CHANNEL_TIME_ZONES },
     port: v.PORT,
     iam: {
       path: v.SITEBOT_IAM_PATH,
@@ -185,4 +198,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     siteCheck: v.SITEBOT_SITE_CHECK === 'on',
   };
+}
+
+/** The time zone a channel's office hours are read in. */
+export function channelTimeZone(config: Pick<Config, 'timeZones'>, channel: string): string {
+  return config.timeZones.byChannel[channel] ?? config.timeZones.default;
 }

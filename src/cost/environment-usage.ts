@@ -6,8 +6,10 @@
  * that deleted them finished (its destroy run's timings), so its cost stops there. Sizes come
  * from `meta.sizing`, written when the create started; the SPEC defaults fill in for older records.
  */
+import { powerOf } from '../state/power';
 import type { Environment, Run } from '../state/types';
 import type { EnvironmentUsage, Interval } from './estimator';
+import { withOffIntervals } from './sleep-usage';
 
 export interface EnvironmentSizing {
   instanceType: string;
@@ -48,7 +50,13 @@ const DELETED_BY: Record<string, string> = {
   [STEP_OF.alb]: 'load-balancer',
 };
 
+/** What the env has and since when, with its web servers and DB off while it slept (`env.meta.power`). */
 export function usageFromEnvironment(env: Environment, createRun?: Run, destroyRun?: Run): EnvironmentUsage {
+  return withOffIntervals(usageAwakeAllAlong(env, createRun, destroyRun), powerOf(env));
+}
+
+/** The same as if it had never slept: what it would have cost without sitebot stopping anything. */
+export function usageAwakeAllAlong(env: Environment, createRun?: Run, destroyRun?: Run): EnvironmentUsage {
   const sizing = sizingOf(env);
   const has = (role: string) => Boolean(env.resources[role]);
   const started = (stepId: string): number | undefined => createRun?.steps[stepId]?.startedAt;

@@ -260,9 +260,15 @@ export interface SpecEnvironmentParams {
  * not) with 20 GB gp3, one ALB over 2 AZs. `soFar` is 0 and every line is the steady rate.
  */
 export function estimateSpecEnvironment(params: SpecEnvironmentParams): CostEstimate {
+  const estimate = estimateEnvironmentCost(specEnvironmentUsage(params), { now: 0, table: params.table });
+  return { ...estimate, soFar: 0, lines: estimate.lines.map((l) => ({ ...l, soFar: 0 })) };
+}
+
+/** What the SPEC stack has, running since epoch 0 (the steady state `estimateSpecEnvironment` prices). */
+export function specEnvironmentUsage(params: SpecEnvironmentParams): EnvironmentUsage {
   const since: Interval = { start: 0 };
   const count = params.instanceCount ?? 2;
-  const usage: EnvironmentUsage = {
+  return {
     region: params.region,
     instances: Array.from({ length: count }, () => ({
       type: params.instanceType,
@@ -286,8 +292,6 @@ export function estimateSpecEnvironment(params: SpecEnvironmentParams): CostEsti
     ],
     albs: [{ existed: since, azCount: params.albAzCount ?? 2 }],
   };
-  const estimate = estimateEnvironmentCost(usage, { now: 0, table: params.table });
-  return { ...estimate, soFar: 0, lines: estimate.lines.map((l) => ({ ...l, soFar: 0 })) };
 }
 
 function describeAssumptions(usage: EnvironmentUsage, table: PriceTable, lines: CostLine[]): Said {

@@ -1,6 +1,7 @@
 /**
  * What the Lambda handlers share, built once per container (at cold start) and reused by every
- * warm invocation: the config, the AWS clients, the state store and the SQS tick scheduler.
+ * warm invocation: the config, the AWS clients, the state store, the outbox table and the ticks
+ * queue (workflow ticks, the bot's jobs, outbox deliveries due again).
  * Each handler builds its own workflow runtime on top: only the worker ticks runs (and edits
  * their Slack messages); the slack and remind functions start runs through the workflow
  * service, whose ticks are SQS messages for the worker.
@@ -12,9 +13,10 @@
 import { GetParametersCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import { createCoreClients, type CoreClients } from '../aws/core-clients';
 import { loadConfig, type Config } from '../config/config';
-import { createStateStore } from '../state';
+import { createOutboxRepository, createStateStore, type OutboxRepository } from '../state';
 import type { StateStore } from '../state/types';
 import { SqsTickScheduler } from './sqs-tick-scheduler';
+import { SqsWorkQueue } from './sqs-work-queue';
 
 /** Environment variables serverless.yml sets on every function (besides config.ts's SITEBOT_*). */
 export const LAMBDA_ENV = {
@@ -91,8 +93,12 @@ export interface LambdaRuntime {
   /** DynamoDB, SQS and SSM only: the worker adds the clients its steps use (see worker.ts). */
   clients: CoreClients;
   store: StateStore;
+  /** What the bot owes Slack, and once-only claims (src/state/outbox-repository.ts). */
+  outbox: OutboxRepository;
   /** Schedules workflow ticks as delayed SQS messages for the worker. */
   ticks: SqsTickScheduler;
+  /** The bot's jobs and outbox deliveries, on the same queue, for the worker. */
+  work: SqsWorkQueue;
 }
 
 export interface BuildRuntimeOptions {
@@ -110,12 +116,11 @@ export async function buildRuntime(
   const clients = options.clients ?? createCoreClients({ region });
   const config = await loadLambdaConfig(env, clients.ssm);
   const store = createStateStore(clients.doc, config.tablePrefix);
-  const ticks = new SqsTickScheduler({
-    sqs: clients.sqs,
-    queueUrl: required(env, LAMBDA_ENV.tickQueueUrl),
-    now: options.now,
-  });
-  return { config, clients, store, ticks };
+  const queueUrl = required(env, LAMBDA_ENV.tickQueueUrl);
+  const ticks = new SqsTickScheduler({ sqs: clients.sqs, queueUrl, now: options.now });
+  const work = new SqsWorkQueue({ sqs: clients.sqs, queueUrl });
+  const outbox = createOutboxRepository(clients.doc, config.tablePrefix);
+  return { config, clients, store, outbox, ticks, work };
 }
 
 let cached: Promise<LambdaRuntime> | undefined;

@@ -1,61 +1,79 @@
 /**
- * Lambda entry point for Slack (HTTP API → Bolt's AwsLambdaReceiver). Thin: the container's
- * runtime (config with the Slack secrets from SSM, clients, state store) is built once by
- * ./runtime.ts; the Bolt app on top of it once per container too; then every request delegates.
+ * Lambda entry point for Slack (HTTP API → Bolt's AwsLambdaReceiver). It verifies, parses and
+ * answers, and does nothing slow: what a command's service does (Slack posts, starting runs,
+ * writes) and every button press are queued as jobs on the ticks queue for the worker
+ * (src/bot/jobs.ts), so the HTTP answer never waits on Slack's Web API. Bolt's receiver answers
+ * only once the listener returns; the listener reads at most, and gives up on a read that takes
+ * longer than its ack budget (the job then answers the whole command).
  *
- * The bot's services start, cancel and retry runs through the workflow service, whose ticks
- * are SQS messages for the worker: this function never runs a step itself, so it loads the
- * workflows' outlines only (no step code, no EC2/RDS/ELBv2 client: half the cold start) and
- * has no progress sink.
+ * Before Bolt: the front door of every HTTP entry point (src/bot/request-screen.ts): 413 for a
+ * body too large, 200 and nothing else for Slack's ssl_check probe, 401 for a missing, stale or
+ * future timestamp — all before the container's runtime is even built.
  */
-import { AwsLambdaReceiver } from '@slack/bolt';
+import { AwsLambdaReceiver, LogLevel } from '@slack/bolt';
 import { createApp } from '../bot/app';
-import { isFreshSlackTimestamp } from '../bot/request-freshness';
-import type { BotServices } from '../bot/services';
-import { buildBotServices } from '../bot/services/build';
-import { WORKFLOW_STEPS } from '../bot/workflow-steps';
-import { resolveCreateConfig } from '../workflows/create/deps';
-import { buildWorkflowService } from '../workflows/workflow-service';
+import { screenSlackRequest } from '../bot/request-screen';
 import { getRuntime, type LambdaRuntime } from './runtime';
 
 type LambdaHandler = ReturnType<AwsLambdaReceiver['toHandler']>;
-type LambdaEvent = Parameters<LambdaHandler>[0];
-
-/** `/site create|destroy|failover|extend` and the buttons, over the Lambda runtime. */
-export function createLambdaServices(runtime: LambdaRuntime): BotServices {
-  const { config, store, ticks } = runtime;
-  return buildBotServices({
-    config,
-    store,
-    service: buildWorkflowService({ store, scheduler: ticks }),
-    createConfig: resolveCreateConfig({ region: config.region, azs: config.azs }),
-    steps: WORKFLOW_STEPS,
-  });
+export type SlackLambdaEvent = Parameters<LambdaHandler>[0];
+export interface SlackLambdaResult {
+  statusCode: number;
+  body: string;
+  headers?: Record<string, string>;
 }
 
-let ready: Promise<LambdaHandler> | undefined;
-
-async function build(): Promise<LambdaHandler> {
-  const runtime = await getRuntime();
-  const receiver = new AwsLambdaReceiver({ signingSecret: runtime.config.slack.signingSecret });
-  createApp({
-    config: runtime.config,
-    store: runtime.store,
-    receiver,
-    services: createLambdaServices(runtime),
-  });
-  return receiver.start();
+/** The handler over a runtime (tests pass their own); `now` is real time. */
+export function createSlackHandler(
+  runtime: () => Promise<Pick<LambdaRuntime, 'config' | 'store' | 'work'>>,
+  now: () => number = Date.now,
+): (event: SlackLambdaEvent, context: unknown) => Promise<SlackLambdaResult> {
+  let ready: Promise<LambdaHandler> | undefined;
+  const build = async (): Promise<LambdaHandler> => {
+    const { config, store, work } = await runtime();
+    // Refused requests are answered 401/400; like the HTTP server, Bolt logs errors only.
+    const receiver = new AwsLambdaReceiver({
+      signingSecret: config.slack.signingSecret,
+      logLevel: LogLevel.ERROR,
+    });
+    createApp({ config, store, receiver, jobs: work });
+    return receiver.start();
+  };
+  return async (event, context) => {
+    const screened = screenSlackRequest(
+      {
+        contentType: header(event, 'content-type'),
+        timestamp: header(event, 'x-slack-request-timestamp'),
+        rawBody: bodyOf(event),
+      },
+      now(),
+    );
+    if (screened.kind === 'refuse') return { statusCode: screened.status, body: '' };
+    if (screened.kind === 'ssl-check') return { statusCode: 200, body: '' };
+    ready ??= build().catch((err: unknown) => {
+      ready = undefined;
+      throw err;
+    });
+    const handle = await ready;
+    try {
+      return (await handle(event, context)) as SlackLambdaResult;
+    } catch {
+      // Bolt parses the body before it checks the signature, and throws on one it cannot parse.
+      return { statusCode: 400, body: '' };
+    }
+  };
 }
 
-export const handler = async (event: LambdaEvent, context: unknown) => {
-  // Replays and clock-skewed requests are refused before anything is built or read.
-  const timestamp = Object.entries(event.headers ?? {}).find(
-    ([name]) => name.toLowerCase() === 'x-slack-request-timestamp',
-  )?.[1];
-  if (!isFreshSlackTimestamp(timestamp, Date.now())) return { statusCode: 401, body: '' };
-  ready ??= build().catch((err: unknown) => {
-    ready = undefined;
-    throw err;
-  });
-  return (await ready)(event, context);
-};
+function header(event: SlackLambdaEvent, name: string): string | undefined {
+  const found = Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name);
+  return typeof found?.[1] === 'string' ? found[1] : undefined;
+}
+
+/** The body as sent (API Gateway may base64 it). */
+function bodyOf(event: SlackLambdaEvent): string {
+  const raw = typeof event.body === 'string' ? event.body : '';
+  return event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+}
+
+/** Lambda entry point (serverless.yml `slack`). */
+export const handler = createSlackHandler(getRuntime);

@@ -4,24 +4,32 @@
  *
  *   SLACK_APP_TOKEN=xapp-… SLACK_BOT_TOKEN=xoxb-… AWS_PROFILE=sandbox npm run bot:socket
  *
- * Same code path as Lambda: the same `createApp`, services and workflows; only the receiver
- * (SocketModeReceiver instead of AwsLambdaReceiver), the tick driver (in-process timers
- * instead of SQS) and the reminder trigger (an interval instead of EventBridge) differ.
+ * Same code path as Lambda: the same `createApp`, job runner, services, outbox and workflows;
+ * only the receiver (SocketModeReceiver instead of AwsLambdaReceiver), the queues for ticks,
+ * jobs and outbox retries (in-process instead of SQS) and the reminder trigger (an interval
+ * instead of EventBridge) differ. Socket Mode has no request URL, so no ssl_check probe and no
+ * request timestamps: Slack's events arrive over the authenticated WebSocket.
  * docs/deploy.md, "Socket Mode", has the set-up.
  */
 import { LogLevel, SocketModeReceiver, type App, type Receiver } from '@slack/bolt';
 import { z } from 'zod';
 import { createAwsClients, type AwsClients } from '../aws/clients';
 import { createApp } from '../bot/app';
-import { createSlackReminderPass, startReminderInterval } from '../bot/reminders';
+import { InProcessDeliveries } from '../bot/in-process-deliveries';
+import { runJobsInProcess } from '../bot/job-runner';
+import {
+  createSlackReminderPass,
+  startReminderInterval,
+  type SlackReminderPassResult,
+} from '../bot/reminders';
 import { findOwnedWith } from '../workflows/destroy/find-owned';
 import { buildBotServices } from '../bot/services/build';
 import { buildSlackWorkflowRuntime, WORKFLOW_STEPS } from '../bot/slack-sinks';
+import { createDiagrams, discoveryAdapters } from '../diagram';
 import { loadConfig, type Config } from '../config/config';
-import { createOnceMarkers, createStateStore, ensureTables } from '../state';
+import { createOutboxRepository, createStateStore, ensureTables } from '../state';
 import type { StateStore } from '../state/types';
 import { InProcessTickScheduler } from '../workflows/engine/timer-scheduler';
-import type { ReminderPassResult } from '../workflows/remind/scheduler';
 import type { WorkflowRuntime } from '../workflows/runtime';
 
 /** What this entry reads besides config.ts's variables. */
@@ -68,7 +76,7 @@ export interface SocketModeBot {
   store: StateStore;
   runtime: WorkflowRuntime;
   /** One reminder pass now (the interval runs the same). */
-  runReminders(): Promise<ReminderPassResult>;
+  runReminders(): Promise<SlackReminderPassResult>;
   /** Resumes the runs left running, connects, starts the reminder interval. */
   start(): Promise<void>;
   /** Disconnects, stops ticks and reminders, sends the progress edits still owed. */
@@ -88,13 +96,18 @@ export function buildSocketModeBot(
   const clients = options.clients ?? createAwsClients({ region: config.region });
   const store = createStateStore(clients.doc, config.tablePrefix);
 
+  const diagrams = createDiagrams({ store, aws: discoveryAdapters(clients), azs: config.azs, now: Date.now });
+  const outbox = createOutboxRepository(clients.doc, config.tablePrefix);
+  const log = (line: string) => onError(new Error(line), 'slack delivery');
   const ticks = new InProcessTickScheduler({ onError: (err, runId) => onError(err, `tick ${runId}`) });
+  const deliveries = new InProcessDeliveries(onError);
   const { runtime, slack } = buildSlackWorkflowRuntime({
     config,
     clients,
     store,
     scheduler: ticks,
-    slack: { onError },
+    // The ready thread gets a PNG of the environment where the app has files:write.
+    slack: { outbox, deliveries, log, diagrams: (env) => diagrams.picture(env) },
   });
   ticks.attach(runtime.runner);
 
@@ -108,19 +121,37 @@ export function buildSocketModeBot(
     // This process has the AWS clients: a create is checked before anything is written.
     preflight: runtime.preflight,
   });
+  const jobs = runJobsInProcess(
+    {
+      config,
+      store,
+      services,
+      chat: slack.chat,
+      claimOnce: (key, now) => outbox.claimOnce(key, now),
+      now: Date.now,
+      log,
+    },
+    (err) => onError(err, 'job'),
+  );
   const receiver =
     options.receiverFactory?.(socket.SLACK_APP_TOKEN) ??
     new SocketModeReceiver({ appToken: socket.SLACK_APP_TOKEN, logLevel: options.logLevel ?? LogLevel.INFO });
-  const app = createApp({ config, store, receiver, services, logLevel: options.logLevel });
+  const app = createApp({
+    config,
+    store,
+    receiver,
+    jobs,
+    logLevel: options.logLevel,
+  });
 
   const runReminders = createSlackReminderPass({
     store,
-    markers: createOnceMarkers(clients.doc, config.tablePrefix),
-    client: slack.client,
+    outbox: slack.outbox,
     service: runtime.service,
     now: Date.now,
     ...(config.slack.botUserId ? { actor: config.slack.botUserId } : {}),
     language: config.i18n,
+    channelBudgetUsd: config.channelBudgetUsd,
   });
   let stopReminders: (() => void) | undefined;
 
@@ -132,6 +163,7 @@ export function buildSocketModeBot(
     runReminders,
     async start() {
       if (socket.SITEBOT_CREATE_TABLES === '1') await ensureTables(clients.dynamodb, config.tablePrefix);
+      deliveries.attach(slack.outbox);
       await runtime.service.resumeAll();
       await app.start();
       const everyMs = socket.SITEBOT_REMIND_EVERY_MINUTES * 60_000;
@@ -139,8 +171,10 @@ export function buildSocketModeBot(
     },
     async stop() {
       stopReminders?.();
-      ticks.stop();
       await app.stop();
+      await jobs.stop();
+      ticks.stop();
+      deliveries.stop();
       await slack.progress.flush();
     },
   };

@@ -16,22 +16,31 @@
 import { LogLevel } from '@slack/bolt';
 import { createAwsClients, type AwsClients } from '../aws/clients';
 import { startHttpBot, type HttpBot } from '../bot/http-server';
-import { createSlackReminderPass, startReminderInterval } from '../bot/reminders';
+import { InProcessDeliveries } from '../bot/in-process-deliveries';
+import { runJobsInProcess } from '../bot/job-runner';
+import type { InProcessJobQueue } from '../bot/jobs';
+import {
+  createSlackReminderPass,
+  startReminderInterval,
+  type SlackReminderPassResult,
+} from '../bot/reminders';
 import type { BotServices } from '../bot/services';
 import { buildBotServices } from '../bot/services/build';
 import type { SlackProgressSink } from '../bot/slack-progress-sink';
-import { buildSlackWorkflowRuntime, WORKFLOW_STEPS } from '../bot/slack-sinks';
+import { buildSlackDelivery, buildSlackWorkflowRuntime, WORKFLOW_STEPS } from '../bot/slack-sinks';
 import { loadConfig, type Config } from '../config/config';
-import { createOnceMarkers, createStateStore, ensureTables } from '../state';
+import { createDiagrams, discoveryAdapters, type Diagrams } from '../diagram';
+import { createOutboxRepository, createStateStore, ensureTables, type OutboxRepository } from '../state';
 import type { StateStore } from '../state/types';
 import type { Clock } from '../workflows/engine/clock';
 import type { TickScheduler } from '../workflows/engine/types';
-import type { ReminderPassResult } from '../workflows/remind/scheduler';
 import { findOwnedWith } from '../workflows/destroy/find-owned';
 import type { WorkflowRuntime } from '../workflows/runtime';
 import { startEmulator, type RunningEmulator } from './aws/server';
 import { startLocalDynamo } from './dynamo';
-import { SANDBOX_BOT, startSlackStandIn, type SlackStandIn } from './slack/server';
+import { MANIFEST_SCOPES, SANDBOX_BOT, startSlackStandIn, type SlackStandIn } from './slack/server';
+import { consoleUsers, environmentSource } from './slack/web/environments';
+import { mountWebConsole } from './slack/web/routes';
 import { VirtualTickScheduler } from './virtual-ticks';
 
 export interface SandboxPorts {
@@ -61,6 +70,11 @@ export interface SandboxOptions {
   progressIntervalMs?: number;
   /** Told about background errors (ticks, progress updates, reminder passes). */
   onError?(err: unknown, where: string): void;
+  /**
+   * The bot token's scopes in the Slack stand-in. Default: the manifest's; with `files:write`
+   * added (as `npm start` does) a create's ready thread gets its picture.
+   */
+  slackScopes?: readonly string[];
 }
 
 /** The worker side: workflows on the emulator, progress to the stand-in, reminders. */
@@ -69,20 +83,25 @@ export interface SandboxWorkflows {
   sink: SlackProgressSink;
   /** The domain clock (the emulator's virtual time). */
   clock: Clock;
+  /** Pictures of environments and drills (the web console, the ready thread's PNG). */
+  diagrams: Diagrams;
   /** One reminder pass now (the timer, when on, runs the same). */
-  runReminders(): Promise<ReminderPassResult>;
-  /** Waits until no tick is running or due now, and every progress message has caught up. */
+  runReminders(): Promise<SlackReminderPassResult>;
+  /** Waits until no tick, job or outbox delivery is running or due now, and every progress message has caught up. */
   settle(): Promise<void>;
   /**
-   * Drives the workflows in virtual time until `done()` holds: settle, check, move the clock to
-   * the next due tick and run it. Fails when nothing is left to run, or when the next tick is
-   * more than `withinMs` of virtual time away from the start. Meant for a stopped clock (speed 0).
+   * Drives the workflows in virtual time until `done()` holds: run the ticks due, check, move the
+   * clock to the next due tick and run it; it settles (progress caught up) before it returns.
+   * `done()` should read state, not messages: progress is flushed only once it holds. Fails when
+   * nothing is left to run, or when the next tick is more than `withinMs` of virtual time away
+   * from the start. Meant for a stopped clock (speed 0).
    */
   runUntil(done: () => boolean | Promise<boolean>, options: { withinMs: number }): Promise<void>;
 }
 
 export interface Sandbox {
-  urls: { bot: string; slack: string; slackApi: string; dynamodb: string; aws?: string };
+  /** `console` is the web console's page (the Slack stand-in's root). */
+  urls: { console: string; bot: string; slack: string; slackApi: string; dynamodb: string; aws?: string };
   ports: SandboxPorts;
   /** The bot's config as wired (Slack API URL and bot ids point at the stand-in). */
   config: Config;
@@ -92,6 +111,10 @@ export interface Sandbox {
   emulator?: RunningEmulator;
   slack: SlackStandIn;
   bot: HttpBot;
+  /** The bot's jobs (commands' services, button presses), run in this process after the ack. */
+  jobs: InProcessJobQueue;
+  /** What the bot owes Slack (src/state/outbox-repository.ts). */
+  outbox: OutboxRepository;
   /** Present when the emulator is on. */
   workflows?: SandboxWorkflows;
   stop(): Promise<void>;
@@ -153,6 +176,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       botToken: base.slack.botToken,
       port: options.ports?.slack ?? 0,
       ackDeadlineMs: options.slackAckDeadlineMs,
+      scopes: options.slackScopes ?? MANIFEST_SCOPES,
     });
     stops.push(slack.close);
     const config: Config = {
@@ -160,32 +184,59 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       slack: { ...base.slack, apiUrl: slack.apiUrl, botId: SANDBOX_BOT.botId, botUserId: SANDBOX_BOT.userId },
     };
     const onError = options.onError ?? (() => undefined);
+    const log = (line: string) => onError(new Error(line), 'slack delivery');
+    const outbox = createOutboxRepository(clients.doc, config.tablePrefix);
+    const deliveries = new InProcessDeliveries(onError);
+    stops.push(async () => deliveries.stop());
     const workflows = emulator
-      ? buildSandboxWorkflows({ config, store, clients, emulator, options, onError })
+      ? buildSandboxWorkflows({ config, store, clients, emulator, options, onError, outbox, deliveries })
       : undefined;
+    if (workflows) stops.push(workflows.stop);
+    const delivery = workflows?.slack ?? buildSlackDelivery({ config, store, outbox, deliveries, log });
+    deliveries.attach(delivery.outbox);
     const services: BotServices = {
       ...(workflows ? workflows.services : {}),
       ...options.services,
     };
+    const clock = workflows ? () => workflows.clock.now() : Date.now;
+    const jobs = runJobsInProcess(
+      {
+        config,
+        store,
+        services,
+        chat: delivery.chat,
+        claimOnce: (key, now) => outbox.claimOnce(key, now),
+        now: clock,
+        log,
+      },
+      (err) => onError(err, 'job'),
+    );
+    stops.push(() => jobs.stop());
     const bot = await startHttpBot({
       config,
       store,
-      services,
+      jobs,
       ackBudgetMs: options.ackBudgetMs,
       port: options.ports?.bot ?? 0,
       logLevel: options.logLevel ?? LogLevel.ERROR,
-      ...(workflows ? { clock: () => workflows.clock.now() } : {}),
+      clock,
     });
     stops.push(bot.stop);
     slack.setBotUrl(bot.eventsUrl);
+    const web = mountWebConsole(slack, {
+      users: consoleUsers(config.slack.admins),
+      channels: config.slack.allowedChannels.length ? config.slack.allowedChannels : ['C1', 'C2'],
+      ...(workflows ? { environments: environmentSource(store, workflows.diagrams) } : {}),
+    });
+    stops.push(async () => web.close());
     if (workflows) {
-      stops.push(workflows.stop);
       await workflows.runtime.service.resumeAll();
       workflows.startReminders();
     }
 
     return {
       urls: {
+        console: web.url,
         bot: bot.eventsUrl,
         slack: slack.url,
         slackApi: slack.apiUrl,
@@ -199,15 +250,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       emulator,
       slack,
       bot,
+      jobs,
+      outbox,
       ...(workflows
         ? {
             workflows: {
               runtime: workflows.runtime,
               sink: workflows.sink,
               clock: workflows.clock,
+              diagrams: workflows.diagrams,
               runReminders: workflows.runReminders,
-              settle: workflows.settle,
-              runUntil: workflows.runUntil,
+              // Jobs (commands and presses after their ack) start runs and post: they settle first.
+              settle: async () => {
+                await jobs.idle();
+                await workflows.settle();
+              },
+              runUntil: async (done: () => boolean | Promise<boolean>, o: { withinMs: number }) => {
+                await jobs.idle();
+                await workflows.runUntil(done, o);
+              },
             },
           }
         : {}),
@@ -226,11 +287,13 @@ interface WorkflowWiring {
   emulator: RunningEmulator;
   options: SandboxOptions;
   onError(err: unknown, where: string): void;
+  outbox: OutboxRepository;
+  deliveries: InProcessDeliveries;
 }
 
 /** The workflow runtime on the emulator's clock, its Slack progress, the bot's services and the reminders. */
 function buildSandboxWorkflows(w: WorkflowWiring) {
-  const { config, store, clients, emulator, options, onError } = w;
+  const { config, store, clients, emulator, options, onError, outbox, deliveries } = w;
   const virtual = emulator.world.clock;
   const clock: Clock = { now: () => virtual.now() };
   const speed = () => virtual.speed;
@@ -242,6 +305,12 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
     virtual.advance(Math.max(0, ms));
     return Promise.resolve();
   };
+  const diagrams = createDiagrams({
+    store,
+    aws: discoveryAdapters(clients),
+    azs: config.azs,
+    now: clock.now,
+  });
   const { runtime, slack } = buildSlackWorkflowRuntime({
     config,
     clients,
@@ -251,7 +320,14 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
     // A lease must outlast a tick in real time, whatever the speed.
     runner: { leaseMs: 60_000 * Math.max(1, speed()) },
     failover: { io: { clock, sleep } },
-    slack: { now: clock.now, minIntervalMs: options.progressIntervalMs, onError },
+    slack: {
+      outbox,
+      deliveries,
+      now: clock.now,
+      ...(options.progressIntervalMs !== undefined ? { minIntervalMs: options.progressIntervalMs } : {}),
+      log: (line) => onError(new Error(line), 'slack delivery'),
+      diagrams: (env) => diagrams.picture(env),
+    },
   });
   const sink = slack.progress;
   ticks.attach(runtime.runner);
@@ -267,37 +343,48 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
   });
   const runReminders = createSlackReminderPass({
     store,
-    markers: createOnceMarkers(clients.doc, config.tablePrefix),
-    client: slack.client,
+    outbox: slack.outbox,
     service: runtime.service,
     now: clock.now,
     actor: SANDBOX_BOT.userId,
     language: config.i18n,
+    channelBudgetUsd: config.channelBudgetUsd,
   });
   let stopReminders: (() => void) | undefined;
   const settle = async () => {
     await ticks.idle();
     await sink.flush();
+    await slack.diagrams?.flush();
+    await deliveries.idle();
     await ticks.idle();
   };
   const runUntil = async (done: () => boolean | Promise<boolean>, { withinMs }: { withinMs: number }) => {
     const deadline = virtual.now() + withinMs;
     for (;;) {
-      await settle();
-      if (await done()) return;
-      const next = ticks.nextDue();
-      if (next === undefined)
-        throw new Error('runUntil: no run has anything left to do, and the condition does not hold');
+      // Between ticks only the ticks settle: progress updates coalesce as in production, so
+      // Slack's real-time rate limits never set the pace. All is flushed before an answer.
+      await ticks.idle();
+      let next = ticks.nextDue();
+      if (next === undefined || (await done())) {
+        await settle();
+        if (await done()) return;
+        next = ticks.nextDue();
+        if (next === undefined)
+          throw new Error('runUntil: no run has anything left to do, and the condition does not hold');
+      }
       if (next > deadline)
         throw new Error(`runUntil: not done within ${withinMs} ms of virtual time (next tick due after it)`);
       if (next > virtual.now()) virtual.advance(next - virtual.now());
       ticks.runDue();
     }
   };
+
   return {
     runtime,
+    slack,
     sink,
     clock,
+    diagrams,
     services,
     runReminders,
     settle,
@@ -312,6 +399,7 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
       // Let a tick under way finish before the store it writes to goes away.
       await ticks.idle();
       await sink.flush();
+      await slack.diagrams?.flush();
     },
   };
 }

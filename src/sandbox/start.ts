@@ -1,6 +1,8 @@
 /**
- * `npm start`: the local sandbox with the terminal Slack console.
- * `npm start -- --no-console` runs headless (drive it through /_sandbox/slack/*).
+ * `npm start`: the local sandbox. Its first line is the web console's URL (a Slack-like page
+ * served by the Slack stand-in); the terminal console runs too, for SSH users.
+ * `npm start -- --no-console` runs without the terminal console (the web console stays; scripts
+ * can drive everything through /_sandbox/slack/*).
  * Ports: PORT (bot, 3000), SITEBOT_SLACK_PORT (3001), SITEBOT_DYNAMODB_PORT (8000),
  * SANDBOX_AWS_PORT (AWS emulator, 4566). SANDBOX_SPEED sets the emulator's clock factor (and so
  * how fast runs, TTLs and reminders go). SANDBOX_REMIND_EVERY: seconds between reminder passes
@@ -9,6 +11,8 @@
 import { z } from 'zod';
 import { loadConfig } from '../config/config';
 import { SANDBOX_CREDENTIALS, startSandbox } from './sandbox';
+import { FILES_WRITE } from './slack/files';
+import { MANIFEST_SCOPES } from './slack/server';
 import { startConsole } from './slack/console';
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
@@ -23,6 +27,8 @@ const portsSchema = z.object({
 async function main(): Promise<void> {
   const headless = process.argv.includes('--no-console');
   const env = portsSchema.parse(process.env);
+  // An admin to switch to in the console, unless the environment names its own.
+  process.env.SITEBOT_ADMINS ??= 'UADMIN';
   const config = loadConfig();
   const sandbox = await startSandbox({
     config,
@@ -33,6 +39,8 @@ async function main(): Promise<void> {
       aws: env.SANDBOX_AWS_PORT,
     },
     ...(env.SANDBOX_REMIND_EVERY > 0 ? { remindEveryMs: env.SANDBOX_REMIND_EVERY * 1000 } : {}),
+    // The optional scope too, so a newcomer sees the environment's picture in the ready thread.
+    slackScopes: [...MANIFEST_SCOPES, FILES_WRITE],
     // Background work (ticks, progress edits, reminders) reports here: names and messages only.
     onError: (err, where) => console.error(`${where}: ${err instanceof Error ? err.message : String(err)}`),
   });
@@ -54,6 +62,7 @@ async function main(): Promise<void> {
       () => process.exit(1),
     );
   };
+  console.log(`Console: ${sandbox.urls.console}  (open it in a browser)`);
   console.log(
     `sitebot sandbox ready on 127.0.0.1: bot ${sandbox.ports.bot} (${sandbox.urls.bot}), ` +
       `slack ${sandbox.ports.slack} (${sandbox.urls.slack}), dynamodb ${sandbox.ports.dynamodb}, ` +

@@ -5,9 +5,13 @@
  *   `<channel>#<name>`) holds only envs that are not destroyed: listing, per channel too, is a Query.
  * - `<prefix>-runs`          pk `runId`. GSI `by-env` (`env`, `createdAt`); sparse GSI `running`
  *   (`runningShard`, `createdAt`) holds only running runs, for resuming after a restart.
- * - `<prefix>-locks`         pk `env`. One item while a run owns the env; also once-only markers
- *   (`once#…`) and people's settings (`user#<id>`), whose keys can never be env names.
+ * - `<prefix>-locks`         pk `env`. One item while a run owns the env; also people's settings
+ *   (`user#<id>`, ./preferences-repository.ts), whose key can never be an env name.
  * - `<prefix>-audit`         pk `env`, sk `<zero-padded at>#<random>`. Who did what, when.
+ * - `<prefix>-outbox`        pk `id`. What the bot still owes Slack (sparse GSI `pending` on
+ *   `pendingShard`, `dueAt`), once-only claims, replaced progress messages: ./outbox-repository.ts.
+ * - in the locks table, under keys no env name can take (`spend#…`): each channel's monthly
+ *   spend of destroyed envs (`spend#<channel>#<YYYY-MM>`), ./spend-ledger.ts.
  *
  * Why no transactions: each write touches one item and is made safe on its own by a condition
  * (create-if-absent, `version = :expected`, lease free/expired/ours, lock held by this run), and
@@ -19,11 +23,12 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoAuditRepository } from './audit-repository';
 import { DynamoEnvironmentsRepository } from './environments-repository';
 import { DynamoLocksRepository } from './locks-repository';
-import { DynamoOnceMarkersRepository } from './markers-repository';
+import { DynamoOutboxRepository, type OutboxRepository } from './outbox-repository';
 import { DynamoPreferencesRepository } from './preferences-repository';
 import { DynamoRunsRepository } from './runs-repository';
+import { DynamoSpendLedger } from './spend-ledger';
 import { tableNames } from './tables';
-import type { OnceMarkersRepository, PreferencesRepository, StateStore } from './types';
+import type { PreferencesRepository, StateStore } from './types';
 
 export function createStateStore(doc: DynamoDBDocumentClient, prefix: string): StateStore {
   const names = tableNames(prefix);
@@ -32,13 +37,14 @@ export function createStateStore(doc: DynamoDBDocumentClient, prefix: string): S
     runs: new DynamoRunsRepository(doc, names.runs),
     locks: new DynamoLocksRepository(doc, names.locks),
     audit: new DynamoAuditRepository(doc, names.audit),
+    spend: new DynamoSpendLedger(doc, names.locks),
     preferences: new DynamoPreferencesRepository(doc, names.locks),
   };
 }
 
-/** Once-only claims (digests), stored beside the locks. */
-export function createOnceMarkers(doc: DynamoDBDocumentClient, prefix: string): OnceMarkersRepository {
-  return new DynamoOnceMarkersRepository(doc, tableNames(prefix).locks);
+/** The outbox (and once-only claims) for what the bot sends Slack. */
+export function createOutboxRepository(doc: DynamoDBDocumentClient, prefix: string): OutboxRepository {
+  return new DynamoOutboxRepository(doc, tableNames(prefix).outbox);
 }
 
 /** People's own settings (`/site lang`), stored beside the locks. */
@@ -47,6 +53,7 @@ export function createPreferences(doc: DynamoDBDocumentClient, prefix: string): 
 }
 
 export * from './types';
+export * from './outbox-repository';
 export {
   ensureTables,
   tableDefinitions,

@@ -1,6 +1,6 @@
 /**
  * People's own settings (`/site lang ja`), kept in the locks table under keys that can never be
- * env names (`user#<id>`: env names have no `#`), beside the once-only markers. One small item
+ * env names (`user#<id>`: env names have no `#`). One small item
  * per person; a plain put, since only that person changes it.
  */
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';

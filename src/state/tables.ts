@@ -19,6 +19,7 @@ export interface TableNames {
   runs: string;
   locks: string;
   audit: string;
+  outbox: string;
 }
 
 /** Index names, shared by the table definitions and the repositories' queries. */
@@ -29,11 +30,14 @@ export const INDEX = {
   runsByEnv: 'by-env',
   /** runs: partition `runningShard`, sort `createdAt`. */
   runningRuns: 'running',
+  /** outbox: partition `pendingShard`, sort `dueAt`. */
+  pendingOutbox: 'pending',
 } as const;
 
 /** The single value of a sparse index's partition attribute (few items, so one partition suffices). */
 export const ACTIVE_SHARD = 'active';
 export const RUNNING_SHARD = 'running';
+export const PENDING_SHARD = 'pending';
 
 export function tableNames(prefix: string): TableNames {
   return {
@@ -41,6 +45,7 @@ export function tableNames(prefix: string): TableNames {
     runs: `${prefix}-runs`,
     locks: `${prefix}-locks`,
     audit: `${prefix}-audit`,
+    outbox: `${prefix}-outbox`,
   };
 }
 
@@ -112,6 +117,26 @@ export function tableDefinitions(prefix: string): Record<keyof TableNames, Creat
       KeySchema: [
         { AttributeName: 'env', KeyType: 'HASH' },
         { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+    },
+    outbox: {
+      TableName: names.outbox,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'id', AttributeType: 'S' },
+        { AttributeName: 'pendingShard', AttributeType: 'S' },
+        { AttributeName: 'dueAt', AttributeType: 'N' },
+      ],
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: INDEX.pendingOutbox,
+          KeySchema: [
+            { AttributeName: 'pendingShard', KeyType: 'HASH' },
+            { AttributeName: 'dueAt', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
       ],
     },
   };

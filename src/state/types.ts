@@ -36,7 +36,7 @@ export interface Environment {
   version: number;
 }
 
-export type RunKind = 'create' | 'destroy' | 'failover';
+export type RunKind = 'create' | 'destroy' | 'failover' | 'sleep' | 'wake';
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'cancelled';
 
 /** `skipped`: the step does not apply to this run (e.g. the Multi-AZ step with `--multi-az off`). */
@@ -195,19 +195,26 @@ export interface AuditRepository {
   list(env: string, limit?: number): Promise<AuditEvent[]>;
 }
 
+/**
+ * What each channel spent per calendar month (UTC, as AWS bills) on environments that no longer
+ * exist: a destroyed env's spend is written here when its teardown ends, so a channel's budget
+ * still counts it after the env has left the active index.
+ */
+export interface SpendLedger {
+  /** Sets `entry`'s amount for the month (a repeat overwrites the same entry: idempotent). */
+  record(channel: string, month: string, entry: string, usd: number): Promise<void>;
+  /** The month's entries, summed. */
+  total(channel: string, month: string): Promise<number>;
+}
+
 export interface StateStore {
   environments: EnvironmentsRepository;
   runs: RunsRepository;
   locks: LocksRepository;
   audit: AuditRepository;
+  spend: SpendLedger;
   /** People's own settings (`/site lang`); absent in stores that keep none (some tests). */
   preferences?: PreferencesRepository;
-}
-
-/** Create-if-absent claims for things that must happen once per key (a channel's digest of a day). */
-export interface OnceMarkersRepository {
-  /** True for the first caller with this key, false for everyone after. */
-  claim(key: string, now: number): Promise<boolean>;
 }
 
 /** People's own settings: the language they read the bot in (`/site lang`). */

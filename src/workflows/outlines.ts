@@ -7,11 +7,14 @@ import { CREATE_OUTLINE } from './create/outline';
 import { DESTROY_OUTLINE } from './destroy/outline';
 import type { WorkflowOutline } from './engine/types';
 import { FAILOVER_OUTLINE } from './failover/outline';
+import { SLEEP_OUTLINE, WAKE_OUTLINE } from './power/outline';
 
 export const WORKFLOW_OUTLINES: Readonly<Record<RunKind, WorkflowOutline>> = {
   create: CREATE_OUTLINE,
   destroy: DESTROY_OUTLINE,
   failover: FAILOVER_OUTLINE,
+  sleep: SLEEP_OUTLINE,
+  wake: WAKE_OUTLINE,
 };
 
 /** The workflows whose steps explain themselves (the hands-on's): `--explain`, `/site explain`. */

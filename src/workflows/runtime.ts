@@ -23,10 +23,12 @@ import { withEnvRunTracking } from './operations/env-run-tracking';
 import type { MultiAzMode, RunKind } from '../state/types';
 import { destroyWorkflow, type DestroyConfig, type DestroyDeps } from './destroy';
 import { failoverWorkflow, type FailoverDeps, type FailoverSettings } from './failover';
+import { withSpendLedger } from './budget/ledger';
+import { sleepWorkflow, wakeWorkflow, type PowerDeps, type PowerSettings } from './power';
 import { buildWorkflowService } from './workflow-service';
 
 /** Everything any workflow's steps may use (the shared keys have the same types). */
-export type SitebotDeps = CreateDeps & DestroyDeps & FailoverDeps;
+export type SitebotDeps = CreateDeps & DestroyDeps & FailoverDeps & PowerDeps;
 
 export interface WorkflowRuntimeOptions {
   config: Pick<Config, 'region' | 'azs'> & Partial<Pick<Config, 'iam'>>;
@@ -43,6 +45,8 @@ export interface WorkflowRuntimeOptions {
   destroy?: Partial<DestroyConfig>;
   /** Drill settings (probe interval, objectives, the prober's clock/sleep/HTTP). */
   failover?: FailoverSettings;
+  /** Sleep and wake poll intervals and deadlines. */
+  power?: PowerSettings;
   /** Runner options for tests (crash hooks, lease owner, steps per tick). */
   runner?: Pick<WorkflowRunnerOptions<SitebotDeps>, 'owner' | 'leaseMs' | 'hooks' | 'maxConcurrentSteps'>;
 }
@@ -74,12 +78,15 @@ export function buildWorkflowRuntime(options: WorkflowRuntimeOptions): WorkflowR
     audit: store.audit,
     ...(options.destroy ? { destroy: options.destroy } : {}),
     ...(options.failover ? { failover: options.failover } : {}),
+    ...(options.power ? { power: options.power } : {}),
   };
   const tracked = <D>(w: WorkflowDefinition<D>) => withEnvRunTracking(w, store.environments);
   const workflows: Partial<Record<RunKind, WorkflowDefinition<SitebotDeps>>> = {
     create: tracked(createWorkflow),
-    destroy: tracked<SitebotDeps>(destroyWorkflow),
+    destroy: withSpendLedger(tracked<SitebotDeps>(destroyWorkflow), store),
     failover: tracked<SitebotDeps>(failoverWorkflow),
+    sleep: tracked<SitebotDeps>(sleepWorkflow),
+    wake: tracked<SitebotDeps>(wakeWorkflow),
   };
   const runner = new WorkflowRunner<SitebotDeps>({
     store,

@@ -7,83 +7,12 @@
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { LAMBDA_ENV } from '../../src/handlers/runtime';
 import { startDynalite } from '../helpers/dynalite';
+import { PARAMS, SIGNING_SECRET, startFakeSsm, unzipOnlyFile, type FakeSsm } from './artifacts';
 import { SERVERLESS_DIR, ensurePackaged } from './package-offline';
-
-const SIGNING_SECRET = 'artifact-test-signing-secret-0123456789';
-const BOT_TOKEN = 'xoxb-0000-artifact-test';
-const PARAMS = { signing: '/sitebot/ci/slack-signing-secret', token: '/sitebot/ci/slack-bot-token' };
-
-/**
- * The one file in a serverless-esbuild zip. Sizes come from the central directory: the local
- * header may defer them to a data descriptor.
- */
-function unzipOnlyFile(zip: Buffer): { name: string; data: Buffer } {
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0) throw new Error('not a zip');
-  if (zip.readUInt16LE(eocd + 10) !== 1) throw new Error('expected exactly one file in the artifact');
-  const central = zip.readUInt32LE(eocd + 16);
-  const method = zip.readUInt16LE(central + 10);
-  const compressedSize = zip.readUInt32LE(central + 20);
-  const nameLength = zip.readUInt16LE(central + 28);
-  const name = zip.subarray(central + 46, central + 46 + nameLength).toString('utf8');
-  const local = zip.readUInt32LE(central + 42);
-  const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-  const raw = zip.subarray(start, start + compressedSize);
-  return { name, data: method === 8 ? inflateRawSync(raw) : raw };
-}
-
-interface FakeSsm {
-  url: string;
-  targets: string[];
-  close(): Promise<void>;
-}
-
-/** Answers GetParameters like SSM's JSON protocol; records every call's X-Amz-Target. */
-async function startFakeSsm(): Promise<FakeSsm> {
-  const targets: string[] = [];
-  const body = async (req: IncomingMessage) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
-  };
-  const server: Server = createServer((req, res) => {
-    void body(req).then((text) => {
-      const target = String(req.headers['x-amz-target'] ?? '');
-      targets.push(target);
-      const input = JSON.parse(text || '{}') as { Names?: string[]; WithDecryption?: boolean };
-      const values: Record<string, string> = { [PARAMS.signing]: SIGNING_SECRET, [PARAMS.token]: BOT_TOKEN };
-      res.setHeader('content-type', 'application/x-amz-json-1.1');
-      if (target !== 'AmazonSSM.GetParameters' || input.WithDecryption !== true) {
-        res.statusCode = 400;
-        res.end(JSON.stringify({ __type: 'ValidationException', message: `unexpected ${target}` }));
-        return;
-      }
-      const names = input.Names ?? [];
-      res.end(
-        JSON.stringify({
-          Parameters: names
-            .filter((n) => values[n])
-            .map((n) => ({ Name: n, Value: values[n], Type: 'SecureString' })),
-          InvalidParameters: names.filter((n) => !values[n]),
-        }),
-      );
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    targets,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 /** Loads `bundle` in a new node process and prints the handler's answer to `event` as JSON. */
 function invoke(bundle: string, event: unknown, env: NodeJS.ProcessEnv): Promise<unknown> {
@@ -218,6 +147,8 @@ describe('packaged Lambda artifacts', () => {
         destroysStarted: 0,
         digests: 0,
         conflicts: 0,
+        power: { slept: 0, woke: 0, restopped: 0, conflicts: 0 },
+        redelivered: 0,
       });
     } finally {
       await dynamo.close();

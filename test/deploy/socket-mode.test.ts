@@ -6,7 +6,25 @@
 import { LogLevel, type App, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import { createAwsClients } from '../../src/aws/clients';
 import { buildSocketModeBot, parseSocketModeEnv } from '../../src/handlers/socket-mode';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { startDynalite, type DynaliteHandle } from '../helpers/dynalite';
+import { waitFor } from '../helpers/slack';
+
+/** A response_url on loopback: keeps the bodies POSTed to it. */
+async function startResponseUrl(): Promise<{ url: string; bodies: string[]; server: Server }> {
+  const bodies: string[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    req.on('end', () => {
+      bodies.push(body);
+      res.writeHead(200).end('ok');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/respond`, bodies, server };
+}
 
 /** Records the app it is given and lets the test deliver events; connects to nothing. */
 class FakeReceiver implements Receiver {
@@ -37,8 +55,8 @@ class FakeReceiver implements Receiver {
   }
 }
 
-/** A `/site <text>` slash command body as Socket Mode delivers it (its response URL leads nowhere). */
-const slashCommand = (text: string) => ({
+/** A `/site <text>` slash command body as Socket Mode delivers it (by default its response URL leads nowhere). */
+const slashCommand = (text: string, responseUrl = 'http://127.0.0.1:9/respond') => ({
   token: 'unused',
   team_id: 'T0TEST',
   channel_id: 'C1',
@@ -47,7 +65,7 @@ const slashCommand = (text: string) => ({
   command: '/site',
   text,
   api_app_id: 'A0TEST',
-  response_url: 'http://127.0.0.1:9/respond',
+  response_url: responseUrl,
   trigger_id: '1.2.3',
 });
 
@@ -133,10 +151,17 @@ describe('Socket Mode entry', () => {
     await bot.start(); // resumes running runs (none) and starts the receiver
     expect(receiver.started).toBe(true);
     try {
-      const acked = await receiver.deliver(slashCommand('create demo --dry-run'));
-      // The dry-run plan (with its cost estimate) comes only from the create service.
-      expect(JSON.stringify(acked)).toMatch(/demo/);
-      expect(JSON.stringify(acked)).toMatch(/\$\d/);
+      const answers = await startResponseUrl();
+      try {
+        // Acked at once; the dry-run plan (with its cost estimate) comes only from the create
+        // service, run by the job after the ack and answered through the response_url.
+        const acked = await receiver.deliver(slashCommand('create demo --dry-run', answers.url));
+        expect(JSON.stringify(acked)).toMatch(/Working on it/);
+        const plan = await waitFor(() => answers.bodies.find((b) => b.includes('demo')), 20_000);
+        expect(plan).toMatch(/\$\d/);
+      } finally {
+        answers.server.close();
+      }
       await expect(bot.runReminders()).resolves.toEqual(expect.objectContaining({ examined: 0 }));
     } finally {
       await bot.stop();

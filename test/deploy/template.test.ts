@@ -160,7 +160,7 @@ describe('functions', () => {
       'dynamodb:UpdateItem',
       'dynamodb:DeleteItem',
     ]) {
-      for (const table of ['EnvironmentsTable', 'RunsTable', 'LocksTable']) {
+      for (const table of ['EnvironmentsTable', 'RunsTable', 'LocksTable', 'OutboxTable']) {
         expect(allowedOn(action).some((r) => r === JSON.stringify({ 'Fn::GetAtt': [table, 'Arn'] }))).toBe(
           true,
         );
@@ -228,7 +228,7 @@ describe('tables', () => {
 
   it('keeps the tables when the stack is removed or a change would replace them', () => {
     const tables = ofType('AWS::DynamoDB::Table');
-    expect(tables).toHaveLength(4);
+    expect(tables).toHaveLength(5);
     for (const [id, t] of tables) {
       expect([id, t.DeletionPolicy, t.UpdateReplacePolicy]).toEqual([id, 'Retain', 'Retain']);
     }
@@ -319,10 +319,10 @@ describe('IAM', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('scopes state access to the four tables and their indexes', () => {
+  it('scopes state access to the five tables and their indexes', () => {
     const s = statements().find((st) => st.Sid === 'StateTables')!;
     expect(JSON.stringify(s.Resource)).not.toContain('"*"');
-    for (const table of ['EnvironmentsTable', 'RunsTable', 'LocksTable', 'AuditTable']) {
+    for (const table of ['EnvironmentsTable', 'RunsTable', 'LocksTable', 'AuditTable', 'OutboxTable']) {
       expect(s.Resource).toContainEqual({ 'Fn::GetAtt': [table, 'Arn'] });
     }
   });

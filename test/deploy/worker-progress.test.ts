@@ -15,8 +15,10 @@ import { renderRunMessage } from '../../src/bot/views/run-message';
 import { loadConfig } from '../../src/config/config';
 import type { LambdaRuntime } from '../../src/handlers/runtime';
 import { SqsTickScheduler } from '../../src/handlers/sqs-tick-scheduler';
+import { SqsWorkQueue } from '../../src/handlers/sqs-work-queue';
 import { createLambdaWorker, createLambdaWorkflows } from '../../src/handlers/worker';
 import { startEmulator, type RunningEmulator } from '../../src/sandbox/aws/server';
+import { MemoryOutbox } from '../helpers/memory-outbox';
 import { createMemoryStore } from '../helpers/memory-store';
 
 const QUEUE_URL = 'https://sqs.ap-northeast-1.amazonaws.com/123456789012/sitebot-test-ticks';
@@ -95,7 +97,8 @@ describe('Lambda worker: Slack progress', () => {
       sqs: new SQSClient({ region: config.region }),
       queueUrl: QUEUE_URL,
     });
-    const runtime: LambdaRuntime = { config, clients, store, ticks };
+    const work = new SqsWorkQueue({ sqs: new SQSClient({ region: config.region }), queueUrl: QUEUE_URL });
+    const runtime: LambdaRuntime = { config, clients, store, ticks, work, outbox: new MemoryOutbox() };
     // A long throttle: every edit after the first in a tick waits on a timer, unless flushed.
     const workflows = createLambdaWorkflows(runtime, { clients, now: () => SINK_NOW, minIntervalMs: 400 });
     const handler = createLambdaWorker(runtime, workflows, () => undefined);

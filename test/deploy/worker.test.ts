@@ -111,4 +111,42 @@ describe('worker handler', () => {
     await handler({ Records: [record('m1', { runId: 'run-xyz' })] });
     expect(logs).toEqual(['worker: tick of run run-xyz failed: ConflictError: lease lost']);
   });
+
+  it('runs the jobs and outbox deliveries that share the queue with ticks, failing only what failed', async () => {
+    const jobs: string[] = [];
+    const deliveries: string[] = [];
+    const handler = createWorkerHandler({
+      tick: async () => undefined,
+      requeue: async () => undefined,
+      runJob: async (job) => {
+        jobs.push(job.id);
+        if (job.id === 'job-bad') throw new Error('DynamoDB unavailable');
+      },
+      deliver: async (id) => void deliveries.push(id),
+      now: () => T0,
+      log: () => undefined,
+    });
+    const job = (id: string) => ({
+      job: {
+        kind: 'command',
+        id,
+        text: 'create demo',
+        userId: 'U1',
+        channelId: 'C1',
+        responseUrl: 'https://hooks.slack.test/r/1',
+        receivedAt: T0,
+      },
+    });
+    const out = await handler({
+      Records: [
+        record('m1', job('job-1')),
+        record('m2', { deliver: 'remind#demo#1#2#warn#3' }),
+        record('m3', job('job-bad')),
+        record('m4', { job: { kind: 'command', id: 'no-url' } }),
+      ],
+    });
+    expect(jobs.sort()).toEqual(['job-1', 'job-bad']);
+    expect(deliveries).toEqual(['remind#demo#1#2#warn#3']);
+    expect(out.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['m3', 'm4']);
+  });
 });

@@ -1,4 +1,5 @@
 /** Shared checks of the workflow e2e tests: messages in the stand-in, and secrets never in them. */
+import type { EnvironmentStatus } from '../../src/state/types';
 import type { SandboxMessage, TestSandbox } from '../helpers/sandbox';
 import { waitFor } from '../helpers/slack';
 
@@ -26,6 +27,23 @@ export function waitForMessage(
     async () => (await sb.messages(options.channel ?? 'C1')).find(test),
     options.timeoutMs ?? 60_000,
   );
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * With the clock stopped (speed 0), runs the workflows in virtual time until `env` has `status`:
+ * the deadline (4 h by default) is virtual, so a busy machine is slower but never fails it.
+ */
+export async function runUntilStatus(
+  sb: TestSandbox,
+  env: string,
+  status: EnvironmentStatus,
+  withinMs = 4 * HOUR,
+): Promise<void> {
+  await sb.workflows!.runUntil(async () => (await sb.store.environments.get(env))?.status === status, {
+    withinMs,
+  });
 }
 
 /** Waits for the top-level "<env> is ready" message a create ends with (a create takes a minute or so). */

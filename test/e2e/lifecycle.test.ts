@@ -2,8 +2,8 @@
  * One environment's life through Slack, end to end on the sandbox: create, a failover drill,
  * extend (owner, someone else, past the cost cap), reminders and their buttons, the destroy
  * confirmation (Cancel, an unauthorized press, forged presses, the owner's press) and the
- * receipt. The emulator's clock runs at 600× while workflows run and at 1× around reminders.
- * The tests run in order and share the environment.
+ * receipt. The emulator's clock is stopped: the test moves virtual time itself (`runUntil`), so
+ * every deadline is in virtual time. The tests run in order and share the environment.
  */
 import type { Environment } from '../../src/state/types';
 import type { SandboxMessage, TestSandbox } from '../helpers/sandbox';
@@ -14,36 +14,42 @@ import {
   expectNoSecrets,
   knownSecrets,
   readable,
+  runUntilStatus,
   threadReplies,
   waitForMessage,
   waitForReady,
 } from './helpers';
+import { failOnSlackViolations } from '../helpers/slack-violations';
 
 const HOUR = 3_600_000;
 const OWNER = 'UOWNER';
 const OTHER = 'UOTHER';
 
+// Real time only bounds a busy machine: a create (in beforeAll), a drill, a teardown.
+jest.setTimeout(180_000);
+
 let sb: TestSandbox;
+failOnSlackViolations(() => sb);
 let secrets: string[] = [];
 
 beforeAll(async () => {
   // The destroy confirmation looks up the env's tags in AWS: a busy machine must not make it "working on it".
   sb = await startTestSandbox({
-    speed: 600,
+    speed: 0,
     ackBudgetMs: 30_000,
     env: { SITEBOT_EXTEND_COST_CAP_USD: '10' },
   });
   await sb.command('create demo', OWNER);
+  await runUntilStatus(sb, 'demo', 'ready');
   await waitForReady(sb, 'demo');
   secrets = knownSecrets(sb);
-});
+}, 180_000);
 afterAll(async () => {
   await sb.stop();
 });
 
 const env = async (): Promise<Environment> => (await sb.store.environments.get('demo')) as Environment;
 const ack = (res: { body: string }) => JSON.parse(res.body) as { response_type: string; text: string };
-const setSpeed = (n: number) => sb.emulator!.world.clock.setSpeed(n);
 const buttonsOf = (m: SandboxMessage): string[] =>
   JSON.stringify(m.blocks)
     .match(/"action_id":"(site_[a-z_]+)"/g)
@@ -56,12 +62,10 @@ const forge = (fields: { user: string; channel: string; ts: string; actionId: st
 test('failover drill: live progress, then the report (sparkline, verdict) in the message and a thread reply', async () => {
   const res = await sb.command('failover demo web', OWNER);
   expect(ack(res).text).toContain('Failover drill on demo started');
+  await sb.workflows!.runUntil(async () => (await env()).meta?.lastDrill !== undefined, { withinMs: HOUR });
   const report = await waitForMessage(
     sb,
     (m) => !m.thread_ts && /Failover drill on demo \(web\): [A-Z]/.test(m.text),
-    {
-      timeoutMs: 90_000,
-    },
   );
   expect(readable(report)).toMatch(/web: stopped i-[0-9a-f]+/);
   expect(readable(report)).toMatch(/[▁█]{3,}/);
@@ -82,7 +86,6 @@ test('status and list show cost so far and per day', async () => {
 });
 
 test('extend: the owner may, someone else may not, and never past the cost cap', async () => {
-  setSpeed(1);
   const before = (await env()).expiresAt;
   const byOther = ack(await sb.command('extend demo 1h', OTHER));
   expect(byOther.response_type).toBe('ephemeral');
@@ -101,13 +104,14 @@ test('extend: the owner may, someone else may not, and never past the cost cap',
 });
 
 test('reminders: a warning with Extend 1d / Snooze 1h / Destroy now; only the owner’s press on our message counts', async () => {
-  setSpeed(1);
   const e = await env();
   sb.emulator!.world.clock.advance(e.expiresAt - 2 * HOUR + 60_000 - sb.workflows!.clock.now());
   const pass = await sb.workflows!.runReminders();
   expect(pass.warned).toBe(1);
   const again = await sb.workflows!.runReminders();
   expect(again.warned).toBe(0);
+  // A post refused for Slack's rate limit is retried: its button counts once it is recorded.
+  await sb.workflows!.settle();
   const warning = await waitForMessage(sb, (m) => /^demo expires in 1h 5[89]m/.test(m.text));
   expect(buttonsOf(warning)).toEqual(['site_remind_extend', 'site_remind_snooze', 'site_remind_destroy']);
   expect(readable(warning)).toContain(`<@${OWNER}>`);
@@ -151,6 +155,7 @@ test('reminders: a warning with Extend 1d / Snooze 1h / Destroy now; only the ow
   expect((await sb.workflows!.runReminders()).warned).toBe(0);
   sb.emulator!.world.clock.advance(30 * 60_000);
   expect((await sb.workflows!.runReminders()).warned).toBe(1);
+  await sb.workflows!.settle();
   const next = await waitForMessage(sb, (m) => /^demo expires in 5[89]m/.test(m.text) && m.ts !== warning.ts);
   await sb.press({ ts: next.ts, action_id: 'site_remind_extend', user: OWNER });
   await waitFor(async () => ((await env()).expiresAt === e.expiresAt + 24 * HOUR ? true : undefined));
@@ -175,10 +180,10 @@ test('destroy: confirmation with counts, age and cost; Cancel changes nothing; D
 });
 
 test('destroy: an unauthorized or forged press is refused and changes nothing; the owner’s press tears it all down with a receipt', async () => {
-  setSpeed(1);
   const e = await env();
   sb.emulator!.world.clock.advance(Math.max(0, e.expiresAt - 2 * HOUR + 60_000 - sb.workflows!.clock.now()));
   expect((await sb.workflows!.runReminders()).warned).toBe(1);
+  await sb.workflows!.settle();
   const warning = await waitForMessage(
     sb,
     (m) => /^demo expires in 1h 5[89]m/.test(m.text) && buttonsOf(m).includes('site_remind_destroy'),
@@ -218,14 +223,11 @@ test('destroy: an unauthorized or forged press is refused and changes nothing; t
   expect((await env()).status).toBe('ready');
   expect(await sb.store.locks.get('demo')).toBeUndefined();
 
-  setSpeed(600);
   await sb.press({ ts: confirmation.ts, action_id: 'site_destroy_confirm', user: OWNER });
+  await runUntilStatus(sb, 'demo', 'destroyed');
   const receipt = await waitForMessage(
     sb,
     (m) => m.ts === confirmation.ts && m.text.includes('0 resources tagged for demo remain'),
-    {
-      timeoutMs: 90_000,
-    },
   );
   expect(readable(receipt)).toMatch(/deleted 1 VPC: vpc-/);
   const reply = await waitFor(async () => threadReplies(await sb.messages(), receipt.ts)[0]);

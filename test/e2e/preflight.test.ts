@@ -5,10 +5,12 @@
  */
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { channelMessages } from './helpers';
+import { failOnSlackViolations } from '../helpers/slack-violations';
 
-const EMPTY = { environments: 0, runs: 0, locks: 0, audit: 0 };
+const EMPTY = { environments: 0, runs: 0, locks: 0, audit: 0, outbox: 0 };
 
 let sb: TestSandbox;
+failOnSlackViolations(() => sb);
 
 beforeAll(async () => {
   sb = await startTestSandbox({ speed: 0 });

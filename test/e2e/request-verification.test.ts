@@ -1,14 +1,17 @@
 /**
  * Requests Slack did not sign, or signed too long ago, are refused with 401 before any work:
- * no listener runs, nothing is posted, nothing is stored.
+ * no listener runs, nothing is posted, nothing is stored. Slack's own unsigned ssl_check probe
+ * is answered 200 and does nothing.
  */
 import { slackSignature } from '../../src/sandbox/slack/signing';
 import { ephemeral } from '../../src/bot/views/reply';
 import { mrkdwn } from '../../src/bot/views/mrkdwn';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { postSigned, slashCommandBody } from '../helpers/slack';
+import { failOnSlackViolations } from '../helpers/slack-violations';
 
 let sb: TestSandbox;
+failOnSlackViolations(() => sb);
 const startCreate = jest.fn().mockResolvedValue(ephemeral(mrkdwn`create started`, []));
 
 beforeAll(async () => {
@@ -24,7 +27,7 @@ const nowSec = () => Math.floor(Date.now() / 1000);
 async function expectNothingHappened() {
   expect(startCreate).not.toHaveBeenCalled();
   expect(await sb.messages('CSEC')).toEqual([]);
-  expect(await sb.itemCounts()).toEqual({ environments: 0, runs: 0, locks: 0, audit: 0 });
+  expect(await sb.itemCounts()).toEqual({ environments: 0, runs: 0, locks: 0, audit: 0, outbox: 0 });
 }
 
 test('a correctly signed request is accepted (control)', async () => {
@@ -33,6 +36,19 @@ test('a correctly signed request is accepted (control)', async () => {
   });
   expect(res.status).toBe(200);
   expect(res.body).toContain('/site create');
+});
+
+test("Slack's ssl_check probe (unsigned, no timestamp) → 200 with an empty body, nothing done", async () => {
+  for (const probe of ['ssl_check=1&token=some-verification-token', `ssl_check=1&${body()}`]) {
+    const res = await fetch(sb.urls.bot, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: probe,
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+  }
+  await expectNothingHappened();
 });
 
 test('a body larger than any Slack payload → 413, unread', async () => {

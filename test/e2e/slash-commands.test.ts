@@ -8,10 +8,12 @@ import { ephemeral } from '../../src/bot/views/reply';
 import { mrkdwn } from '../../src/bot/views/mrkdwn';
 import type { Environment } from '../../src/state/types';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
+import { failOnSlackViolations } from '../helpers/slack-violations';
 
-const EMPTY = { environments: 0, runs: 0, locks: 0, audit: 0 };
+const EMPTY = { environments: 0, runs: 0, locks: 0, audit: 0, outbox: 0 };
 
 let sb: TestSandbox;
+failOnSlackViolations(() => sb);
 const startCreate = jest.fn<
   ReturnType<Required<BotServices>['startCreate']>,
   Parameters<Required<BotServices>['startCreate']>

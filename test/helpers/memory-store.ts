@@ -14,6 +14,7 @@ import {
   type LocksRepository,
   type Run,
   type RunsRepository,
+  type SpendLedger,
   type StateStore,
 } from '../../src/state/types';
 
@@ -163,12 +164,28 @@ class MemoryAudit implements AuditRepository {
   }
 }
 
+class MemorySpend implements SpendLedger {
+  readonly months = new Map<string, Map<string, number>>();
+
+  async record(channel: string, month: string, entry: string, usd: number): Promise<void> {
+    const key = `${channel}#${month}`;
+    const entries = this.months.get(key) ?? new Map<string, number>();
+    entries.set(entry, usd);
+    this.months.set(key, entries);
+  }
+
+  async total(channel: string, month: string): Promise<number> {
+    return [...(this.months.get(`${channel}#${month}`)?.values() ?? [])].reduce((a, b) => a + b, 0);
+  }
+}
+
 /** A StateStore whose tables tests may also inspect directly (`store.runs.items`, `store.audit.events`). */
 export interface MemoryStateStore extends StateStore {
   environments: MemoryEnvironments;
   runs: MemoryRuns;
   locks: MemoryLocks;
   audit: MemoryAudit;
+  spend: MemorySpend;
 }
 
 export function createMemoryStore(): MemoryStateStore {
@@ -177,5 +194,6 @@ export function createMemoryStore(): MemoryStateStore {
     runs: new MemoryRuns(),
     locks: new MemoryLocks(),
     audit: new MemoryAudit(),
+    spend: new MemorySpend(),
   };
 }

@@ -11,9 +11,10 @@ export interface ViolationFilter {
   ignore?: readonly string[];
 }
 
-type HasSlack = Pick<SlackStandIn, 'violations'> | { slack: Pick<SlackStandIn, 'violations'> };
+type StandInLog = Pick<SlackStandIn, 'violations' | 'clearViolations'>;
+type HasSlack = StandInLog | { slack: StandInLog };
 
-function standIn(source: HasSlack): Pick<SlackStandIn, 'violations'> {
+function standIn(source: HasSlack): StandInLog {
   return 'slack' in source ? source.slack : source;
 }
 
@@ -34,4 +35,25 @@ export function describeViolation(v: Violation): string {
 /** Fails with the list of violations unless the stand-in recorded none (after `filter`). */
 export function expectNoSlackViolations(source: HasSlack, filter: ViolationFilter = {}): void {
   expect(slackViolations(source, filter).map(describeViolation)).toEqual([]);
+}
+
+/**
+ * For a suite on the stand-in: after each test, fails it with the list of what the stand-in
+ * recorded during it (after `filter`), then clears the log, so each test answers for its own
+ * messages; after the last, fails on anything recorded since (a late progress edit). `source` is
+ * read when the hooks run (the sandbox is usually started in a beforeAll); none yet: nothing to check.
+ */
+export function failOnSlackViolations(
+  source: () => HasSlack | undefined,
+  filter: ViolationFilter = {},
+): void {
+  const check = () => {
+    const s = source();
+    if (!s) return;
+    const found = slackViolations(s, filter);
+    standIn(s).clearViolations();
+    expect(found.map(describeViolation)).toEqual([]);
+  };
+  afterEach(check);
+  afterAll(check);
 }

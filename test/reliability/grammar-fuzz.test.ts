@@ -20,6 +20,14 @@ const token = fc.oneof(
     'failover',
     'destroy',
     'extend',
+    'sleep',
+    'wake',
+    'hours',
+    'off',
+    '09:00-19:00',
+    '--hours',
+    '--days',
+    'mon-fri',
     'help',
     'demo',
     'shop-1',
@@ -93,7 +101,16 @@ function checkValid(r: ParseResult): void {
       expect(envNameSchema.safeParse(r.env).success).toBe(true);
       return;
     case 'extend':
+    case 'sleep':
+    case 'wake':
       expect(envNameSchema.safeParse(r.env).success).toBe(true);
+      return;
+    case 'hours':
+      expect(envNameSchema.safeParse(r.env).success).toBe(true);
+      if (r.hours !== 'off') {
+        expect(r.hours.start).toBeLessThan(r.hours.end);
+        expect(r.hours.days.length).toBeGreaterThan(0);
+      }
       return;
     case 'status':
       if (r.env !== undefined) expect(envNameSchema.safeParse(r.env).success).toBe(true);

@@ -10,13 +10,15 @@
  *   but as they happen: every DynamoDB write as sent, every version of every Slack message
  *   (each post, update, ephemeral and response), every log line as written. A secret in a
  *   progress note that a later update overwrites is caught too.
+ * The emulator's clock is stopped: the test moves virtual time (`runUntilStatus`), so no wait
+ * races real time.
  */
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
 import type { MessageChange } from '../../src/sandbox/slack/messages';
 import { tableNames } from '../../src/state/tables';
 import type { Environment } from '../../src/state/types';
-import { knownSecrets, readable, waitForMessage, waitForReady } from '../e2e/helpers';
+import { knownSecrets, readable, runUntilStatus, waitForMessage, waitForReady } from '../e2e/helpers';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 import { blockActionsBody, postSigned, waitFor } from '../helpers/slack';
 
@@ -50,7 +52,7 @@ function capture(): void {
 
 beforeAll(async () => {
   capture();
-  sb = await startTestSandbox({ speed: 600, onError: (err, where) => logs.push(`${where}: ${String(err)}`) });
+  sb = await startTestSandbox({ speed: 0, onError: (err, where) => logs.push(`${where}: ${String(err)}`) });
   // The request as it goes to DynamoDB (the store's document client shares this stack).
   sb.clients.dynamodb.middlewareStack.add(
     (next) => async (args) => {
@@ -79,6 +81,7 @@ const command = async (text: string, user = OWNER, channel = 'C1') => {
 
 test('create, forged presses refused, destroy: no secret anywhere', async () => {
   await command('create demo');
+  await runUntilStatus(sb, 'demo', 'ready');
   await waitForReady(sb, 'demo');
   const secrets = knownSecrets(sb);
   // Bot token, signing secret, DB password and WP admin password at least.
@@ -87,9 +90,10 @@ test('create, forged presses refused, destroy: no secret anywhere', async () => 
   await command('list');
   await command('status demo', OTHER, 'C2');
   await command('failover demo web');
-  await waitForMessage(sb, (m) => !m.thread_ts && /Failover drill on demo \(web\): [A-Z]/.test(m.text), {
-    timeoutMs: 90_000,
+  await sb.workflows!.runUntil(async () => (await env()).meta?.lastDrill !== undefined, {
+    withinMs: 3_600_000,
   });
+  await waitForMessage(sb, (m) => !m.thread_ts && /Failover drill on demo \(web\): [A-Z]/.test(m.text));
 
   await command('destroy demo');
   const confirmation = await waitForMessage(sb, (m) => m.text.startsWith('Destroy demo?'));
@@ -142,12 +146,10 @@ test('create, forged presses refused, destroy: no secret anywhere', async () => 
 
   // The owner's real press goes through.
   await sb.press({ ts: confirmation.ts, action_id: 'site_destroy_confirm', user: OWNER });
+  await runUntilStatus(sb, 'demo', 'destroyed');
   await waitForMessage(
     sb,
     (m) => m.ts === confirmation.ts && m.text.includes('0 resources tagged for demo remain'),
-    {
-      timeoutMs: 90_000,
-    },
   );
   expect((await env()).status).toBe('destroyed');
   // Exactly one teardown: the owner's. A forged press acted on late would show as a second run.
@@ -177,4 +179,4 @@ test('create, forged presses refused, destroy: no secret anywhere', async () => 
   expect(slackCalls.length).toBeGreaterThan(20);
   const leaks = haystacks.filter((h) => secrets.some((s) => h.text.includes(s))).map((h) => h.where);
   expect(leaks).toEqual([]);
-}, 120_000);
+}, 240_000);

@@ -9,6 +9,7 @@ import type { BotServiceDeps } from './deps';
 import { destroyService } from './destroy';
 import { extendService } from './extend';
 import { failoverService } from './failover';
+import { hoursService, powerService } from './power';
 
 export function buildBotServices(deps: BotServiceDeps): BotServices {
   return {
@@ -16,6 +17,8 @@ export function buildBotServices(deps: BotServiceDeps): BotServices {
     extend: (cmd, ctx) => extendService(deps, cmd, ctx),
     startDestroy: (cmd, ctx) => destroyService(deps, cmd, ctx),
     startFailover: (cmd, ctx) => failoverService(deps, cmd, ctx),
+    power: (cmd, ctx) => powerService(deps, cmd, ctx),
+    hours: (cmd, ctx) => hoursService(deps, cmd, ctx),
     handleButton: (press, ctx) => handleButton(deps, press, ctx),
   };
 }

@@ -15,7 +15,9 @@ import { REMINDER_EXTEND_MS, REMINDER_SNOOZE_MS, renderSnoozed } from '../views/
 import type { Message } from '../views/reply';
 import { patchEnv, type BotServiceDeps } from './deps';
 import { cancelDestroy, confirmationOf, confirmDestroy, postDestroyConfirmation, refuse } from './destroy';
+import { editPressedMessage } from './edit-pressed';
 import { extendBy } from './extend';
+import { powerButton } from './power';
 
 /** Reminder messages the bot posted for an env (warnings, overdue notes with buttons). */
 export function reminderMessagesOf(env: Environment): string[] {
@@ -29,6 +31,11 @@ const DESTROY_ACTIONS: readonly string[] = [
   ACTION.cancelAndDestroy,
 ];
 const REMINDER_ACTIONS: readonly string[] = [ACTION.remindExtend, ACTION.remindSnooze, ACTION.remindDestroy];
+/**
+ * Wake now / Keep awake 2 h do only what `/site wake` lets the same person do, so a press
+ * counts from any message the bot posted them on (sleep outcomes, a drill's refusal).
+ */
+const POWER_ACTIONS: readonly string[] = [ACTION.powerWake, ACTION.powerKeepAwake];
 
 /** Why the press must be refused, or undefined when it may proceed. */
 function checkPress(
@@ -49,6 +56,7 @@ function checkPress(
       return t.refusals.notCurrentConfirmation({ env: env.name });
     return undefined;
   }
+  if (POWER_ACTIONS.includes(press.actionId)) return undefined;
   if (REMINDER_ACTIONS.includes(press.actionId)) {
     if (!reminderMessagesOf(env).includes(press.messageTs))
       return t.refusals.notMyReminder({ env: env.name });
@@ -105,6 +113,9 @@ export async function handleButton(
         renderSnoozed(ctx.t, snoozed.env, press.userId, snoozed.until, now),
       );
     }
+    case ACTION.powerWake:
+    case ACTION.powerKeepAwake:
+      return powerButton(deps, env, press, ctx, press.actionId === ACTION.powerKeepAwake);
     case ACTION.remindDestroy: {
       const posted = await postDestroyConfirmation(deps, env, press.userId, ctx.client, ctx.now(), ctx.t);
       if (!posted.ok) await refuse(ctx, posted.reason);
@@ -124,5 +135,5 @@ async function answerReminder(
   await patchEnv(deps.store, env.name, (e) => ({
     meta: { ...e.meta, reminderMessages: reminderMessagesOf(e).filter((ts) => ts !== press.messageTs) },
   }));
-  await ctx.client.chat.update({ channel: env.channel, ts: press.messageTs, ...answer });
+  await editPressedMessage(ctx, { channel: env.channel, ts: press.messageTs, ...answer });
 }

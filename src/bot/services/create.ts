@@ -3,16 +3,21 @@
  * preflight; otherwise the checks that refuse without creating anything (name in use, env
  * locked, the preflight: quotas and offerings), then the run starts and — only once it is
  * certain to start — its progress message is posted in the channel (`announce`). A refusal is
- * private and posts nothing in the channel. A failed create of the same name resumes (its run
- * keeps its original progress message).
+ * private and posts nothing in the channel; so is a create whose message the bot cannot post
+ * (not invited, archived channel: the person is told how to fix it), which leaves nothing
+ * behind. A failed create of the same name resumes (its run keeps its original progress message).
  */
+import { channelTimeZone } from '../../config/config';
+import { officeHoursOf } from '../../state/power';
 import type { Environment } from '../../state/types';
 import { planCreate, startCreate } from '../../workflows/operations/create';
 import type { CreateCommand } from '../grammar';
 import type { CommandContext } from '../services';
+import { renderCannotPost } from '../views/channel-access';
 import { renderDryRun } from '../views/create-plan';
+import { hoursText } from '../views/power';
 import { renderRefusal, renderRefusalMd } from '../views/error';
-import { mrkdwn } from '../views/mrkdwn';
+import { mrkdwn, plain } from '../views/mrkdwn';
 import { renderInUse } from '../views/refusals';
 import type { Reply } from '../views/reply';
 import { renderRunStarted } from '../views/run-started';
@@ -56,8 +61,15 @@ export async function startCreateService(
       mrkdwn`:no_entry: ${ctx.t.plan.notCreated({ env: cmd.env, refusal: report.refusal ?? '' })}`,
     );
 
+  const announcer = announceIn(deps, ctx.client, ctx.channelId);
   const started = await startCreate(
-    { store: deps.store, service: deps.service, createConfig: deps.createConfig, now: ctx.now },
+    {
+      store: deps.store,
+      service: deps.service,
+      createConfig: deps.createConfig,
+      channelBudgetUsd: deps.config.channelBudgetUsd,
+      now: ctx.now,
+    },
     {
       env: cmd.env,
       requestedBy: ctx.userId,
@@ -65,16 +77,28 @@ export async function startCreateService(
       ttlMs: cmd.ttlMs,
       multiAz: cmd.multiAz,
       notify: { channel: ctx.channelId },
-      announce: announceIn(deps, ctx.client, ctx.channelId),
+      announce: announcer.announce,
       voice: { ...(ctx.lang ? { lang: ctx.lang } : {}), explain: cmd.explain },
       ...(report ? { preflight: { report, checkedAt: now } } : {}),
       siteCheck: deps.config.siteCheck,
+      ...(cmd.hours
+        ? { hours: { ...cmd.hours, timeZone: channelTimeZone(deps.config, ctx.channelId), setAt: now } }
+        : {}),
     },
   );
   if (!started.ok) {
+    const problem = announcer.refused();
+    if (problem)
+      return renderCannotPost(ctx.t, problem, `/site create ${cmd.env}`, deps.config.slack.botUserId);
+    await announcer.withdraw(plain(ctx.t.said(started.message)));
     if (started.existing) return renderInUse(ctx.t, started.existing);
     if (started.busy) return busyReply(deps, started.busy, now, ctx.t);
     return renderRefusal(ctx.t, started.message);
   }
-  return renderRunStarted(ctx.t, started.run, started.resumed, cmd.explain);
+  const hours = officeHoursOf(started.env);
+  return renderRunStarted(ctx.t, started.run, {
+    resumed: started.resumed,
+    explain: cmd.explain,
+    ...(hours ? { hours: hoursText(ctx.t, hours) } : {}),
+  });
 }

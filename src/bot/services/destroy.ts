@@ -10,6 +10,8 @@ import { environmentCost } from '../../workflows/operations/env-cost';
 import { currentResources } from '../../workflows/operations/env-inventory';
 import type { DestroyCommand } from '../grammar';
 import type { ButtonContext, ButtonPress, EnvCommandContext } from '../services';
+import type { ChatClient } from '../slack-chat';
+import { describeCannotPost } from '../views/channel-access';
 import {
   alreadyConfirmedText,
   renderCancelAndDestroyPressed,
@@ -24,6 +26,8 @@ import { busyText } from '../views/refusals';
 import type { Texts } from '../../i18n/texts';
 import type { Reply } from '../views/reply';
 import { patchEnv, runningLockHolder, type BotServiceDeps } from './deps';
+import { editPressedMessage } from './edit-pressed';
+import { postFirst } from './first-post';
 
 /** What `env.meta.destroyConfirmation` holds. */
 export interface DestroyConfirmation {
@@ -42,14 +46,12 @@ export function confirmationOf(env: Environment): DestroyConfirmation | undefine
     : undefined;
 }
 
-type Client = ButtonContext['client'];
-
 /** Posts the confirmation for `env` in its channel and remembers it; or says why it may not. */
 export async function postDestroyConfirmation(
   deps: BotServiceDeps,
   env: Environment,
   requestedBy: string,
-  client: Client,
+  client: ChatClient,
   now: number,
   t: Texts,
 ): Promise<{ ok: true; ts: string; createRunning: boolean } | { ok: false; reason: Mrkdwn }> {
@@ -71,12 +73,12 @@ export async function postDestroyConfirmation(
     cost: await environmentCost(store, env, now),
     createRunning,
   });
-  const posted = await client.chat.postMessage({ channel: env.channel, ...message });
-  if (!posted.ts)
-    return {
-      ok: false,
-      reason: t.refusals.slackRefused(),
-    };
+  const posted = await postFirst(client, { channel: env.channel, ...message });
+  if (!posted.ok) {
+    const command = `/site destroy ${env.name}`;
+    return { ok: false, reason: describeCannotPost(t, posted.problem, command, deps.config.slack.botUserId) };
+  }
+  if (!posted.ts) return { ok: false, reason: t.refusals.slackRefused() };
   const confirmation: DestroyConfirmation = { channel: env.channel, ts: posted.ts, requestedBy, at: now };
   await patchEnv(store, env.name, (e) => ({ meta: { ...e.meta, destroyConfirmation: confirmation } }));
   return { ok: true, ts: posted.ts, createRunning };
@@ -123,7 +125,7 @@ export async function confirmDestroy(
     await patchEnv(deps.store, env.name, (e) => ({
       meta: { ...e.meta, destroyConfirmation: { ...confirmationOf(e), confirmedBy: press.userId } },
     }));
-    await ctx.client.chat.update({
+    await editPressedMessage(ctx, {
       channel: env.channel,
       ts: press.messageTs,
       ...renderCancelAndDestroyPressed(ctx.t, env.name, press.userId),
@@ -141,7 +143,7 @@ export async function cancelDestroy(
   ctx: ButtonContext,
 ): Promise<void> {
   await forgetConfirmation(deps, env.name);
-  await ctx.client.chat.update({
+  await editPressedMessage(ctx, {
     channel: env.channel,
     ts: press.messageTs,
     ...renderDestroyCancelled(ctx.t, env.name, press.userId),

@@ -14,6 +14,8 @@ export const ACTION = {
   remindExtend: 'site_remind_extend',
   remindSnooze: 'site_remind_snooze',
   remindDestroy: 'site_remind_destroy',
+  powerWake: 'site_power_wake',
+  powerKeepAwake: 'site_power_keep_awake',
 } as const;
 
 export type ActionId = (typeof ACTION)[keyof typeof ACTION];

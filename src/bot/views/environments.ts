@@ -13,13 +13,18 @@ import type { ResourceRef } from '../../workflows/destroy/resources';
 import { packLines, SLACK_LIMITS } from './limits';
 import { code, joinMd, mrkdwn, type Mrkdwn } from './mrkdwn';
 import { context, ephemeral, header, section, type Block, type Reply } from './reply';
+import { officeHoursOf } from '../../state/power';
+import { asleepText, hoursText } from './power';
 import { renderRunProgress, stepCounts, type StepTitle } from './run-progress';
 
 /** Environments per page of `list` and `status`: a page stays far inside 50 blocks and 3,000-character sections. */
 export const PAGE_SIZE = 25;
 
+/** An env's cost, with what sleeping saved so far when it is known. */
+export type EnvCost = CostEstimate & { savedSoFar?: number };
+
 /** Costs by env name; an env missing from the map shows no cost. */
-export type CostsByEnv = ReadonlyMap<string, CostEstimate | undefined>;
+export type CostsByEnv = ReadonlyMap<string, EnvCost | undefined>;
 
 /** The order statuses are counted in. */
 const STATUSES: readonly Environment['status'][] = ['ready', 'creating', 'failed', 'destroying', 'destroyed'];
@@ -38,21 +43,22 @@ function ttlText(t: Texts, env: Environment, now: number): string {
   return env.status === 'destroyed' ? t.envs.tornDown() : t.common.expiry(env.expiresAt, now);
 }
 
-/** `$1.23 so far · $3.40/day`; a torn-down env's final cost; or `cost unknown`. */
-export function costText(
-  t: Texts,
-  env: Pick<Environment, 'status'>,
-  estimate: CostEstimate | undefined,
-): string {
+/**
+ * `$1.23 so far · $3.40/day` (and `· saved $0.80 asleep` once sleeping saved money); a torn-down
+ * env's final cost; or `cost unknown`.
+ */
+export function costText(t: Texts, env: Pick<Environment, 'status'>, estimate: EnvCost | undefined): string {
   if (!estimate) return t.common.costUnknown();
-  if (env.status === 'destroyed') return t.common.costFinal(estimate.soFar);
-  return t.common.costSoFar(estimate.soFar, estimate.perDay);
+  const saved = estimate.savedSoFar ?? 0;
+  const savedText = saved >= 0.005 ? t.common.savedAsleep(saved) : '';
+  if (env.status === 'destroyed') return `${t.common.costFinal(estimate.soFar)}${savedText}`;
+  return `${t.common.costSoFar(estimate.soFar, estimate.perDay)}${savedText}`;
 }
 
 function summaryLine(t: Texts, env: Environment, now: number, costs?: CostsByEnv): Mrkdwn {
   return t.envs.summary({
     env: env.name,
-    status: t.common.envStatus(env.status),
+    status: `${t.common.envStatus(env.status)}${asleepText(t, env, now)}`,
     owner: env.owner,
     ageMs: now - env.createdAt,
     ...(costs?.has(env.name) ? { cost: costText(t, env, costs.get(env.name)) } : {}),
@@ -191,7 +197,7 @@ export interface EnvStatusInput {
   run?: Run;
   steps?: readonly StepTitle[];
   now: number;
-  estimate?: CostEstimate;
+  estimate?: EnvCost;
   /** What the env has now: its record and its create run's recorded ids (one inventory). */
   resources: readonly ResourceRef[];
 }
@@ -202,8 +208,10 @@ export function renderEnvStatus(t: Texts, input: EnvStatusInput): Reply {
   const destroyed = env.status === 'destroyed';
   const inventory = inventoryOf(input.resources);
   const status = t.common.envStatus(env.status);
+  const hours = officeHoursOf(env);
   const facts: Mrkdwn[] = [
-    t.envs.status({ status }),
+    t.envs.status({ status, asleep: asleepText(t, env, now) }),
+    ...(hours ? [t.envs.officeHours({ hours: hoursText(t, hours) })] : []),
     t.envs.owner({ owner: env.owner }),
     t.envs.region({ region: env.region, database: t.common.multiAz(env.multiAz) }),
     t.envs.created({ at: env.createdAt, ageMs: now - env.createdAt }),

@@ -14,6 +14,9 @@ const EXAMPLES = [
   '/site failover demo db',
   '/site explain database',
   '/site extend demo 3d',
+  '/site create demo --hours 09:00-19:00',
+  '/site sleep demo',
+  '/site hours demo 08:30-18:00 mon-fri',
   '/site lang ja',
   '/site destroy demo',
 ];

@@ -32,6 +32,15 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * The text a person typed, from Slack's escaped form: Slack sends `&`, `<`, `>` in a slash
+ * command's text as `&amp;`, `&lt;`, `&gt;` (https://api.slack.com/reference/surfaces/formatting#escaping).
+ * Read back before parsing, so an echo escapes it once, not twice. `&amp;` goes last.
+ */
+export function unescapeSlackText(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
 function piece(value: unknown): string {
   return value instanceof Mrkdwn ? value.text : escapeMrkdwn(String(value));
 }

@@ -9,10 +9,12 @@ import { DAY_MS, HOUR_MS } from '../../domain/durations';
 import type { Saying } from '../../i18n/said';
 import type { Texts } from '../../i18n/texts';
 import type { Environment } from '../../state/types';
+import type { ChannelMonth } from '../../workflows/budget/channel-month';
 import { ACTION, actions } from './buttons';
 import { costText, type CostsByEnv } from './environments';
 import { packLines, SLACK_LIMITS } from './limits';
 import { joinMd, type Mrkdwn } from './mrkdwn';
+import { asleepText } from './power';
 import { context, header, message, section, type Block, type Message } from './reply';
 
 /** What the reminder's buttons do. */
@@ -93,16 +95,6 @@ export function renderAutoDestroyNotice(
   return message(text, [section(text)]);
 }
 
-/** The progress message an expiry teardown starts with (the run then edits it). */
-export function renderExpiryTeardownStarting(t: Texts, env: string): Message {
-  return message(t.reminders.expiredStartingText({ env }), [section(t.reminders.expiredStarting({ env }))]);
-}
-
-export function renderExpiryTeardownRefused(t: Texts, env: string, reason: Saying): Message {
-  const text = t.reminders.expiredRefused({ env, reason: t.said(reason) });
-  return message(text, [section(text)]);
-}
-
 /** A reminder's Extend (or `/site extend`) went through. */
 export function renderExtended(
   t: Texts,
@@ -147,11 +139,16 @@ export function renderSnoozed(t: Texts, env: Environment, by: string, until: num
 /** Lines of the digest shown in full; the rest is summarised (a message stays within Slack's limits). */
 const DIGEST_LINES = 30;
 
+/** The channel's month against SITEBOT_CHANNEL_BUDGET_USD, or why it could not be worked out. */
+export type DigestBudget = { budgetUsd: number } & ({ month: ChannelMonth } | { error: string });
+
+/** `budget`: shown under the total when the channel has one. */
 export function renderDigest(
   t: Texts,
   envs: readonly Environment[],
   now: number,
   costs: CostsByEnv,
+  budget?: DigestBudget,
 ): Message {
   const perDayOf = (e: Environment) => costs.get(e.name)?.perDay ?? 0;
   // The most expensive first: what a digest is for.
@@ -161,7 +158,7 @@ export function renderDigest(
   const lines: Mrkdwn[] = sorted.slice(0, DIGEST_LINES).map((e) =>
     t.reminders.digestLine({
       env: e.name,
-      status: t.common.envStatus(e.status),
+      status: `${t.common.envStatus(e.status)}${asleepText(t, e, now)}`,
       owner: e.owner,
       ageMs: now - e.createdAt,
       cost: costText(t, e, costs.get(e.name)),
@@ -169,7 +166,10 @@ export function renderDigest(
     }),
   );
   const rest = sorted.slice(DIGEST_LINES);
-  const totalLine = t.reminders.digestTotal({ soFar: total, perDay });
+  const totalLine = joinMd(
+    [t.reminders.digestTotal({ soFar: total, perDay }), ...(budget ? [budgetLine(t, budget)] : [])],
+    '\n',
+  );
   const blocks: Block[] = [header(t.reminders.digestTitle({ n: envs.length }))];
   for (const text of packLines(lines)) blocks.push(section(text));
   if (rest.length > 0) {
@@ -181,4 +181,18 @@ export function renderDigest(
     joinMd([t.reminders.digestCount({ n: envs.length }), totalLine], '; '),
     blocks.slice(0, SLACK_LIMITS.blocksPerMessage),
   );
+}
+
+/** `Budget: $12.34 of the $50.00 budget spent in 2026-01 (25%); about $30.00 by the month's end …` */
+function budgetLine(t: Texts, budget: DigestBudget): Mrkdwn {
+  if ('error' in budget) return t.reminders.digestBudgetUnknown({ error: budget.error });
+  const { month, budgetUsd } = budget;
+  const spent = month.spentRunning + month.spentDestroyed;
+  return t.reminders.digestBudget({
+    spent,
+    budget: budgetUsd,
+    month: month.month,
+    percent: budgetUsd > 0 ? Math.round((spent / budgetUsd) * 100) : 0,
+    byMonthEnd: spent + month.comingFromRunning,
+  });
 }

@@ -15,6 +15,7 @@ import { CANCELLED_FOR_TEARDOWN } from '../../workflows/destroy/start';
 import { renderDrillReport, whatWasSeen, type DrillReport } from '../../workflows/failover/report';
 import { inventoryOf, refsOfRoles } from '../../workflows/inventory';
 import { bold, code, codeBlock, joinMd, mrkdwn, mention, plain, type Mrkdwn } from './mrkdwn';
+import { powerButtonsOf, powerOutcome } from './power';
 import { message, section, type Block, type Message } from './reply';
 import { renderRunProgress, runElapsedMs, type StepTitle } from './run-progress';
 
@@ -141,6 +142,9 @@ export function renderRunOutcome(t: Texts, run: Run, steps: readonly StepTitle[]
       return destroyOutcome(t, run);
     case 'failover':
       return failoverOutcome(t, run);
+    case 'sleep':
+    case 'wake':
+      return powerOutcome(t, run, () => failureText(t, run, steps));
   }
 }
 
@@ -148,7 +152,10 @@ export function renderRunOutcome(t: Texts, run: Run, steps: readonly StepTitle[]
 export function renderRunMessage(t: Texts, run: Run, steps: readonly StepTitle[]): RunMessage {
   const outcome = renderRunOutcome(t, run, steps);
   const progress = renderRunProgress(t, run, steps);
-  if (outcome) return message(outcome[0], [...outcome.map((text): Block => section(text)), ...progress]);
+  if (outcome) {
+    const sections = outcome.map((text): Block => section(text));
+    return message(outcome[0], [...sections, ...powerButtonsOf(t, run), ...progress]);
+  }
   return message(t.run.underWay({ kind: run.kind, env: run.env, ms: tookMs(run) }), progress);
 }
 

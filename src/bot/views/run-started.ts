@@ -9,13 +9,27 @@ function withExplain(t: Texts, text: Mrkdwn, explain: boolean): Mrkdwn {
   return explain ? joinMd([text, t.run.explainFollows()], ' ') : text;
 }
 
-export function renderRunStarted(t: Texts, run: Run, resumed = false, explain = false): Reply {
+export interface RunStartedOptions {
+  /** A failed create picked up where it stopped. */
+  resumed?: boolean;
+  /** `--explain`: explanations follow in the run's thread. */
+  explain?: boolean;
+  /** The office hours it keeps, in words, when it has them. */
+  hours?: string;
+}
+
+export function renderRunStarted(t: Texts, run: Run, options: RunStartedOptions = {}): Reply {
   const text = withExplain(
     t,
-    resumed
+    options.resumed
       ? t.run.resumed({ env: run.env, runId: run.runId })
-      : t.run.started({ kind: run.kind, env: run.env, runId: run.runId }),
-    explain,
+      : t.run.started({
+          kind: run.kind,
+          env: run.env,
+          runId: run.runId,
+          ...(options.hours ? { hours: options.hours } : {}),
+        }),
+    options.explain === true,
   );
   return ephemeral(text, [section(text)]);
 }

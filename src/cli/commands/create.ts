@@ -71,7 +71,13 @@ export async function runCreate(cmd: CliCreate, io: CliIo, ctx: CliContext): Pro
   } else {
     const checkedAt = ctx.now();
     const started = await startCreate(
-      { store, service: ctx.runtime.service, createConfig: ctx.runtime.createConfig, now: ctx.now },
+      {
+        store,
+        service: ctx.runtime.service,
+        createConfig: ctx.runtime.createConfig,
+        channelBudgetUsd: ctx.config.channelBudgetUsd,
+        now: ctx.now,
+      },
       {
         env: cmd.env,
         requestedBy: cmd.as,

@@ -39,6 +39,8 @@ export const common = (f: Formatter) => ({
   /** `$1.23 so far · $3.40/day` */
   costSoFar: (soFar: number, perDay: number) => `${f.usd(soFar)} so far · ${f.perDay(perDay)}`,
   costFinal: (total: number) => `${f.usd(total)} in all (final)`,
+  /** Appended to a cost once sleeping saved money. */
+  savedAsleep: (usd: number) => ` · saved ${f.usd(usd)} asleep`,
   costUnknown: () => 'cost unknown',
   /** `$0.1417/h · $3.40/day · $103.45/month` */
   rates: (e: { perHour: number; perDay: number; perMonth: number }) =>

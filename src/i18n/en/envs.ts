@@ -48,7 +48,8 @@ export const envs = (f: Formatter) => ({
   runUnderWay: (a: { kind: string; done: number; of: number }): Mrkdwn =>
     mrkdwn`    ${a.kind} under way: ${a.done} of ${a.of} steps done`,
   someRunUnderWay: (): Mrkdwn => mrkdwn`a run is under way`,
-  status: (a: { status: string }): Mrkdwn => mrkdwn`Status: *${a.status}*`,
+  status: (a: { status: string; asleep?: string }): Mrkdwn => mrkdwn`Status: *${a.status}*${a.asleep ?? ''}`,
+  officeHours: (a: { hours: string }): Mrkdwn => mrkdwn`Office hours: ${a.hours}`,
   owner: (a: { owner: string }): Mrkdwn => mrkdwn`Owner: ${mention(a.owner)}`,
   region: (a: { region: string; database: string }): Mrkdwn =>
     mrkdwn`Region: ${a.region} · database ${a.database}`,

@@ -13,6 +13,8 @@ export const errors = () => ({
   notAvailableWhy: (): Mrkdwn =>
     mrkdwn`It parsed and you are allowed to run it; the feature has not landed in this bot version.`,
   working: (): Mrkdwn => mrkdwn`:hourglass_flowing_sand: Working on it…`,
+  notQueued: (): Mrkdwn =>
+    mrkdwn`:x: I could not take that command just now; nothing was done. Please try again.`,
   nothingChanged: (a: { problem: Mrkdwn }): Mrkdwn => mrkdwn`${a.problem}. Nothing was changed.`,
 });
 

@@ -3,11 +3,13 @@ import { EN_FORMAT_WORDS, type Formatter } from '../../domain/format';
 import { CREATE_STEPS_EN } from '../../workflows/create/outline.en';
 import { DESTROY_STEPS_EN } from '../../workflows/destroy/outline.en';
 import { FAILOVER_STEPS_EN } from '../../workflows/failover/outline.en';
+import { SLEEP_STEPS_EN, WAKE_STEPS_EN } from '../../workflows/power/outline.en';
 import { common } from './common';
 import { run } from './run';
 import { reminders } from './reminders';
 import { refusals } from './refusals';
 import { plan } from './plan';
+import { power } from './power';
 import { lang } from './lang';
 import { help } from './help';
 import { explain } from './explain';
@@ -37,12 +39,19 @@ export function en(f: Formatter) {
     envs: envs(f),
     run: run(f),
     plan: plan(),
+    power: power(f),
     destroy: destroy(f),
     reminders: reminders(f),
     explain: explain(f),
     language: lang(),
     /** Each workflow's steps: title, and explanation for the hands-on's (beside their outlines). */
-    steps: { create: CREATE_STEPS_EN, destroy: DESTROY_STEPS_EN, failover: FAILOVER_STEPS_EN },
+    steps: {
+      create: CREATE_STEPS_EN,
+      destroy: DESTROY_STEPS_EN,
+      failover: FAILOVER_STEPS_EN,
+      sleep: SLEEP_STEPS_EN,
+      wake: WAKE_STEPS_EN,
+    },
   };
 }
 

@@ -26,11 +26,6 @@ export const reminders = (f: Formatter) => ({
     mrkdwn`:wastebasket: ${bold(a.env)} reached its expiry: tearing it down now (progress in the message above). ${mention(a.owner)}`,
   autoDestroyFailed: (a: { env: string; owner: string; reason?: string }): Mrkdwn =>
     mrkdwn`:warning: ${bold(a.env)} reached its expiry but its teardown could not start${a.reason ? `: ${a.reason}` : ''}. ${mention(a.owner)}`,
-  expiredStartingText: (a: { env: string }): Mrkdwn => mrkdwn`Tearing down ${a.env} (expired)…`,
-  expiredStarting: (a: { env: string }): Mrkdwn =>
-    mrkdwn`:hourglass_flowing_sand: ${bold(a.env)} expired: tearing it down…`,
-  expiredRefused: (a: { env: string; reason: string }): Mrkdwn =>
-    mrkdwn`:warning: Auto-destroy of ${bold(a.env)} did not start: ${a.reason}`,
   extended: (a: {
     by: string;
     env: string;
@@ -71,6 +66,15 @@ export const reminders = (f: Formatter) => ({
     mrkdwn`…and ${a.n} more ${a.n === 1 ? 'environment' : 'environments'} costing ${f.perDay(a.perDay)} together: see ${code('/site list')}.`,
   digestTotal: (a: { soFar: number; perDay: number }): Mrkdwn =>
     mrkdwn`Channel total: ${f.usd(a.soFar)} so far · ${f.perDay(a.perDay)}`,
+  digestBudget: (a: {
+    spent: number;
+    budget: number;
+    month: string;
+    percent: number;
+    byMonthEnd: number;
+  }): Mrkdwn =>
+    mrkdwn`Budget: ${f.usd(a.spent)} of the ${f.usd(a.budget)} budget spent in ${a.month} (${a.percent}%); about ${f.usd(a.byMonthEnd)} by the month's end at today's rates`,
+  digestBudgetUnknown: (a: { error: string }): Mrkdwn => mrkdwn`Budget: cannot be worked out (${a.error})`,
   digestHint: (): Mrkdwn =>
     mrkdwn`Extend with ${code('/site extend <env> <dur>')}; tear down with ${code('/site destroy <env>')}.`,
   digestCount: (a: { n: number }): Mrkdwn =>

@@ -12,6 +12,15 @@ const RUN_STATUS: Record<string, string> = {
   cancelled: 'cancelled',
 };
 
+const DOING: Readonly<Record<string, string>> = {
+  create: 'Creating',
+  destroy: 'Tearing down',
+  failover: 'Failover drill on',
+  sleep: 'Putting to sleep:',
+  wake: 'Waking',
+};
+const doing = (kind: string): string => DOING[kind] ?? kind;
+
 export const run = (f: Formatter) => ({
   /** `*create demo*: running — 3 of 18 steps done, 1 skipped — 1m 20s` */
   headline: (a: {
@@ -35,7 +44,7 @@ export const run = (f: Formatter) => ({
     mrkdwn`run ${code(a.runId)} requested by ${mention(a.user)}`,
   /** The fallback text of a message while its run goes. */
   underWay: (a: { kind: string; env: string; ms: number }): Mrkdwn =>
-    mrkdwn`${({ create: 'Creating', destroy: 'Tearing down', failover: 'Failover drill on' } as Record<string, string>)[a.kind] ?? a.kind} ${a.env}… ${f.duration(a.ms)} so far`,
+    mrkdwn`${doing(a.kind)} ${a.env}… ${f.duration(a.ms)} so far`,
 
   stepFailed: (a: { step: Mrkdwn; error: string }): Mrkdwn =>
     a.error ? mrkdwn`${a.step} failed: ${a.error}` : mrkdwn`${a.step} failed`,
@@ -67,10 +76,13 @@ export const run = (f: Formatter) => ({
     mrkdwn`• ${a.step}: ${a.message}${a.times > 1 ? ` (×${a.times})` : ''}`,
 
   // The private answer once a run has started (src/bot/views/run-started.ts).
-  started: (a: { kind: string; env: string; runId: string }): Mrkdwn =>
-    mrkdwn`${({ create: 'Creating', destroy: 'Tearing down', failover: 'Failover drill on' } as Record<string, string>)[a.kind] ?? a.kind} ${bold(a.env)} (run ${code(a.runId)}); progress in the channel.`,
+  /** `hours`: the office hours it keeps, in words, when it has them. */
+  started: (a: { kind: string; env: string; runId: string; hours?: string }): Mrkdwn =>
+    mrkdwn`${doing(a.kind)} ${bold(a.env)} (run ${code(a.runId)}); progress in the channel.${a.hours ? ` Office hours: ${a.hours}.` : ''}`,
   resumed: (a: { env: string; runId: string }): Mrkdwn =>
     mrkdwn`Resuming the failed create of ${bold(a.env)} where it stopped (run ${code(a.runId)}); progress in its message in the channel.`,
+  /** A shown run whose start was refused after all (a name taken meanwhile). */
+  notStarted: (a: { reason: Mrkdwn }): Mrkdwn => mrkdwn`:no_entry: Not started: ${a.reason}`,
   explainFollows: (): Mrkdwn => mrkdwn`Each step is explained in the thread of that message as it starts.`,
 });
 

@@ -180,10 +180,23 @@ export const work = (f: Formatter, inventory: InventoryTexts) => ({
     `${a.id} ${a.statuses.join(' → ') || 'not seen'}; primary AZ ${a.from} → ${a.to}${a.unchanged ? ' (unchanged)' : ''}`,
   singleAzRemark: () => 'single-AZ DB: a reboot is an outage, not a failover',
   // Why a drill may not start (src/workflows/failover/preconditions.ts).
+  // Sleep and wake (src/workflows/power/start.ts, preconditions.ts).
+  powerDestroyed: (a: { env: string; kind: 'sleep' | 'wake' }) =>
+    `${a.env} was destroyed; there is nothing to ${a.kind}.`,
+  powerNotReady: (a: { env: string; status: string; kind: 'sleep' | 'wake' }) =>
+    `${a.env} is ${a.status}, not ready: only a finished environment can ${a.kind}.`,
+  powerNotAllowed: (a: { env: string; kind: 'sleep' | 'wake' }) =>
+    `Only ${a.env}'s owner or an admin can ${a.kind} it.`,
+  powerStarted: (a: { env: string; kind: 'sleep' | 'wake' }) =>
+    a.kind === 'sleep'
+      ? `Putting ${a.env} to sleep: I will stop both web servers and the DB instance.`
+      : `Waking ${a.env}: I will start the DB instance and both web servers, then check the site answers.`,
   noSuchEnv: (a: { env: string }) => `There is no environment named ${a.env}.`,
   wasDestroyed: (a: { env: string }) => `${a.env} was destroyed; there is nothing to drill.`,
   notReadyForDrill: (a: { env: string; status: string }) =>
     `${a.env} is ${a.status}, not ready: a drill needs a finished environment.`,
+  asleepForDrill: (a: { env: string }) =>
+    `${a.env} is asleep (its web servers and DB are stopped): wake it first, then drill.`,
   recordLacks: (a: { env: string; missing: string[] }) =>
     `${a.env}'s record lacks ${a.missing.join(', ')}: it does not look fully built.`,
   singleAz: (a: { env: string }) =>

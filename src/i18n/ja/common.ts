@@ -15,7 +15,13 @@ const RUN_STATUS: Record<string, string> = {
   failed: '失敗',
   cancelled: '取り消し',
 };
-const KIND: Record<string, string> = { create: '作成', destroy: '削除', failover: 'フェイルオーバー訓練' };
+const KIND: Record<string, string> = {
+  create: '作成',
+  destroy: '削除',
+  failover: 'フェイルオーバー訓練',
+  sleep: 'スリープ',
+  wake: '起動',
+};
 const OUTPUT: Record<string, string> = {
   siteUrl: 'サイト',
   dbEndpoint: 'DB エンドポイント',
@@ -36,12 +42,13 @@ export const common = (f: Formatter): CommonTexts => ({
   ago: (ms) => `${f.duration(ms)}前`,
   costSoFar: (soFar, perDay) => `これまで ${f.usd(soFar)} · ${f.perDay(perDay)}`,
   costFinal: (total) => `合計 ${f.usd(total)} (確定)`,
+  savedAsleep: (usd) => ` · スリープで ${f.usd(usd)} 節約`,
   costUnknown: () => '費用は不明',
   rates: (e) => `${f.perHour(e.perHour)} · ${f.perDay(e.perDay)} · ${f.perMonth(e.perMonth)}`,
   output: (key) => OUTPUT[key] ?? key,
   unknown: () => '(不明)',
 });
 
-/** 実行の種類 (作成・削除・フェイルオーバー訓練)。 */
+/** 実行の種類 (作成・削除・フェイルオーバー訓練・スリープ・起動)。 */
 export const kindWord = (k: string): string => KIND[k] ?? k;
 export const envStatusWord = (s: string): string => ENV_STATUS[s] ?? s;

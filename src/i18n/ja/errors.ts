@@ -13,5 +13,7 @@ export const errors = (): ErrorTexts => ({
   notAvailableWhy: () =>
     mrkdwn`コマンドは正しく、実行も許可されていますが、このバージョンのボットにはまだこの機能がありません。`,
   working: () => mrkdwn`:hourglass_flowing_sand: 処理しています…`,
+  notQueued: () =>
+    mrkdwn`:x: いまはこのコマンドを受け付けられませんでした。何も実行していません。もう一度試してください。`,
   nothingChanged: (a) => mrkdwn`${a.problem}。何も変更していません。`,
 });

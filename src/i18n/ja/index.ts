@@ -3,12 +3,14 @@ import type { Formatter } from '../../domain/format';
 import { CREATE_STEPS_JA } from '../../workflows/create/outline.ja';
 import { DESTROY_STEPS_JA } from '../../workflows/destroy/outline.ja';
 import { FAILOVER_STEPS_JA } from '../../workflows/failover/outline.ja';
+import { SLEEP_STEPS_JA, WAKE_STEPS_JA } from '../../workflows/power/outline.ja';
 import type { Catalogue } from '../en';
 import { common } from './common';
 import { run } from './run';
 import { reminders } from './reminders';
 import { refusals } from './refusals';
 import { plan } from './plan';
+import { power } from './power';
 import { lang } from './lang';
 import { help } from './help';
 import { explain } from './explain';
@@ -39,10 +41,17 @@ export function ja(f: Formatter): Catalogue {
     envs: envs(f),
     run: run(f),
     plan: plan(),
+    power: power(f),
     destroy: destroy(f),
     reminders: reminders(f),
     explain: explain(f),
     language: lang(),
-    steps: { create: CREATE_STEPS_JA, destroy: DESTROY_STEPS_JA, failover: FAILOVER_STEPS_JA },
+    steps: {
+      create: CREATE_STEPS_JA,
+      destroy: DESTROY_STEPS_JA,
+      failover: FAILOVER_STEPS_JA,
+      sleep: SLEEP_STEPS_JA,
+      wake: WAKE_STEPS_JA,
+    },
   };
 }

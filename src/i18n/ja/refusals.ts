@@ -28,4 +28,14 @@ export const refusals = (f: Formatter): RefusalTexts => ({
   notExtended: (a) => mrkdwn`延長できませんでした: ${a.reason}。`,
   notSnoozed: (a) => mrkdwn`スヌーズできませんでした: ${a.reason}。`,
   slackRefused: () => mrkdwn`Slack が確認メッセージを受け付けませんでした`,
+  cannotPost: (a) => {
+    switch (a.problem) {
+      case 'not_in_channel':
+        return mrkdwn`ボットがこのチャンネルのメンバーではないため、ここに投稿できません。${a.invite} で招待してから、${code(a.command)} をもう一度実行してください。何も開始していません。`;
+      case 'channel_not_found':
+        return mrkdwn`このチャンネルが見えません (ボットを追加していないプライベートチャンネルかもしれません)。${a.invite} で追加してから、${code(a.command)} をもう一度実行してください。何も開始していません。`;
+      case 'is_archived':
+        return mrkdwn`このチャンネルはアーカイブされているため、投稿できません。別のチャンネルで ${code(a.command)} を実行してください。何も開始していません。`;
+    }
+  },
 });

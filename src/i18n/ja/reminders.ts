@@ -18,9 +18,6 @@ export const reminders = (f: Formatter): ReminderTexts => ({
     mrkdwn`:wastebasket: ${bold(a.env)} が期限を迎えたため、削除しています (進み具合は上のメッセージ)。${mention(a.owner)}`,
   autoDestroyFailed: (a) =>
     mrkdwn`:warning: ${bold(a.env)} は期限を迎えましたが、削除を始められませんでした${a.reason ? `: ${a.reason}` : ''}。${mention(a.owner)}`,
-  expiredStartingText: (a) => mrkdwn`${a.env} を削除しています (期限切れ)…`,
-  expiredStarting: (a) => mrkdwn`:hourglass_flowing_sand: ${bold(a.env)} が期限切れのため、削除しています…`,
-  expiredRefused: (a) => mrkdwn`:warning: ${bold(a.env)} の自動削除を始められませんでした: ${a.reason}`,
   extended: (a) =>
     mrkdwn`:calendar: ${mention(a.by)} が ${bold(a.env)} を ${f.duration(a.byMs)}延長しました。${a.expiry}です (${f.instant(a.at)})。${
       a.addedCost === undefined
@@ -37,6 +34,9 @@ export const reminders = (f: Formatter): ReminderTexts => ({
   digestRest: (a) =>
     mrkdwn`…ほかに ${a.n} 個の環境があり、合計 ${f.perDay(a.perDay)} かかっています。${code('/site list')} を参照してください。`,
   digestTotal: (a) => mrkdwn`チャンネルの合計: これまで ${f.usd(a.soFar)} · ${f.perDay(a.perDay)}`,
+  digestBudget: (a) =>
+    mrkdwn`予算: ${a.month} は ${f.usd(a.budget)} のうち ${f.usd(a.spent)} を使用 (${a.percent}%)。いまの料金のままなら月末までに約 ${f.usd(a.byMonthEnd)}`,
+  digestBudgetUnknown: (a) => mrkdwn`予算: 計算できませんでした (${a.error})`,
   digestHint: () =>
     mrkdwn`延長は ${code('/site extend <env> <dur>')}、削除は ${code('/site destroy <env>')} で行えます。`,
   digestCount: (a) => mrkdwn`稼働中の環境 ${a.n} 個`,

@@ -49,9 +49,10 @@ export const run = (f: Formatter): RunTexts => ({
   retriedLine: (a) => mrkdwn`• ${a.step}: ${a.message}${a.times > 1 ? ` (×${a.times})` : ''}`,
 
   started: (a) =>
-    mrkdwn`${bold(a.env)} の${kindWord(a.kind)}を始めました (実行 ${code(a.runId)})。進み具合はチャンネルに表示します。`,
+    mrkdwn`${bold(a.env)} の${kindWord(a.kind)}を始めました (実行 ${code(a.runId)})。進み具合はチャンネルに表示します。${a.hours ? `稼働時間: ${a.hours}。` : ''}`,
   resumed: (a) =>
     mrkdwn`失敗した ${bold(a.env)} の作成を、止まったところから再開します (実行 ${code(a.runId)})。進み具合はチャンネルの同じメッセージに表示します。`,
+  notStarted: (a) => mrkdwn`:no_entry: 開始しませんでした: ${a.reason}`,
   explainFollows: () =>
     mrkdwn`各ステップの解説は、そのメッセージのスレッドに、ステップが始まるたびに投稿します。`,
 });

@@ -155,10 +155,22 @@ export const work = (f: Formatter, inventory: InventoryTexts): WorkTexts => ({
   dbEvidence: (a) =>
     `${a.id} ${states(a.statuses) || '確認できず'}。プライマリの AZ ${a.from} → ${a.to}${a.unchanged ? ' (変化なし)' : ''}`,
   singleAzRemark: () => 'シングル AZ の DB: 再起動はフェイルオーバーではなく停止になります',
+  powerDestroyed: (a) =>
+    `${a.env} は削除済みのため、${a.kind === 'sleep' ? 'スリープ' : '起動'}するものがありません。`,
+  powerNotReady: (a) =>
+    `${a.env} は${envStatusWord(a.status)}で、準備ができていません。${a.kind === 'sleep' ? 'スリープ' : '起動'}できるのは作成が完了した環境だけです。`,
+  powerNotAllowed: (a) =>
+    `${a.env} を${a.kind === 'sleep' ? 'スリープ' : '起動'}できるのは、オーナーか管理者だけです。`,
+  powerStarted: (a) =>
+    a.kind === 'sleep'
+      ? `${a.env} をスリープします: ウェブサーバー 2 台と DB インスタンスを停止します。`
+      : `${a.env} を起動します: DB インスタンスとウェブサーバー 2 台を起動し、サイトが応答することを確認します。`,
   noSuchEnv: (a) => `${a.env} という環境はありません。`,
   wasDestroyed: (a) => `${a.env} は削除済みです。訓練する対象がありません。`,
   notReadyForDrill: (a) =>
     `${a.env} は${envStatusWord(a.status)}で、準備ができていません。訓練には作成が完了した環境が必要です。`,
+  asleepForDrill: (a) =>
+    `${a.env} はスリープ中です (Web サーバーと DB が停止しています)。先に起動してから訓練してください。`,
   recordLacks: (a) =>
     `${a.env} の記録に ${a.missing.join('、')} がありません。作成が完了していないようです。`,
   singleAz: (a) =>

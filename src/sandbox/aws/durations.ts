@@ -17,6 +17,12 @@ export interface Durations {
   dbRebootFailover: number;
   dbReboot: number;
   dbDelete: number;
+  /** StopDBInstance: `stopping` until `stopped` (a Multi-AZ stop is no faster). */
+  dbStop: number;
+  /** StartDBInstance (or RDS's own start after 7 days): `starting` until `available`. */
+  dbStart: number;
+  /** How long a DB instance may stay stopped before RDS starts it by itself (AWS: 7 days). */
+  dbMaxStopped: number;
   albProvisioning: number;
   /** ALB ENIs stay (and block subnet/SG/VPC deletion) this long after DeleteLoadBalancer. */
   albEniLinger: number;
@@ -45,6 +51,9 @@ export const defaultDurations: Durations = {
   dbRebootFailover: 90 * s,
   dbReboot: 60 * s,
   dbDelete: 6 * min,
+  dbStop: 4 * min,
+  dbStart: 7 * min,
+  dbMaxStopped: 7 * 24 * 60 * min,
   albProvisioning: 3 * min,
   albEniLinger: 5 * min,
   healthCheckInterval: 30 * s,

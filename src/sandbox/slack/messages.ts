@@ -5,6 +5,7 @@
  * can redraw.
  */
 import { EventEmitter } from 'node:events';
+import type { SharedFile } from './files';
 
 export interface StoredMessage {
   channel: string;
@@ -18,6 +19,8 @@ export interface StoredMessage {
   ephemeral_to?: string;
   /** How many times it was updated (chat.update, replace_original). */
   edits: number;
+  /** Files shared with the message (files.completeUploadExternal). */
+  files?: SharedFile[];
   /** What the stand-in found wrong with it or with requests about it (not part of Slack's shape). */
   flags: MessageFlag[];
 }

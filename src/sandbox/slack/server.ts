@@ -22,6 +22,8 @@
  * bot (chat.delete), no edit windows; what Slack shows for a refused ack is not modelled (the
  * stand-in records it and shows nothing); a block_actions ack body is ignored, as Slack ignores
  * it; the wording of some `invalid_blocks` messages is ours.
+ *
+ * Files: ./files.ts. Other routes (the web console) are mounted with `mount`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -29,6 +31,7 @@ import { z } from 'zod';
 import { BotLink, HttpError, SLACK_ACK_DEADLINE_MS, type BotAnswer } from './bot-link';
 import { findButtons } from './buttons';
 import { ChannelStates, channelStateSchema, type ChannelState } from './channels';
+import { FileStore } from './files';
 import { parseArgs, readBody, sendJson } from './http-body';
 import { MessageJudge } from './judge';
 import { MessageLog, type StoredMessage } from './messages';
@@ -62,7 +65,15 @@ export interface SlackStandInOptions {
   ackDeadlineMs?: number;
   /** The Enterprise Grid org of the workspace (default SANDBOX_ENTERPRISE); null: standalone. */
   enterprise?: { id: string; name: string } | null;
+  /** The bot token's OAuth scopes (sent as `x-oauth-scopes`); default: the manifest's. */
+  scopes?: readonly string[];
 }
+
+/** The bot scopes slack-manifest.yml asks for. */
+export const MANIFEST_SCOPES: readonly string[] = ['commands', 'chat:write'];
+
+/** Serves a request it knows (true), or leaves it to the stand-in (false). */
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 
 export interface SlackStandIn {
   url: string;
@@ -70,6 +81,9 @@ export interface SlackStandIn {
   apiUrl: string;
   port: number;
   messages: MessageLog;
+  files: FileStore;
+  /** Adds routes the stand-in does not serve itself (tried before its 404). */
+  mount(handler: RouteHandler): void;
   setBotUrl(url: string): void;
   sendCommand(input: { text: string; user: string; channel: string; command?: string }): Promise<BotAnswer>;
   pressButton(input: { channel: string; ts: string; action_id: string; user?: string }): Promise<BotAnswer>;
@@ -77,6 +91,8 @@ export interface SlackStandIn {
   sendSslCheck(): Promise<BotAnswer>;
   /** Every refusal and warning so far, oldest first. */
   violations(): Violation[];
+  /** Tells `listener` of each refusal and warning as it is recorded; returns the unsubscribe. */
+  onViolation(listener: (v: Violation) => void): () => void;
   clearViolations(): void;
   setChannelState(channel: string, state: ChannelState): void;
   channelState(channel: string): ChannelState;
@@ -123,6 +139,16 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
   const judge = new MessageJudge(violations);
   const replies = new Replies(log, judge, SANDBOX_BOT.userId);
   const link = new BotLink({ signingSecret: options.signingSecret, now, ackDeadlineMs, url: options.botUrl });
+  let baseUrl = '';
+  const scopes = options.scopes ?? MANIFEST_SCOPES;
+  const files = new FileStore({
+    log,
+    botUserId: SANDBOX_BOT.userId,
+    botToken: options.botToken,
+    scopes: () => scopes,
+    baseUrl: () => baseUrl,
+  });
+  const mounted: RouteHandler[] = [];
   const webApi = createWebApi({
     botToken: options.botToken,
     bot: SANDBOX_BOT,
@@ -132,8 +158,8 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
     limiter: new RateLimiter(now),
     violations,
     judge,
+    files,
   });
-  let baseUrl = '';
 
   const newResponseUrl = (target: ResponseTarget) =>
     `${baseUrl}/_sandbox/slack/response/${responseUrls.issue(target)}`;
@@ -294,7 +320,12 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
       const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
       const answer = webApi(path.slice('/api/'.length), args, token);
-      res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8', ...answer.headers });
+      res.writeHead(answer.status, {
+        'content-type': 'application/json; charset=utf-8',
+        // Slack names the token's scopes on every Web API answer; clients read them from here.
+        'x-oauth-scopes': scopes.join(','),
+        ...answer.headers,
+      });
       res.end(JSON.stringify(answer.body));
       return;
     }
@@ -303,6 +334,8 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
       return;
     }
     if (path.startsWith('/_sandbox/slack/') && (await admin(req, res, url))) return;
+    if (await files.route(req, res, path)) return;
+    for (const handler of mounted) if (await handler(req, res, url)) return;
     throw new HttpError(404, `no route ${req.method} ${path}`);
   };
 
@@ -325,11 +358,17 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
     apiUrl: `${baseUrl}/api/`,
     port,
     messages: log,
+    files,
+    mount: (handler) => void mounted.push(handler),
     setBotUrl: (u) => link.setUrl(u),
     sendCommand,
     pressButton,
     sendSslCheck,
     violations: () => violations.list(),
+    onViolation: (listener) => {
+      violations.on('record', listener);
+      return () => void violations.off('record', listener);
+    },
     clearViolations: () => violations.clear(),
     setChannelState: (channel, state) => channels.set(channel, state),
     channelState: (channel) => channels.get(channel),

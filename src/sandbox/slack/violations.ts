@@ -1,8 +1,10 @@
 /**
  * Every refusal the stand-in gave and every warning it recorded, in order: what the bot did
  * that real Slack would refuse or show wrongly. Tests read it (`GET /_sandbox/slack/violations`,
- * `SlackStandIn.violations()`) to prove the bot keeps to Slack's rules.
+ * `SlackStandIn.violations()`) to prove the bot keeps to Slack's rules; the consoles listen
+ * (`record` events) to show a refused message where it would have been.
  */
+import { EventEmitter } from 'node:events';
 
 export interface Violation {
   /** 1, 2, 3, … in the order they happened. */
@@ -27,14 +29,17 @@ export interface Violation {
 
 export type NewViolation = Omit<Violation, 'seq' | 'at'>;
 
-export class ViolationLog {
+export class ViolationLog extends EventEmitter<{ record: [Violation] }> {
   private readonly items: Violation[] = [];
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: () => number = Date.now) {
+    super();
+  }
 
   record(v: NewViolation): Violation {
     const stored: Violation = { seq: this.items.length + 1, at: this.now(), ...v };
     this.items.push(stored);
+    this.emit('record', { ...stored });
     return stored;
   }
 

@@ -11,6 +11,7 @@
  * https://docs.slack.dev/reference/methods/chat.postEphemeral
  */
 import type { ChannelStates } from './channels';
+import type { FileStore } from './files';
 import type { MessageJudge } from './judge';
 import type { MessageLog, StoredMessage } from './messages';
 import type { RateLimiter } from './rate-limits';
@@ -26,6 +27,8 @@ export interface WebApiDeps {
   violations: ViolationLog;
   /** Shared with the replies, so block_ids are tracked across both. */
   judge: MessageJudge;
+  /** The file upload flow (files.getUploadURLExternal, files.completeUploadExternal). */
+  files: Pick<FileStore, 'call'>;
 }
 
 export interface WebApiAnswer {
@@ -51,6 +54,7 @@ export function toSlack(m: StoredMessage): Record<string, unknown> {
     ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}),
     ...(m.ephemeral_to ? { ephemeral_to: m.ephemeral_to } : {}),
     ...(m.edits ? { edits: m.edits } : {}),
+    ...(m.files ? { files: m.files } : {}),
     ...(m.flags.length ? { flags: m.flags } : {}),
   };
 }
@@ -71,12 +75,16 @@ export function createWebApi(
     violations.record({
       level: 'refused',
       method,
-      channel: str(args.channel) || undefined,
-      ts: str(args.ts) || undefined,
+      channel: str(args.channel) || str(args.channel_id) || undefined,
+      ts: str(args.ts) || str(args.thread_ts) || undefined,
       error,
       excerpt: excerptOf(str(args.text)),
     });
-    return { status: extra.status ?? 200, headers: extra.headers, body: { ok: false, error } };
+    return {
+      status: extra.status ?? 200,
+      headers: extra.headers,
+      body: { ...extra.body, ok: false, error },
+    };
   };
 
   /** Rate limit and channel state: what every chat.* call meets before its message is read. */
@@ -161,7 +169,10 @@ export function createWebApi(
       });
     }
     const handler = chat[method];
-    if (!handler) return { status: 200, body: { ok: false, error: 'unknown_method' } };
-    return gate(method, args) ?? handler(args);
+    if (handler) return gate(method, args) ?? handler(args);
+    const filed = deps.files.call(method, args);
+    if (!filed) return { status: 200, body: { ok: false, error: 'unknown_method' } };
+    if (!filed.ok) return refuse(method, args, String(filed.error), { body: filed });
+    return { status: 200, body: filed };
   };
 }

@@ -79,7 +79,8 @@ export function typeOfRole(role: string): ResourceType | undefined {
     'load-balancer': 'load-balancer',
     listener: 'listener',
   };
-  return byRole[role];
+  // Own keys only: a role named like an Object method (`constructor`) is no resource type.
+  return Object.hasOwn(byRole, role) ? byRole[role] : undefined;
 }
 
 /** The recorded ids of one type, from the env record's `resources`. */

@@ -129,7 +129,7 @@ export async function startDestroy(
     ...(input.notify ? { notify: input.notify } : {}),
   });
   if (!started.ok) {
-    if (started.reason === 'unknown-kind') throw new Error(english(started.message));
+    if (started.reason !== 'locked') throw new Error(english(started.message));
     const holderRun = started.holderRun;
     if (holderRun?.kind === 'create' && holderRun.status === 'running')
       return {

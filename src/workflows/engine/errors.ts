@@ -90,8 +90,8 @@ export function classifyError(err: unknown): StepError {
   }
   const code = errorName(err);
   const withCode = code && code !== 'Error' ? { code } : {};
-  if (isTransientError(err)) return { message, retryable: true, ...withCode };
-  // Unknown failures are retried within the step's attempt budget, then the run fails.
+  // Transient and unknown failures alike are retried within the step's attempt budget, then the
+  // run fails; only NonRetryableError stops at once.
   return { message, retryable: true, ...withCode };
 }
 

@@ -3,10 +3,11 @@
  * runs; this service decides whether one may start (one run per environment, by lock).
  *
  * There are no DynamoDB transactions, so writes are ordered for crash safety: the env lock is
- * taken first, then the run is created, then its first tick is scheduled. A lock whose run
- * never got created, or whose run has ended, is released the next time someone asks for it.
+ * taken first, then the run is shown (`announce`) and the caller's own writes made (`prepare`),
+ * then the run is created, then its first tick is scheduled. A lock whose run never got created,
+ * or whose run has ended, is released the next time someone asks for it.
  */
-import { say, type Said } from '../../i18n/said';
+import { say, type Said, type Saying } from '../../i18n/said';
 import { randomBytes } from 'node:crypto';
 import {
   ConflictError,
@@ -16,10 +17,13 @@ import {
   type RunNotify,
   type StateStore,
 } from '../../state/types';
+import { backoffDelay, type RetryPolicy } from './backoff';
 import { systemClock, type Clock } from './clock';
 import { describeLock } from './lock-message';
 import type { ProgressSink, TickScheduler, WorkflowOutline } from './types';
 
+/** Lost races of a cancel request against the runner's saves: about 6 s of tries in all. */
+const CANCEL_RETRY: RetryPolicy = { baseMs: 20, maxMs: 1_000, maxAttempts: 12 };
 export interface StartRunInput {
   kind: RunKind;
   env: string;
@@ -31,12 +35,25 @@ export interface StartRunInput {
   params: Record<string, unknown>;
   notify?: RunNotify;
   /**
-   * Shows the run somewhere once it is certain to start (the env is locked, the run exists) and
-   * before its first tick; answers where (e.g. the Slack message it posted). A refused start
-   * therefore shows nothing, and every update of the run goes to that one place. Best effort:
-   * if it fails, the run still starts with `notify`.
+   * Shows the run somewhere once it is certain to start (the env is locked) and before anything
+   * of it is written; answers where (e.g. the Slack message it posted), and every update of the
+   * run goes to that one place. A start refused earlier (locked) therefore shows nothing.
+   * Throwing `RunNotShown` refuses the start (the place cannot show it at all: the person must act
+   * first): the lock is given back and nothing is written. Any other failure is best effort: the
+   * run starts with `notify`.
    */
   announce?(run: Run): Promise<RunNotify | undefined>;
+  /**
+   * The caller's writes that belong under the env lock and must exist before the first tick (a
+   * create's env record). Runs after `announce`, before the run is created; something said refuses
+   * the start with that message (the lock is given back, no run is written).
+   */
+  prepare?(): Promise<Saying | undefined>;
+}
+
+/** Thrown by `StartRunInput.announce` when the run cannot be shown where it was asked for. */
+export class RunNotShown extends Error {
+  override readonly name = 'RunNotShown';
 }
 
 export type StartRunResult =
@@ -50,7 +67,12 @@ export type StartRunResult =
       /** Who holds it, what it is doing and since when, said. */
       message: Said;
     }
-  | { ok: false; reason: 'unknown-kind'; message: Said };
+  | { ok: false; reason: 'unknown-kind'; message: Said }
+  /**
+   * `announce` threw RunNotShown, or `prepare` refused: nothing of the run was written. The
+   * message is the caller's own, already in its reader's words.
+   */
+  | { ok: false; reason: 'not-shown' | 'refused'; message: Saying };
 
 export type CancelRunResult =
   | { ok: true; run: Run }
@@ -87,7 +109,7 @@ export class WorkflowService {
     this.staleLockMs = options.staleLockMs ?? 60_000;
   }
 
-  /** Lock the env, create the run with every step pending, and schedule its first tick. */
+  /** Lock the env, show the run, create it with every step pending, and schedule its first tick. */
   async startRun(input: StartRunInput): Promise<StartRunResult> {
     const { store } = this.options;
     const workflow = this.options.workflows[input.kind];
@@ -120,20 +142,33 @@ export class WorkflowService {
       };
     }
 
+    const draft: Run = {
+      runId,
+      env: input.env,
+      kind: input.kind,
+      status: 'running',
+      requestedBy: input.requestedBy,
+      params: input.params,
+      steps: Object.fromEntries(workflow.steps.map((s) => [s.id, { status: 'pending', attempts: 0 }])),
+      createdAt: now,
+      updatedAt: now,
+      notify: input.notify ?? { channel: input.channel },
+      version: 0,
+    };
     let run: Run;
     try {
-      run = await store.runs.create({
-        runId,
-        env: input.env,
-        kind: input.kind,
-        status: 'running',
-        requestedBy: input.requestedBy,
-        params: input.params,
-        steps: Object.fromEntries(workflow.steps.map((s) => [s.id, { status: 'pending', attempts: 0 }])),
-        createdAt: now,
-        updatedAt: now,
-        notify: input.notify ?? { channel: input.channel },
-      });
+      const shown = await this.announce(draft, input);
+      if (!shown.ok) {
+        await store.locks.release(input.env, runId);
+        return { ok: false, reason: 'not-shown', message: shown.message };
+      }
+      const refused = await input.prepare?.();
+      if (refused !== undefined) {
+        await store.locks.release(input.env, runId);
+        return { ok: false, reason: 'refused', message: refused };
+      }
+      const { version: _v, ...fields } = shown.run;
+      run = await store.runs.create(fields);
     } catch (err) {
       await store.locks.release(input.env, runId);
       throw err;
@@ -145,7 +180,6 @@ export class WorkflowService {
       action: `${input.kind}.requested`,
       detail: { runId, channel: input.channel },
     });
-    run = await this.announce(run, input);
     try {
       await this.options.sink?.onRunUpdate(run, { type: 'started' });
     } catch {
@@ -155,14 +189,19 @@ export class WorkflowService {
     return { ok: true, run };
   }
 
-  private async announce(run: Run, input: StartRunInput): Promise<Run> {
-    if (!input.announce) return run;
+  /** The run as it will be written, with where it is shown; not ok when it may not start. */
+  private async announce(
+    run: Run,
+    input: StartRunInput,
+  ): Promise<{ ok: true; run: Run } | { ok: false; message: string }> {
+    if (!input.announce) return { ok: true, run };
     try {
       const notify = await input.announce(run);
-      return notify ? await this.options.store.runs.save({ ...run, notify }) : run;
-    } catch {
-      // Showing the run is best effort; it starts either way.
-      return run;
+      return { ok: true, run: notify ? { ...run, notify } : run };
+    } catch (err) {
+      if (err instanceof RunNotShown) return { ok: false, message: err.message };
+      // Otherwise showing the run is best effort; it starts either way.
+      return { ok: true, run };
     }
   }
 
@@ -172,7 +211,7 @@ export class WorkflowService {
    */
   async cancelRun(runId: string, by: string, reason?: string): Promise<CancelRunResult> {
     const { runs } = this.options.store;
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = 1; ; attempt++) {
       const run = await runs.get(runId);
       if (!run) return { ok: false, reason: 'not-found', message: say('work.noRun', { runId }) };
       if (run.status !== 'running') {
@@ -201,7 +240,10 @@ export class WorkflowService {
         await this.options.scheduler.schedule(runId, 0);
         return { ok: true, run: saved };
       } catch (err) {
-        if (!(err instanceof ConflictError) || attempt >= 8) throw err;
+        if (!(err instanceof ConflictError) || attempt >= CANCEL_RETRY.maxAttempts) throw err;
+        // A busy runner saves the run after each step change; back off (jittered) instead of
+        // racing it, so the request lands between two of its saves.
+        await new Promise((r) => setTimeout(r, backoffDelay(attempt, CANCEL_RETRY, Math.random)));
       }
     }
   }

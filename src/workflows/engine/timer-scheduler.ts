@@ -38,6 +38,13 @@ export class InProcessTickScheduler implements TickScheduler {
     return [...this.pending.keys()];
   }
 
+  /** When (Date.now ms) the earliest pending tick is due, if any. */
+  nextDueAt(): number | undefined {
+    let next: number | undefined;
+    for (const { at } of this.pending.values()) if (next === undefined || at < next) next = at;
+    return next;
+  }
+
   /** Cancel every pending tick and accept no more (ticks already running finish). */
   stop(): void {
     this.stopped = true;

@@ -4,6 +4,7 @@
  * checks again, since the record can be stale).
  */
 import { say, type Said } from '../../i18n/said';
+import { isAsleep } from '../../state/power';
 import type { Environment } from '../../state/types';
 import type { DrillPhase, DrillTarget } from './report';
 import { phasesOf } from './report';
@@ -16,7 +17,8 @@ export type RefusalReason =
   | 'single-az'
   | 'unhealthy'
   | 'not-allowed'
-  | 'locked';
+  | 'locked'
+  | 'asleep';
 
 export interface Refusal {
   ok: false;
@@ -58,6 +60,9 @@ export function checkEnvRecord(
   if (env.status === 'destroyed') return refuse('destroyed', say('work.wasDestroyed', { env: name }));
   if (env.status !== 'ready') {
     return refuse('not-ready', say('work.notReadyForDrill', { env: name, status: env.status }));
+  }
+  if (isAsleep(env)) {
+    return refuse('asleep', say('work.asleepForDrill', { env: name }));
   }
   const r = env.resources;
   const missing: (string | Said)[] = ['web-1', 'web-2', 'target-group', 'db'].filter((role) => !r[role]);

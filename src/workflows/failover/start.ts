@@ -6,7 +6,7 @@
  * Authorization (owner or admin) is the bot's rule (src/bot/authorization.ts); pass it as
  * `isAllowed` so the CLI and the bot refuse alike. Without it, everyone is allowed.
  */
-import { say, type Said } from '../../i18n/said';
+import { say, type Said, type Saying } from '../../i18n/said';
 import { voiceParams, type RunVoice } from '../../i18n/voice';
 import type { Environment, Run, RunNotify, StateStore } from '../../state/types';
 import type { StartRunInput, StartRunResult } from '../engine/service';
@@ -31,7 +31,9 @@ export interface StartFailoverInput {
 }
 
 export type StartFailoverResult =
-  { ok: true; run: Run; message: Said } | { ok: false; reason: RefusalReason | 'unavailable'; message: Said };
+  | { ok: true; run: Run; message: Said }
+  /** `not-shown`: the caller's `announce` could not show the drill, so it did not start. */
+  | { ok: false; reason: RefusalReason | 'unavailable' | 'not-shown'; message: Saying };
 
 /** The one method of WorkflowService this needs (any Deps). */
 export interface RunStarter {
@@ -67,7 +69,7 @@ export async function startFailover(
   if (!started.ok) {
     return {
       ok: false,
-      reason: started.reason === 'locked' ? 'locked' : 'unavailable',
+      reason: started.reason === 'locked' || started.reason === 'not-shown' ? started.reason : 'unavailable',
       message: started.message,
     };
   }

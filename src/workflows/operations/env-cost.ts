@@ -1,37 +1,57 @@
 /**
  * What an environment costs, for every place that shows it (status, list, the digest, reminders,
  * the destroy confirmation, extend, the CLI): its resources and their create and teardown step
- * timings through the estimator, one usage for every figure. A torn-down environment's cost is
- * final (it stops where its resources were deleted). A missing price (a region the table lacks)
- * answers undefined rather than failing the command.
+ * timings through the estimator, one usage for every figure, with the hours it slept left out of
+ * instance- and DB-hours. A torn-down environment's cost is final (it stops where its resources
+ * were deleted). A missing price (a region the table lacks) answers undefined rather than failing
+ * the command.
  */
-import { usageFromEnvironment } from '../../cost/environment-usage';
+import { usageAwakeAllAlong, usageFromEnvironment } from '../../cost/environment-usage';
 import {
   costBetween,
   estimateEnvironmentCost,
   type CostEstimate,
   type EnvironmentUsage,
 } from '../../cost/estimator';
+import { sleepRates, type SleepRates } from '../../cost/sleep-usage';
 import type { Environment, StateStore } from '../../state/types';
 import { latestRunOf } from './env-inventory';
 
-/** The env's usage as the estimator reads it: what it has (or had), and since (and until) when. */
-async function environmentUsage(
+/**
+ * The env's usage as the estimator reads it: what it has (or had), and since (and until) when;
+ * `awakeAllAlong` as if it had never slept (what sleeping saved is measured against it).
+ */
+export async function environmentUsage(
   store: Pick<StateStore, 'runs'>,
   env: Environment,
+  awakeAllAlong = false,
 ): Promise<EnvironmentUsage> {
   const create = await latestRunOf(store, env, 'create');
   const destroy = env.status === 'destroyed' ? await latestRunOf(store, env, 'destroy') : undefined;
-  return usageFromEnvironment(env, create, destroy);
+  return (awakeAllAlong ? usageAwakeAllAlong : usageFromEnvironment)(env, create, destroy);
+}
+
+export interface EnvironmentCost extends CostEstimate {
+  /** What sleeping has saved so far: the cost had it never slept, minus the cost. */
+  savedSoFar: number;
+  /** Its rates awake and asleep. */
+  sleepRates: SleepRates;
 }
 
 export async function environmentCost(
   store: Pick<StateStore, 'runs'>,
   env: Environment,
   now: number,
-): Promise<CostEstimate | undefined> {
+): Promise<EnvironmentCost | undefined> {
   try {
-    return estimateEnvironmentCost(await environmentUsage(store, env), { now });
+    const estimate = estimateEnvironmentCost(await environmentUsage(store, env), { now });
+    const awakeAllAlong = await environmentUsage(store, env, true);
+    const unslept = estimateEnvironmentCost(awakeAllAlong, { now });
+    return {
+      ...estimate,
+      savedSoFar: Math.max(0, unslept.soFar - estimate.soFar),
+      sleepRates: sleepRates(awakeAllAlong, { now }),
+    };
   } catch {
     return undefined;
   }

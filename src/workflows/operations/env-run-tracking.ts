@@ -11,7 +11,7 @@ const MAX_TRIES = 5;
 
 export async function markRunStarted(
   environments: EnvironmentsRepository,
-  run: Run,
+  run: Pick<Run, 'runId' | 'env'>,
   now: number,
 ): Promise<void> {
   await updateEnv(environments, run.env, (env) =>
@@ -31,7 +31,11 @@ export async function markRunEnded(
   );
 }
 
-async function updateEnv(
+/**
+ * A version-checked change of the env record, read again and retried on a lost race (up to
+ * MAX_TRIES). `patchFor` returns undefined to leave the record alone.
+ */
+export async function updateEnv(
   environments: EnvironmentsRepository,
   name: string,
   patchFor: (

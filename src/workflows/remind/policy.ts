@@ -39,6 +39,12 @@ export interface ReminderMarks {
   overdueAt?: number;
   /** When auto-destroy was started for that expiry. */
   destroyStartedAt?: number;
+  /**
+   * The env's last run when auto-destroy was claimed. Still the last run, with no run going, a
+   * while after the claim: the teardown never started (the pass stopped between claiming and
+   * starting it), so it is claimed again.
+   */
+  destroyClaimedAfterRun?: string;
   /** A refused auto-destroy (env busy) is tried again from then on. */
   destroyRetryAt?: number;
   /** Snoozed: no warning before then (the expiry and auto-destroy stay as they are). */
@@ -62,6 +68,7 @@ export function readMarks(env: Environment): ReminderMarks {
     warned: Array.isArray(raw.warned) ? raw.warned.filter((n) => typeof n === 'number') : [],
     overdueAt: raw.overdueAt,
     destroyStartedAt: raw.destroyStartedAt,
+    destroyClaimedAfterRun: raw.destroyClaimedAfterRun,
     destroyRetryAt: raw.destroyRetryAt,
     ...(typeof raw.snoozedUntil === 'number' ? { snoozedUntil: raw.snoozedUntil } : {}),
   };
@@ -90,6 +97,15 @@ export function autoDestroyEnabled(env: Environment, settings: ReminderSettings)
   return settings.autoDestroy && env.meta?.autoDestroy !== false;
 }
 
+/** A destroy claim that never became a run (see ReminderMarks.destroyClaimedAfterRun). */
+function claimLost(env: Environment, marks: ReminderMarks, now: number, settings: ReminderSettings): boolean {
+  return (
+    marks.destroyStartedAt !== undefined &&
+    now - marks.destroyStartedAt >= settings.destroyRetryMs &&
+    env.lastRunId === marks.destroyClaimedAfterRun
+  );
+}
+
 export function nextReminderAction(
   env: Environment,
   now: number,
@@ -101,9 +117,19 @@ export function nextReminderAction(
   if (now >= env.expiresAt) {
     if (autoDestroyEnabled(env, settings)) {
       // A run in progress (create, drill) holds the env: destroy once it lets go.
-      if (marks.destroyStartedAt !== undefined || env.currentRunId) return { kind: 'none' };
+      if (env.currentRunId) return { kind: 'none' };
+      if (marks.destroyStartedAt !== undefined && !claimLost(env, marks, now, settings))
+        return { kind: 'none' };
       if (marks.destroyRetryAt !== undefined && now < marks.destroyRetryAt) return { kind: 'none' };
-      return { kind: 'destroy', marks: { ...marks, destroyStartedAt: now } };
+      return {
+        kind: 'destroy',
+        marks: {
+          ...marks,
+          destroyStartedAt: now,
+          destroyClaimedAfterRun: env.lastRunId,
+          destroyRetryAt: undefined,
+        },
+      };
     }
     if (marks.overdueAt !== undefined && now - marks.overdueAt < settings.overdueEveryMs)
       return { kind: 'none' };

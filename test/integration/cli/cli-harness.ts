@@ -47,6 +47,11 @@ export interface CliHarness {
 
 const FAST_POLL = { fast: 20, instance: 20, image: 20, db: 20, lb: 20, health: 20 };
 
+// The CLI polls in real time (its deadlines are on the wall clock, so a starved machine only makes
+// it slower): a create, drill and destroy take ~10 s idle and several times that on a busy
+// machine. Every suite using the harness gets room for that (hooks too), instead of 30 s.
+jest.setTimeout(180_000);
+
 export async function startCliHarness(): Promise<CliHarness> {
   const emu = await startTestEmulator({ speed: 6000 });
   const dynamo = await startDynalite();
@@ -91,6 +96,7 @@ export async function startCliHarness(): Promise<CliHarness> {
           create: { poll: FAST_POLL },
           destroy: { pollBaseMs: 20, pollMaxMs: 50 },
           failover: { intervalMs: 10, burstMs: 300, errorRetryMs: 20 },
+          power: { poll: { instance: 20, db: 20, health: 20, site: 20 } },
           busyRetryMs: 20,
           ...options.overrides,
         },

@@ -33,7 +33,7 @@ test('without tables: list names the table and the fix; init makes them and repo
     `sitebot init: region ap-northeast-1, AZs ap-northeast-1a and ap-northeast-1c, tables ${prefix}-*`,
   );
   expect(lines).toContain(
-    `ok          tables: created ${prefix}-environments, ${prefix}-runs, ${prefix}-locks, ${prefix}-audit`,
+    `ok          tables: created ${prefix}-environments, ${prefix}-runs, ${prefix}-locks, ${prefix}-audit, ${prefix}-outbox`,
   );
   expect(lines).toContain('ok          credentials: EC2 answered (platforms VPC; default VPC none)');
   expect(lines).toContain(
@@ -49,7 +49,7 @@ test('without tables: list names the table and the fix; init makes them and repo
   const again = await h.run(['init'], { env });
   expect(again.code).toBe(0);
   expect(again.stdout).toContain(
-    `ok          tables: all 4 present (${prefix}-environments, ${prefix}-runs, ${prefix}-locks, ${prefix}-audit)`,
+    `ok          tables: all 5 present (${prefix}-environments, ${prefix}-runs, ${prefix}-locks, ${prefix}-audit, ${prefix}-outbox)`,
   );
 
   const created = await h.run(['create', 'first', '--json'], { env });

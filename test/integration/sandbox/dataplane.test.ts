@@ -10,13 +10,9 @@ import {
   DeleteLoadBalancerCommand,
   type LoadBalancer,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import {
-  CreateDBInstanceCommand,
-  CreateDBSubnetGroupCommand,
-  RebootDBInstanceCommand,
-} from '@aws-sdk/client-rds';
+import { RebootDBInstanceCommand } from '@aws-sdk/client-rds';
 import { startTestEmulator, type TestEmulator } from '../../helpers/emulator';
-import { buildNetwork, registeredWeb, type Network } from './elbv2-network-fixture';
+import { buildNetwork, createSiteDb, registeredWeb, type Network } from './elbv2-network-fixture';
 
 const s = 1000;
 const min = 60 * s;
@@ -44,27 +40,8 @@ async function probe(lb: LoadBalancer): Promise<number | 'refused'> {
   }
 }
 
-async function createDb(multiAz: boolean): Promise<void> {
-  await emu.clients.rds.send(
-    new CreateDBSubnetGroupCommand({
-      DBSubnetGroupName: 'site-db-subnets',
-      DBSubnetGroupDescription: 'private',
-      SubnetIds: net.privateSubnets,
-    }),
-  );
-  await emu.clients.rds.send(
-    new CreateDBInstanceCommand({
-      DBInstanceIdentifier: 'site-db',
-      Engine: 'mysql',
-      DBInstanceClass: 'db.t4g.micro',
-      AllocatedStorage: 20,
-      MasterUsername: 'admin',
-      MasterUserPassword: 'correct-horse-battery',
-      DBSubnetGroupName: 'site-db-subnets',
-      VpcSecurityGroupIds: [net.dbSg],
-      MultiAZ: multiAz,
-    }),
-  );
+function createDb(multiAz: boolean): Promise<void> {
+  return createSiteDb(emu.clients.rds, net, multiAz);
 }
 
 async function createAlb(): Promise<{ lb: LoadBalancer; tgArn: string }> {

@@ -9,7 +9,12 @@ import {
   type EC2Client,
 } from '@aws-sdk/client-ec2';
 import { RegisterTargetsCommand } from '@aws-sdk/client-elastic-load-balancing-v2';
-import type { CreateDBInstanceCommandInput } from '@aws-sdk/client-rds';
+import {
+  CreateDBInstanceCommand,
+  CreateDBSubnetGroupCommand,
+  type CreateDBInstanceCommandInput,
+  type RDSClient,
+} from '@aws-sdk/client-rds';
 import type { TestEmulator } from '../../helpers/emulator';
 import { buildNetwork as buildVpc, launchInstance, type Network as Vpc } from './ec2-fixture';
 
@@ -96,4 +101,16 @@ export function siteDbInput(
     VpcSecurityGroupIds: [dbSg],
     ...over,
   };
+}
+
+/** The SPEC's DB subnet group (`site-db-subnets`) and MySQL instance `site-db` (creating). */
+export async function createSiteDb(rds: RDSClient, net: Network, multiAz: boolean): Promise<void> {
+  await rds.send(
+    new CreateDBSubnetGroupCommand({
+      DBSubnetGroupName: 'site-db-subnets',
+      DBSubnetGroupDescription: 'private',
+      SubnetIds: net.privateSubnets,
+    }),
+  );
+  await rds.send(new CreateDBInstanceCommand(siteDbInput(net.dbSg, { MultiAZ: multiAz })));
 }

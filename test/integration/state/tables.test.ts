@@ -27,6 +27,7 @@ describe('ensureTables', () => {
       'x-runs',
       'x-locks',
       'x-audit',
+      'x-outbox',
     ]);
     for (const d of Object.values(definitions)) expect(d.BillingMode).toBe('PAY_PER_REQUEST');
   });

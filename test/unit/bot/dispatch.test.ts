@@ -57,6 +57,28 @@ test('malformed command: error plus usage, and no service is called', async () =
   expect(startCreate).not.toHaveBeenCalled();
 });
 
+test('typed text arrives escaped from Slack and is echoed escaped once, not twice', async () => {
+  // A person typed `create <b>x</b>`; Slack sends `create &lt;b&gt;x&lt;/b&gt;`.
+  const reply = await dispatchCommand('create &lt;b&gt;x&lt;/b&gt;', ctx(), {
+    config,
+    store: createMemoryStore(),
+    services: {},
+  });
+  expect(reply.text).toContain("env name '&lt;b&gt;x&lt;/b&gt;'");
+  expect(reply.text).not.toContain('&amp;lt;');
+});
+
+test('an escaped ampersand is read as typed, still refused, and echoed escaped once', async () => {
+  const startCreate = jest.fn();
+  const reply = await dispatchCommand('create a&amp;b', ctx(), {
+    config,
+    store: createMemoryStore(),
+    services: { startCreate },
+  });
+  expect(reply.text).toContain("env name 'a&amp;b'");
+  expect(startCreate).not.toHaveBeenCalled();
+});
+
 test('a channel outside the allow-list is refused before anything else', async () => {
   const startCreate = jest.fn();
   const reply = await dispatchCommand('create demo', ctx('UOWNER', 'C9'), {
@@ -100,6 +122,8 @@ describe('with services plugged in', () => {
     startDestroy: jest.fn().mockResolvedValue(ok),
     startFailover: jest.fn().mockResolvedValue(ok),
     extend: jest.fn().mockResolvedValue(ok),
+    power: jest.fn().mockResolvedValue(ok),
+    hours: jest.fn().mockResolvedValue(ok),
     handleButton: jest.fn().mockResolvedValue(undefined),
     explain: jest.fn().mockResolvedValue(ok),
     setLang: jest.fn().mockResolvedValue(ok),

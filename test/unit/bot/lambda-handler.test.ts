@@ -1,6 +1,7 @@
 /**
  * The Lambda entry point with the container runtime replaced by an in-memory one: the same
- * Bolt app answers API Gateway (HTTP API v2) events, and unsigned or stale requests get 401.
+ * Bolt app answers API Gateway (HTTP API v2) events; Slack's ssl_check gets 200 and nothing
+ * else; unsigned or stale requests get 401, oversized ones 413.
  */
 import { createAwsClients } from '../../../src/aws/clients';
 import { loadConfig } from '../../../src/config/config';
@@ -24,7 +25,8 @@ const clients = createAwsClients({
   ),
 });
 const ticks = { schedule: jest.fn(async () => undefined) };
-const getRuntime = jest.fn(async () => ({ config, store, clients, ticks }));
+const work = { enqueue: jest.fn(async () => undefined) };
+const getRuntime = jest.fn(async () => ({ config, store, clients, ticks, work }));
 jest.mock('../../../src/handlers/runtime', () => ({ getRuntime: () => getRuntime() }));
 
 // Imported after the mock is registered (jest hoists jest.mock above imports anyway).
@@ -50,6 +52,22 @@ function signed(body: string, ts = Math.floor(Date.now() / 1000), secret = confi
   });
 }
 
+test("Slack's ssl_check (no signature, no timestamp) → 200 and nothing else, before anything is built", async () => {
+  const probe = event('ssl_check=1&token=some-verification-token', {});
+  expect(await handler(probe, {})).toEqual({ statusCode: 200, body: '' });
+  // A probe that smuggles a command along runs nothing either.
+  const smuggled = event(`ssl_check=1&${slashCommandBody({ text: 'create demo' })}`, {});
+  expect(await handler(smuggled, {})).toEqual({ statusCode: 200, body: '' });
+  expect(getRuntime).not.toHaveBeenCalled();
+  expect(work.enqueue).not.toHaveBeenCalled();
+});
+
+test('a body over 1 MB → 413 before anything is built, signed or not', async () => {
+  const big = `${slashCommandBody({ text: 'help' })}&pad=${'x'.repeat(1024 * 1024)}`;
+  expect((await handler(signed(big), {})).statusCode).toBe(413);
+  expect(getRuntime).not.toHaveBeenCalled();
+});
+
 test('a stale or future timestamp → 401, before the runtime is even built (runs first: nothing built yet)', async () => {
   const now = Math.floor(Date.now() / 1000);
   expect((await handler(signed(slashCommandBody({ text: 'help' }), now - 301), {})).statusCode).toBe(401);
@@ -74,6 +92,27 @@ test('list reads the runtime store', async () => {
   );
   const res = await handler(signed(slashCommandBody({ text: 'list' })), {});
   expect(res.body).toContain('lambda-env');
+});
+
+test('a base64-encoded body (as API Gateway may send it) is read as sent', async () => {
+  const plain = signed(slashCommandBody({ text: 'help' }));
+  const res = await handler(
+    { ...plain, body: Buffer.from(plain.body).toString('base64'), isBase64Encoded: true },
+    {},
+  );
+  expect(res.statusCode).toBe(200);
+  expect(res.body).toContain('/site list');
+});
+
+test('a command that acts is queued as a job and acked; the handler itself posts nothing', async () => {
+  const res = await handler(
+    signed(slashCommandBody({ text: 'create queued', user: 'U7', channel: 'C7' })),
+    {},
+  );
+  expect(JSON.parse(res.body)).toMatchObject({ text: expect.stringContaining('Working on it') });
+  expect(work.enqueue).toHaveBeenCalledWith(
+    expect.objectContaining({ kind: 'command', text: 'create queued', userId: 'U7', channelId: 'C7' }),
+  );
 });
 
 test('a forged signature → 401', async () => {

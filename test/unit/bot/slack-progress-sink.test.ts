@@ -1,5 +1,13 @@
-import { SlackProgressSink, type ChatClient } from '../../../src/bot/slack-progress-sink';
+import { SlackOutbox } from '../../../src/bot/outbox';
+import {
+  SlackProgressSink,
+  type ChatClient,
+  type SlackProgressSinkOptions,
+} from '../../../src/bot/slack-progress-sink';
+import { slackPlatformError, slackRateLimitedError } from '../../../src/bot/slack-errors';
 import type { Run, StepState } from '../../../src/state/types';
+import { MemoryOutbox } from '../../helpers/memory-outbox';
+import { createMemoryStore } from '../../helpers/memory-store';
 
 const T0 = 1_700_000_000_000;
 
@@ -62,7 +70,7 @@ interface Call {
   args: { channel: string; text: string; ts?: string; thread_ts?: string; blocks?: unknown[] };
 }
 
-function fakeClient(options: { failUpdates?: number } = {}) {
+function fakeClient(options: { failUpdates?: number; goneTs?: string[]; channelError?: string } = {}) {
   const calls: Call[] = [];
   let failures = options.failUpdates ?? 0;
   let nextTs = 200;
@@ -70,10 +78,13 @@ function fakeClient(options: { failUpdates?: number } = {}) {
     chat: {
       async postMessage(args) {
         calls.push({ method: 'post', at: Date.now(), args });
+        if (options.channelError) throw slackPlatformError(options.channelError);
         return { ts: `${nextTs++}.000001` };
       },
       async update(args) {
         calls.push({ method: 'update', at: Date.now(), args });
+        if (options.channelError) throw slackPlatformError(options.channelError);
+        if (options.goneTs?.includes(args.ts)) throw slackPlatformError('message_not_found');
         if (failures > 0) {
           failures--;
           throw new Error('ratelimited');
@@ -85,15 +96,47 @@ function fakeClient(options: { failUpdates?: number } = {}) {
   return { client, calls };
 }
 
+/**
+ * The sink as wired in production: a run's end through the outbox (in memory here), whose
+ * retries come back at once with its clock moved on by the delay asked for.
+ */
+function sinkWith(
+  client: ChatClient,
+  options: Omit<SlackProgressSinkOptions, 'client' | 'steps' | 'finals'> = {},
+) {
+  let now = T0;
+  const logs: string[] = [];
+  const repo = new MemoryOutbox();
+  const outbox: SlackOutbox = new SlackOutbox({
+    repo,
+    chat: client,
+    store: createMemoryStore(),
+    owner: 'test',
+    now: () => now,
+    random: () => 0,
+    log: (line) => logs.push(line),
+    scheduler: {
+      deliverLater: async (id, ms) => {
+        now += ms;
+        await outbox.deliver(id);
+      },
+    },
+  });
+  const sink = new SlackProgressSink({
+    client,
+    steps: () => STEPS,
+    finals: outbox,
+    messages: repo,
+    ...options,
+  });
+  return { sink, logs, repo };
+}
+
 const body = (c: Call) => `${c.args.text}\n${JSON.stringify(c.args.blocks ?? [])}`;
 
 test('a burst of updates becomes at most one chat.update per interval, ending with the latest state', async () => {
   const { client, calls } = fakeClient();
-  const sink = new SlackProgressSink({
-    client,
-    steps: () => STEPS,
-    minIntervalMs: 100,
-  });
+  const { sink } = sinkWith(client, { minIntervalMs: 100 });
   for (let v = 1; v <= 30; v++) await sink.onRunUpdate(run(v), { type: 'step', stepId: 'subnets' });
   await sink.flush();
   const updates = calls.filter((c) => c.method === 'update');
@@ -108,7 +151,7 @@ test('a burst of updates becomes at most one chat.update per interval, ending wi
 
 test('the final state is awaited and delivered, then one thread reply mentions the requester', async () => {
   const { client, calls } = fakeClient();
-  const sink = new SlackProgressSink({ client, steps: () => STEPS, minIntervalMs: 100 });
+  const { sink } = sinkWith(client, { minIntervalMs: 100 });
   await sink.onRunUpdate(run(1), { type: 'started' });
   await sink.onRunUpdate(run(2), { type: 'step', stepId: 'subnets' });
   await sink.onRunUpdate(succeeded(3), { type: 'finished' });
@@ -128,24 +171,97 @@ test('the final state is awaited and delivered, then one thread reply mentions t
 
 test('a final update that Slack refuses is tried again, never dropped', async () => {
   const { client, calls } = fakeClient({ failUpdates: 2 });
-  const errors: unknown[] = [];
-  const sink = new SlackProgressSink({
-    client,
-    steps: () => STEPS,
-    minIntervalMs: 20,
-    onError: (err) => errors.push(err),
-  });
+  const { sink, logs } = sinkWith(client, { minIntervalMs: 20 });
   await sink.onRunUpdate(succeeded(5), { type: 'finished' });
   const updates = calls.filter((c) => c.method === 'update');
   expect(updates).toHaveLength(3);
   expect(body(updates[2])).toContain('demo is ready');
-  expect(errors).toHaveLength(2);
+  expect(logs.filter((l) => l.includes('failed'))).toHaveLength(2);
   expect(calls.filter((c) => c.args.thread_ts)).toHaveLength(1);
+});
+
+test('a deleted progress message: a new one is posted and edited from then on; the end and the mention arrive', async () => {
+  const { client, calls } = fakeClient({ goneTs: ['100.000001'] });
+  const errors: unknown[] = [];
+  const { sink, repo } = sinkWith(client, { minIntervalMs: 10, onError: (err) => errors.push(err) });
+  await sink.onRunUpdate(run(1), { type: 'started' });
+  await sink.flush();
+  await sink.onRunUpdate(run(2), { type: 'step', stepId: 'subnets' });
+  await sink.flush();
+  await sink.onRunUpdate(succeeded(3), { type: 'finished' });
+  expect(calls.map((c) => `${c.method} ${c.args.ts ?? c.args.thread_ts ?? ''}`)).toEqual([
+    'update 100.000001', // gone
+    'post ', // its replacement: 200.000001
+    'update 200.000001',
+    'update 200.000001', // the end
+    'post 200.000001', // the thread reply
+  ]);
+  expect(body(calls[3])).toContain('demo is ready');
+  expect(calls[4].args.text).toMatch(/^<@UOWNER> .*demo is ready/);
+  // Remembered, for the run's ticks in another process.
+  expect(await repo.runMessage('demo-create-1')).toEqual({ channel: 'C1', ts: '200.000001' });
+  expect(errors).toHaveLength(1);
+});
+
+test('a progress message deleted before the end: the end is posted as a new message, with the reply under it', async () => {
+  const { client, calls } = fakeClient({ goneTs: ['100.000001'] });
+  const { sink } = sinkWith(client, { minIntervalMs: 10 });
+  await sink.onRunUpdate(succeeded(3), { type: 'finished' });
+  expect(calls.map((c) => `${c.method} ${c.args.ts ?? c.args.thread_ts ?? ''}`)).toEqual([
+    'update 100.000001',
+    'post ',
+    'post 200.000001',
+  ]);
+  expect(body(calls[1])).toContain('demo is ready');
+  expect(calls[2].args.text).toContain('<@UOWNER>');
+});
+
+test('another process already replaced the message: this one edits the replacement', async () => {
+  const { client, calls } = fakeClient({ goneTs: ['100.000001'] });
+  const { sink, repo } = sinkWith(client, { minIntervalMs: 10 });
+  await repo.setRunMessage('demo-create-1', { channel: 'C1', ts: '150.000001' });
+  await sink.onRunUpdate(run(4), { type: 'step', stepId: 'subnets' });
+  await sink.flush();
+  expect(calls.map((c) => `${c.method} ${c.args.ts ?? ''}`)).toEqual(['update 150.000001']);
+});
+
+test('a run started without a message (auto-destroy): the one posted is remembered, and another process edits it', async () => {
+  const { client, calls } = fakeClient();
+  const first = sinkWith(client, { minIntervalMs: 10 });
+  await first.sink.onRunUpdate(run(1, { notify: { channel: 'C9' } }), { type: 'started' });
+  await first.sink.flush();
+  const other = new SlackProgressSink({
+    client,
+    steps: () => STEPS,
+    finals: { send: async () => true },
+    messages: first.repo,
+    minIntervalMs: 10,
+  });
+  await other.onRunUpdate(run(2, { notify: { channel: 'C9' } }), { type: 'step', stepId: 'subnets' });
+  await other.flush();
+  expect(calls.map((c) => `${c.method} ${c.args.ts ?? ''}`)).toEqual(['post ', 'update 200.000001']);
+});
+
+test('a channel the bot can no longer post in: progress edits stop; the end is given up and logged with the run', async () => {
+  const { client, calls } = fakeClient({ channelError: 'is_archived' });
+  const { sink, logs } = sinkWith(client, { minIntervalMs: 10, onError: () => undefined });
+  await sink.onRunUpdate(run(1), { type: 'started' });
+  await sink.flush();
+  for (let v = 2; v < 6; v++) {
+    await sink.onRunUpdate(run(v), { type: 'step', stepId: 'subnets' });
+    await sink.flush();
+  }
+  expect(calls).toHaveLength(1);
+  await sink.onRunUpdate(succeeded(6), { type: 'finished' });
+  expect(calls).toHaveLength(2);
+  expect(logs.join('\n')).toMatch(
+    /gave up on create\.finished .*\(env demo, run demo-create-1\).*is_archived/,
+  );
 });
 
 test('a run without a message gets one posted, then edited in place', async () => {
   const { client, calls } = fakeClient();
-  const sink = new SlackProgressSink({ client, steps: () => STEPS, minIntervalMs: 10 });
+  const { sink } = sinkWith(client, { minIntervalMs: 10 });
   await sink.onRunUpdate(run(1, { notify: { channel: 'C9' } }), { type: 'started' });
   await sink.flush();
   await sink.onRunUpdate(run(2, { notify: { channel: 'C9' } }), { type: 'step', stepId: 'subnets' });
@@ -157,7 +273,7 @@ test('a run without a message gets one posted, then edited in place', async () =
 
 test('a failed create says what failed in plain words, what was left, and how to clean up or retry', async () => {
   const { client, calls } = fakeClient();
-  const sink = new SlackProgressSink({ client, steps: () => STEPS, minIntervalMs: 10 });
+  const { sink } = sinkWith(client, { minIntervalMs: 10 });
   const failed = run(4, {
     status: 'failed',
     finishedAt: T0 + 30_000,
@@ -189,7 +305,7 @@ test('a failed create says what failed in plain words, what was left, and how to
 
 test('a failed run that is resumed (same run id) is shown again in its message', async () => {
   const { client, calls } = fakeClient();
-  const sink = new SlackProgressSink({ client, steps: () => STEPS, minIntervalMs: 10 });
+  const { sink } = sinkWith(client, { minIntervalMs: 10 });
   await sink.onRunUpdate(run(1, { status: 'failed', finishedAt: T0 + 5_000 }), { type: 'finished' });
   await sink.onRunUpdate(run(2), { type: 'step', stepId: 'subnets' });
   await sink.onRunUpdate(succeeded(3), { type: 'finished' });
@@ -197,4 +313,33 @@ test('a failed run that is resumed (same run id) is shown again in its message',
   expect(body(updates[0])).toContain('create of demo failed');
   expect(body(updates[updates.length - 1])).toContain('demo is ready');
   expect(calls.filter((c) => c.args.thread_ts)).toHaveLength(2);
+});
+
+test('edits of all messages together keep one pace (chat.update is per workspace), and a 429 pauses them all for its Retry-After', async () => {
+  const { client, calls } = fakeClient();
+  const update = client.chat.update.bind(client.chat);
+  let limited = 1;
+  client.chat.update = async (args) => {
+    if (args.ts === '100.000002' && limited-- > 0) {
+      calls.push({ method: 'update', at: Date.now(), args });
+      throw slackRateLimitedError(1);
+    }
+    return update(args);
+  };
+  const { sink } = sinkWith(client, { minIntervalMs: 0, editSpacingMs: 150 });
+  const other = (v: number) => run(v, { runId: 'r2', notify: { channel: 'C1', messageTs: '100.000002' } });
+  for (let v = 1; v <= 6; v++) {
+    await sink.onRunUpdate(other(v), { type: 'step', stepId: 'subnets' });
+    await sink.onRunUpdate(run(v), { type: 'step', stepId: 'subnets' });
+  }
+  await sink.flush();
+  const updates = calls.filter((c) => c.method === 'update');
+  expect(updates.length).toBeGreaterThanOrEqual(3);
+  const gaps = updates.slice(1).map((c, i) => c.at - updates[i].at);
+  // The 429 came first: nothing for its second, then one edit per 150 ms across both messages.
+  expect(gaps[0]).toBeGreaterThanOrEqual(990);
+  for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(145);
+  // Both messages end with their latest state.
+  expect(body(updates.filter((c) => c.args.ts === '100.000001').at(-1)!)).toContain('poll 6');
+  expect(body(updates.filter((c) => c.args.ts === '100.000002').at(-1)!)).toContain('poll 6');
 });

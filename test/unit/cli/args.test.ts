@@ -87,6 +87,8 @@ describe('the other subcommands', () => {
       { kind: 'failover', env: 'demo', target: 'db', force: true, json: false, as: 'alice' },
     ],
     ['prices refresh --region us-east-1', { kind: 'prices', args: ['refresh', '--region', 'us-east-1'] }],
+    ['diagram demo', { kind: 'diagram', env: 'demo', drill: false }],
+    ['diagram demo --drill --out d.PNG', { kind: 'diagram', env: 'demo', drill: true, out: 'd.PNG' }],
     ['init', { kind: 'init' }],
     ['cancel demo', { kind: 'cancel', env: 'demo', json: false, as: 'alice' }],
     ['cancel demo --json --as bob', { kind: 'cancel', env: 'demo', json: true, as: 'bob' }],
@@ -104,12 +106,15 @@ describe('the other subcommands', () => {
     ['failover', "'failover' needs an env name"],
     ['failover demo disk', "failover target must be web, db or all, not 'disk'"],
     ['failover demo db now', "unexpected 'now' after the failover target"],
+    ['diagram', "'diagram' needs an env name"],
+    ['diagram demo --out d.gif', '--out must name a .svg or .png file'],
+    ['diagram demo --png', "unknown option '--png' (allowed: --drill, --out)"],
     ['init now', "'init' takes no arguments, got 'now'"],
     ['cancel', "'cancel' needs an env name"],
     ['cancel demo --yes', "unknown option '--yes' (allowed: --json, --as)"],
     [
       'deploy demo',
-      "unknown subcommand 'deploy' (try one of: init, create, status, list, cancel, destroy, failover, prices, help)",
+      "unknown subcommand 'deploy' (try one of: init, create, status, list, cancel, destroy, failover, sleep, wake, diagram, prices, help)",
     ],
   ])('%s → %s', (line, error) => {
     expect(parse(line)).toEqual({ kind: 'error', error });
@@ -129,5 +134,20 @@ test('splitArgs keeps positionals in order and a lone -- as a word', () => {
   expect(splitArgs(['a', '--x', '1', 'b', '--', '--y'], { x: 'value', y: 'switch' })).toEqual({
     positional: ['a', 'b', '--'],
     flags: { x: '1', y: true },
+  });
+});
+
+describe('sleep and wake', () => {
+  test('an env name, --json and --as', () => {
+    expect(parse('sleep demo')).toEqual({ kind: 'sleep', env: 'demo', json: false, as: 'alice' });
+    expect(parse('wake demo --json --as bob')).toEqual({ kind: 'wake', env: 'demo', json: true, as: 'bob' });
+  });
+
+  test.each([
+    ['sleep', "'sleep' needs an env name"],
+    ['wake demo now', "unexpected 'now' after the env name"],
+    ['sleep demo --yes', "unknown option '--yes' (allowed: --json, --as)"],
+  ])('%s → %s', (line, error) => {
+    expect(parse(line)).toEqual({ kind: 'error', error });
   });
 });

@@ -40,6 +40,9 @@ function fakeEnv() {
       dbRebootFailover: 90_000,
       dbReboot: 60_000,
       dbDelete: 6 * min,
+      dbStop: 4 * min,
+      dbStart: 7 * min,
+      dbMaxStopped: 7 * 24 * 60 * min,
     },
     ec2,
     account: rdsAccountOf(new AccountSettings(), ['ap-northeast-1a', 'ap-northeast-1c']),
@@ -165,5 +168,23 @@ describe('RdsModel', () => {
     advance(8 * min);
     model.deleteInstance('site-db', { finalSnapshotId: 'site-db-final' });
     expect(model.listSnapshots().map((s) => s.id)).toEqual(['site-db-final']);
+  });
+  it('refuses a stop snapshot past the 100 manual snapshots a region holds: SnapshotQuotaExceeded', () => {
+    const { model, advance, env } = setup();
+    model.createInstance(dbInput());
+    advance(8 * min);
+    for (let i = 0; i < 100; i++) {
+      model.stopInstance('site-db', `snap-${i}`);
+      advance(env.durations.dbStop);
+      model.startInstance('site-db');
+      advance(env.durations.dbStart);
+    }
+    expect(() => model.stopInstance('site-db', 'snap-100')).toThrow(
+      expect.objectContaining({ code: 'SnapshotQuotaExceeded' }),
+    );
+    expect(statusOf(model.getInstance('site-db'))).toBe('available');
+    model.deleteSnapshot('snap-0');
+    model.stopInstance('site-db', 'snap-100');
+    expect(statusOf(model.getInstance('site-db'))).toBe('stopping');
   });
 });

@@ -35,6 +35,18 @@ export const rdsErrors = {
       `Cannot create the snapshot because a snapshot with the identifier ${id} already exists.`,
       400,
     ),
+  snapshotQuotaExceeded: () =>
+    new AwsError(
+      'SnapshotQuotaExceeded',
+      'Cannot create more than 100 manual snapshots in this region.',
+      400,
+    ),
+  insufficientCapacity: (instanceClass: string, az: string) =>
+    new AwsError(
+      'InsufficientDBInstanceCapacity',
+      `Cannot start the instance: there is not enough capacity for ${instanceClass} in ${az} right now. Try again later.`,
+      400,
+    ),
   snapshotNotFound: (id: string) => new AwsError('DBSnapshotNotFound', `DBSnapshot ${id} not found.`, 404),
   // Quota faults: the RDS API reference's descriptions of each.
   instanceQuotaExceeded: (max: number) =>

@@ -7,7 +7,8 @@
  * storage changes. A DB instance needs a DB subnet group (no default VPC). ModifyDBInstance
  * honours MultiAZ, DeletionProtection and BackupRetentionPeriod; without ApplyImmediately a
  * Multi-AZ change stays in PendingModifiedValues (no maintenance window ever comes).
- * Instances go creating → available without a `backing-up` step. DescribeDBInstances
+ * Instances go creating → available without a `backing-up` step. StopDBInstance and
+ * StartDBInstance follow power.ts (stopping/stopped/starting, RDS's own start after 7 days). DescribeDBInstances
  * filters: db-instance-id, dbi-resource-id, engine, db-cluster-id, domain (as on AWS, no tag
  * filters). Final snapshots are kept and listed, and can be described and deleted. Quotas
  * (DescribeAccountAttributes) cover DBInstances, DBSubnetGroups and AllocatedStorage, each
@@ -210,6 +211,18 @@ const handlers: Record<string, Handler> = {
   RebootDBInstance: (p, ctx) => {
     const model = modelOf(ctx);
     const db = model.rebootInstance(p.DBInstanceIdentifier ?? '', qBool(p, 'ForceFailover') ?? false);
+    return instanceResult(model, db, ctx.region);
+  },
+
+  StopDBInstance: (p, ctx) => {
+    const model = modelOf(ctx);
+    const db = model.stopInstance(p.DBInstanceIdentifier ?? '', p.DBSnapshotIdentifier);
+    return instanceResult(model, db, ctx.region);
+  },
+
+  StartDBInstance: (p, ctx) => {
+    const model = modelOf(ctx);
+    const db = model.startInstance(p.DBInstanceIdentifier ?? '');
     return instanceResult(model, db, ctx.region);
   },
 

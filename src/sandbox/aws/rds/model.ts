@@ -13,6 +13,7 @@ import { mysqlCatalog } from './engine-catalog';
 import { rdsErrors } from './errors';
 import { checkIdentifier, rdsArn, randomBase32 } from './names';
 import type { RdsEnv } from './ports';
+import { beginStart, beginStop, MANUAL_SNAPSHOT_QUOTA, settleAutoStart } from './power';
 import { SubnetGroupStore, type CreateSubnetGroupInput } from './subnet-groups';
 import {
   statusOf,
@@ -206,10 +207,28 @@ export class RdsModel implements ResourceLister {
     return db;
   }
 
+  /** StopDBInstance (rules in power.ts), after the snapshot asked for, if any. */
+  stopInstance(id: string, snapshotId?: string): DbInstance {
+    const db = this.getInstance(id);
+    if (snapshotId !== undefined && statusOf(db) === 'available') this.takeSnapshot(db, snapshotId);
+    beginStop(db, this.env);
+    return db;
+  }
+
+  startInstance(id: string): DbInstance {
+    const db = this.getInstance(id);
+    beginStart(db, this.env);
+    return db;
+  }
+
   deleteInstance(id: string, input: DeleteDbInstanceInput): DbInstance {
     const db = this.getInstance(id);
     const status = statusOf(db);
     if (status === 'deleting') throw rdsErrors.invalidInstanceState('Instance is already being deleted.');
+    // A stopped instance can be deleted; one on its way down or up cannot.
+    if (status === 'stopping' || status === 'starting') {
+      throw rdsErrors.invalidInstanceState(`Instance ${db.id} is ${status}; try again once it is not.`);
+    }
     if (input.skipFinalSnapshot && input.finalSnapshotId !== undefined) {
       throw rdsErrors.invalidParameterCombination(
         'Cannot specify a final DB snapshot identifier when SkipFinalSnapshot is set to true.',
@@ -249,13 +268,18 @@ export class RdsModel implements ResourceLister {
   }
 
   private takeFinalSnapshot(db: DbInstance, status: string, snapshotId: string): void {
-    const id = checkIdentifier('FinalDBSnapshotIdentifier', snapshotId);
     if (status !== 'available') {
       throw rdsErrors.invalidInstanceState(
         `Instance ${db.id} is currently ${status} - a final snapshot cannot be taken.`,
       );
     }
+    this.takeSnapshot(db, snapshotId, 'FinalDBSnapshotIdentifier');
+  }
+
+  private takeSnapshot(db: DbInstance, snapshotId: string, parameter = 'DBSnapshotIdentifier'): void {
+    const id = checkIdentifier(parameter, snapshotId);
     if (this.snapshots.has(id)) throw rdsErrors.snapshotAlreadyExists(id);
+    if (this.snapshots.size >= MANUAL_SNAPSHOT_QUOTA) throw rdsErrors.snapshotQuotaExceeded();
     this.snapshots.set(id, {
       id,
       arn: rdsArn(this.env.region, this.env.accountId, 'snapshot', id),
@@ -321,10 +345,14 @@ export class RdsModel implements ResourceLister {
 
   // ---- lifecycle -----------------------------------------------------------------------
 
+  /** Applies every transition the clock has passed, in order (a stop, then RDS's own start 7 days on, …). */
   private settleAll(): void {
     const now = this.env.now();
     for (const db of [...this.instances.values()]) {
-      if (db.op && now >= db.op.endsAt) this.complete(db);
+      for (;;) {
+        if (db.op && now >= db.op.endsAt) this.complete(db);
+        else if (!settleAutoStart(db, this.env, now)) break;
+      }
     }
   }
 
@@ -355,6 +383,11 @@ export class RdsModel implements ResourceLister {
         this.instances.delete(db.id);
         if (db.masterUserSecretArn) this.env.secrets?.deleteManagedSecret(db.masterUserSecretArn);
         return;
+      case 'stop':
+        db.stoppedAt = op.endsAt;
+        return;
+      case 'start':
+        return;
     }
   }
 
@@ -382,7 +415,12 @@ export class RdsModel implements ResourceLister {
         id: db.id,
         state: statusOf(db),
         tags: tagRecord(db.tags),
-        details: { multiAz: db.multiAz, availabilityZone: db.availabilityZone, endpoint: db.endpointAddress },
+        details: {
+          multiAz: db.multiAz,
+          availabilityZone: db.availabilityZone,
+          endpoint: db.endpointAddress,
+          ...(db.autoStartedAt !== undefined ? { autoStartedAt: db.autoStartedAt } : {}),
+        },
       })),
       ...this.listSnapshots().map((s) => ({
         service: 'rds',

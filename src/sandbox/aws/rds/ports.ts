@@ -28,7 +28,15 @@ export interface Ec2Port {
 
 export type RdsDurations = Pick<
   Durations,
-  'dbCreate' | 'dbCreateMultiAz' | 'dbModifyMultiAz' | 'dbRebootFailover' | 'dbReboot' | 'dbDelete'
+  | 'dbCreate'
+  | 'dbCreateMultiAz'
+  | 'dbModifyMultiAz'
+  | 'dbRebootFailover'
+  | 'dbReboot'
+  | 'dbDelete'
+  | 'dbStop'
+  | 'dbStart'
+  | 'dbMaxStopped'
 >;
 
 /** Where RDS-managed master passwords live (Secrets Manager), when the emulator has it. */
@@ -53,5 +61,7 @@ export interface RdsEnv {
   durations: RdsDurations;
   ec2: Ec2Port;
   secrets?: SecretsPort;
+  /** Injected capacity faults: StartDBInstance of this class in this AZ finds no capacity. */
+  noCapacity?(instanceClass: string, az: string): boolean;
   account: RdsAccountPort;
 }

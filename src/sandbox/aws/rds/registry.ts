@@ -47,6 +47,7 @@ export function rdsEnvOf(world: World): RdsEnv {
     durations: world.durations,
     ec2: ec2PortOf(world),
     secrets: secretsPortOf(world),
+    noCapacity: (instanceClass, az) => world.faults.noCapacity(instanceClass, az),
     account: rdsAccountOf(
       world.account,
       zonesOf(world.region).map((z) => z.zoneName),

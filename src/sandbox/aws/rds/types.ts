@@ -22,7 +22,10 @@ export type DbOperation =
   | { kind: 'create'; endsAt: number }
   | { kind: 'modify-multi-az'; endsAt: number; multiAz: boolean }
   | { kind: 'reboot'; endsAt: number; failover: boolean }
-  | { kind: 'delete'; endsAt: number };
+  | { kind: 'delete'; endsAt: number }
+  | { kind: 'stop'; endsAt: number }
+  /** `auto`: RDS started it by itself after the longest a DB instance may stay stopped. */
+  | { kind: 'start'; endsAt: number; auto: boolean };
 
 export interface DbInstance {
   id: string;
@@ -52,17 +55,22 @@ export interface DbInstance {
   /** Changes asked for without ApplyImmediately: they wait for a maintenance window. */
   pending: { multiAz?: boolean };
   op?: DbOperation;
+  /** Set while the instance is stopped (when it got there); see power.ts. */
+  stoppedAt?: number;
+  /** When RDS last started it by itself (7 days stopped), for the admin view. */
+  autoStartedAt?: number;
   /** ENIs RDS placed in the subnet group: the primary's and, when Multi-AZ, the standby's. */
   primaryEni: string;
   standbyEni?: string;
 }
 
-export type DbStatus = 'creating' | 'available' | 'modifying' | 'rebooting' | 'deleting';
+export type DbStatus =
+  'creating' | 'available' | 'modifying' | 'rebooting' | 'deleting' | 'stopping' | 'stopped' | 'starting';
 
 export function statusOf(db: DbInstance): DbStatus {
   switch (db.op?.kind) {
     case undefined:
-      return 'available';
+      return db.stoppedAt === undefined ? 'available' : 'stopped';
     case 'create':
       return 'creating';
     case 'modify-multi-az':
@@ -71,6 +79,10 @@ export function statusOf(db: DbInstance): DbStatus {
       return 'rebooting';
     case 'delete':
       return 'deleting';
+    case 'stop':
+      return 'stopping';
+    case 'start':
+      return 'starting';
   }
 }
 

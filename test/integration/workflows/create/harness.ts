@@ -8,8 +8,8 @@ import { buildCreateDeps } from '../../../../src/workflows/create/build-deps';
 import type { CreateDeps } from '../../../../src/workflows/create/deps';
 import { createWorkflow } from '../../../../src/workflows/create/workflow';
 import { ManualClock } from '../../../../src/workflows/engine/manual-scheduler';
-import type { MultiAzMode } from '../../../../src/state/types';
-import type { CrashScenario } from '../../../helpers/crash-harness';
+import type { Environment, MultiAzMode } from '../../../../src/state/types';
+import { runWithCrashAt, type CrashScenario } from '../../../helpers/crash-harness';
 import { createMemoryStore, type MemoryStateStore } from '../../../helpers/memory-store';
 import { startTestEmulator, type TestEmulator } from '../../../helpers/emulator';
 
@@ -100,4 +100,47 @@ export async function startCreateHarness(): Promise<CreateHarness> {
       await emu.close();
     },
   };
+}
+
+/** Creates env `name` (record + create run to its end) and returns its ready record. */
+export async function createReadyEnv(
+  h: CreateHarness,
+  name: string,
+  multiAz: MultiAzMode,
+): Promise<Environment> {
+  const now = h.clock.now();
+  await h.store.environments.create({
+    name,
+    channel: 'C123',
+    owner: 'U123',
+    status: 'creating',
+    region: h.emu.region,
+    multiAz,
+    createdAt: now,
+    updatedAt: now,
+    expiresAt: now + 86_400_000,
+    resources: {},
+    outputs: {},
+  });
+  const { run } = await runWithCrashAt(h.scenario(multiAz, name), undefined);
+  if (run.status !== 'succeeded')
+    throw new Error(`create ${name} ended ${run.status}: ${String(run.summary?.error)}`);
+  const env = await h.store.environments.get(name);
+  if (env?.status !== 'ready') throw new Error(`create ${name} left the env ${env?.status}`);
+  return env;
+}
+
+/** EC2 state and target health of each web server of `env`. */
+export async function webState(
+  h: CreateHarness,
+  env: Environment,
+): Promise<{ id: string; state: string; health: string }[]> {
+  const ids = [env.resources['web-1'], env.resources['web-2']];
+  const instances = await h.deps.ec2.instances([], ids);
+  const health = await h.deps.elbv2.targetHealth(env.resources['target-group']);
+  return ids.map((id) => ({
+    id,
+    state: instances.find((i) => i.InstanceId === id)?.State?.Name ?? 'missing',
+    health: health.find((t) => t.Target?.Id === id)?.TargetHealth?.State ?? 'unregistered',
+  }));
 }

@@ -13,8 +13,8 @@ import type { FailoverDeps, FailoverSettings } from '../../../../src/workflows/f
 import { fetchStatus } from '../../../../src/workflows/failover/prober';
 import { failoverWorkflow } from '../../../../src/workflows/failover/workflow';
 import type { Environment, MultiAzMode } from '../../../../src/state/types';
-import { runWithCrashAt, type CrashScenario } from '../../../helpers/crash-harness';
-import { startCreateHarness, type CreateHarness } from '../create/harness';
+import type { CrashScenario } from '../../../helpers/crash-harness';
+import { createReadyEnv, startCreateHarness, webState, type CreateHarness } from '../create/harness';
 
 export interface FailoverHarness extends CreateHarness {
   failoverDeps: FailoverDeps;
@@ -79,28 +79,7 @@ export async function startFailoverHarness(settings: FailoverSettings = {}): Pro
     ...h,
     failoverDeps,
     process,
-    async createEnv(name, multiAz) {
-      const now = h.clock.now();
-      await h.store.environments.create({
-        name,
-        channel: 'C123',
-        owner: 'U123',
-        status: 'creating',
-        region: h.emu.region,
-        multiAz,
-        createdAt: now,
-        updatedAt: now,
-        expiresAt: now + 86_400_000,
-        resources: {},
-        outputs: {},
-      });
-      const { run } = await runWithCrashAt(h.scenario(multiAz, name), undefined);
-      if (run.status !== 'succeeded')
-        throw new Error(`create ${name} ended ${run.status}: ${String(run.summary?.error)}`);
-      const env = await h.store.environments.get(name);
-      if (env?.status !== 'ready') throw new Error(`create ${name} left the env ${env?.status}`);
-      return env;
-    },
+    createEnv: (name, multiAz) => createReadyEnv(h, name, multiAz),
     failoverScenario: (env, params) => ({
       store: h.store,
       workflows: { failover: failoverWorkflow },
@@ -109,16 +88,7 @@ export async function startFailoverHarness(settings: FailoverSettings = {}): Pro
       start: { kind: 'failover', env, requestedBy: 'U123', channel: 'C123', params },
       maxTicks: 2_000,
     }),
-    async webState(env) {
-      const ids = [env.resources['web-1'], env.resources['web-2']];
-      const instances = await h.deps.ec2.instances([], ids);
-      const health = await h.deps.elbv2.targetHealth(env.resources['target-group']);
-      return ids.map((id) => ({
-        id,
-        state: instances.find((i) => i.InstanceId === id)?.State?.Name ?? 'missing',
-        health: health.find((t) => t.Target?.Id === id)?.TargetHealth?.State ?? 'unregistered',
-      }));
-    },
+    webState: (env) => webState(h, env),
     async primaryAz(env) {
       const out = await h.emu.clients.rds.send(
         new DescribeDBInstancesCommand({ DBInstanceIdentifier: env.resources.db }),

@@ -1,3 +1,4 @@
+import { ConflictError } from '../../../../src/state/types';
 import { setup, step, T0, workflow } from './fixtures';
 
 describe('WorkflowService.startRun', () => {
@@ -122,6 +123,25 @@ describe('WorkflowService.resumeAll and cancelRun', () => {
       { runId: free.runId, at: T0 + 4_000 },
       { runId: leased.runId, at: T0 + 10_001 },
     ]);
+  });
+
+  it('cancelRun outlasts a busy runner: ten lost races with its saves in a row, then the request lands', async () => {
+    const t = setup(workflow([step('a', [])]));
+    const run = await t.startOk('busy');
+    const save = t.store.runs.save.bind(t.store.runs);
+    let lost = 0;
+    // The runner wins the next ten writes (as a run whose steps change quickly does).
+    jest.spyOn(t.store.runs, 'save').mockImplementation(async (r) => {
+      if (r.cancelRequested && lost < 10) {
+        lost++;
+        throw new ConflictError(`run ${r.runId} changed`);
+      }
+      return save(r);
+    });
+    const cancelled = await t.service.cancelRun(run.runId, 'U1');
+    expect(cancelled.ok).toBe(true);
+    expect(lost).toBe(10);
+    expect((await t.store.runs.get(run.runId))?.cancelRequested).toBe(true);
   });
 
   it('cancelRun on an unknown run says so', async () => {

@@ -53,11 +53,30 @@ describe('nextReminderAction', () => {
   });
 
   it('destroys at expiry once, and not while a run holds the env', () => {
-    const action = nextReminderAction(env(), EXPIRY, settings);
-    expect(action).toMatchObject({ kind: 'destroy', marks: { destroyStartedAt: EXPIRY } });
-    const started = env({ meta: { reminders: action.kind === 'destroy' ? action.marks : undefined } });
-    expect(nextReminderAction(started, EXPIRY + H, settings)).toEqual({ kind: 'none' });
+    const action = nextReminderAction(env({ lastRunId: 'create-1' }), EXPIRY, settings);
+    expect(action).toMatchObject({
+      kind: 'destroy',
+      marks: { destroyStartedAt: EXPIRY, destroyClaimedAfterRun: 'create-1' },
+    });
+    const marks = action.kind === 'destroy' ? action.marks : undefined;
+    const tearingDown = env({ status: 'destroying', currentRunId: 'destroy-1', meta: { reminders: marks } });
+    expect(nextReminderAction(tearingDown, EXPIRY + H, settings)).toEqual({ kind: 'none' });
+    // The teardown ran and failed: its failure is reported by the run, not retried here.
+    const failed = env({ status: 'failed', lastRunId: 'destroy-1', meta: { reminders: marks } });
+    expect(nextReminderAction(failed, EXPIRY + H, settings)).toEqual({ kind: 'none' });
     expect(nextReminderAction(env({ currentRunId: 'r1' }), EXPIRY, settings)).toEqual({ kind: 'none' });
+  });
+
+  it('claims auto-destroy again when the claim never became a run (the pass stopped in between)', () => {
+    const first = nextReminderAction(env({ lastRunId: 'create-1' }), EXPIRY, settings);
+    const marks = first.kind === 'destroy' ? first.marks : undefined;
+    const stranded = env({ lastRunId: 'create-1', meta: { reminders: marks } });
+    const retry = settings.destroyRetryMs;
+    expect(nextReminderAction(stranded, EXPIRY + retry - 1, settings)).toEqual({ kind: 'none' });
+    expect(nextReminderAction(stranded, EXPIRY + retry, settings)).toMatchObject({
+      kind: 'destroy',
+      marks: { destroyStartedAt: EXPIRY + retry },
+    });
   });
 
   it('with auto-destroy off, reports overdue at most once a day', () => {

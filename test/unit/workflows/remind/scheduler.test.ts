@@ -1,4 +1,4 @@
-import type { Environment, OnceMarkersRepository } from '../../../../src/state/types';
+import type { Environment } from '../../../../src/state/types';
 import {
   defaultReminderSettings,
   runReminderPass,
@@ -13,28 +13,27 @@ const M = 60_000;
 // 2026-11-27 00:00 UTC is 09:00 in Asia/Tokyo.
 const T0 = Date.UTC(2026, 10, 26, 20, 0, 0);
 
+/** Queues each key once, as the outbox does; `sent` is what would reach Slack. */
 class RecordingNotifier implements ReminderNotifier {
   readonly sent: string[] = [];
-  async warnExpiry(env: Environment, leadMs: number) {
-    this.sent.push(`warn ${env.name} ${leadMs / M}m`);
-  }
-  async reportOverdue(env: Environment) {
-    this.sent.push(`overdue ${env.name}`);
-  }
-  async reportAutoDestroy(env: Environment, started: boolean) {
-    this.sent.push(`auto-destroy ${env.name} ${started ? 'started' : 'refused'}`);
-  }
-  async postDigest(channel: string, envs: Environment[]) {
-    this.sent.push(`digest ${channel} ${envs.map((e) => e.name).join(',')}`);
-  }
-}
-
-class MemoryMarkers implements OnceMarkersRepository {
   readonly keys = new Set<string>();
-  async claim(key: string) {
+  private queue(key: string, what: string): boolean {
     if (this.keys.has(key)) return false;
     this.keys.add(key);
+    this.sent.push(what);
     return true;
+  }
+  async warnExpiry(env: Environment, leadMs: number, key: string) {
+    return this.queue(key, `warn ${env.name} ${leadMs / M}m`);
+  }
+  async reportOverdue(env: Environment, key: string) {
+    return this.queue(key, `overdue ${env.name}`);
+  }
+  async reportAutoDestroy(env: Environment, started: boolean, _reason: string | undefined, key: string) {
+    return this.queue(key, `auto-destroy ${env.name} ${started ? 'started' : 'refused'}`);
+  }
+  async postDigest(channel: string, envs: Environment[], key: string) {
+    return this.queue(key, `digest ${channel} ${envs.map((e) => e.name).join(',')}`);
   }
 }
 
@@ -47,22 +46,25 @@ async function seed(store: MemoryStateStore, name: string, channel: string, expi
 function setup() {
   const store = createMemoryStore();
   const notifier = new RecordingNotifier();
-  const markers = new MemoryMarkers();
   const destroyed: string[] = [];
   let now = T0;
   const deps: ReminderDeps = {
     store,
-    markers,
     notifier,
     settings: defaultReminderSettings,
     digest: { atMinutes: 9 * 60, timeZone: 'Asia/Tokyo' },
+    // As the real one does: the teardown run holds the env, which is now `destroying`.
     startDestroy: async (env) => {
       destroyed.push(env.name);
+      await store.environments.update(env.name, env.version, {
+        status: 'destroying',
+        currentRunId: `${env.name}-destroy-${destroyed.length}`,
+      });
       return { started: true };
     },
     now: () => now,
   };
-  return { store, notifier, markers, destroyed, deps, setNow: (t: number) => (now = t) };
+  return { store, notifier, destroyed, deps, setNow: (t: number) => (now = t) };
 }
 
 describe('runReminderPass', () => {
@@ -100,11 +102,8 @@ describe('runReminderPass', () => {
     const { store, destroyed, notifier, deps, setNow } = setup();
     await seed(store, 'demo', 'C1', T0 + H);
     let busy = true;
-    deps.startDestroy = async (env) => {
-      if (busy) return { started: false, reason: 'locked' };
-      destroyed.push(env.name);
-      return { started: true };
-    };
+    const start = deps.startDestroy;
+    deps.startDestroy = async (env) => (busy ? { started: false, reason: 'locked' } : start(env));
     setNow(T0 + H);
     await runReminderPass(deps);
     setNow(T0 + H + 10 * M); // within the retry delay: left alone
@@ -115,6 +114,45 @@ describe('runReminderPass', () => {
     await runReminderPass(deps);
     expect(destroyed).toEqual(['demo']);
     expect(notifier.sent).toContain('auto-destroy demo started');
+  });
+
+  it('a pass that stopped after queuing a warning: the next one queues nothing more and claims it', async () => {
+    const { store, notifier, deps, setNow } = setup();
+    await seed(store, 'demo', 'C1', T0 + 3 * H);
+    setNow(T0 + H);
+    // The pass dies between queuing and claiming: every claim write fails.
+    const update = store.environments.update.bind(store.environments);
+    store.environments.update = async () => {
+      throw new Error('process killed');
+    };
+    await expect(runReminderPass(deps)).rejects.toThrow('process killed');
+    store.environments.update = update;
+    expect(notifier.sent).toEqual(['warn demo 120m']);
+    const next = await runReminderPass(deps);
+    expect(next).toMatchObject({ warned: 0, conflicts: 0 });
+    expect(notifier.sent).toEqual(['warn demo 120m']);
+    expect(await runReminderPass(deps)).toMatchObject({ warned: 0 });
+    const env = await store.environments.get('demo');
+    expect(env?.meta?.reminders).toMatchObject({ warned: [2 * H] });
+  });
+
+  it('starts the teardown again when a pass claimed it and stopped before starting it', async () => {
+    const { store, destroyed, notifier, deps, setNow } = setup();
+    await seed(store, 'demo', 'C1', T0 + H);
+    const start = deps.startDestroy;
+    deps.startDestroy = async () => {
+      throw new Error('process killed');
+    };
+    setNow(T0 + H);
+    await expect(runReminderPass(deps)).rejects.toThrow('process killed');
+    deps.startDestroy = start;
+    setNow(T0 + H + 14 * M); // the claim may still be a pass at work: left alone
+    await runReminderPass(deps);
+    expect(destroyed).toEqual([]);
+    setNow(T0 + H + 15 * M);
+    expect((await runReminderPass(deps)).destroysStarted).toBe(1);
+    expect(destroyed).toEqual(['demo']);
+    expect(notifier.sent).toEqual(['auto-destroy demo started']);
   });
 
   it('posts one digest per channel per local day, at the configured local time', async () => {
