@@ -6,8 +6,9 @@
  * span per run of equal answers), the same data the text report is built from
  * (src/workflows/failover/report.ts); drawn while the drill runs, too.
  */
-import { formatDuration } from '../domain/format';
 import { english } from '../i18n/english';
+import type { Saying } from '../i18n/said';
+import { ENGLISH, type Texts } from '../i18n/texts';
 import type { Run } from '../state/types';
 import { DEFAULT_FAILOVER_CONFIG } from '../workflows/failover/deps';
 import { DB_STEP, WEB_STEP } from '../workflows/failover/outline';
@@ -43,7 +44,9 @@ export interface PhaseTimeline {
   azBefore?: string;
   azAfter?: string;
   verdict: PhaseVerdict;
+  /** The verdict's reason in English (JSON, logs); `said`: as said, for the reader's language. */
   reason: string;
+  said?: Saying;
   requests: number;
   failures: number;
 }
@@ -82,7 +85,8 @@ function phaseTimeline(record: PhaseRecord, running: boolean): PhaseTimeline {
     ...(record.azAfter ? { azAfter: record.azAfter } : {}),
     // A phase still going has no verdict yet, whatever its numbers say so far.
     verdict: running && !record.completed ? 'incomplete' : report.verdict,
-    reason: running && !record.completed ? 'under way' : english(report.reason),
+    reason: running && !record.completed ? ENGLISH.diagram.drill.underWay() : english(report.reason),
+    ...(running && !record.completed ? {} : { said: report.reason }),
     requests: report.requests,
     failures: report.failures,
   };
@@ -171,12 +175,13 @@ function marker(
   );
 }
 
-function lane(p: PhaseTimeline, y: number, x: (t: number) => number, t0: number): string {
+function lane(p: PhaseTimeline, y: number, x: (t: number) => number, t0: number, t: Texts): string {
+  const d = t.diagram.drill;
   const ok = TONE_PAINT.ok;
   const bad = TONE_PAINT.bad;
   const barY = y + 34;
   const parts: string[] = [
-    text(20, y + 22, p.phase === 'web' ? 'Web tier' : 'Database', {
+    text(20, y + 22, p.phase === 'web' ? d.web() : d.db(), {
       'font-weight': 'bold',
       'font-size': 14,
       fill: '#202124',
@@ -187,15 +192,21 @@ function lane(p: PhaseTimeline, y: number, x: (t: number) => number, t0: number)
       title(p.subject ?? ''),
       esc(clipped(p.subject ?? '', 26)),
     ),
-    text(20, y + 58, `${p.requests} probes, ${p.failures} failed`, { fill: '#3c4043', 'font-size': 11 }),
+    text(20, y + 58, d.probes({ requests: p.requests, failures: p.failures }), {
+      fill: '#3c4043',
+      'font-size': 11,
+    }),
     el(
       'g',
       { 'data-kind': 'verdict', 'data-verdict': p.verdict },
-      text(20, y + 76, `${p.verdict.toUpperCase().replace(/-/g, ' ')}`, {
+      text(20, y + 76, d.verdict(p.verdict), {
         'font-weight': 'bold',
         fill: TONE_PAINT[VERDICT_TONE[p.verdict]].ink,
       }),
-      text(20, y + 92, p.reason, { fill: '#5f6368', 'font-size': 10 }),
+      text(20, y + 92, p.said !== undefined ? t.said(p.said) : d.underWay(), {
+        fill: '#5f6368',
+        'font-size': 10,
+      }),
     ),
     el('rect', { x: PLOT_X, y: barY, width: PLOT_W, height: 26, fill: '#f8f9fa', stroke: '#dadce0' }),
   ];
@@ -205,7 +216,7 @@ function lane(p: PhaseTimeline, y: number, x: (t: number) => number, t0: number)
       el(
         'g',
         { 'data-kind': 'outage', 'data-ms': o.ms, 'data-open': o.endAt === undefined ? 'true' : undefined },
-        title(`outage ${formatDuration(o.ms)}${o.endAt === undefined ? ' (not recovered)' : ''}`),
+        title(d.outage({ ms: o.ms, open: o.endAt === undefined })),
         el('rect', {
           x: x(o.startAt),
           y: barY - 10,
@@ -216,7 +227,7 @@ function lane(p: PhaseTimeline, y: number, x: (t: number) => number, t0: number)
           'stroke-dasharray': '3 2',
           opacity: 0.9,
         }),
-        text(x(o.startAt) + 3, barY - 13, `outage ${formatDuration(o.ms)}`, {
+        text(x(o.startAt) + 3, barY - 13, d.outageLabel({ ms: o.ms }), {
           fill: bad.ink,
           'font-size': 11,
           'font-weight': 'bold',
@@ -239,18 +250,16 @@ function lane(p: PhaseTimeline, y: number, x: (t: number) => number, t0: number)
           height: 20,
           fill: s.ok ? ok.stroke : bad.stroke,
         },
-        title(
-          `${s.count} × ${s.ok ? 'answered' : 'failed'} (${s.result}) from +${formatDuration(s.from - t0)}`,
-        ),
+        title(d.span({ count: s.count, ok: s.ok, result: s.result, fromMs: s.from - t0 })),
       ),
     );
   }
   if (p.faultAt !== undefined) {
-    const what = p.phase === 'web' ? 'instance stopped' : 'reboot with failover';
+    const what = p.phase === 'web' ? d.webFault() : d.dbFault();
     parts.push(marker('fault', x(p.faultAt), barY, '#202124', what, 52));
   }
   if (p.recoveredAt !== undefined) {
-    parts.push(marker('recovered', x(p.recoveredAt), barY, TONE_PAINT.ok.stroke, 'whole again', 66, '4 2'));
+    parts.push(marker('recovered', x(p.recoveredAt), barY, TONE_PAINT.ok.stroke, d.recovered(), 66, '4 2'));
   }
   if (p.azBefore) {
     const swapped = p.azAfter !== undefined && p.azAfter !== p.azBefore;
@@ -258,7 +267,7 @@ function lane(p: PhaseTimeline, y: number, x: (t: number) => number, t0: number)
       text(
         PLOT_X,
         y + 112,
-        `primary AZ ${p.azBefore} → ${p.azAfter ?? '…'}${p.azAfter && !swapped ? ' (unchanged)' : ''}`,
+        d.azSwap({ before: p.azBefore, after: p.azAfter ?? '…', unchanged: !!p.azAfter && !swapped }),
         {
           'data-kind': 'az-swap',
           'data-before': p.azBefore,
@@ -272,18 +281,19 @@ function lane(p: PhaseTimeline, y: number, x: (t: number) => number, t0: number)
   return el('g', { 'data-kind': 'phase', 'data-phase': p.phase, 'data-verdict': p.verdict }, ...parts);
 }
 
-export function drillSvg(t: DrillTimeline): string {
-  const span = t.endAt - t.startedAt;
-  const x = (at: number) => PLOT_X + ((at - t.startedAt) / span) * PLOT_W;
-  const height = TOP + Math.max(1, t.phases.length) * LANE_H + 50;
-  const axisY = TOP + Math.max(1, t.phases.length) * LANE_H + 8;
+export function drillSvg(tl: DrillTimeline, t: Texts = ENGLISH): string {
+  const d = t.diagram.drill;
+  const span = tl.endAt - tl.startedAt;
+  const x = (at: number) => PLOT_X + ((at - tl.startedAt) / span) * PLOT_W;
+  const height = TOP + Math.max(1, tl.phases.length) * LANE_H + 50;
+  const axisY = TOP + Math.max(1, tl.phases.length) * LANE_H + 8;
   const step = tickStep(span);
   const ticks: string[] = [];
   for (let s = 0; s <= span; s += step) {
-    const tx = x(t.startedAt + s);
+    const tx = x(tl.startedAt + s);
     ticks.push(
       el('line', { x1: tx, y1: axisY, x2: tx, y2: axisY + 5, stroke: '#5f6368' }),
-      text(tx, axisY + 18, `${Math.round(s / 1000)} s`, {
+      text(tx, axisY + 18, d.seconds({ s: Math.round(s / 1000) }), {
         'text-anchor': 'middle',
         fill: '#5f6368',
         'font-size': 10,
@@ -291,20 +301,15 @@ export function drillSvg(t: DrillTimeline): string {
     );
   }
   const body = [
-    text(20, 28, `Failover drill on ${t.env} (${t.target})${t.running ? ' — under way' : ''}`, {
+    text(20, 28, d.heading({ env: tl.env, target: tl.target, running: tl.running }), {
       'font-size': 18,
       'font-weight': 'bold',
       fill: '#202124',
       'data-kind': 'heading',
     }),
-    text(
-      20,
-      50,
-      'each bar: what the prober saw through the ALB (green answered, red failed); time on the sandbox clock',
-      { fill: '#5f6368', 'font-size': 11 },
-    ),
-    ...(t.phases.length === 0 ? [text(PLOT_X, TOP + 40, 'no probe has run yet', { fill: '#5f6368' })] : []),
-    ...t.phases.map((p, i) => lane(p, TOP + i * LANE_H, x, t.startedAt)),
+    text(20, 50, d.legend(), { fill: '#5f6368', 'font-size': 11 }),
+    ...(tl.phases.length === 0 ? [text(PLOT_X, TOP + 40, d.noProbe(), { fill: '#5f6368' })] : []),
+    ...tl.phases.map((p, i) => lane(p, TOP + i * LANE_H, x, tl.startedAt, t)),
     el(
       'g',
       { 'data-kind': 'axis' },
@@ -312,5 +317,5 @@ export function drillSvg(t: DrillTimeline): string {
       ...ticks,
     ),
   ];
-  return svgDocument(960, height, `Failover drill on ${t.env}`, body);
+  return svgDocument(960, height, d.title({ env: tl.env }), body, t.lang);
 }

@@ -1,8 +1,10 @@
 /**
  * The environment picture as SVG: one `<g data-kind=…>` per resource (with its id, state and AZ
  * as data attributes, so tests and the page can find them) and real `<text>` labels, which a
- * person can select and copy. Layout: ./layout.ts; colours: ./svg-kit.ts.
+ * person can select and copy, in the reader's language (`t.diagram`). Layout: ./layout.ts;
+ * colours: ./svg-kit.ts.
  */
+import { ENGLISH, type Texts } from '../i18n/texts';
 import { layoutEnvironment, type AzLayout, type Box } from './layout';
 import type { AzColumn, DiagramModel, ResourceNode, Tone, WebNode } from './model';
 import { boxRect, el, legend, svgDocument, text, title, TONE_PAINT } from './svg-kit';
@@ -29,8 +31,8 @@ function resourceBox(
   );
 }
 
-function stateLine(n: ResourceNode): string {
-  return n.tone === 'absent' ? 'not created' : n.state;
+function stateLine(n: ResourceNode, t: Texts): string {
+  return n.tone === 'absent' ? t.diagram.notCreated() : t.diagram.state(n.state);
 }
 
 function container(
@@ -60,8 +62,14 @@ function line(
   return el('line', { x1, y1, x2, y2, stroke, 'stroke-width': 2, ...a });
 }
 
-function webBox(web: WebNode, box: Box, az: string): string {
-  const health = web.health ? `target: ${web.health}` : web.tone === 'absent' ? '' : 'target: not registered';
+function webBox(web: WebNode, box: Box, az: string, t: Texts): string {
+  const d = t.diagram;
+  const health = web.health
+    ? d.target({ health: web.health })
+    : web.tone === 'absent'
+      ? ''
+      : d.notRegistered();
+  const state = stateLine(web, t);
   return resourceBox(
     box,
     web.tone,
@@ -72,20 +80,22 @@ function webBox(web: WebNode, box: Box, az: string): string {
       'data-state': web.state,
       'data-az': az,
     },
-    [web.role, web.id ? `${web.id}` : 'EC2 instance', `${stateLine(web)}${health ? ` · ${health}` : ''}`],
-    `${web.role} (EC2 instance${web.id ? ` ${web.id}` : ''}) in ${az}: ${stateLine(web)}${health ? `; ${health}` : ''}`,
+    [web.role, web.id ? `${web.id}` : d.ec2(), `${state}${health ? ` · ${health}` : ''}`],
+    d.webTip({ role: web.role, id: web.id, az, state, health }),
   );
 }
 
-function dbBox(model: DiagramModel, col: AzColumn, box: Box): string {
+function dbBox(model: DiagramModel, col: AzColumn, box: Box, t: Texts): string {
   const db = model.db;
+  const d = t.diagram;
+  const state = d.state(db.state);
   if (col.db === 'standby') {
     return resourceBox(
       box,
       db.tone,
       { 'data-kind': 'db-standby', 'data-id': db.id, 'data-state': db.state, 'data-az': col.name },
-      ['DB standby', db.id, 'synchronous replica'],
-      `standby of ${db.id} in ${col.name} (Multi-AZ): takes over on a failover`,
+      [d.dbStandby(), db.id, d.syncReplica()],
+      d.standbyTip({ id: db.id, az: col.name }),
     );
   }
   if (col.db === 'primary') {
@@ -93,8 +103,8 @@ function dbBox(model: DiagramModel, col: AzColumn, box: Box): string {
       box,
       db.tone,
       { 'data-kind': 'db-primary', 'data-id': db.id, 'data-state': db.state, 'data-az': col.name },
-      ['DB primary (MySQL)', db.id, `${db.state}${db.multiAz ? ' · Multi-AZ' : ' · single-AZ'}`],
-      `${db.id} primary in ${col.name}: ${db.state}${db.endpoint ? `; endpoint ${db.endpoint}` : ''}`,
+      [d.dbPrimary(), db.id, `${state} · ${d.multiAz({ on: !!db.multiAz })}`],
+      d.primaryTip({ id: db.id, az: col.name, state, endpoint: db.endpoint ?? '' }),
     );
   }
   // The DB is not here: while it is absent the first column shows where it will be.
@@ -103,14 +113,15 @@ function dbBox(model: DiagramModel, col: AzColumn, box: Box): string {
       box,
       'absent',
       { 'data-kind': 'db-primary', 'data-state': 'absent', 'data-az': col.name },
-      ['DB primary (MySQL)', 'RDS instance', 'not created'],
-      'the database is not created yet',
+      [d.dbPrimary(), d.rds(), d.notCreated()],
+      d.dbAbsentTip(),
     );
   }
   return '';
 }
 
-function azColumn(model: DiagramModel, col: AzColumn, at: AzLayout): string {
+function azColumn(model: DiagramModel, col: AzColumn, at: AzLayout, t: Texts): string {
+  const d = t.diagram;
   const sub = (box: Box, s: AzColumn['publicSubnet'], stroke: string, fill: string) =>
     el(
       'g',
@@ -121,32 +132,32 @@ function azColumn(model: DiagramModel, col: AzColumn, at: AzLayout): string {
         'data-state': s.state,
         'data-az': col.name,
       },
-      title(`${s.tier} subnet ${s.id || '(not created)'} ${s.cidr ?? ''} in ${col.name}`),
+      title(d.subnetTip({ tier: s.tier, id: s.id || d.notCreatedId(), cidr: s.cidr ?? '', az: col.name })),
       boxRect(box, {
         fill: s.tone === 'absent' ? '#ffffff' : fill,
         stroke,
         strokeWidth: 1.2,
         dash: s.tone === 'absent' ? '5 4' : undefined,
       }),
-      text(box.x + 10, box.y + 17, `${s.tier} subnet${s.cidr ? ` ${s.cidr}` : ''}`, {
+      text(box.x + 10, box.y + 17, d.subnet({ tier: s.tier, cidr: s.cidr ?? '' }), {
         fill: stroke,
         'font-weight': 'bold',
         'font-size': 11,
       }),
-      text(box.x + 10, box.y + 31, s.id || 'not created', { fill: MUTED, 'font-size': 10 }),
+      text(box.x + 10, box.y + 31, s.id || d.notCreated(), { fill: MUTED, 'font-size': 10 }),
     );
   return el(
     'g',
     { 'data-kind': 'az', 'data-az': col.name },
-    container(at.column, {}, '#1a73e8', 'none', `Availability Zone ${col.name}`, '6 4'),
+    container(at.column, {}, '#1a73e8', 'none', d.az({ az: col.name }), '6 4'),
     sub(at.publicSubnet, col.publicSubnet, '#3b7d0c', '#f1f8e9'),
     sub(at.privateSubnet, col.privateSubnet, '#0b67a8', '#e8f1fa'),
-    ...col.web.map((w, i) => webBox(w, at.web[i], col.name)),
-    dbBox(model, col, at.db),
+    ...col.web.map((w, i) => webBox(w, at.web[i], col.name, t)),
+    dbBox(model, col, at.db, t),
   );
 }
 
-function edges(model: DiagramModel, l: ReturnType<typeof layoutEnvironment>): string[] {
+function edges(model: DiagramModel, l: ReturnType<typeof layoutEnvironment>, t: Texts): string[] {
   const out: string[] = [];
   const cx = (b: Box) => b.x + b.w / 2;
   out.push(line(cx(l.internet), l.internet.y + l.internet.h, cx(l.igw), l.igw.y, '#5f6368'));
@@ -190,7 +201,7 @@ function edges(model: DiagramModel, l: ReturnType<typeof layoutEnvironment>): st
           'g',
           { 'data-kind': 'replication' },
           line(left.x + left.w, y, right.x, y, '#0b67a8', { 'stroke-dasharray': '6 4' }),
-          text((left.x + left.w + right.x) / 2, y + 16, 'sync replication', {
+          text((left.x + left.w + right.x) / 2, y + 16, t.diagram.replication(), {
             'text-anchor': 'middle',
             fill: '#0b67a8',
             'font-size': 10,
@@ -202,50 +213,49 @@ function edges(model: DiagramModel, l: ReturnType<typeof layoutEnvironment>): st
   return out;
 }
 
-export function environmentSvg(model: DiagramModel): string {
+export function environmentSvg(model: DiagramModel, t: Texts = ENGLISH): string {
+  const d = t.diagram;
   const l = layoutEnvironment(model);
   const tg = model.targetGroup;
   const tgLine = tg.present
-    ? `target group ${tg.name}: ${tg.healthy}/${tg.registered} healthy`
-    : `target group ${tg.name}: not created`;
+    ? d.targetGroup({ name: tg.name, healthy: tg.healthy, registered: tg.registered })
+    : d.targetGroupAbsent({ name: tg.name });
+  const status = t.common.envStatus(model.status);
   const body = [
-    text(20, 28, `${model.env} — ${model.status}`, {
+    text(20, 28, d.heading({ env: model.env, status }), {
       'font-size': 18,
       'font-weight': 'bold',
       fill: INK,
       'data-kind': 'heading',
     }),
-    text(20, 50, model.siteUrl ? `site ${model.siteUrl}` : 'site: not ready', { fill: MUTED }),
+    text(20, 50, model.siteUrl ? d.site({ url: model.siteUrl }) : d.siteNotReady(), { fill: MUTED }),
     container(
       l.region,
       { 'data-kind': 'region', 'data-id': model.region },
       '#232f3e',
       '#fafafa',
-      `Region ${model.region}`,
+      d.region({ region: model.region }),
     ),
-    resourceBox(
-      l.internet,
-      'ok',
-      { 'data-kind': 'internet' },
-      ['Internet'],
-      'the internet: visitors reach the site through the ALB',
-    ),
+    resourceBox(l.internet, 'ok', { 'data-kind': 'internet' }, [d.internet()], d.internetTip()),
     container(
       l.vpc,
       { 'data-kind': 'vpc', 'data-id': model.vpc.id || undefined, 'data-state': model.vpc.state },
       '#7b3fe4',
       model.vpc.tone === 'absent' ? '#ffffff' : '#fbf8ff',
-      `VPC ${model.vpc.id || '(not created)'}${model.vpc.cidr ? ` ${model.vpc.cidr}` : ''}`,
+      d.vpc({ id: model.vpc.id || d.notCreatedId(), cidr: model.vpc.cidr ?? '' }),
       model.vpc.tone === 'absent' ? '6 4' : undefined,
     ),
-    ...model.azs.map((col, i) => azColumn(model, col, l.azs[i])),
-    ...edges(model, l),
+    ...model.azs.map((col, i) => azColumn(model, col, l.azs[i], t)),
+    ...edges(model, l, t),
     resourceBox(
       l.igw,
       model.igw.tone,
       { 'data-kind': 'igw', 'data-id': model.igw.id || undefined, 'data-state': model.igw.state },
-      ['Internet gateway', model.igw.id || stateLine(model.igw)],
-      `internet gateway ${model.igw.id || '(not created)'}: ${model.igw.attached ? 'attached to the VPC' : stateLine(model.igw)}`,
+      [d.igw(), model.igw.id || stateLine(model.igw, t)],
+      d.igwTip({
+        id: model.igw.id || d.notCreatedId(),
+        state: model.igw.attached ? d.attached() : stateLine(model.igw, t),
+      }),
     ),
     resourceBox(
       l.alb,
@@ -256,10 +266,10 @@ export function environmentSvg(model: DiagramModel): string {
         'data-state': model.alb.state,
         'data-subnets': 'public',
       },
-      [`Application Load Balancer ${model.alb.name} · ${stateLine(model.alb)}`, tgLine],
-      `${model.alb.name} across both public subnets: ${stateLine(model.alb)}${model.alb.dns ? `; ${model.alb.dns}` : ''}`,
+      [d.alb({ name: model.alb.name, state: stateLine(model.alb, t) }), tgLine],
+      d.albTip({ name: model.alb.name, state: stateLine(model.alb, t), dns: model.alb.dns ?? '' }),
     ),
-    legend(l.legend.x, l.legend.y),
+    legend(l.legend.x, l.legend.y, d.tone),
   ];
-  return svgDocument(l.width, l.height, `${model.env}: ${model.status} (${model.region})`, body);
+  return svgDocument(l.width, l.height, `${model.env}: ${status} (${model.region})`, body, t.lang);
 }

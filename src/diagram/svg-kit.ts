@@ -72,19 +72,28 @@ export const TONE_PAINT: Record<Tone, Paint> = {
   absent: { fill: '#ffffff', stroke: '#bdc1c6', ink: '#80868b', dash: '5 4' },
 };
 
-export const TONE_WORD: Record<Tone, string> = {
-  ok: 'running / healthy',
-  busy: 'starting / changing',
-  off: 'stopped',
-  bad: 'failed / unhealthy',
-  absent: 'not there (yet)',
-};
+/** About how wide a label is drawn at 11–12 px: a kana or kanji takes about twice a letter's room. */
+export function labelWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]/.test(ch) ? 12 : 6.6;
+  return w;
+}
 
-/** The document around the drawing: size, fonts, and a title for screen readers. */
-export function svgDocument(width: number, height: number, label: string, body: string[]): string {
+/**
+ * The document around the drawing: size, fonts (a Japanese one first for Japanese text, where
+ * the system has it: Debian's fonts-noto-cjk), its language, and a title for screen readers.
+ */
+export function svgDocument(
+  width: number,
+  height: number,
+  label: string,
+  body: string[],
+  lang: 'en' | 'ja' = 'en',
+): string {
+  const fonts = `${lang === 'ja' ? 'Noto Sans CJK JP, ' : ''}DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif`;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"` +
-    ` font-family="DejaVu Sans, Liberation Sans, Arial, Helvetica, sans-serif" font-size="12" role="img">` +
+    ` xml:lang="${lang}" font-family="${fonts}" font-size="12" role="img">` +
     title(label) +
     el('rect', { x: 0, y: 0, width, height, fill: '#ffffff' }) +
     body.join('') +
@@ -96,6 +105,7 @@ export function svgDocument(width: number, height: number, label: string, body: 
 export function legend(
   x: number,
   y: number,
+  word: (tone: Tone) => string,
   tones: readonly Tone[] = ['ok', 'busy', 'off', 'bad', 'absent'],
 ): string {
   let cx = x;
@@ -113,9 +123,9 @@ export function legend(
         stroke: p.stroke,
         'stroke-dasharray': p.dash,
       }),
-      text(cx + 20, y + 1, TONE_WORD[tone], { fill: '#3c4043' }),
+      text(cx + 20, y + 1, word(tone), { fill: '#3c4043' }),
     );
-    cx += 34 + TONE_WORD[tone].length * 6.6;
+    cx += 34 + labelWidth(word(tone));
   }
   return el('g', { 'data-kind': 'legend' }, ...parts);
 }

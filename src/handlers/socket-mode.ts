@@ -96,7 +96,13 @@ export function buildSocketModeBot(
   const clients = options.clients ?? createAwsClients({ region: config.region });
   const store = createStateStore(clients.doc, config.tablePrefix);
 
-  const diagrams = createDiagrams({ store, aws: discoveryAdapters(clients), azs: config.azs, now: Date.now });
+  const diagrams = createDiagrams({
+    store,
+    aws: discoveryAdapters(clients),
+    azs: config.azs,
+    now: Date.now,
+    language: config.i18n,
+  });
   const outbox = createOutboxRepository(clients.doc, config.tablePrefix);
   const log = (line: string) => onError(new Error(line), 'slack delivery');
   const ticks = new InProcessTickScheduler({ onError: (err, runId) => onError(err, `tick ${runId}`) });

@@ -226,7 +226,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const web = mountWebConsole(slack, {
       users: consoleUsers(config.slack.admins),
       channels: config.slack.allowedChannels.length ? config.slack.allowedChannels : ['C1', 'C2'],
-      ...(workflows ? { environments: environmentSource(store, workflows.diagrams) } : {}),
+      ...(workflows ? { environments: environmentSource(store, workflows.diagrams, config.i18n) } : {}),
+      lang: config.i18n.lang,
     });
     stops.push(async () => web.close());
     if (workflows) {
@@ -310,6 +311,7 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
     aws: discoveryAdapters(clients),
     azs: config.azs,
     now: clock.now,
+    language: config.i18n,
   });
   const { runtime, slack } = buildSlackWorkflowRuntime({
     config,

@@ -17,6 +17,8 @@ import { errors } from './errors';
 import { envs } from './envs';
 import { destroy } from './destroy';
 import { drill } from './drill';
+import { diagram } from './diagram';
+import { webConsole } from './console';
 import { grammar } from './grammar';
 import { inventory } from './inventory';
 import { receipt } from './receipt';
@@ -44,6 +46,8 @@ export function en(f: Formatter) {
     reminders: reminders(f),
     explain: explain(f),
     language: lang(),
+    diagram: diagram(f),
+    webConsole: webConsole(),
     /** Each workflow's steps: title, and explanation for the hands-on's (beside their outlines). */
     steps: {
       create: CREATE_STEPS_EN,

@@ -18,6 +18,8 @@ import { errors } from './errors';
 import { envs } from './envs';
 import { destroy } from './destroy';
 import { drill } from './drill';
+import { diagram } from './diagram';
+import { webConsole } from './console';
 import { JA_FORMAT_WORDS } from './format';
 import { grammar } from './grammar';
 import { inventory } from './inventory';
@@ -46,6 +48,8 @@ export function ja(f: Formatter): Catalogue {
     reminders: reminders(f),
     explain: explain(f),
     language: lang(),
+    diagram: diagram(f),
+    webConsole: webConsole(),
     steps: {
       create: CREATE_STEPS_JA,
       destroy: DESTROY_STEPS_JA,

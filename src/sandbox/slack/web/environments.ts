@@ -1,5 +1,7 @@
 /** What the sandbox gives the console: who may act, and its environments with their pictures. */
 import type { Diagrams } from '../../../diagram';
+import type { LanguageSettings } from '../../../i18n/locale';
+import { textsIn } from '../../../i18n/texts';
 import type { StateStore } from '../../../state/types';
 import type { ConsoleUser } from './client/types';
 import type { EnvironmentSource } from './routes';
@@ -14,15 +16,23 @@ export function consoleUsers(admins: readonly string[]): ConsoleUser[] {
 export function environmentSource(
   store: Pick<StateStore, 'environments'>,
   diagrams: Diagrams,
+  language: LanguageSettings,
 ): EnvironmentSource {
   return {
-    async list() {
+    async list(lang) {
       const envs = await store.environments.listActive();
+      const t = textsIn(language, lang);
       return envs
-        .map((e) => ({ name: e.name, status: e.status, owner: e.owner, channel: e.channel }))
+        .map((e) => ({
+          name: e.name,
+          status: e.status,
+          statusLabel: t.common.envStatus(e.status),
+          owner: e.owner,
+          channel: e.channel,
+        }))
         .sort((a, b) => a.name.localeCompare(b.name));
     },
-    diagram: async (name) => (await diagrams.environment(name))?.svg,
-    drill: async (name) => (await diagrams.drill(name))?.svg,
+    diagram: async (name, lang) => (await diagrams.environment(name, lang))?.svg,
+    drill: async (name, lang) => (await diagrams.drill(name, lang))?.svg,
   };
 }

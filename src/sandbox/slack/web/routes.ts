@@ -13,6 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import type { Lang } from '../../../i18n/locale';
 import { sendFile } from '../files';
 import { readBody, sendJson } from '../http-body';
 import { escapeTyped } from '../requests';
@@ -22,21 +23,27 @@ import { CLIENT_DIR, consoleScript } from './bundle';
 import type { Bootstrap, ConsoleUser, EnvironmentSummary } from './client/types';
 import { MessageStream } from './events';
 import { grammarSpec } from './grammar-spec';
+import { pageLang, renderPage } from './page';
 import { consoleMessage, refusedPostMessage } from './view';
 
-/** Where the console finds environments and their pictures (the sandbox wires its store and AWS). */
+/**
+ * Where the console finds environments and their pictures (the sandbox wires its store and AWS),
+ * in the words of the page's language.
+ */
 export interface EnvironmentSource {
-  list(): Promise<EnvironmentSummary[]>;
+  list(lang: Lang): Promise<EnvironmentSummary[]>;
   /** SVG, or undefined when there is no such environment. */
-  diagram(name: string): Promise<string | undefined>;
+  diagram(name: string, lang: Lang): Promise<string | undefined>;
   /** SVG of the latest drill, or undefined when there was none. */
-  drill(name: string): Promise<string | undefined>;
+  drill(name: string, lang: Lang): Promise<string | undefined>;
 }
 
 export interface WebConsoleOptions {
   users: ConsoleUser[];
   channels: string[];
   environments?: EnvironmentSource;
+  /** The workspace's language (SITEBOT_LANG): the page's unless it asks for another (`?lang=ja`). */
+  lang?: Lang;
 }
 
 export interface WebConsole {
@@ -113,6 +120,8 @@ export function mountWebConsole(slack: SlackStandIn, options: WebConsoleOptions)
     return text;
   };
   const users = new Set(options.users.map((u) => u.id));
+  const workspaceLang = options.lang ?? 'en';
+  const langOf = (url: URL) => pageLang(url.searchParams.get('lang'), workspaceLang);
 
   const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, extra = {}) =>
     res.writeHead(status, { 'content-type': type, ...PAGE_HEADERS, ...extra }).end(body);
@@ -133,7 +142,7 @@ export function mountWebConsole(slack: SlackStandIn, options: WebConsoleOptions)
     const path = url.pathname;
     const get = req.method === 'GET';
     if (get && path === '/') {
-      send(res, 200, 'text/html; charset=utf-8', await staticFile('index.html'));
+      send(res, 200, 'text/html; charset=utf-8', renderPage(await staticFile('index.html'), langOf(url)));
       return true;
     }
     if (get && path === '/console.css') {
@@ -152,6 +161,7 @@ export function mountWebConsole(slack: SlackStandIn, options: WebConsoleOptions)
         bot: { userId: SANDBOX_BOT.userId, name: 'sitebot' },
         grammar: grammarSpec(),
         diagrams: options.environments !== undefined,
+        lang: workspaceLang,
       };
       sendJson(res, 200, body);
       return true;
@@ -210,7 +220,9 @@ export function mountWebConsole(slack: SlackStandIn, options: WebConsoleOptions)
       return true;
     }
     if (get && path === '/_console/envs') {
-      sendJson(res, 200, { environments: options.environments ? await options.environments.list() : [] });
+      sendJson(res, 200, {
+        environments: options.environments ? await options.environments.list(langOf(url)) : [],
+      });
       return true;
     }
     const picture = /^\/_console\/envs\/([^/]+)\/(diagram|drill)\.svg$/.exec(path);
@@ -219,7 +231,9 @@ export function mountWebConsole(slack: SlackStandIn, options: WebConsoleOptions)
       const name = decodeURIComponent(picture[1]);
       if (!source) throw new Refusal(404, 'pictures need the AWS emulator');
       if (!envName.test(name)) throw new Refusal(400, 'not an environment name');
-      const svg = picture[2] === 'diagram' ? await source.diagram(name) : await source.drill(name);
+      const lang = langOf(url);
+      const svg =
+        picture[2] === 'diagram' ? await source.diagram(name, lang) : await source.drill(name, lang);
       if (svg === undefined && picture[2] === 'diagram') throw new Refusal(404, `no environment ${name}`);
       if (svg === undefined) {
         // No drill yet: nothing to draw, which is not an error.

@@ -7,6 +7,7 @@ import { parseCommand, SUBCOMMANDS } from '../../../../src/bot/grammar';
 import { english } from '../../../../src/i18n/english';
 import { complete } from '../../../../src/sandbox/slack/web/client/grammar';
 import { grammarSpec } from '../../../../src/sandbox/slack/web/grammar-spec';
+import { webConsole as webConsoleJa } from '../../../../src/i18n/ja/console';
 
 const limits = { defaultTtlMs: 86_400_000, maxTtlMs: 7 * 86_400_000 };
 const spec = grammarSpec();
@@ -58,19 +59,41 @@ test('completion: the command, subcommands, positional choices, flags and their 
     expect.objectContaining({ insert: '/site create ', label: 'create' }),
   ]);
   expect(labels('/site create ')).toEqual(['<env>']);
-  expect(labels('/site create demo ')).toEqual(['--ttl', '--multi-az', '--hours', '--days', '--dry-run']);
+  expect(labels('/site create demo ')).toEqual([
+    '--ttl',
+    '--multi-az',
+    '--hours',
+    '--days',
+    '--dry-run',
+    '--explain',
+  ]);
   expect(labels('/site create demo --multi-az ')).toEqual(['now', 'later', 'off']);
   expect(complete('/site create demo --multi-az l', spec)[0].insert).toBe(
     '/site create demo --multi-az later ',
   );
   expect(labels('/site create demo --ttl ')).toEqual(['<dur>']);
-  expect(labels('/site create demo --dry-run --')).toEqual(['--ttl', '--multi-az', '--hours', '--days']);
+  expect(labels('/site create demo --dry-run --')).toEqual([
+    '--ttl',
+    '--multi-az',
+    '--hours',
+    '--days',
+    '--explain',
+  ]);
   expect(labels('/site hours demo ')).toEqual(['off']);
   expect(labels('/site hours demo 09:00-19:00 ')).toEqual(['weekdays', 'daily', 'mon-fri']);
   expect(labels('/site failover ', ['demo', 'dev'])).toEqual(['demo', 'dev']);
   expect(labels('/site failover de', ['demo', 'dev', 'prod'])).toEqual(['demo', 'dev']);
-  expect(labels('/site failover demo ')).toEqual(['web', 'db', 'all', '--force']);
+  expect(labels('/site failover demo ')).toEqual(['web', 'db', 'all', '--force', '--explain']);
   expect(labels('/site extend demo ')).toEqual(['<dur>']);
   expect(labels('/site nonsense ')).toEqual([]);
   expect(labels('hello')).toEqual([]);
+});
+
+test('completion hints in the page language', () => {
+  const ja = webConsoleJa();
+  const hint = (text: string) => complete(text, spec, [], ja).map((s) => s.hint);
+  expect(hint('/site create ')).toEqual([ja.hintEnv()]);
+  expect(hint('/site create demo --ttl ')).toEqual([ja.hintDur()]);
+  expect(complete('/site status ', spec, ['demo'], ja)[0].hint).toBe('環境');
+  expect(hint('/site create demo --dry')).toEqual(['スイッチ']);
 });

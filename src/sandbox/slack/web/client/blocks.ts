@@ -39,15 +39,15 @@ export function textNode(v: unknown, ctx: PeopleContext): HTMLElement | undefine
   return t.type === 'plain_text' ? plainNode(text, t.emoji !== false, ctx) : mrkdwnNode(text, ctx);
 }
 
-function confirmOf(v: unknown): ConfirmSpec | undefined {
+function confirmOf(v: unknown, ctx: PeopleContext): ConfirmSpec | undefined {
   const c = obj(v);
   if (!c.title && !c.text) return undefined;
   const textObj = obj(c.text);
   return {
-    title: str(obj(c.title).text) ?? 'Are you sure?',
+    title: str(obj(c.title).text) ?? ctx.t.confirmTitle(),
     text: { type: str(textObj.type) ?? 'mrkdwn', text: str(textObj.text) ?? '' },
-    confirm: str(obj(c.confirm).text) ?? 'Yes',
-    deny: str(obj(c.deny).text) ?? 'Cancel',
+    confirm: str(obj(c.confirm).text) ?? ctx.t.confirmYes(),
+    deny: str(obj(c.deny).text) ?? ctx.t.confirmNo(),
     ...(str(c.style) ? { style: str(c.style) } : {}),
   };
 }
@@ -58,7 +58,7 @@ function element(e: Loose, ctx: BlockContext): HTMLElement {
       actionId: e.action_id,
       label: str(obj(e.text).text) ?? e.action_id,
       ...(str(e.style) ? { style: str(e.style) } : {}),
-      ...(confirmOf(e.confirm) ? { confirm: confirmOf(e.confirm) } : {}),
+      ...(confirmOf(e.confirm, ctx) ? { confirm: confirmOf(e.confirm, ctx) } : {}),
     };
     const button = h(
       'button',

@@ -4,9 +4,12 @@
  */
 import { byId, h } from './dom';
 import { complete, type GrammarSpec, type Suggestion } from './grammar';
+import type { ConsoleTexts } from './texts';
 
 export interface ComposerOptions {
   grammar: GrammarSpec;
+  /** The page's words (completion hints). */
+  t: ConsoleTexts;
   envs(): string[];
   /** Sends the line; a rejection's message is shown above the box. */
   send(text: string): Promise<void>;
@@ -61,7 +64,7 @@ export class Composer {
   }
 
   private suggest(): void {
-    this.suggestions = complete(this.input.value, this.options.grammar, this.options.envs());
+    this.suggestions = complete(this.input.value, this.options.grammar, this.options.envs(), this.options.t);
     this.selected = -1;
     this.draw();
   }

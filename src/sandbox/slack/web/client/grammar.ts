@@ -1,8 +1,13 @@
 /**
  * The shape of the `/site` grammar the console completes from, and how the completion reads
  * it. DOM-free: the page and the tests both use it. The spec itself is built on the server from
- * the bot's own grammar module (../grammar-spec.ts), never written here.
+ * the bot's own grammar module (../grammar-spec.ts), never written here; the hints' words come
+ * from the console catalogue (src/i18n/<lang>/console.ts).
  */
+import { webConsole, type ConsoleTexts } from '../../../../i18n/en/console';
+
+const ENGLISH_HINTS = webConsole();
+
 export interface ArgSpec {
   /** What the word is: `env`, `dur`, `target`, … (from `<env>` or the choices' slot). */
   name: string;
@@ -37,21 +42,22 @@ export interface Suggestion {
   hint: string;
 }
 
-const placeholderHint: Record<string, string> = {
-  env: 'an environment name: 3–20 lowercase letters, digits and hyphens',
-  dur: 'a duration like 90m, 8h or 3d',
-};
-
-function hintFor(name: string | undefined): string {
+function hintFor(name: string | undefined, words: ConsoleTexts): string {
+  const placeholderHint: Record<string, string | undefined> = { env: words.hintEnv(), dur: words.hintDur() };
   return (name && placeholderHint[name]) ?? `<${name ?? 'value'}>`;
 }
 
 /**
  * What may come next in `text`: the subcommand, the next positional word, a flag, or a flag's
  * value — filtered by the word being typed. `envs` are the environments that exist (offered
- * where an existing one is expected, never for `create`).
+ * where an existing one is expected, never for `create`). Hints are in `hints`' language.
  */
-export function complete(text: string, spec: GrammarSpec, envs: readonly string[] = []): Suggestion[] {
+export function complete(
+  text: string,
+  spec: GrammarSpec,
+  envs: readonly string[] = [],
+  hints: ConsoleTexts = ENGLISH_HINTS,
+): Suggestion[] {
   const command = spec.command;
   if (!text.startsWith('/')) return [];
   if (!text.startsWith(`${command} `)) {
@@ -89,7 +95,7 @@ export function complete(text: string, spec: GrammarSpec, envs: readonly string[
   if (waiting) {
     const v = waiting.value!;
     if (v.choices) return offer(v.choices.map((c) => ({ word: c, hint: `${waiting.name} ${c}` })));
-    return [{ insert: '', label: `<${v.name ?? 'value'}>`, hint: hintFor(v.name) }];
+    return [{ insert: '', label: `<${v.name ?? 'value'}>`, hint: hintFor(v.name, hints) }];
   }
 
   const out: Suggestion[] = [];
@@ -97,8 +103,8 @@ export function complete(text: string, spec: GrammarSpec, envs: readonly string[
   if (arg && !partial.startsWith('-')) {
     if (arg.choices) out.push(...offer(arg.choices.map((c) => ({ word: c, hint: arg.name }))));
     else if (arg.name === 'env' && sub.name !== 'create' && envs.length)
-      out.push(...offer(envs.map((e) => ({ word: e, hint: 'environment' }))));
-    else if (partial === '') out.push({ insert: '', label: `<${arg.name}>`, hint: hintFor(arg.name) });
+      out.push(...offer(envs.map((e) => ({ word: e, hint: hints.hintExisting() }))));
+    else if (partial === '') out.push({ insert: '', label: `<${arg.name}>`, hint: hintFor(arg.name, hints) });
   }
   // Flags come after the required words (the grammar accepts them anywhere; this keeps the list short).
   const required = sub.args.filter((a) => !a.optional).length;
@@ -110,7 +116,7 @@ export function complete(text: string, spec: GrammarSpec, envs: readonly string[
           word: f.name,
           hint: f.value
             ? `${f.name} ${f.value.choices ? f.value.choices.join('|') : `<${f.value.name ?? 'value'}>`}`
-            : 'switch',
+            : hints.hintSwitch(),
         })),
       ),
     );

@@ -10,7 +10,10 @@ import { confirmDialog } from './dialog';
 import { byId, h } from './dom';
 import { MessageList, type ViewContext } from './messages-view';
 import { compareTs } from './order';
+import { LANGUAGE_NAMES, pageTexts } from './texts';
 import type { Bootstrap, ConsoleMessage, EnvironmentSummary, LogEvent } from './types';
+
+const { lang, t } = pageTexts();
 
 interface State {
   boot: Bootstrap;
@@ -52,6 +55,7 @@ async function start(): Promise<void> {
   const isReply = (m: ConsoleMessage) => m.thread_ts !== undefined && m.thread_ts !== m.ts;
 
   const ctx = (): ViewContext => ({
+    t,
     me: state.user,
     botUserId: boot.bot.userId,
     botName: boot.bot.name,
@@ -133,6 +137,17 @@ async function start(): Promise<void> {
   const userSelect = byId<HTMLSelectElement>('user-select');
   userSelect.replaceChildren(...boot.users.map((u) => h('option', { attrs: { value: u.id } }, u.label)));
   userSelect.value = state.user;
+  // The language: the page is served again in the one chosen (`?lang=`), keeping who and where.
+  const langSelect = byId<HTMLSelectElement>('lang-select');
+  langSelect.replaceChildren(
+    ...Object.entries(LANGUAGE_NAMES).map(([code, name]) => h('option', { attrs: { value: code } }, name)),
+  );
+  langSelect.value = lang;
+  langSelect.addEventListener('change', () => {
+    const next = new URLSearchParams({ lang: langSelect.value, user: state.user, channel: state.channel });
+    location.search = next.toString();
+  });
+
   userSelect.addEventListener('change', () => {
     state.user = userSelect.value;
     drawChannel();
@@ -150,7 +165,7 @@ async function start(): Promise<void> {
   function openThread(ts: string): void {
     state.pane = { kind: 'thread', ts };
     pane.hidden = false;
-    byId('pane-title').textContent = `Thread in #${state.channel}`;
+    byId('pane-title').textContent = t.threadIn({ channel: state.channel });
     thread.clear();
     const all = [...channelMessages().values()].sort((a, b) => compareTs(a.ts, b.ts));
     const parent = all.find((m) => m.ts === ts);
@@ -171,7 +186,7 @@ async function start(): Promise<void> {
   function openEnv(name: string): void {
     state.pane = { kind: 'env', name };
     pane.hidden = false;
-    byId('pane-title').textContent = `Environment ${name}`;
+    byId('pane-title').textContent = t.environment({ name });
     for (const picture of [envPane.diagram, envPane.drill]) {
       picture.replaceChildren();
       picture.drawn = undefined;
@@ -190,11 +205,11 @@ async function start(): Promise<void> {
       h(
         'div',
         { class: 'env-actions' },
-        button('Status', `/site status ${name}`),
-        button('Failover drill (web + db)', `/site failover ${name}`),
-        button('DB failover drill', `/site failover ${name} db`),
-        button('Extend 8h', `/site extend ${name} 8h`),
-        button('Destroy…', `/site destroy ${name}`, 'danger'),
+        button(t.status(), `/site status ${name}`),
+        button(t.drillAll(), `/site failover ${name}`),
+        button(t.drillDb(), `/site failover ${name} db`),
+        button(t.extend(), `/site extend ${name} 8h`),
+        button(t.destroy(), `/site destroy ${name}`, 'danger'),
       ),
       envPane.diagram,
       envPane.drill,
@@ -220,23 +235,21 @@ async function start(): Promise<void> {
           h(
             'p',
             { class: 'picture-error' },
-            `could not draw it: ${err instanceof Error ? err.message : String(err)}`,
+            t.cannotDraw({ why: err instanceof Error ? err.message : String(err) }),
           ),
         );
       }
     };
     await Promise.all([
-      draw(envPane.diagram, `/_console/envs/${name}/diagram.svg`),
-      draw(envPane.drill, `/_console/envs/${name}/drill.svg`),
+      draw(envPane.diagram, `/_console/envs/${name}/diagram.svg?lang=${lang}`),
+      draw(envPane.drill, `/_console/envs/${name}/drill.svg?lang=${lang}`),
     ]);
   };
 
   const drawEnvList = () => {
     const list = byId('env-list');
     if (state.envs.length === 0) {
-      list.replaceChildren(
-        h('li', { class: 'muted' }, boot.diagrams ? 'none yet: /site create demo' : 'none (no AWS emulator)'),
-      );
+      list.replaceChildren(h('li', { class: 'muted' }, boot.diagrams ? t.noEnvs() : t.noEmulator()));
       return;
     }
     list.replaceChildren(
@@ -248,19 +261,25 @@ async function start(): Promise<void> {
             'button',
             {
               class: state.pane?.kind === 'env' && state.pane.name === e.name ? 'active' : '',
-              attrs: { type: 'button', 'data-env': e.name, title: `${e.status}, owner ${e.owner}` },
+              attrs: {
+                type: 'button',
+                'data-env': e.name,
+                title: t.envTitle({ status: e.statusLabel, owner: e.owner }),
+              },
               on: { click: () => (openEnv(e.name), drawEnvList()) },
             },
             h('span', { class: `env-dot ${e.status}` }),
             e.name,
-            h('span', { class: 'muted' }, e.status),
+            h('span', { class: 'muted' }, e.statusLabel),
           ),
         ),
       ),
     );
   };
   const loadEnvs = async () => {
-    state.envs = (await getJson<{ environments: EnvironmentSummary[] }>('/_console/envs')).environments;
+    state.envs = (
+      await getJson<{ environments: EnvironmentSummary[] }>(`/_console/envs?lang=${lang}`)
+    ).environments;
     drawEnvList();
   };
 
@@ -289,7 +308,7 @@ async function start(): Promise<void> {
       user: state.user,
       channel: state.channel,
     });
-    if (status !== 200) showLocalNote(`The bot answered ${text.split(/\s+/)[0]} with HTTP ${status}.`);
+    if (status !== 200) showLocalNote(t.httpStatus({ command: text.split(/\s+/)[0], status }));
   }
 
   async function press(m: ConsoleMessage, button: ButtonSpec, el: HTMLButtonElement): Promise<void> {
@@ -302,7 +321,7 @@ async function start(): Promise<void> {
         action_id: button.actionId,
         user: state.user,
       });
-      if (status !== 200) showLocalNote(`The bot answered the ${button.label} button with HTTP ${status}.`);
+      if (status !== 200) showLocalNote(t.buttonStatus({ label: button.label, status }));
     } catch (err) {
       showLocalNote(err instanceof ApiError ? err.message : String(err));
     } finally {
@@ -312,6 +331,7 @@ async function start(): Promise<void> {
 
   const composer = new Composer({
     grammar: boot.grammar,
+    t,
     envs: () => state.envs.map((e) => e.name),
     send: sendCommand,
   });
@@ -361,10 +381,6 @@ async function start(): Promise<void> {
 
 start().catch((err: unknown) => {
   document.body.replaceChildren(
-    h(
-      'p',
-      { class: 'local-note' },
-      `The console could not start: ${err instanceof Error ? err.message : String(err)}`,
-    ),
+    h('p', { class: 'local-note' }, t.cannotStart({ why: err instanceof Error ? err.message : String(err) })),
   );
 });

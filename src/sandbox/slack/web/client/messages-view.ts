@@ -19,8 +19,9 @@ export interface ViewContext extends PeopleContext {
   replyCount(ts: string): number;
 }
 
+/** The time of a message, in the page's language and the browser's time zone. */
 const timeOf = (ts: string) =>
-  new Date(Number(ts.split('.')[0]) * 1000).toLocaleTimeString([], {
+  new Date(Number(ts.split('.')[0]) * 1000).toLocaleTimeString(document.documentElement.lang || [], {
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
@@ -44,22 +45,22 @@ function content(m: ConsoleMessage, ctx: ViewContext, inThread: boolean): Node[]
         'div',
         { class: 'msg-meta' },
         h('span', { class: 'author' }, name),
-        bot && h('span', { class: 'app-badge' }, 'APP'),
+        bot && h('span', { class: 'app-badge' }, ctx.t.app()),
         h(
           'time',
           { attrs: { datetime: new Date(Number(m.ts.split('.')[0]) * 1000).toISOString() } },
           timeOf(m.ts),
         ),
-        m.edits > 0 && h('span', { class: 'edited' }, '(edited)'),
+        m.edits > 0 && h('span', { class: 'edited' }, ctx.t.edited()),
       ),
       m.ephemeral_to &&
         h(
           'div',
           { class: 'ephemeral-note' },
-          h('span', {}, '👁 Only visible to you'),
-          h('button', { attrs: { type: 'button' }, on: { click: () => ctx.dismiss(m.ts) } }, 'Dismiss'),
+          h('span', {}, ctx.t.onlyYou()),
+          h('button', { attrs: { type: 'button' }, on: { click: () => ctx.dismiss(m.ts) } }, ctx.t.dismiss()),
         ),
-      ...verdictLines(m.verdict).map((v) =>
+      ...verdictLines(m.verdict, ctx.t).map((v) =>
         h(
           'div',
           { class: v.refused ? 'verdict refused' : 'verdict', attrs: { role: v.refused ? 'alert' : 'note' } },
@@ -78,14 +79,18 @@ function content(m: ConsoleMessage, ctx: ViewContext, inThread: boolean): Node[]
           f.mimetype.startsWith('image/')
             ? h('img', { attrs: { src: f.url, alt: f.alt ?? f.title } })
             : undefined,
-          h('figcaption', { class: 'file-name' }, `${f.title} · ${f.name} · ${Math.ceil(f.size / 1024)} KB`),
+          h(
+            'figcaption',
+            { class: 'file-name' },
+            `${f.title} · ${f.name} · ${ctx.t.kb({ kb: Math.ceil(f.size / 1024) })}`,
+          ),
         ),
       ),
       replies > 0 &&
         h(
           'button',
           { class: 'replies', attrs: { type: 'button' }, on: { click: () => ctx.openThread(m.ts) } },
-          `${replies} ${replies === 1 ? 'reply' : 'replies'}`,
+          ctx.t.replies({ n: replies }),
         ),
     ),
   ];

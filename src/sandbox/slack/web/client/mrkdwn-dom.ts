@@ -1,12 +1,15 @@
 /** Slack mrkdwn (parsed by ../../mrkdwn-parse.ts, the terminal's parser too) → DOM nodes. */
 import { parseMrkdwn, parsePlainText, type Inline } from '../../mrkdwn-parse';
 import { h, safeHref } from './dom';
+import type { ConsoleTexts } from './texts';
 
 export interface PeopleContext {
   /** The user the page acts as: mentions of them stand out, as in Slack. */
   me: string;
   botUserId: string;
   botName: string;
+  /** The page's words. */
+  t: ConsoleTexts;
 }
 
 function mention(id: string, label: string | undefined, ctx: PeopleContext): HTMLElement {

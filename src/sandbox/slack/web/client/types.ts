@@ -48,11 +48,15 @@ export interface Bootstrap {
   grammar: GrammarSpec;
   /** Whether environment pictures are available (the AWS emulator is on). */
   diagrams: boolean;
+  /** The workspace's language (SITEBOT_LANG): the page's when it asks for none. */
+  lang: string;
 }
 
 export interface EnvironmentSummary {
   name: string;
   status: string;
+  /** The status in the words of the language the page asked for (`being created`, `作成中`). */
+  statusLabel: string;
   owner: string;
   channel: string;
 }
