@@ -10,74 +10,25 @@
  * Screenshots go to test-output/screenshots (and docs/screenshots with SITEBOT_UPDATE_SCREENSHOTS=1).
  */
 import type { Page } from 'playwright-core';
-import {
-  chromiumInstalled,
-  CHROMIUM,
-  launchBrowser,
-  saveScreenshot,
-  type TestBrowser,
-} from '../helpers/browser';
-import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
-import { waitFor } from '../helpers/slack';
+import { saveScreenshot } from '../helpers/browser';
+import { browserSuite as suite, consoleSession, driveUntil, waitForText } from './console-session';
+import type { TestSandbox } from '../helpers/sandbox';
 
 const LONG = 180_000;
 const HOUR = 3_600_000;
 // A busy machine (CI shares its cores) may take minutes over the create alone.
 jest.setTimeout(LONG * 4);
 
-// CI installs chromium and sets SITEBOT_BROWSER=required: there a missing browser fails, not skips.
-if (!chromiumInstalled && process.env.SITEBOT_BROWSER === 'required') {
-  throw new Error(`browser tests required, but ${CHROMIUM} is not installed (apt-get install -y chromium)`);
-}
-const suite = chromiumInstalled ? describe : describe.skip;
-if (!chromiumInstalled) {
-  console.warn(
-    `web console browser tests skipped: ${CHROMIUM} is not installed (.ci/run installs Debian's chromium)`,
-  );
-}
-
 suite('web console', () => {
+  const session = consoleSession({ SITEBOT_ADMINS: 'UADMIN' }, LONG);
   let sb: TestSandbox;
-  let browser: TestBrowser;
   let page: Page;
-
-  beforeAll(async () => {
-    sb = await startTestSandbox({
-      speed: 0,
-      env: { SITEBOT_ADMINS: 'UADMIN' },
-      // As npm start: the ready thread gets the environment's picture.
-      slackScopes: ['commands', 'chat:write', 'files:write'],
-    });
-    browser = await launchBrowser();
-    page = browser.page;
-    await page.goto(sb.urls.console);
-    await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: LONG });
-  }, LONG);
-
-  afterAll(async () => {
-    await browser?.close();
-    await sb?.stop();
+  beforeAll(() => {
+    ({ sb, page } = session);
   });
 
-  afterEach(() => {
-    expect(browser.offBox).toEqual([]);
-    expect(browser.pageErrors).toEqual([]);
-  });
-
-  /**
-   * Moves virtual time until `done` holds. A command typed on the page reaches the bot over HTTP,
-   * so its run may not be there yet: until it is, there is nothing to drive, and the test waits.
-   */
   const drive = (done: () => boolean | Promise<boolean>, withinMs = 4 * HOUR) =>
-    waitFor(async () => {
-      try {
-        await sb.workflows!.runUntil(done, { withinMs });
-        return true;
-      } catch (err) {
-        if (/no run has anything left to do/.test(String(err))) return undefined;
-        throw err;
-      }
-    }, LONG);
+    driveUntil(sb, done, withinMs, LONG);
   const envOf = (name: string) => sb.store.environments.get(name);
   /** Whether `name`'s last run is of `kind` and over. */
   const ranTo = async (name: string, kind: string) => {
@@ -93,12 +44,7 @@ suite('web console', () => {
     await page.press('#composer-input', 'Enter');
   };
 
-  const waitText = (selector: string, text: string) =>
-    page.waitForFunction(
-      ([sel, t]) => [...document.querySelectorAll(sel)].some((e) => (e.textContent ?? '').includes(t)),
-      [selector, text] as const,
-      { timeout: LONG, polling: 100 },
-    );
+  const waitText = (selector: string, text: string) => waitForText(page, selector, text, LONG);
 
   test('completion from the grammar, then a create whose progress is one message changing in place', async () => {
     await page.type('#composer-input', '/site cr');
