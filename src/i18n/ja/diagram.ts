@@ -40,7 +40,7 @@ export const diagram = (f: Formatter): DiagramTexts => ({
   attached: () => 'VPC にアタッチ済み',
   alb: (a) => `Application Load Balancer ${a.name} · ${a.state}`,
   albTip: (a) => `${a.name} (両方のパブリックサブネットにまたがる): ${a.state}${a.dns ? `、${a.dns}` : ''}`,
-  targetGroup: (a) => `ターゲットグループ ${a.name}: ${a.registered} 中 ${a.healthy} が正常`,
+  targetGroup: (a) => `ターゲットグループ ${a.name}: ${a.registered} 台中 ${a.healthy} 台が正常`,
   targetGroupAbsent: (a) => `ターゲットグループ ${a.name}: 未作成`,
   ec2: () => 'EC2 インスタンス',
   target: (a) => `ターゲット: ${awsState(a.health)}`,

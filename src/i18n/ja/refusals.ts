@@ -7,7 +7,7 @@ import { kindWord } from './common';
 export const refusals = (f: Formatter): RefusalTexts => ({
   busy: (a) =>
     mrkdwn`${bold(a.env)} は使用中です: ${mention(a.holder)} が${
-      a.agoMs < 60_000 ? '1 分以内に' : ` ${f.duration(a.agoMs)}前に`
+      a.agoMs < 60_000 ? ' 1分以内に' : ` ${f.duration(a.agoMs)}前に`
     }始めた${kindWord(a.kind)}がまだ実行中です${a.work.length > 0 ? mrkdwn` (現在の作業: ${plain(a.work.join('、'))})` : ''}。終わってからもう一度試してください。`,
   inUse: (a) =>
     mrkdwn`${bold(a.env)} はすでに存在します (${a.status}、オーナー ${mention(a.owner)}、${f.instant(a.createdAt)} 作成)。別の名前にするか、先に削除してください。`,

@@ -187,7 +187,7 @@ export const work = (f: Formatter, inventory: InventoryTexts): WorkTexts => ({
   retrying: (a) => `再試行します (原因: ${a.error})`,
   busy: (a) =>
     `${a.env} は使用中です: ${a.holder} が ${f.instant(a.at)} (${
-      a.agoMs < 60_000 ? '1 分以内' : `${f.duration(a.agoMs)}前`
+      a.agoMs < 60_000 ? '1分以内' : `${f.duration(a.agoMs)}前`
     }) に始めた${kindWord(a.kind)}の実行 (${a.runId}) が進行中です${a.work.length > 0 ? `。現在の作業: ${a.work.join('、')}` : ''}`,
   stepAt: (a) => (a.note ? `${a.step} (${a.note})` : a.step),
   noWorkflow: (a) => `${a.kind} のワークフローがありません`,
