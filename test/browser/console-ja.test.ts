@@ -65,6 +65,14 @@ suite('web console in Japanese', () => {
     await drive(async () => (await sb.store.environments.get('demo'))?.status === 'ready');
     await waitText('#messages .msg', 'demo の準備ができました');
     await waitText('#env-list', '準備完了');
+    // The picture posted in the ready message's thread speaks the run's language too.
+    const picture = await driveUntil(
+      sb,
+      () => sb.slack.messages.list('C1').some((m) => m.files?.some((f) => f.alt_txt)),
+      HOUR,
+      LONG,
+    ).then(() => sb.slack.messages.list('C1').flatMap((m) => m.files ?? [])[0]);
+    expect(picture.alt_txt).toMatch(/^demo \(準備完了\)、ap-northeast-1: /);
 
     await page.click('#env-list [data-env="demo"]');
     await page.waitForSelector('#diagram svg [data-kind="db-standby"]', { timeout: LONG });
