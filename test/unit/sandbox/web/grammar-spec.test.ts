@@ -58,18 +58,33 @@ test('completion: the command, subcommands, positional choices, flags and their 
     expect.objectContaining({ insert: '/site create ', label: 'create' }),
   ]);
   expect(labels('/site create ')).toEqual(['<env>']);
-  expect(labels('/site create demo ')).toEqual(['--ttl', '--multi-az', '--hours', '--days', '--dry-run']);
+  expect(labels('/site create demo ')).toEqual([
+    '--ttl',
+    '--multi-az',
+    '--hours',
+    '--days',
+    '--dry-run',
+    '--explain',
+  ]);
   expect(labels('/site create demo --multi-az ')).toEqual(['now', 'later', 'off']);
   expect(complete('/site create demo --multi-az l', spec)[0].insert).toBe(
     '/site create demo --multi-az later ',
   );
   expect(labels('/site create demo --ttl ')).toEqual(['<dur>']);
-  expect(labels('/site create demo --dry-run --')).toEqual(['--ttl', '--multi-az', '--hours', '--days']);
+  expect(labels('/site create demo --dry-run --')).toEqual([
+    '--ttl',
+    '--multi-az',
+    '--hours',
+    '--days',
+    '--explain',
+  ]);
   expect(labels('/site hours demo ')).toEqual(['off']);
   expect(labels('/site hours demo 09:00-19:00 ')).toEqual(['weekdays', 'daily', 'mon-fri']);
   expect(labels('/site failover ', ['demo', 'dev'])).toEqual(['demo', 'dev']);
   expect(labels('/site failover de', ['demo', 'dev', 'prod'])).toEqual(['demo', 'dev']);
-  expect(labels('/site failover demo ')).toEqual(['web', 'db', 'all', '--force']);
+  expect(labels('/site failover demo ')).toEqual(['web', 'db', 'all', '--force', '--explain']);
+  expect(labels('/site explain ', ['demo'])).toEqual(['demo']);
+  expect(labels('/site lang ')).toEqual(['en', 'ja']);
   expect(labels('/site extend demo ')).toEqual(['<dur>']);
   expect(labels('/site nonsense ')).toEqual([]);
   expect(labels('hello')).toEqual([]);
