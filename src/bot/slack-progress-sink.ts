@@ -12,7 +12,7 @@
  *
  * It talks to the Web API client only (no Bolt App), so the worker can use it too.
  */
-import { DEFAULT_LANGUAGE_SETTINGS, type LanguageSettings } from '../i18n/locale';
+import { DEFAULT_LANG, DEFAULT_LANGUAGE_SETTINGS, type LanguageSettings } from '../i18n/locale';
 import type { Texts } from '../i18n/texts';
 import { voiceOf } from '../i18n/voice';
 import type { NewOutboxMessage, OutboxStep, RunMessagePointer } from '../state/outbox-repository';
@@ -287,7 +287,7 @@ export class SlackProgressSink implements ProgressSink {
       const reply = renderExplanation(t, step.title, step.explanation, step.state);
       // Through the outbox under one id per step: sent once, by whichever process ticks first.
       await this.options.finals.send({
-        id: explanationMessageId(run, step.id, t.lang, t.lang),
+        id: explanationMessageId(run, step.id, t.lang, this.options.language?.lang ?? DEFAULT_LANG),
         about: { purpose: 'run.explain', env: run.env, runId: run.runId },
         steps: [{ op: 'post', channel: slot.channel, ...reply, threadTs: slot.ts }],
       });

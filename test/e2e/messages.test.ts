@@ -214,7 +214,7 @@ test('dry run, create and status: one inventory, figures from the run record and
   await expectPrivateRefusal(
     'create demo',
     OTHER,
-    /^:no_entry: \*demo\* already exists \(creating, owner <@UOWNER>/,
+    /^:no_entry: \*demo\* already exists \(being created, owner <@UOWNER>/,
   );
   await expectPrivateRefusal('create demo --ttl 5m', OTHER, /^:warning: TTL must be at least 1h \(got 5m\)$/);
 

@@ -117,7 +117,7 @@ test('a valid create reaches the create service with the parsed command', async 
   const res = await sb.command('create gamma --ttl 8h --multi-az later', 'UG', 'C1');
   expect(JSON.parse(res.body)).toMatchObject({ text: 'create started' });
   expect(startCreate).toHaveBeenCalledWith(
-    { kind: 'create', env: 'gamma', ttlMs: 8 * 3_600_000, multiAz: 'later', dryRun: false },
+    { kind: 'create', env: 'gamma', ttlMs: 8 * 3_600_000, multiAz: 'later', dryRun: false, explain: false },
     expect.objectContaining({ userId: 'UG', channelId: 'C1' }),
   );
 });

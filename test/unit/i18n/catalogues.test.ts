@@ -138,10 +138,11 @@ describe('no hard-coded texts outside the catalogues', () => {
           // An `mrkdwn` template's own text: placeholders (nested ones too) taken out.
           const at = line.indexOf('mrkdwn`');
           if (at >= 0 && hasWord(ownText(line.slice(at + 'mrkdwn`'.length)))) offenders.push(where);
-          // Plain text or a message's fallback given as a literal: plain('…'), message(`…`, …).
-          const literal = /\b(plain|message|ephemeral|inChannel|header)\(\s*(['"`])((?:(?!\2).)*)\2/.exec(
-            line,
-          );
+          // Plain text or a message's fallback given as a literal: plain('…'), message(`…`, …), or
+          // a Slack field set to one (a text, a file's title and comment).
+          const literal =
+            /\b(plain|message|ephemeral|inChannel|header)\(\s*(['"`])((?:(?!\2).)*)\2/.exec(line) ??
+            /\b(text|title|initial_comment|alt_text):\s*(['"`])((?:(?!\2).)*)\2/.exec(line);
           if (literal && hasWord(literal[2] === '`' ? ownText(literal[3]) : literal[3]))
             offenders.push(where);
         });
