@@ -10,6 +10,7 @@ import {
   explainStepById,
   explanationMessageId,
   startedStepExplanations,
+  type ExplainSettings,
 } from '../explanations';
 import type { ExplainCommand } from '../grammar';
 import type { CommandContext } from '../services';
@@ -25,14 +26,19 @@ import {
 import type { Reply } from '../views/reply';
 import type { BotServiceDeps } from './deps';
 
+/** What the explanations cite: this bot's create settings, the drill's default pace and objectives. */
+const settingsOf = (deps: BotServiceDeps): ExplainSettings => ({
+  create: deps.createConfig,
+  failover: DEFAULT_FAILOVER_EXPLAIN,
+});
+
 export async function explainService(
   deps: BotServiceDeps,
   cmd: ExplainCommand,
   ctx: CommandContext,
 ): Promise<Reply> {
-  const settings = { create: deps.createConfig, failover: DEFAULT_FAILOVER_EXPLAIN };
   if (cmd.step !== undefined)
-    return renderStepExplanations(ctx.t, explainStepById(ctx.t, cmd.step, settings));
+    return renderStepExplanations(ctx.t, explainStepById(ctx.t, cmd.step, settingsOf(deps)));
   if (cmd.env === undefined) return renderExplainedSteps(ctx.t);
   if (!deps.outbox) return renderNotAvailable(ctx.t, `/site explain ${cmd.env}`);
   const env = await deps.store.environments.get(cmd.env);
@@ -56,9 +62,8 @@ async function explainEnv(
   const pointer = await deps.runMessages?.runMessage(run.runId).catch(() => undefined);
   const ts = (pointer?.channel === channel ? pointer.ts : undefined) ?? run.notify?.messageTs;
   if (!ts) return { kind: 'no-thread', env: name };
-  const settings = { create: deps.createConfig, failover: DEFAULT_FAILOVER_EXPLAIN };
   let posted = 0;
-  for (const step of startedStepExplanations(ctx.t, run, settings)) {
+  for (const step of startedStepExplanations(ctx.t, run, settingsOf(deps))) {
     const reply = renderExplanation(ctx.t, step.title, step.explanation, step.state);
     const sent = await outbox.send({
       id: explanationMessageId(run, step.id, ctx.t.lang, deps.config.i18n.lang),
