@@ -11,8 +11,10 @@
  * before the progress sink: it then knows of the picture before the run's end is shown, so a
  * `flush` after that end waits for the picture too.
  */
+import { DEFAULT_LANGUAGE_SETTINGS, type LanguageSettings } from '../i18n/locale';
 import type { Run } from '../state/types';
 import type { ProgressSink, RunEvent } from '../workflows/engine/types';
+import { runTexts } from './language';
 
 /** A PNG of the environment, made by whoever wires the bot (src/diagram knows AWS, the bot does not). */
 export interface EnvironmentPicture {
@@ -44,6 +46,8 @@ export interface DiagramThreadOptions {
   render: RenderEnvironmentPicture;
   /** Resolves once the run's own message shows its end, so the picture follows "ready". */
   afterProgress?(): Promise<void>;
+  /** The workspace's language: the picture's words are in the language of whoever started the create. */
+  language?: LanguageSettings;
   onError?(err: unknown, where: string): void;
 }
 
@@ -61,7 +65,7 @@ export class DiagramThreadPoster implements ProgressSink {
     if (run.kind !== 'create' || run.status !== 'succeeded') return;
     if (!thread || !channel || this.posted.has(run.runId)) return;
     this.posted.add(run.runId);
-    const job = this.post(run.env, channel, thread)
+    const job = this.post(run, channel, thread)
       .catch((err: unknown) => this.options.onError?.(err, `diagram ${run.runId}`))
       .finally(() => this.inFlight.delete(job));
     this.inFlight.add(job);
@@ -84,19 +88,21 @@ export class DiagramThreadPoster implements ProgressSink {
     return this.scopes;
   }
 
-  private async post(env: string, channel: string, thread: string): Promise<void> {
+  private async post(run: Run, channel: string, thread: string): Promise<void> {
     if (!(await this.mayUpload())) return;
     await this.options.afterProgress?.();
+    const { env } = run;
     const picture = await this.options.render(env);
     if (!picture) return;
+    const t = runTexts(this.options.language ?? DEFAULT_LANGUAGE_SETTINGS, run);
     await this.options.client.filesUploadV2({
       channel_id: channel,
       thread_ts: thread,
       file: picture.png,
       filename: `${env}-diagram.png`,
-      title: `${env}: what was built`,
+      title: t.run.diagramTitle({ env }),
       alt_text: picture.alt,
-      initial_comment: `What *${env}* looks like now: the VPC over two AZs, the servers behind the ALB, the database primary and standby.`,
+      initial_comment: t.run.diagramComment({ env }).text,
     });
   }
 }

@@ -12,19 +12,23 @@
  *
  * It talks to the Web API client only (no Bolt App), so the worker can use it too.
  */
-import { DEFAULT_LANGUAGE_SETTINGS, type LanguageSettings } from '../i18n/locale';
+import { DEFAULT_LANG, DEFAULT_LANGUAGE_SETTINGS, type LanguageSettings } from '../i18n/locale';
 import type { Texts } from '../i18n/texts';
 import { voiceOf } from '../i18n/voice';
 import type { NewOutboxMessage, OutboxStep, RunMessagePointer } from '../state/outbox-repository';
 import type { Run } from '../state/types';
-import { DEFAULT_CREATE_CONFIG, type CreateConfig } from '../workflows/create/deps';
-import { createFacts } from '../workflows/create/explain-facts';
 import type { ProgressSink, RunEvent } from '../workflows/engine/types';
+import {
+  explainSettingsOfRun,
+  explanationMessageId,
+  isExplainedKind,
+  startedStepExplanations,
+  type ExplainSettings,
+} from './explanations';
 import { runTexts } from './language';
 import type { ChatClient } from './slack-chat';
 import { classifySlackError } from './slack-errors';
 import { renderExplanation } from './views/explanation';
-import type { StepTitle } from './views/run-progress';
 import { renderRunMessage, renderRunThreadReply, type RunMessage } from './views/run-message';
 import type { WorkflowSteps } from './workflow-steps';
 
@@ -44,7 +48,7 @@ export interface SlackProgressSinkOptions {
   /** The workspace's language and time zones; each run is shown in its starter's language. */
   language?: LanguageSettings;
   /** The create settings a create's explanations cite (region, AZs, sizes); default: the defaults. */
-  explainConfig?: ExplainConfig;
+  explainConfig?: ExplainSettings['create'];
   /** Slack's limit is about 1 update per second per message. */
   minIntervalMs?: number;
   /** Progress edits of all messages together at most one per this many ms (default EDIT_SPACING_MS). */
@@ -88,8 +92,6 @@ const realTimers: Timers = {
 
 /** Runs whose end was shown, remembered so a repeated end (a redone finish) is not shown twice. */
 const REMEMBER_FINISHED = 1_000;
-
-type ExplainConfig = Pick<CreateConfig, 'region' | 'azs' | 'instanceType' | 'dbClass' | 'engineVersion'>;
 
 /**
  * Progress edits of all messages together at most one per this many ms (40 a minute):
@@ -219,10 +221,10 @@ export class SlackProgressSink implements ProgressSink {
     const message = renderRunMessage(t, run, steps);
     if (run.status === 'running') {
       if (!slot.muted) await this.sendProgress(slot, message);
-      await this.explainStarted(slot, t, run, steps);
+      await this.explainStarted(slot, t, run);
       return;
     }
-    await this.explainStarted(slot, t, run, steps);
+    await this.explainStarted(slot, t, run);
     slot.finalSent = true;
     const reply = renderRunThreadReply(t, run, steps);
     const calls: OutboxStep[] = [
@@ -271,39 +273,24 @@ export class SlackProgressSink implements ProgressSink {
   }
 
   /**
-   * `--explain`: one thread reply per step of a create, posted once the step has started, in
-   * order, with this run's facts. Remembered per slot (a restarted bot may explain a step again).
+   * `--explain`: one thread reply per step of a create or a drill, posted once the step has
+   * started, in order, with this run's facts. Remembered per slot (a restarted bot may explain
+   * a step again).
    */
-  private async explainStarted(slot: Slot, t: Texts, run: Run, steps: readonly StepTitle[]): Promise<void> {
-    if (run.kind !== 'create' || !voiceOf(run.params).explain || !slot.ts) return;
-    const facts = createFacts(run, this.options.explainConfig ?? defaultExplainConfig(run));
-    for (const step of steps) {
-      const state = run.steps[step.id];
-      if (!state || state.status === 'pending' || slot.explained.has(step.id)) continue;
-      const text = t.steps.create[step.id as keyof typeof t.steps.create];
-      if (!text) continue;
+  private async explainStarted(slot: Slot, t: Texts, run: Run): Promise<void> {
+    if (!isExplainedKind(run.kind) || !voiceOf(run.params).explain || !slot.ts) return;
+    const fromRun = explainSettingsOfRun(run);
+    const settings = { ...fromRun, create: this.options.explainConfig ?? fromRun.create };
+    for (const step of startedStepExplanations(t, run, settings)) {
+      if (slot.explained.has(step.id)) continue;
       slot.explained.add(step.id);
-      const reply = renderExplanation(t, text.title, text.explain(facts), state);
+      const reply = renderExplanation(t, step.title, step.explanation, step.state);
       // Through the outbox under one id per step: sent once, by whichever process ticks first.
       await this.options.finals.send({
-        id: `explain#${run.runId}#${step.id}`,
+        id: explanationMessageId(run, step.id, t.lang, this.options.language?.lang ?? DEFAULT_LANG),
         about: { purpose: 'run.explain', env: run.env, runId: run.runId },
         steps: [{ op: 'post', channel: slot.channel, ...reply, threadTs: slot.ts }],
       });
     }
   }
-}
-
-/** The create settings a run was made with, as far as the record tells (its region and AZs). */
-function defaultExplainConfig(run: Run): ExplainConfig {
-  const azs = run.steps.subnets?.outputs?.azs;
-  const region = typeof run.params.region === 'string' ? run.params.region : 'ap-northeast-1';
-  return {
-    ...DEFAULT_CREATE_CONFIG,
-    region,
-    azs:
-      Array.isArray(azs) && azs.length === 2
-        ? [String(azs[0]), String(azs[1])]
-        : [`${region}a`, `${region}c`],
-  };
 }

@@ -91,6 +91,7 @@ function pictureThread(
     client,
     render,
     afterProgress: () => progress.flush(),
+    ...(options.config.i18n ? { language: options.config.i18n } : {}),
     onError: (err, where) => options.log(`${where}: ${describe(err)}`),
   });
 }

@@ -126,6 +126,8 @@ export function buildSocketModeBot(
     findOwned: findOwnedWith(runtime.deps),
     // This process has the AWS clients: a create is checked before anything is written.
     preflight: runtime.preflight,
+    outbox: slack.outbox,
+    runMessages: outbox,
   });
   const jobs = runJobsInProcess(
     {

@@ -214,6 +214,8 @@ export function createLambdaWorker(
       findOwned: findOwnedWith(workflows.runtime.deps),
       // The worker has the AWS clients: a create is checked before anything is written.
       preflight: workflows.runtime.preflight,
+      outbox: workflows.outbox,
+      runMessages: outbox,
     }),
     chat: workflows.chat,
     claimOnce: (key, now) => outbox.claimOnce(key, now),

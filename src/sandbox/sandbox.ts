@@ -342,6 +342,8 @@ function buildSandboxWorkflows(w: WorkflowWiring) {
     findOwned: findOwnedWith(runtime.deps),
     // This process has the AWS clients: a create is checked before anything is written.
     preflight: runtime.preflight,
+    outbox: slack.outbox,
+    runMessages: outbox,
   });
   const runReminders = createSlackReminderPass({
     store,

@@ -7,8 +7,10 @@ import { handleButton } from './buttons';
 import { startCreateService } from './create';
 import type { BotServiceDeps } from './deps';
 import { destroyService } from './destroy';
+import { explainService } from './explain';
 import { extendService } from './extend';
 import { failoverService } from './failover';
+import { langService } from './lang';
 import { hoursService, powerService } from './power';
 
 export function buildBotServices(deps: BotServiceDeps): BotServices {
@@ -19,6 +21,8 @@ export function buildBotServices(deps: BotServiceDeps): BotServices {
     startFailover: (cmd, ctx) => failoverService(deps, cmd, ctx),
     power: (cmd, ctx) => powerService(deps, cmd, ctx),
     hours: (cmd, ctx) => hoursService(deps, cmd, ctx),
+    explain: (cmd, ctx) => explainService(deps, cmd, ctx),
+    setLang: (cmd, ctx) => langService(deps, cmd, ctx),
     handleButton: (press, ctx) => handleButton(deps, press, ctx),
   };
 }

@@ -3,6 +3,7 @@
  * (start, cancel, retry runs), the create settings and each workflow's steps (for messages).
  */
 import type { Config } from '../../config/config';
+import type { NewOutboxMessage, OutboxRepository } from '../../state/outbox-repository';
 import {
   ConflictError,
   type EnvLock,
@@ -37,6 +38,12 @@ export interface BotServiceDeps {
    * its creates are checked by the run's first step, in the worker.
    */
   preflight?(multiAz: MultiAzMode): Promise<PreflightReport>;
+  /**
+   * What must arrive in a channel on request (`/site explain <env>`: the explanations in a
+   * create's thread, once each), and where a run's replaced progress message is remembered.
+   */
+  outbox?: { send(message: NewOutboxMessage): Promise<boolean> };
+  runMessages?: Pick<OutboxRepository, 'runMessage'>;
 }
 
 type EnvPatch = Partial<Omit<Environment, 'name' | 'version'>>;

@@ -5,13 +5,8 @@
 import type { Texts } from '../../i18n/texts';
 import type { ChannelProblem } from '../slack-errors';
 import { renderRefusalMd } from './error';
-import { mention, mrkdwn, plain, type Mrkdwn } from './mrkdwn';
+import { mrkdwn, type Mrkdwn } from './mrkdwn';
 import type { Reply } from './reply';
-
-/** How people refer to the bot: its mention when its user id is known. */
-function botName(botUserId: string | undefined): Mrkdwn {
-  return botUserId ? mention(botUserId) : plain('@sitebot');
-}
 
 /** The sentence for the problem, naming the command to run again (e.g. `/site create demo`). */
 export function describeCannotPost(
@@ -20,7 +15,7 @@ export function describeCannotPost(
   command: string,
   botUserId?: string,
 ): Mrkdwn {
-  return t.refusals.cannotPost({ problem, command, invite: mrkdwn`/invite ${botName(botUserId)}` });
+  return t.refusals.cannotPost({ problem, command, ...(botUserId ? { botUserId } : {}) });
 }
 
 export function renderCannotPost(

@@ -66,6 +66,8 @@ export const drill = (f: Formatter) => {
       '• No request failed: the failover happened between two probes, or WordPress did not need the database for those pages.',
     sawAzSwap: (a: { from: string; to: string }) =>
       `• The primary moved from ${a.from} to ${a.to}: RDS promoted the standby in ${a.to} and pointed the endpoint's DNS name at it; the old primary becomes the new standby. The web servers use the name, not an address, so they followed.`,
+    sawAzNoSwap: (a: { az: string }) =>
+      `• The primary is still in ${a.az}: the database was rebooted but RDS did not switch to the standby, so the drill could not show a failover (the phase is marked FAULT NOT OBSERVED). Run it again once the database is available.`,
     sawAzSame: (a: { az: string }) =>
       `• The primary stayed in ${a.az}: a single-AZ database has no standby, so a reboot is an outage until it is back, not a failover.`,
   };

@@ -2,7 +2,7 @@
  * Explain mode around each step's own text (src/workflows/<kind>/outline.<lang>.ts): how an
  * explanation is laid out in a thread, the list of steps, and the answers of `/site explain`.
  */
-import { bold, code, mrkdwn, type Mrkdwn } from '../../bot/views/mrkdwn';
+import { bold, channelLink, code, mrkdwn, type Mrkdwn } from '../../bot/views/mrkdwn';
 import type { Formatter } from '../../domain/format';
 
 export const explain = (f: Formatter) => ({
@@ -23,6 +23,10 @@ export const explain = (f: Formatter) => ({
   /** `/site explain <env>`: where the explanations went. */
   posted: (a: { env: string; n: number }): Mrkdwn =>
     mrkdwn`Explained ${a.n} steps of the create of ${bold(a.env)} in the thread of its message in the channel.`,
+  alreadyPosted: (a: { env: string }): Mrkdwn =>
+    mrkdwn`The create of ${bold(a.env)} is already explained in the thread of its message in the channel.`,
+  elsewhere: (a: { env: string; channel: string }): Mrkdwn =>
+    mrkdwn`${bold(a.env)} reports to ${channelLink(a.channel)}: run ${code(`/site explain ${a.env}`)} there.`,
   noCreate: (a: { env: string }): Mrkdwn =>
     mrkdwn`${bold(a.env)} has no create run to explain (it was made before runs were kept, or never got one).`,
   noThread: (a: { env: string }): Mrkdwn =>

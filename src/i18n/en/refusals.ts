@@ -32,13 +32,13 @@ export const refusals = (f: Formatter) => ({
   notExtended: (a: { reason: string }): Mrkdwn => mrkdwn`Not extended: ${a.reason}.`,
   notSnoozed: (a: { reason: string }): Mrkdwn => mrkdwn`Not snoozed: ${a.reason}.`,
   slackRefused: (): Mrkdwn => mrkdwn`Slack did not accept the confirmation message`,
-  /** The first message of `command` cannot be posted (../../bot/views/channel-access.ts). */
-  cannotPost: (a: { problem: ChannelProblem; command: string; invite: Mrkdwn }): Mrkdwn => {
+  /** The first message of `command` cannot be posted; the bot is named by its mention when known. */
+  cannotPost: (a: { problem: ChannelProblem; command: string; botUserId?: string }): Mrkdwn => {
     switch (a.problem) {
       case 'not_in_channel':
-        return mrkdwn`I am not a member of this channel, so I cannot post here. Invite me with ${a.invite}, then run ${code(a.command)} again. Nothing was started.`;
+        return mrkdwn`I am not a member of this channel, so I cannot post here. Invite me with /invite ${a.botUserId ? mention(a.botUserId) : '@sitebot'}, then run ${code(a.command)} again. Nothing was started.`;
       case 'channel_not_found':
-        return mrkdwn`I cannot see this channel (a private channel I was not added to?). Add me with ${a.invite}, then run ${code(a.command)} again. Nothing was started.`;
+        return mrkdwn`I cannot see this channel (a private channel I was not added to?). Add me with /invite ${a.botUserId ? mention(a.botUserId) : '@sitebot'}, then run ${code(a.command)} again. Nothing was started.`;
       case 'is_archived':
         return mrkdwn`This channel is archived, so I cannot post in it. Run ${code(a.command)} in another channel. Nothing was started.`;
     }

@@ -52,6 +52,10 @@ export const run = (f: Formatter) => ({
   nothingLeft: (): Mrkdwn => mrkdwn`Nothing was created yet.`,
   left: (a: { total: string; what: string }): Mrkdwn =>
     mrkdwn`Created so far and still there (they cost money until removed): ${a.total} — ${a.what}.`,
+  /** The picture of a ready environment in its thread (src/bot/diagram-thread.ts). */
+  diagramTitle: (a: { env: string }) => `${a.env}: what was built`,
+  diagramComment: (a: { env: string }): Mrkdwn =>
+    mrkdwn`What ${bold(a.env)} looks like now: the VPC over two AZs, the servers behind the ALB, the database primary and standby.`,
   ready: (a: { env: string; ms: number }): Mrkdwn =>
     mrkdwn`:white_check_mark: *${a.env} is ready* after ${f.duration(a.ms)}`,
   output: (a: { label: string; value: Mrkdwn | string }): Mrkdwn => mrkdwn`${a.label}: ${a.value}`,

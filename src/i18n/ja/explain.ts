@@ -1,5 +1,5 @@
 /** 解説モードの枠 (英語版: ../en/explain.ts)。各ステップの解説本文は outline.ja.ts にある。 */
-import { bold, code, mrkdwn } from '../../bot/views/mrkdwn';
+import { bold, channelLink, code, mrkdwn } from '../../bot/views/mrkdwn';
 import type { Formatter } from '../../domain/format';
 import type { ExplainTexts } from '../en/explain';
 
@@ -19,6 +19,10 @@ export const explain = (f: Formatter): ExplainTexts => ({
   stepLine: (a) => mrkdwn`${code(a.id)} ${a.title}`,
   posted: (a) =>
     mrkdwn`${bold(a.env)} の作成の ${a.n} ステップを、チャンネルのメッセージのスレッドで解説しました。`,
+  alreadyPosted: (a) =>
+    mrkdwn`${bold(a.env)} の作成は、チャンネルのメッセージのスレッドですでに解説しています。`,
+  elsewhere: (a) =>
+    mrkdwn`${bold(a.env)} の報告先は ${channelLink(a.channel)} です。そちらで ${code(`/site explain ${a.env}`)} を実行してください。`,
   noCreate: (a) => mrkdwn`${bold(a.env)} には解説できる作成の実行がありません。`,
   noThread: (a) =>
     mrkdwn`${bold(a.env)} の作成には、解説を付けるチャンネルのメッセージがありません (コマンドラインから始めたため)。1 つずつなら ${code('/site explain <step>')} で確認できます。`,

@@ -8,7 +8,7 @@ export const lang = (): LangTexts => ({
     mrkdwn`:speech_balloon: これから${a.name}でお答えします。あなたが始めた実行の報告も${a.name}になります。`,
   current: (a) =>
     a.chosen
-      ? mrkdwn`いまの表示言語は${a.name}です。${code('/site lang ja')} または ${code('/site lang en')} で変更できます。`
-      : mrkdwn`いまの表示言語は、ワークスペースの言語 (${a.workspace}) の${a.name}です。${code('/site lang ja')} または ${code('/site lang en')} で自分の言語を選べます。`,
+      ? mrkdwn`いまの表示言語は${a.name}です (あなた自身が選んだ言語。ワークスペースの既定は${a.workspace})。${code('/site lang ja')} または ${code('/site lang en')} で変更できます。`
+      : mrkdwn`いまの表示言語は${a.name}です。言語を選んでいないため、ワークスペースの既定 (${code('SITEBOT_LANG')}) を使っています。${code('/site lang ja')} または ${code('/site lang en')} で自分の言語を選べます。`,
   unavailable: () => mrkdwn`このボットには言語の設定を保存する場所がないため、設定できません。`,
 });

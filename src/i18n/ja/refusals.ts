@@ -31,9 +31,9 @@ export const refusals = (f: Formatter): RefusalTexts => ({
   cannotPost: (a) => {
     switch (a.problem) {
       case 'not_in_channel':
-        return mrkdwn`ボットがこのチャンネルのメンバーではないため、ここに投稿できません。${a.invite} で招待してから、${code(a.command)} をもう一度実行してください。何も開始していません。`;
+        return mrkdwn`ボットがこのチャンネルのメンバーではないため、ここに投稿できません。/invite ${a.botUserId ? mention(a.botUserId) : '@sitebot'} で招待してから、${code(a.command)} をもう一度実行してください。何も開始していません。`;
       case 'channel_not_found':
-        return mrkdwn`このチャンネルが見えません (ボットを追加していないプライベートチャンネルかもしれません)。${a.invite} で追加してから、${code(a.command)} をもう一度実行してください。何も開始していません。`;
+        return mrkdwn`このチャンネルが見えません (ボットを追加していないプライベートチャンネルかもしれません)。/invite ${a.botUserId ? mention(a.botUserId) : '@sitebot'} で追加してから、${code(a.command)} をもう一度実行してください。何も開始していません。`;
       case 'is_archived':
         return mrkdwn`このチャンネルはアーカイブされているため、投稿できません。別のチャンネルで ${code(a.command)} を実行してください。何も開始していません。`;
     }

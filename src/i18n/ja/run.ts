@@ -30,6 +30,9 @@ export const run = (f: Formatter): RunTexts => ({
   nothingLeft: () => mrkdwn`まだ何も作成されていません。`,
   left: (a) =>
     mrkdwn`ここまでに作成され、残っているもの (削除するまで費用がかかります): ${a.total} — ${a.what}。`,
+  diagramTitle: (a) => `${a.env}: 構築した環境`,
+  diagramComment: (a) =>
+    mrkdwn`${bold(a.env)} の現在の構成です: 2 つの AZ にまたがる VPC、ALB の背後のウェブサーバー、データベースのプライマリとスタンバイ。`,
   ready: (a) => mrkdwn`:white_check_mark: *${a.env} の準備ができました* (${f.duration(a.ms)})`,
   output: (a) => mrkdwn`${a.label}: ${a.value}`,
   azs: (a) => mrkdwn`AZ: ${a.azs}${a.multiAz ? ' (DB はマルチ AZ)' : ''}`,

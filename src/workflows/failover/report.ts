@@ -306,7 +306,9 @@ export function renderDrillReport(report: DrillReport): Saying[] {
 export function whatWasSeen(report: DrillReport): Said[] {
   const out: Said[] = [];
   for (const p of report.phases) {
-    if (!p.faultObserved && p.verdict !== 'pass') continue;
+    const observed = p.faultObserved || p.verdict === 'pass';
+    // A web server that never stopped made nothing to see; a DB drill that did not switch over may have.
+    if (!observed && (p.phase === 'web' || p.failures === 0)) continue;
     const subject = p.subject ?? '';
     if (p.phase === 'web') {
       out.push(
@@ -323,7 +325,9 @@ export function whatWasSeen(report: DrillReport): Said[] {
     else out.push(say('drill.sawDbDown', { outageMs }));
     if (p.azBefore && p.azAfter && p.azBefore !== p.azAfter)
       out.push(say('drill.sawAzSwap', { from: p.azBefore, to: p.azAfter }));
-    else if (p.azAfter) out.push(say('drill.sawAzSame', { az: p.azAfter }));
+    // Without a standby (the remark says so) a reboot stays put; with one, the failover did not happen.
+    else if (p.azAfter && p.remark) out.push(say('drill.sawAzSame', { az: p.azAfter }));
+    else if (p.azAfter) out.push(say('drill.sawAzNoSwap', { az: p.azAfter }));
   }
   return out;
 }

@@ -89,3 +89,19 @@ test('without files:write nothing is rendered or uploaded; a failed upload is re
   await poster.flush();
   expect(errors).toEqual(['diagram r1: Error: ratelimited']);
 });
+
+test('the picture’s title and comment are in the language of whoever started the create', async () => {
+  const said: string[] = [];
+  const client: FilesClient = {
+    auth: { test: async () => ({ response_metadata: { scopes: ['files:write'] } }) },
+    filesUploadV2: async (args) => void said.push(`${args.title} | ${args.initial_comment}`),
+  };
+  const poster = new DiagramThreadPoster({ client, render, language: { lang: 'en' } });
+  poster.onRunUpdate(run(), { type: 'finished' });
+  poster.onRunUpdate(run({ runId: 'r2', params: { lang: 'ja' } }), { type: 'finished' });
+  await poster.flush();
+  expect(said[0]).toBe(
+    'demo: what was built | What *demo* looks like now: the VPC over two AZs, the servers behind the ALB, the database primary and standby.',
+  );
+  expect(said[1]).toMatch(/^demo: 構築した環境 \| \*demo\* の現在の構成です/);
+});

@@ -138,7 +138,7 @@ describe('with services plugged in', () => {
     });
     expect(reply).toBe(ok);
     expect(s.startCreate).toHaveBeenCalledWith(
-      { kind: 'create', env: 'shop', ttlMs: 7_200_000, multiAz: 'now', dryRun: false },
+      { kind: 'create', env: 'shop', ttlMs: 7_200_000, multiAz: 'now', dryRun: false, explain: false },
       expect.objectContaining({ userId: 'UOWNER', channelId: 'C1' }),
     );
   });
@@ -154,7 +154,7 @@ describe('with services plugged in', () => {
       expect.objectContaining({ env: expect.objectContaining({ name: 'demo', owner: 'UOWNER' }) }),
     );
     expect(s.startFailover).toHaveBeenCalledWith(
-      { kind: 'failover', env: 'demo', target: 'web', force: true },
+      { kind: 'failover', env: 'demo', target: 'web', force: true, explain: false },
       expect.anything(),
     );
     expect(s.extend).toHaveBeenCalledWith(

@@ -5,6 +5,7 @@ import type { BotServices, CommandContext } from '../../../src/bot/services';
 import { ephemeral } from '../../../src/bot/views/reply';
 import { mrkdwn } from '../../../src/bot/views/mrkdwn';
 import { loadConfig } from '../../../src/config/config';
+import { english } from '../../../src/i18n/english';
 import { ENGLISH } from '../../../src/i18n/texts';
 import { createMemoryStore } from '../../helpers/memory-store';
 import { newEnvironment } from '../../helpers/records';
@@ -33,6 +34,7 @@ describe('grammar', () => {
         ttlMs: 86_400_000,
         multiAz: 'now',
         dryRun: false,
+        explain: false,
         hours: { start: 540, end: 1140, days: [1, 2, 3, 4, 5, 6] },
       },
     ],
@@ -54,7 +56,7 @@ describe('grammar', () => {
   ])('%j is refused', (text, message) => {
     const parsed = parse(text);
     expect(parsed.kind).toBe('error');
-    expect(parsed.kind === 'error' && parsed.error).toMatch(message);
+    expect(parsed.kind === 'error' && english(parsed.error)).toMatch(message);
   });
 });
 

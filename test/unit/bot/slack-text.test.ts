@@ -1,4 +1,3 @@
-import { ENGLISH } from '../../../src/i18n/texts';
 /**
  * Issue 13's text rules for real Slack, on the views themselves: one escaping function for every
  * interpolated text (placeholders render as typed, nothing typed becomes a mention or a link),
@@ -16,6 +15,15 @@ import { renderDigest, renderExpiryWarning, renderOverdue } from '../../../src/b
 import type { Environment } from '../../../src/state/types';
 import { blockKitProblems, shown, type SlackMessageLike } from '../../helpers/block-kit';
 import { storedEnvironment } from '../../helpers/records';
+import { renderExplainedSteps, renderExplanation } from '../../../src/bot/views/explanation';
+import { renderEnvStatus } from '../../../src/bot/views/environments';
+import { WORKFLOW_STEPS } from '../../../src/bot/workflow-steps';
+import { ENGLISH, textsFor } from '../../../src/i18n/texts';
+import { checkMessage } from '../../../src/sandbox/slack/message-check';
+import type { Run } from '../../../src/state/types';
+import { createFacts } from '../../../src/workflows/create/explain-facts';
+import { resolveCreateConfig } from '../../../src/workflows/create/deps';
+import { WORKFLOW_OUTLINES } from '../../../src/workflows/outlines';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2026, 11, 1, 12, 0, 0);
@@ -211,5 +219,124 @@ describe('refusals name users as Slack shows them', () => {
       ':no_entry: *demo* is busy: a destroy started by <@U0HOLDER> 5m ago is still running. Try again once it has finished.',
     );
     expect(busy.response_type).toBe('ephemeral');
+  });
+});
+
+/**
+ * The same long messages in Japanese, through the strict Slack stand-in's own check
+ * (src/sandbox/slack/message-check.ts): Japanese texts are shorter in characters but not always,
+ * and a cut in the middle of one must still leave valid mrkdwn.
+ */
+describe('in Japanese too, the long messages are within Slack’s limits', () => {
+  const JA = textsFor({ lang: 'ja', timeZone: 'Asia/Tokyo' });
+  const envs = manyEnvs();
+  const costs = costsOf(envs);
+  const JAPANESE = /[\u3040-\u30ff]/;
+
+  function expectAccepted(message: SlackMessageLike): void {
+    expect(blockKitProblems(message)).toEqual([]);
+    const verdict = checkMessage({ text: message.text, blocks: message.blocks });
+    expect(verdict.ok ? [] : verdict.problems).toEqual([]);
+    expect(shown(`${message.text ?? ''}${JSON.stringify(message.blocks)}`)).toMatch(JAPANESE);
+  }
+
+  /** A create under way for every fifth env, each step in some state. */
+  const runs = new Map<string, Run>(
+    envs
+      .filter((e) => e.currentRunId)
+      .map((e) => {
+        const steps = Object.fromEntries(
+          WORKFLOW_OUTLINES.create.steps.map((st, i) => [
+            st.id,
+            i < 8
+              ? { status: 'done' as const, attempts: 1, startedAt: T0 - H, finishedAt: T0 - H + i * 60_000 }
+              : { status: 'waiting' as const, attempts: 3, startedAt: T0 - 10 * 60_000 },
+          ]),
+        );
+        const run: Run = {
+          runId: e.currentRunId as string,
+          env: e.name,
+          kind: 'create',
+          status: 'running',
+          requestedBy: e.owner,
+          params: { lang: 'ja' },
+          steps,
+          createdAt: T0 - H,
+          updatedAt: T0,
+          version: 9,
+        };
+        return [run.runId, run];
+      }),
+  );
+
+  test('help', () => {
+    expectAccepted(renderHelp(JA, LIMITS));
+  });
+
+  test('list and status at 200 environments, every page, with the runs under way', () => {
+    const pages = Math.ceil(envs.length / PAGE_SIZE);
+    for (let page = 1; page <= pages; page++) {
+      expectAccepted(renderList(JA, envs, T0, costs, page));
+      expectAccepted(renderStatusAll(JA, envs, T0, runs, page, costs));
+    }
+  });
+
+  test('one env’s status with its create under way', () => {
+    const env = envs[0];
+    const run = runs.get(env.currentRunId as string) as Run;
+    expectAccepted(
+      renderEnvStatus(JA, {
+        env,
+        run,
+        steps: WORKFLOW_STEPS(JA, 'create'),
+        now: T0,
+        estimate: cost(3),
+        resources: Array.from({ length: 30 }, (_, i) => ({ type: 'subnet' as const, id: `subnet-${i}` })),
+      }),
+    );
+  });
+
+  test('the digest at 200 environments, with the channel budget', () => {
+    const budget = {
+      budgetUsd: 50,
+      month: { month: '2026-12', spentRunning: 30, spentDestroyed: 12.5, comingFromRunning: 80 },
+    };
+    const digest = renderDigest(JA, envs, T0, costs, budget as Parameters<typeof renderDigest>[4]);
+    expectAccepted(digest);
+    expect(digest.blocks.length).toBeLessThanOrEqual(50);
+  });
+
+  test('reminders and the destroy confirmation, with the longest names', () => {
+    const env = envs[1];
+    expectAccepted(renderExpiryWarning(JA, env, T0, cost(3)));
+    expectAccepted(renderOverdue(JA, { ...env, expiresAt: T0 - H }, T0, cost(3)));
+    for (const createRunning of [false, true])
+      expectAccepted(
+        renderDestroyConfirmation(JA, {
+          env,
+          requestedBy: 'U0ABCDEF12',
+          resources: Array.from({ length: 40 }, (_, i) => ({ type: 'subnet' as const, id: `subnet-${i}` })),
+          searchedByTag: true,
+          ageMs: 3 * H,
+          cost: cost(3),
+          createRunning,
+        }),
+      );
+  });
+
+  test('the explained steps and every create step’s explanation, with the longest name', () => {
+    expectAccepted(renderExplainedSteps(JA));
+    const config = resolveCreateConfig({
+      region: 'ap-northeast-1',
+      azs: ['ap-northeast-1a', 'ap-northeast-1c'],
+    });
+    const facts = createFacts(
+      { env: 'abcdefghij-klmnopqrs', params: { multiAz: 'later' }, steps: {} },
+      config,
+    );
+    for (const st of WORKFLOW_OUTLINES.create.steps) {
+      const text = JA.steps.create[st.id as keyof typeof JA.steps.create];
+      expectAccepted(renderExplanation(JA, text.title, text.explain(facts)));
+    }
   });
 });

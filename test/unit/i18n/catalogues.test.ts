@@ -123,20 +123,28 @@ describe('no hard-coded texts outside the catalogues', () => {
     return out;
   }
 
-  test('views and services build messages from the catalogue', () => {
+  /** A word of text: three letters in a row (emoji codes like `:no_entry:` taken out first). */
+  const hasWord = (literal: string) => /[A-Za-z]{3,}/.test(literal.replace(/:[a-z_]+:/g, ''));
+
+  test('the bot (views, services, dispatch, sinks) builds messages from the catalogue', () => {
     const offenders: string[] = [];
-    const dirs = ['src/bot/views', 'src/bot/services'].map((d) => join(root, d));
-    for (const file of dirs.flatMap(files)) {
+    // All of src/bot, views and services included.
+    for (const file of files(join(root, 'src/bot'))) {
       readFileSync(file, 'utf8')
         .split('\n')
         .forEach((line, i) => {
           if (/^\s*(\/\*|\*|\/\/)/.test(line)) return; // a comment
+          const where = `${relative(root, file)}:${i + 1}: ${line.trim()}`;
+          // An `mrkdwn` template's own text: placeholders (nested ones too) taken out.
           const at = line.indexOf('mrkdwn`');
-          if (at < 0) return;
-          // The template's own text: placeholders (nested ones too) and emoji codes taken out.
-          const literal = ownText(line.slice(at + 'mrkdwn`'.length)).replace(/:[a-z_]+:/g, '');
-          if (/[A-Za-z]{3,}/.test(literal))
-            offenders.push(`${relative(root, file)}:${i + 1}: ${line.trim()}`);
+          if (at >= 0 && hasWord(ownText(line.slice(at + 'mrkdwn`'.length)))) offenders.push(where);
+          // Plain text or a message's fallback given as a literal: plain('…'), message(`…`, …), or
+          // a Slack field set to one (a text, a file's title and comment).
+          const literal =
+            /\b(plain|message|ephemeral|inChannel|header)\(\s*(['"`])((?:(?!\2).)*)\2/.exec(line) ??
+            /\b(text|title|initial_comment|alt_text):\s*(['"`])((?:(?!\2).)*)\2/.exec(line);
+          if (literal && hasWord(literal[2] === '`' ? ownText(literal[3]) : literal[3]))
+            offenders.push(where);
         });
     }
     expect(offenders).toEqual([]);

@@ -7,19 +7,14 @@ import { SUBCOMMANDS, USAGE } from '../../../bot/grammar';
 import type { ArgSpec, FlagSpec, GrammarSpec, SubcommandSpec } from './client/grammar';
 
 /**
- * `<env>` and `HH:MM-HH:MM` → a placeholder, `web|db|all` → choices (`…` is not one), `<env>|<step>`
- * → one placeholder, `[…]` → optional.
+ * `<env>` and `HH:MM-HH:MM` → a placeholder, `web|db|all` → choices (`…` is not one), `[…]` →
+ * optional. `<env>|<step>` names two placeholders: the first one is offered (env names).
  */
 function word(token: string): { name?: string; choices?: string[] } {
-  const placeholder = /^<([^>]+)>$/.exec(token);
-  if (placeholder) return { name: placeholder[1] };
-  if (token.includes('|')) {
-    const parts = token.split('|').filter((c) => c && c !== '…');
-    // `<env>|<step>`: one word that may be either, not a list of words to type.
-    const names = parts.map((p) => /^<([^>]+)>$/.exec(p)?.[1]);
-    if (names.every((n) => n !== undefined)) return { name: names.join('|') };
-    return { choices: parts };
-  }
+  const placeholder = /^<([^>|]+)>/.exec(token);
+  if (placeholder && (!token.includes('|') || token.split('|').every((c) => /^<[^>]+>$/.test(c))))
+    return { name: placeholder[1] };
+  if (token.includes('|')) return { choices: token.split('|').filter((c) => c && c !== '…') };
   return { name: token };
 }
 

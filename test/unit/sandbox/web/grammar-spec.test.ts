@@ -84,6 +84,8 @@ test('completion: the command, subcommands, positional choices, flags and their 
   expect(labels('/site failover ', ['demo', 'dev'])).toEqual(['demo', 'dev']);
   expect(labels('/site failover de', ['demo', 'dev', 'prod'])).toEqual(['demo', 'dev']);
   expect(labels('/site failover demo ')).toEqual(['web', 'db', 'all', '--force', '--explain']);
+  expect(labels('/site explain ', ['demo'])).toEqual(['demo']);
+  expect(labels('/site lang ')).toEqual(['en', 'ja']);
   expect(labels('/site extend demo ')).toEqual(['<dur>']);
   expect(labels('/site nonsense ')).toEqual([]);
   expect(labels('hello')).toEqual([]);
