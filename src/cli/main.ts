@@ -15,6 +15,7 @@ import { runPower } from './commands/power';
 import { runInit } from './commands/init';
 import { runDestroy, runFailover } from './commands/teardown';
 import { HELP } from './help';
+import { cliTexts } from './texts';
 import { runPricesCommand } from './prices';
 
 const FALLBACK_LIMITS = { defaultTtlMs: 24 * 3_600_000, maxTtlMs: 7 * 24 * 3_600_000 };
@@ -34,7 +35,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const user = io.env.SITEBOT_CLI_USER || io.env.USER || io.env.LOGNAME;
   const cmd = parseCliArgs(argv, { ...limits, user });
   if (cmd.kind === 'error') {
-    io.stderr.write(`sitebot: ${cmd.error} (see sitebot help)\n`);
+    io.stderr.write(`sitebot: ${cliTexts(config).said(cmd.error)} (see sitebot help)\n`);
     return EXIT.usage;
   }
   if (cmd.kind === 'help') {
