@@ -131,6 +131,7 @@ export const work = (f: Formatter, inventory: InventoryTexts) => ({
     `${a.what}; kept ${a.n} untagged ${f.plural(a.n) === 'one' ? 'resource' : 'resources'}`,
   stillThere: (a: { type: string; id: string; reason: string }) => `${a.type} ${a.id}: ${a.reason}`,
   stillThereAll: (a: { items: string[] }) => a.items.join('; '),
+  attachedToInstance: () => 'attached to an instance',
   stillInState: (a: { state: string }) => `still ${a.state}`,
   deletionUnderWay: () => 'deletion still in progress',
   recordedCount: (a: { n: number; env: string }) =>

@@ -111,6 +111,7 @@ export const work = (f: Formatter, inventory: InventoryTexts): WorkTexts => ({
   keptUntagged: (a) => `${a.what}。タグのないリソース ${a.n} 個は残しました`,
   stillThere: (a) => `${inventory.label({ type: a.type, n: 1 })} ${a.id}: ${a.reason}`,
   stillThereAll: (a) => a.items.join('、'),
+  attachedToInstance: () => 'インスタンスにアタッチされています',
   stillInState: (a) => `まだ${st(a.state)}`,
   deletionUnderWay: () => '削除処理中',
   recordedCount: (a) =>

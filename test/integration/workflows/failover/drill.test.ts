@@ -246,7 +246,9 @@ test('a drill cancelled while its server is stopped starts the server again (onF
   await p.scheduler.drain(100);
   const run = (await h.store.runs.get(runId))!;
   expect(run.status).toBe('cancelled');
-  expect(run.summary?.restore).toMatch(/was stopped when the drill ended: started it again/);
+  expect(english(run.summary?.restore as Saying)).toMatch(
+    /was stopped when the drill ended: started it again/,
+  );
   const report = run.summary?.drill as DrillReport;
   expect(report.verdict).toBe('incomplete');
   expect(report.phases[0]).toMatchObject({ verdict: 'incomplete', faultObserved: true });
