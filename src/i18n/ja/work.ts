@@ -3,6 +3,7 @@ import type { Formatter } from '../../domain/format';
 import type { InventoryTexts } from '../en/inventory';
 import type { WorkTexts } from '../en/work';
 import { awsState as st } from './aws-states';
+import { lead, spaced } from './spacing';
 import { envStatusWord, kindWord } from './common';
 
 const THING: Record<string, string> = {
@@ -20,6 +21,8 @@ const phaseWord = (p: string) => (p === 'web' ? 'ウェブ層' : p === 'db' ? 'D
 const targetWord = (t: string) =>
   t === 'web' ? 'ウェブ層のみ' : t === 'db' ? 'DB 層のみ' : t === 'all' ? '全体' : t;
 const states = (list: string[]) => list.map(st).join(' → ');
+/** 「A と B」: 英数字で始まる語の前後には半角スペース (spacing.ts)。 */
+const joinAnd = (items: string[]) => items.map((w, i) => (i === 0 ? spaced(w) : `と${lead(w)}`)).join('');
 const powerWhat = (w: string) =>
   ({ 'web server': 'ウェブサーバー', 'DB instance': 'DB インスタンス' })[w] ?? w;
 
@@ -170,7 +173,7 @@ export const work = (f: Formatter, inventory: InventoryTexts): WorkTexts => ({
       : `${a.env} を起動します: DB インスタンスとウェブサーバー 2 台を起動し、サイトが応答することを確認します。`,
   powerGone: (a) => `${powerWhat(a.what)} ${a.id} は${st(a.state)}です。停止も起動もできません`,
   powerState: (a) => `${a.id} ${st(a.state)}`,
-  powerReached: (a) => `${a.already ? 'もとから' : ''}${st(a.target)}: ${a.seen.join('、')}`,
+  powerReached: (a) => `${a.already ? 'すでに' : ''}${st(a.target)}: ${a.seen.join('、')}`,
   powerSending: (a) => `${a.ids.join('、')} を${a.doing === 'stopping' ? '停止' : '起動'}しています`,
   powerSeen: (a) => a.seen.join('、'),
   powerGaveUp: (a) => `${f.duration(a.ms)} 待っても終わらないため中止しました: ${a.note}`,
@@ -181,9 +184,9 @@ export const work = (f: Formatter, inventory: InventoryTexts): WorkTexts => ({
   theDbInstance: () => 'DB インスタンス',
   restopped: (a) =>
     `停止から 7 日たったため RDS が ${a.env} の DB インスタンスを自動的に起動しました。もう一度停止しました。`,
-  asleep: (a) => `${a.env} はスリープ中です: ${a.stopped.join('と')}を停止しました。`,
+  asleep: (a) => `${a.env} はスリープ中です: ${joinAnd(a.stopped)}を停止しました。`,
   notAsleep: (a) =>
-    `${a.env} は完全にはスリープしませんでした${a.stopped.length ? ` (${a.stopped.join('と')}は停止済み)` : ''}。`,
+    `${a.env} は完全にはスリープしませんでした${a.stopped.length ? ` (${joinAnd(a.stopped)}は停止済み)` : ''}。`,
   asleepCosts: (a) =>
     `スリープ中のコストは ${f.perDay(a.awake)} ではなく ${f.perDay(a.asleep)} です (${f.perDay(a.saved)} の節約)。引き続き課金されるもの: ${a.billing.join('、')}。`,
   dbAvailableAfter: (a) => `${f.duration(a.ms)}で DB が利用可能`,
