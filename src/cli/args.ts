@@ -8,11 +8,11 @@
  *   parseCliArgs(['create', 'demo', '--ttl', '8h', '--json'], limits)
  *   // → { kind: 'create', env: 'demo', ttlMs: 28800000, multiAz: 'now', dryRun: false, json: true, … }
  */
-import { english } from '../i18n/english';
 import { z } from 'zod';
 import { readDuration, ttlRule } from '../domain/durations';
 import { clip } from '../domain/echo';
-import { envNameSchema } from '../domain/env-name';
+import { envNameProblem, envNameSchema } from '../domain/env-name';
+import { isSaid, say, type Said, type SaidKey } from '../i18n/said';
 import type { MultiAzMode } from '../state/types';
 
 export type FailoverTarget = 'web' | 'db' | 'all';
@@ -99,7 +99,8 @@ export type CliCommand =
   | CliDiagram
   | CliInit
   | CliCancel;
-export type CliParseResult = CliCommand | { kind: 'error'; error: string };
+/** `error`: what is wrong, said (the CLI prints it in SITEBOT_LANG). */
+export type CliParseResult = CliCommand | { kind: 'error'; error: Said };
 
 export interface CliLimits {
   defaultTtlMs: number;
@@ -116,7 +117,7 @@ interface Split {
 }
 
 /** Separates `--flag value` / `--flag=value` / `--switch` from positional words. */
-export function splitArgs(argv: readonly string[], known: Record<string, FlagKind>): Split | string {
+export function splitArgs(argv: readonly string[], known: Record<string, FlagKind>): Split | Said {
   const positional: string[] = [];
   const flags: Record<string, string | true> = {};
   for (let i = 0; i < argv.length; i += 1) {
@@ -130,34 +131,46 @@ export function splitArgs(argv: readonly string[], known: Record<string, FlagKin
     const kind = Object.prototype.hasOwnProperty.call(known, name) ? known[name] : undefined;
     if (kind === undefined) {
       const allowed = Object.keys(known).map((k) => `--${k}`);
-      return `unknown option '--${clip(name)}'${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ''}`;
+      return allowed.length
+        ? say('grammar.cliUnknownOption', { got: clip(name), allowed: allowed.join(', ') })
+        : say('grammar.cliUnknownOptionNone', { got: clip(name) });
     }
-    if (name in flags) return `option --${name} is given twice`;
+    if (name in flags) return say('grammar.cliOptionTwice', { name });
     if (kind === 'switch') {
-      if (eq > 0) return `option --${name} takes no value`;
+      if (eq > 0) return say('grammar.cliOptionNoValue', { name });
       flags[name] = true;
       continue;
     }
     const value = eq > 0 ? token.slice(eq + 1) : argv[i + 1];
     if (value === undefined || value === '' || (eq < 0 && value.startsWith('--')))
-      return `option --${name} needs a value`;
+      return say('grammar.cliOptionNeedsValue', { name });
     if (eq < 0) i += 1;
     flags[name] = value;
   }
   return { positional, flags };
 }
 
+/** zod carries a message string: a check's message is the key of what it says (see `issueSaid`). */
+const USER_PROBLEMS = {
+  empty: 'grammar.userEmpty',
+  long: 'grammar.userTooLong',
+  chars: 'grammar.userChars',
+} as const satisfies Record<string, SaidKey>;
+
 const userSchema = z
   .string()
-  .min(1, 'is empty')
-  .max(64, 'is longer than 64 characters')
-  .regex(/^[A-Za-z0-9._@-]+$/, 'may only contain letters, digits and . _ @ -');
+  .min(1, USER_PROBLEMS.empty)
+  .max(64, USER_PROBLEMS.long)
+  .regex(/^[A-Za-z0-9._@-]+$/, USER_PROBLEMS.chars);
+
+/** The keys a check may give as its message, said without arguments. */
+const BARE: readonly string[] = [...Object.values(USER_PROBLEMS), 'grammar.cliChannel', 'grammar.cliOut'];
 
 const ttlSchema = (limits: CliLimits) =>
   z.string().transform((raw, ctx) => {
     const read = readDuration(raw, ttlRule(limits.maxTtlMs));
     if (read.ok) return read.ms;
-    ctx.addIssue({ code: 'custom', message: english(read.error) });
+    ctx.addIssue({ code: 'custom', message: read.error.key, params: { said: read.error } });
     return z.NEVER;
   });
 
@@ -168,19 +181,38 @@ function asOf(flags: Record<string, string | true>, limits: CliLimits): string {
   return typeof flags.as === 'string' ? flags.as : limits.user || 'cli';
 }
 
+/** What one failed check says: its own Said (a duration), or the key it gives as its message. */
+function issueSaid(issue: z.core.$ZodIssue): Said {
+  const said = (issue as { params?: { said?: unknown } }).params?.said;
+  if (isSaid(said)) return said;
+  return BARE.includes(issue.message)
+    ? say(issue.message as 'grammar.cliChannel')
+    : say('grammar.cliInvalid');
+}
+
 /** The first issue of a failed zod parse, as one line; env-name issues name the env. */
-function firstIssue(error: z.ZodError, raw: Record<string, unknown>): string {
+function firstIssue(error: z.ZodError, raw: Record<string, unknown>): Said {
   const issue = error.issues[0];
-  if (!issue) return 'invalid arguments';
-  if (issue.path[0] === 'env') return `env name '${clip(String(raw.env ?? ''))}' ${issue.message}`;
-  if (issue.path[0] === 'as') return `--as '${clip(String(raw.as ?? ''))}' ${issue.message}`;
-  return issue.message;
+  if (!issue) return say('grammar.cliInvalid');
+  const got = (name: string) => clip(String(raw[name] ?? ''));
+  switch (issue.path[0]) {
+    case 'env':
+      return say('grammar.envName', { got: got('env'), problem: envNameProblem(issue.message) });
+    case 'as':
+      return say('grammar.cliAs', { got: got('as'), problem: issueSaid(issue) });
+    case 'multiAz':
+      return say('grammar.cliMultiAz', { got: got('multiAz') });
+    case 'target':
+      return say('grammar.cliTarget', { got: got('target') });
+    default:
+      return issueSaid(issue);
+  }
 }
 
 /** Exactly one env name among the positionals (zod checks its shape). */
-function oneEnv(positional: string[], sub: string): { env: string } | string {
-  if (positional.length === 0) return `'${sub}' needs an env name`;
-  if (positional.length > 1) return `unexpected '${clip(positional[1])}' after the env name`;
+function oneEnv(positional: string[], sub: string): { env: string } | Said {
+  if (positional.length === 0) return say('grammar.needsEnv', { sub });
+  if (positional.length > 1) return say('grammar.cliAfterEnv', { got: clip(positional[1]) });
   return { env: positional[0] };
 }
 
@@ -192,7 +224,7 @@ export function parseCliArgs(argv: readonly string[], limits: CliLimits): CliPar
     case '--help':
     case '-h':
       return rest.length > 0 && sub !== undefined
-        ? fail(`'help' takes no arguments, got '${clip(rest[0])}'`)
+        ? fail(say('grammar.cliHelpNothing', { got: clip(rest[0]) }))
         : { kind: 'help' };
     case 'prices':
       return { kind: 'prices', args: [...rest] };
@@ -205,7 +237,8 @@ export function parseCliArgs(argv: readonly string[], limits: CliLimits): CliPar
         rest,
         { json: 'switch' },
         ({ positional, flags }) => {
-          if (positional.length > 0) return `'list' takes no arguments, got '${clip(positional[0])}'`;
+          if (positional.length > 0)
+            return say('grammar.cliNoArgs', { sub: 'list', got: clip(positional[0]) });
           return { schema: z.object({ json: sw }), input: { json: flags.json } };
         },
         (v): CliList => ({ kind: 'list', json: v.json === true }),
@@ -217,7 +250,9 @@ export function parseCliArgs(argv: readonly string[], limits: CliLimits): CliPar
     case 'diagram':
       return parseDiagram(rest);
     case 'init':
-      return rest.length > 0 ? fail(`'init' takes no arguments, got '${clip(rest[0])}'`) : { kind: 'init' };
+      return rest.length > 0
+        ? fail(say('grammar.cliNoArgs', { sub: 'init', got: clip(rest[0]) }))
+        : { kind: 'init' };
     case 'cancel':
       return parseCancel(rest, limits);
     case 'sleep':
@@ -225,12 +260,16 @@ export function parseCliArgs(argv: readonly string[], limits: CliLimits): CliPar
       return parsePower(sub, rest, limits);
     default:
       return fail(
-        `unknown subcommand '${clip(sub)}' (try one of: init, create, status, list, cancel, destroy, failover, sleep, wake, diagram, prices, help)`,
+        say('grammar.cliUnknownSubcommand', {
+          got: clip(sub),
+          allowed:
+            'init, create, status, list, cancel, destroy, failover, sleep, wake, diagram, prices, help',
+        }),
       );
   }
 }
 
-const fail = (error: string): CliParseResult => ({ kind: 'error', error });
+const fail = (error: Said): CliParseResult => ({ kind: 'error', error });
 
 /**
  * Splits `rest` by the flag table, lets `prepare` pick the schema and its input (or refuse
@@ -239,13 +278,13 @@ const fail = (error: string): CliParseResult => ({ kind: 'error', error });
 function parseWith<S extends z.ZodType, T extends CliCommand>(
   rest: string[],
   known: Record<string, FlagKind>,
-  prepare: (split: Split) => { schema: S; input: Record<string, unknown> } | string,
+  prepare: (split: Split) => { schema: S; input: Record<string, unknown> } | Said,
   build: (value: z.output<S>) => T,
 ): CliParseResult {
   const split = splitArgs(rest, known);
-  if (typeof split === 'string') return fail(split);
+  if (isSaid(split)) return fail(split);
   const prepared = prepare(split);
-  if (typeof prepared === 'string') return fail(prepared);
+  if (isSaid(prepared)) return fail(prepared);
   const parsed = prepared.schema.safeParse(prepared.input);
   return parsed.success ? build(parsed.data) : fail(firstIssue(parsed.error, prepared.input));
 }
@@ -256,7 +295,7 @@ function parseStatus(rest: string[]): CliParseResult {
     rest,
     { json: 'switch' },
     ({ positional, flags }) => {
-      if (positional.length > 1) return `unexpected '${clip(positional[1])}' after the env name`;
+      if (positional.length > 1) return say('grammar.cliAfterEnv', { got: clip(positional[1]) });
       return { schema, input: { env: positional[0], json: flags.json } };
     },
     (v): CliStatus => ({ kind: 'status', ...(v.env ? { env: v.env } : {}), json: v.json === true }),
@@ -268,16 +307,12 @@ function parseCreate(rest: string[], limits: CliLimits): CliParseResult {
     env: envNameSchema,
     as: userSchema,
     ttl: ttlSchema(limits).optional(),
-    multiAz: z
-      .enum(['now', 'later', 'off'], {
-        error: (i) => `--multi-az must be now, later or off, not '${clip(String(i.input))}'`,
-      })
-      .default('now'),
+    multiAz: z.enum(['now', 'later', 'off']).default('now'),
     dryRun: sw,
     json: sw,
     channel: z
       .string()
-      .regex(/^[A-Za-z0-9_-]{1,40}$/, '--channel must be a channel id like C0123ABC')
+      .regex(/^[A-Za-z0-9_-]{1,40}$/, 'grammar.cliChannel')
       .default('cli'),
     noSiteCheck: sw,
   });
@@ -295,7 +330,7 @@ function parseCreate(rest: string[], limits: CliLimits): CliParseResult {
     known,
     ({ positional, flags }) => {
       const one = oneEnv(positional, 'create');
-      if (typeof one === 'string') return one;
+      if (isSaid(one)) return one;
       return {
         schema,
         input: {
@@ -331,7 +366,7 @@ function parseCancel(rest: string[], limits: CliLimits): CliParseResult {
     { json: 'switch', as: 'value' },
     ({ positional, flags }) => {
       const one = oneEnv(positional, 'cancel');
-      if (typeof one === 'string') return one;
+      if (isSaid(one)) return one;
       return { schema, input: { ...one, as: asOf(flags, limits), json: flags.json } };
     },
     (v): CliCancel => ({ kind: 'cancel', env: v.env, json: v.json === true, as: v.as }),
@@ -345,7 +380,7 @@ function parseDestroy(rest: string[], limits: CliLimits): CliParseResult {
     { yes: 'switch', json: 'switch', as: 'value' },
     ({ positional, flags }) => {
       const one = oneEnv(positional, 'destroy');
-      if (typeof one === 'string') return one;
+      if (isSaid(one)) return one;
       return { schema, input: { ...one, as: asOf(flags, limits), yes: flags.yes, json: flags.json } };
     },
     (v): CliDestroy => ({
@@ -362,11 +397,7 @@ function parseFailover(rest: string[], limits: CliLimits): CliParseResult {
   const schema = z.object({
     env: envNameSchema,
     as: userSchema,
-    target: z
-      .enum(['web', 'db', 'all'], {
-        error: (i) => `failover target must be web, db or all, not '${clip(String(i.input))}'`,
-      })
-      .default('all'),
+    target: z.enum(['web', 'db', 'all']).default('all'),
     force: sw,
     json: sw,
   });
@@ -375,8 +406,8 @@ function parseFailover(rest: string[], limits: CliLimits): CliParseResult {
     { force: 'switch', json: 'switch', as: 'value' },
     ({ positional, flags }) => {
       const [env, target, extra] = positional;
-      if (env === undefined) return "'failover' needs an env name";
-      if (extra !== undefined) return `unexpected '${clip(extra)}' after the failover target`;
+      if (env === undefined) return say('grammar.needsEnv', { sub: 'failover' });
+      if (extra !== undefined) return say('grammar.cliAfterTarget', { got: clip(extra) });
       return {
         schema,
         input: { env, target, as: asOf(flags, limits), force: flags.force, json: flags.json },
@@ -399,7 +430,7 @@ function parseDiagram(rest: string[]): CliParseResult {
     drill: sw,
     out: z
       .string()
-      .regex(/\.(svg|png)$/i, '--out must name a .svg or .png file')
+      .regex(/\.(svg|png)$/i, 'grammar.cliOut')
       .optional(),
   });
   return parseWith(
@@ -407,7 +438,7 @@ function parseDiagram(rest: string[]): CliParseResult {
     { drill: 'switch', out: 'value' },
     ({ positional, flags }) => {
       const one = oneEnv(positional, 'diagram');
-      if (typeof one === 'string') return one;
+      if (isSaid(one)) return one;
       return { schema, input: { ...one, drill: flags.drill, out: flags.out } };
     },
     (v): CliDiagram => ({
@@ -426,7 +457,7 @@ function parsePower(kind: 'sleep' | 'wake', rest: string[], limits: CliLimits): 
     { json: 'switch', as: 'value' },
     ({ positional, flags }) => {
       const one = oneEnv(positional, kind);
-      if (typeof one === 'string') return one;
+      if (isSaid(one)) return one;
       return { schema, input: { ...one, as: asOf(flags, limits), json: flags.json } };
     },
     (v): CliPower => ({ kind, env: v.env, json: v.json === true, as: v.as }),

@@ -19,6 +19,7 @@ import { buildWorkflowRuntime, type WorkflowRuntime } from '../workflows/runtime
 import { wallClock, type CliClock } from './clock';
 import { RunDriver } from './drive';
 import type { Output } from './render';
+import { cliTexts } from './texts';
 
 /** What the CLI is given from outside: the process's streams and environment, or test doubles. */
 export interface CliIo {
@@ -67,8 +68,9 @@ export function openCliContext(
 ): CliContext {
   const clients = io.overrides?.clients ?? createAwsClients({ region: config.region });
   const store = createStateStore(clients.doc, config.tablePrefix);
+  const t = cliTexts(config).cli;
   const timers = new InProcessTickScheduler({
-    onError: (err, runId) => io.stderr.write(`tick of ${runId} failed: ${errorMessage(err)}\n`),
+    onError: (err, runId) => io.stderr.write(`${t.tickFailed({ runId, message: errorMessage(err) })}\n`),
   });
   const scheduler = {
     schedule: (runId: string, delayMs: number) => timers.schedule(runId, clock.realDelay(delayMs)),
@@ -81,7 +83,7 @@ export function openCliContext(
     store,
     scheduler,
     busyRetryMs: io.overrides?.busyRetryMs,
-    onError: (err, runId) => io.stderr.write(`tick of ${runId} failed, retrying: ${errorMessage(err)}\n`),
+    onError: (err, runId) => io.stderr.write(`${t.tickRetrying({ runId, message: errorMessage(err) })}\n`),
   });
   timers.attach(driver);
   const runtime = buildWorkflowRuntime({

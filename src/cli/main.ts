@@ -14,7 +14,7 @@ import { EXIT } from './commands/follow';
 import { runPower } from './commands/power';
 import { runInit } from './commands/init';
 import { runDestroy, runFailover } from './commands/teardown';
-import { HELP } from './help';
+import { cliTextsOf } from './texts';
 import { runPricesCommand } from './prices';
 
 const FALLBACK_LIMITS = { defaultTtlMs: 24 * 3_600_000, maxTtlMs: 7 * 24 * 3_600_000 };
@@ -32,23 +32,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     : FALLBACK_LIMITS;
   // Who runs the CLI: SITEBOT_CLI_USER when set, else the login name; shown by the bot as a name.
   const user = io.env.SITEBOT_CLI_USER || io.env.USER || io.env.LOGNAME;
+  const t = cliTextsOf(config, io.env);
   const cmd = parseCliArgs(argv, { ...limits, user });
   if (cmd.kind === 'error') {
-    io.stderr.write(`sitebot: ${cmd.error} (see sitebot help)\n`);
+    io.stderr.write(`${t.cli.usageError({ error: t.said(cmd.error) })}\n`);
     return EXIT.usage;
   }
   if (cmd.kind === 'help') {
-    io.stdout.write(HELP);
+    io.stdout.write(t.cli.help());
     return EXIT.ok;
   }
   if (cmd.kind === 'prices') {
     return runPricesCommand(cmd.args, {
       print: (line) => io.stdout.write(`${line}\n`),
       printError: (line) => io.stderr.write(`${line}\n`),
+      texts: t,
     });
   }
   if (!config) {
-    io.stderr.write(`sitebot: ${configError}\n`);
+    io.stderr.write(`${t.cli.fatal({ message: configError ?? '' })}\n`);
     return EXIT.usage;
   }
   if (cmd.kind === 'create' && cmd.dryRun) return runCreateDryRun(cmd, io, config);
@@ -57,7 +59,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     try {
       clock = await openRemoteClock(config.clockUrl);
     } catch (err) {
-      io.stderr.write(`sitebot: ${errorMessage(err)}\n`);
+      io.stderr.write(`${t.cli.fatal({ message: errorMessage(err) })}\n`);
       return EXIT.usage;
     }
   }
@@ -65,7 +67,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     return await dispatch(cmd, io, ctx);
   } catch (err) {
-    io.stderr.write(`sitebot: ${cmd.kind} failed: ${errorMessage(err)}\n`);
+    io.stderr.write(`${t.cli.commandFailed({ command: cmd.kind, message: errorMessage(err) })}\n`);
     return EXIT.failed;
   } finally {
     ctx.close();
@@ -108,7 +110,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     // First Ctrl-C: stop ticking and let the tick under way finish. Second: leave now.
     interrupts += 1;
     if (interrupts > 1) process.exit(EXIT.interrupted);
-    process.stderr.write('\nstopping after the current tick (Ctrl-C again to quit at once)\n');
+    process.stderr.write(`\n${cliTextsOf(undefined, process.env).cli.interrupting()}\n`);
     interrupt.abort();
   });
   const stdout = {

@@ -7,6 +7,7 @@ import * as path from 'path';
 import type { PricingClient } from '@aws-sdk/client-pricing';
 import { buildPriceTable, createPricingClient } from '../cost/price-list';
 import { parsePriceTable, type PriceTable } from '../cost/price-table';
+import { ENGLISH, type Texts } from '../i18n/texts';
 
 /** The table the estimator ships with. */
 export const DEFAULT_PRICES_PATH = path.join(__dirname, '..', 'cost', 'prices.json');
@@ -65,8 +66,11 @@ export async function runPricesCommand(
     now?: number;
     print?: (line: string) => void;
     printError?: (line: string) => void;
+    /** The language it prints in (SITEBOT_LANG); English by default. */
+    texts?: Texts;
   } = {},
 ): Promise<number> {
+  const t = (deps.texts ?? ENGLISH).cli;
   const print = deps.print ?? ((line: string) => console.log(line));
   const printError = deps.printError ?? ((line: string) => console.error(line));
   try {
@@ -84,12 +88,12 @@ export async function runPricesCommand(
         (n, classes) => n + Object.keys(classes).length,
         0,
       );
-      print(`${region}: ${ec2} instance types, ${rds} DB classes, EBS, RDS storage, ALB, IPv4 priced`);
+      print(t.pricesRegion({ region, ec2, rds }));
     }
-    print(`wrote ${result.out} (prices of ${result.table.date})`);
+    print(t.pricesWrote({ file: result.out, date: result.table.date }));
     return 0;
   } catch (error) {
-    printError(`prices refresh failed: ${error instanceof Error ? error.message : String(error)}`);
+    printError(t.pricesFailed({ message: error instanceof Error ? error.message : String(error) }));
     return 1;
   }
 }

@@ -76,7 +76,7 @@ export function viewRun(
         ? { elapsedMs: Math.max(0, end - state.startedAt) }
         : {}),
       ...(state.note ? { note: said(state.note) } : {}),
-      ...(state.error ? { error: state.error.message } : {}),
+      ...(state.error ? { error: state.error.said ? said(state.error.said) : state.error.message } : {}),
     };
   });
   const done = steps.filter((s) => s.phase === 'done').length;

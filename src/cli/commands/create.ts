@@ -59,13 +59,14 @@ export async function runCreateDryRun(cmd: CliCreate, io: CliIo, config: Config)
 
 export async function runCreate(cmd: CliCreate, io: CliIo, ctx: CliContext): Promise<number> {
   const { store } = ctx;
+  const t = cliTexts(ctx.config);
   // At once, beside the reads: it takes as long as its slowest AWS call.
   const checking = ctx.runtime.preflight(cmd.multiAz);
   const underway = await runningRunOf(ctx, cmd.env, 'create');
   let run: Run;
   let kick = false;
   if (underway) {
-    io.stderr.write(`following the create of ${cmd.env} already under way (run ${underway.runId})\n`);
+    io.stderr.write(`${t.cli.following({ kind: 'create', env: cmd.env, runId: underway.runId })}\n`);
     run = underway;
     kick = true;
   } else {
@@ -89,11 +90,10 @@ export async function runCreate(cmd: CliCreate, io: CliIo, ctx: CliContext): Pro
       },
     );
     if (!started.ok) {
-      io.stderr.write(`refused: ${plain(cliTexts(ctx.config).said(started.message))}\n`);
+      io.stderr.write(`${t.cli.refused({ why: plain(t.said(started.message)) })}\n`);
       return EXIT.refused;
     }
-    if (started.resumed)
-      io.stderr.write(`resuming the failed create of ${cmd.env} (run ${started.run.runId})\n`);
+    if (started.resumed) io.stderr.write(`${t.cli.resuming({ env: cmd.env, runId: started.run.runId })}\n`);
     run = started.run;
     // A resumed run's first tick was scheduled by retryRun, a new one's by startRun.
   }
@@ -113,7 +113,8 @@ function planLines(t: Texts, plan: CreatePlan): string[] {
   plan.groups.forEach((group, i) => {
     lines.push(`${i + 1}. ${group.map((s) => titles.get(s.id) ?? s.id).join(' ∥ ')}`);
     for (const s of group)
-      for (const r of s.resources) lines.push(`   + ${r.type} ${r.name}${r.detail ? ` (${r.detail})` : ''}`);
+      for (const r of s.resources)
+        lines.push(`   + ${r.type} ${r.name}${r.detail ? ` (${t.said(r.detail)})` : ''}`);
   });
   const inventory = inventoryOf(refsOfPlan(plan.resources));
   lines.push(

@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { createDiagrams, discoveryAdapters } from '../../diagram';
 import type { CliDiagram } from '../args';
 import type { CliContext, CliIo } from '../context';
+import { cliTexts } from '../texts';
 import { EXIT } from './follow';
 
 export async function runDiagram(cmd: CliDiagram, io: CliIo, ctx: CliContext): Promise<number> {
@@ -19,9 +20,8 @@ export async function runDiagram(cmd: CliDiagram, io: CliIo, ctx: CliContext): P
   const picture = cmd.drill ? await diagrams.drill(cmd.env) : await diagrams.environment(cmd.env);
   if (!picture) {
     const exists = cmd.drill && (await ctx.store.environments.get(cmd.env));
-    io.stderr.write(
-      exists ? `${cmd.env} has had no failover drill yet\n` : `no environment named ${cmd.env}\n`,
-    );
+    const t = cliTexts(ctx.config).cli;
+    io.stderr.write(`${exists ? t.noDrillYet({ env: cmd.env }) : t.noEnv({ env: cmd.env })}\n`);
     return EXIT.failed;
   }
   if (!cmd.out) {
@@ -30,6 +30,6 @@ export async function runDiagram(cmd: CliDiagram, io: CliIo, ctx: CliContext): P
   }
   const png = cmd.out.toLowerCase().endsWith('.png');
   await writeFile(cmd.out, png ? await diagrams.png(picture.svg) : picture.svg);
-  io.stdout.write(`wrote ${cmd.out}\n`);
+  io.stdout.write(`${cliTexts(ctx.config).cli.wrote({ file: cmd.out })}\n`);
   return EXIT.ok;
 }

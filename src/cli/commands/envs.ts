@@ -2,10 +2,8 @@
  * `sitebot status [<env>]` and `sitebot list`: read-only views of the state store — the env
  * record, its current or last run, and what it costs (per day, and so far).
  */
-import { formatDuration, formatInstant, formatPerDay, formatUsd } from '../../domain/format';
 import type { Texts } from '../../i18n/texts';
 import type { Environment, Run } from '../../state/types';
-import { outputLabel } from '../../workflows/create/finish';
 import { inventoryOf } from '../../workflows/inventory';
 import { cliTexts } from '../texts';
 import { environmentCost } from '../../workflows/operations/env-cost';
@@ -35,17 +33,12 @@ async function runOf(ctx: CliContext, env: Environment): Promise<Run | undefined
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 
-const MULTI_AZ: Record<Environment['multiAz'], string> = {
-  now: 'database Multi-AZ',
-  later: 'database Multi-AZ (converted)',
-  off: 'database single-AZ',
-};
-
 export async function runStatus(cmd: CliStatus, io: CliIo, ctx: CliContext): Promise<number> {
   if (!cmd.env) return runList({ kind: 'list', json: cmd.json }, io, ctx);
   const env = await ctx.store.environments.get(cmd.env);
+  const t = cliTexts(ctx.config);
   if (!env || env.status === 'destroyed') {
-    io.stderr.write(`no environment named ${cmd.env}\n`);
+    io.stderr.write(`${t.cli.noEnv({ env: cmd.env })}\n`);
     return EXIT.failed;
   }
   const [run, cost] = await Promise.all([runOf(ctx, env), costOf(ctx, env)]);
@@ -60,18 +53,30 @@ export async function runStatus(cmd: CliStatus, io: CliIo, ctx: CliContext): Pro
   }
   const now = ctx.now();
   const inventory = inventoryOf(await currentResources(ctx.store, env));
-  const t = cliTexts(ctx.config);
   const lines = [
-    `${env.name}  ${env.status}  owner ${env.owner}  ${env.region}  ${MULTI_AZ[env.multiAz]}`,
-    `created ${formatInstant(env.createdAt)} (${formatDuration(now - env.createdAt)} ago), ` +
-      `${t.common.expiry(env.expiresAt, now)} (${formatInstant(env.expiresAt)})`,
-    `resources: ${t.inventory.total({ n: inventory.total })}${inventory.total > 0 ? ` (${t.inventory.describe(inventory.counts)})` : ''}`,
+    t.cli.statusHead({
+      env: env.name,
+      status: env.status,
+      owner: env.owner,
+      region: env.region,
+      multiAz: env.multiAz,
+    }),
+    t.cli.created({
+      at: env.createdAt,
+      agoMs: now - env.createdAt,
+      expiry: t.common.expiry(env.expiresAt, now),
+      expiresAt: env.expiresAt,
+    }),
+    t.cli.resources({
+      total: t.inventory.total({ n: inventory.total }),
+      ...(inventory.total > 0 ? { what: t.inventory.describe(inventory.counts) } : {}),
+    }),
   ];
   for (const [key, value] of Object.entries(env.outputs)) {
-    if (key !== 'multiAz') lines.push(`  ${outputLabel(key)}: ${value}`);
+    if (key !== 'multiAz') lines.push(`  ${t.common.output(key)}: ${value}`);
   }
   if (run) lines.push(...runLines(t, run, now));
-  if (cost) lines.push(`cost: ${formatUsd(cost.soFar)} so far · ${formatPerDay(cost.perDay)}`);
+  if (cost) lines.push(t.cli.cost(cost));
   io.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }
@@ -82,14 +87,29 @@ function runLines(t: Texts, run: Run, now: number): string[] {
     // Each step under way with the reason it waits, if it gave one.
     const active = view.steps
       .filter((s) => s.phase === 'active')
-      .map((s) => `  under way: ${s.title}${s.note ? ` (${s.note})` : ''}`);
+      .map((s) => t.cli.underWay({ title: s.title, ...(s.note ? { note: s.note } : {}) }));
     return [
-      `${run.kind} run ${run.runId}: ${progressBar(view.fraction)} ${view.done}/${view.total}  ${formatDuration(view.elapsedMs)}`,
+      t.cli.runProgress({
+        kind: run.kind,
+        runId: run.runId,
+        bar: progressBar(view.fraction),
+        done: view.done,
+        total: view.total,
+        ms: view.elapsedMs,
+      }),
       ...active,
     ];
   }
-  const how = run.status === 'succeeded' ? 'succeeded' : `${run.status}: ${failureOf(run)}`;
-  return [`last ${run.kind} run ${run.runId} ${how} (${formatDuration(view.elapsedMs)})`];
+  const failure = failureOf(run, t);
+  return [
+    t.cli.lastRun({
+      kind: run.kind,
+      runId: run.runId,
+      status: run.status,
+      ...(failure ? { failure } : {}),
+      ms: view.elapsedMs,
+    }),
+  ];
 }
 
 export async function runList(cmd: CliList, io: CliIo, ctx: CliContext): Promise<number> {
@@ -110,21 +130,22 @@ export async function runList(cmd: CliList, io: CliIo, ctx: CliContext): Promise
     io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
     return EXIT.ok;
   }
+  const t = cliTexts(ctx.config);
   if (envs.length === 0) {
-    io.stdout.write('no environments\n');
+    io.stdout.write(`${t.cli.noEnvironments()}\n`);
     return EXIT.ok;
   }
   const now = ctx.now();
   const rows = envs.map((env, i) => [
     env.name,
-    env.status,
+    t.cli.listStatus({ status: env.status }),
     env.owner,
-    formatDuration(now - env.createdAt),
-    env.expiresAt > now ? formatDuration(env.expiresAt - now) : 'expired',
-    costs[i] ? `${formatUsd(costs[i].soFar)} so far · ${formatPerDay(costs[i].perDay)}` : '-',
+    t.fmt.duration(now - env.createdAt),
+    env.expiresAt > now ? t.fmt.duration(env.expiresAt - now) : t.cli.expired(),
+    costs[i] ? t.cli.listCost(costs[i]) : '-',
     env.outputs.siteUrl ?? '-',
   ]);
-  io.stdout.write(`${table([['NAME', 'STATUS', 'OWNER', 'AGE', 'EXPIRES IN', 'COST', 'URL'], ...rows])}\n`);
+  io.stdout.write(`${table([t.cli.listHeader(), ...rows])}\n`);
   return EXIT.ok;
 }
 

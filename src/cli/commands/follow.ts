@@ -33,9 +33,11 @@ export async function followToEnd(
   run: Run,
   options: FollowOptions,
 ): Promise<number> {
+  const t = cliTexts(ctx.config);
   const renderer = chooseRenderer(io.stdout, {
     json: options.json,
-    titles: stepTitles(cliTexts(ctx.config), run.kind),
+    titles: stepTitles(t, run.kind),
+    texts: t,
   });
   renderer.update(run);
   const followed = await ctx.driver.follow(run.runId, {

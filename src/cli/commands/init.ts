@@ -7,9 +7,11 @@
  * (quotas and offerings). Exit 0: ready; 3: a create would be refused now; 1: something failed.
  */
 import { errorCode } from '../../aws/errors';
+import type { Texts } from '../../i18n/texts';
 import { ensureTables, type EnsuredTables } from '../../state';
 import { evaluatePreflight, formatPreflight, gatherAccountFacts } from '../../workflows/create/preflight';
 import { errorMessage, type CliContext, type CliIo } from '../context';
+import { cliTexts } from '../texts';
 import { EXIT } from './follow';
 
 /** The service-linked roles AWS makes on the first CreateDBInstance and CreateLoadBalancer. */
@@ -29,14 +31,13 @@ const REJECTED = new Set([
 ]);
 
 /** Why EC2 did not answer, in a few words. */
-function credentialsProblem(err: unknown): string {
+function credentialsProblem(t: Texts, err: unknown): string {
   const code = errorCode(err);
-  if (code === 'CredentialsProviderError') return 'no AWS credentials found';
-  return code && REJECTED.has(code) ? 'AWS refused the credentials' : 'AWS did not answer';
+  if (code === 'CredentialsProviderError') return t.cli.noCredentials();
+  return code && REJECTED.has(code) ? t.cli.credentialsRefused() : t.cli.noAnswer();
 }
 
-/** A line in the column layout of formatPreflight: the mark padded, then the text. */
-const line = (mark: 'ok' | 'FAILED' | 'not checked', text: string) => `${mark.padEnd(11)} ${text}`;
+type Mark = Parameters<Texts['cli']['checkMark']>[0]['status'];
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
@@ -46,71 +47,63 @@ const settle = <T>(p: Promise<T>): Promise<Outcome<T>> =>
     (error: unknown) => ({ ok: false as const, error }),
   );
 
-function tablesLine(outcome: Outcome<EnsuredTables>): string {
-  if (!outcome.ok) return line('FAILED', `tables: ${errorMessage(outcome.error)}`);
+function tablesLine(t: Texts, outcome: Outcome<EnsuredTables>): string {
+  const line = (status: Mark, text: string) => `${t.cli.checkMark({ status })} ${text}`;
+  if (!outcome.ok) return line('failed', t.cli.tablesFailed({ message: errorMessage(outcome.error) }));
   const { created, present } = outcome.value;
-  if (created.length === 0)
-    return line('ok', `tables: all ${present.length} present (${present.join(', ')})`);
-  const already = present.length > 0 ? `; ${present.join(', ')} already there` : '';
-  return line('ok', `tables: created ${created.join(', ')}${already}`);
+  if (created.length === 0) return line('ok', t.cli.tablesPresent({ names: present }));
+  return line('ok', t.cli.tablesCreated({ created, present }));
 }
 
-async function roleLine(ctx: CliContext, service: string, role: string): Promise<string> {
+async function roleLine(t: Texts, ctx: CliContext, service: string, role: string): Promise<string> {
+  const line = (status: Mark, text: string) => `${t.cli.checkMark({ status })} ${text}`;
   try {
     const found = await ctx.runtime.deps.iam.findRole(role);
-    if (found) return line('ok', `${service} service-linked role ${role}: present`);
-    return line(
-      'ok',
-      `${service} service-linked role ${role}: not yet; AWS creates it on the first create ` +
-        `(the caller needs iam:CreateServiceLinkedRole for it)`,
-    );
+    return line('ok', found ? t.cli.rolePresent({ service, role }) : t.cli.roleNotYet({ service, role }));
   } catch (err) {
-    return line('not checked', `${service} service-linked role ${role}: ${errorMessage(err)}`);
+    return line('unknown', t.cli.roleUnchecked({ service, role, message: errorMessage(err) }));
   }
 }
 
 export async function runInit(io: CliIo, ctx: CliContext): Promise<number> {
   const { config } = ctx;
   const settings = ctx.runtime.createConfig;
+  const t = cliTexts(config);
+  const line = (status: Mark, text: string) => `${t.cli.checkMark({ status })} ${text}`;
   io.stdout.write(
-    `sitebot init: region ${config.region}, AZs ${config.azs.join(' and ')}, tables ${config.tablePrefix}-*\n`,
+    `${t.cli.initHead({ region: config.region, azs: config.azs, prefix: config.tablePrefix })}\n`,
   );
   // AWS is slower than dynalite to make a table: wait up to 5 minutes for each.
   const [tables, attributes, facts, roles] = await Promise.all([
     settle(ensureTables(ctx.clients.dynamodb, config.tablePrefix, 300)),
     settle(ctx.runtime.deps.limits.ec2Attributes()),
     gatherAccountFacts(ctx.runtime.deps.limits, settings),
-    Promise.all(SERVICE_LINKED_ROLES.map((r) => roleLine(ctx, r.service, r.role))),
+    Promise.all(SERVICE_LINKED_ROLES.map((r) => roleLine(t, ctx, r.service, r.role))),
   ]);
-  const lines = [tablesLine(tables)];
+  const lines = [tablesLine(t, tables)];
   if (!attributes.ok) {
-    const what = credentialsProblem(attributes.error);
-    lines.push(
-      line('FAILED', `credentials: ${what}: ${errorMessage(attributes.error)}; account checks skipped`),
-    );
+    const what = credentialsProblem(t, attributes.error);
+    lines.push(line('failed', t.cli.credentialsFailed({ what, message: errorMessage(attributes.error) })));
     io.stdout.write(`${lines.join('\n')}\n`);
     return EXIT.failed;
   }
-  const platforms = attributes.value['supported-platforms']?.join(', ') ?? 'unknown';
-  const defaultVpc = attributes.value['default-vpc']?.join(', ') ?? 'unknown';
-  lines.push(line('ok', `credentials: EC2 answered (platforms ${platforms}; default VPC ${defaultVpc})`));
+  const platforms = attributes.value['supported-platforms'];
+  const defaultVpc = attributes.value['default-vpc'];
+  lines.push(line('ok', t.cli.credentialsOk({ platforms, defaultVpc })));
   lines.push(
     facts.zones.ok
-      ? line(
-          'ok',
-          `region ${config.region}: AZs ${facts.zones.value.map((z) => `${z.name} (${z.state})`).join(', ')}`,
-        )
-      : line('not checked', `region ${config.region}: ${facts.zones.error}`),
+      ? line('ok', t.cli.regionZones({ region: config.region, zones: facts.zones.value }))
+      : line('unknown', t.cli.regionUnchecked({ region: config.region, error: facts.zones.error })),
   );
   lines.push(...roles);
   const preflight = evaluatePreflight(facts, settings, 'now');
   lines.push(...formatPreflight(preflight));
   if (!tables.ok) {
-    lines.push('not ready: the tables could not be made (see above)');
+    lines.push(t.cli.notReadyTables());
   } else if (!preflight.ok) {
-    lines.push(`not ready: a create would be refused now: ${preflight.refusal}`);
+    lines.push(t.cli.notReadyRefused({ refusal: preflight.refusal ?? '' }));
   } else {
-    lines.push('ready: sitebot create <env> can build here');
+    lines.push(t.cli.ready());
   }
   io.stdout.write(`${lines.join('\n')}\n`);
   if (!tables.ok) return EXIT.failed;

@@ -28,23 +28,20 @@ async function stopCreateFirst(cmd: CliDestroy, io: CliIo, ctx: CliContext, chan
     cancelCreate: true,
     now: ctx.now(),
   });
+  const t = cliTexts(ctx.config);
   if (asked.status === 'refused') {
-    io.stderr.write(`refused: ${plain(cliTexts(ctx.config).said(asked.message))}\n`);
+    io.stderr.write(`${t.cli.refused({ why: plain(t.said(asked.message)) })}\n`);
     return EXIT.refused;
   }
   if (asked.status === 'started') return undefined; // the create ended meanwhile
-  io.stderr.write(
-    `stopping the create of ${cmd.env} first (run ${asked.createRunId}); the teardown starts once it has stopped\n`,
-  );
+  io.stderr.write(`${t.cli.stoppingCreateFirst({ env: cmd.env, runId: asked.createRunId })}\n`);
   const stopped = await ctx.driver.follow(asked.createRunId, {
     onUpdate: () => undefined,
     signal: io.signal,
     kick: true,
   });
   if (stopped.outcome === 'interrupted') {
-    io.stderr.write(
-      `stopped waiting: the create of ${cmd.env} is asked to stop; run sitebot destroy ${cmd.env} --yes again to tear it down\n`,
-    );
+    io.stderr.write(`${t.cli.stoppedWaiting({ env: cmd.env })}\n`);
     return EXIT.interrupted;
   }
   return undefined;
@@ -54,14 +51,17 @@ export async function runDestroy(cmd: CliDestroy, io: CliIo, ctx: CliContext): P
   const t = cliTexts(ctx.config);
   const env = await ctx.store.environments.get(cmd.env);
   if (!env || env.status === 'destroyed') {
-    io.stderr.write(`no environment named ${cmd.env}\n`);
+    io.stderr.write(`${t.cli.noEnv({ env: cmd.env })}\n`);
     return EXIT.failed;
   }
   if (!cmd.yes) {
     const plan = describeDestroyPlan(env);
-    io.stderr.write(
-      `refused: destroy deletes ${cmd.env} for good (${t.inventory.total({ n: plan.inventory.total })}: ${t.inventory.describe(plan.inventory.counts)}); add --yes to confirm\n`,
-    );
+    const why = t.cli.destroyNeedsYes({
+      env: cmd.env,
+      total: t.inventory.total({ n: plan.inventory.total }),
+      what: t.inventory.describe(plan.inventory.counts),
+    });
+    io.stderr.write(`${t.cli.refused({ why })}\n`);
     return EXIT.refused;
   }
   const describe = async (run: Run) => {
@@ -75,7 +75,7 @@ export async function runDestroy(cmd: CliDestroy, io: CliIo, ctx: CliContext): P
   // The bot (or the stopped create's own trigger) may have started the teardown already.
   const underway = await runningRunOf(ctx, cmd.env, 'destroy');
   if (underway) {
-    io.stderr.write(`following the teardown of ${cmd.env} already under way (run ${underway.runId})\n`);
+    io.stderr.write(`${t.cli.following({ kind: 'destroy', env: cmd.env, runId: underway.runId })}\n`);
     return followToEnd(ctx, io, underway, { json: cmd.json, kick: true, describe });
   }
   let started;
@@ -88,11 +88,11 @@ export async function runDestroy(cmd: CliDestroy, io: CliIo, ctx: CliContext): P
     });
   } catch (err) {
     // startDestroy throws when the runtime has no destroy workflow registered.
-    io.stderr.write(`refused: ${errorMessage(err)}\n`);
+    io.stderr.write(`${t.cli.refused({ why: errorMessage(err) })}\n`);
     return EXIT.refused;
   }
   if (started.status !== 'started') {
-    io.stderr.write(`refused: ${plain(t.said(started.message))}\n`);
+    io.stderr.write(`${t.cli.refused({ why: plain(t.said(started.message)) })}\n`);
     return EXIT.refused;
   }
   return followToEnd(ctx, io, started.run, { json: cmd.json, describe });
@@ -108,7 +108,7 @@ export async function runFailover(cmd: CliFailover, io: CliIo, ctx: CliContext):
   });
   const t = cliTexts(ctx.config);
   if (!started.ok) {
-    io.stderr.write(`refused: ${plain(t.said(started.message))}\n`);
+    io.stderr.write(`${t.cli.refused({ why: plain(t.said(started.message)) })}\n`);
     return EXIT.refused;
   }
   const reportOf = (run: Run) => run.summary?.drill as DrillReport | undefined;

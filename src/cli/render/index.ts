@@ -2,15 +2,17 @@
 import { JsonRenderer } from './json';
 import { LinesRenderer } from './lines';
 import { TtyRenderer } from './tty';
+import type { Texts } from '../../i18n/texts';
 import type { Output, RunRenderer } from './types';
 
+/** `texts`: the language people read (JSON stays English). */
 export function chooseRenderer(
   out: Output,
-  options: { json: boolean; titles: ReadonlyMap<string, string> },
+  options: { json: boolean; titles: ReadonlyMap<string, string>; texts?: Texts },
 ): RunRenderer {
   if (options.json) return new JsonRenderer(out);
-  if (out.isTTY) return new TtyRenderer(out, options.titles);
-  return new LinesRenderer(out, options.titles);
+  if (out.isTTY) return new TtyRenderer(out, options.titles, options.texts);
+  return new LinesRenderer(out, options.titles, options.texts);
 }
 
 export { JsonRenderer, runDocument, type RunDocument, type WaitReason } from './json';

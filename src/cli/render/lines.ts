@@ -7,9 +7,8 @@
  *   [    2s] wait   Create MySQL database: db: creating
  *   [ 8m 00s] done   Create MySQL database (8m 00s)
  */
+import { ENGLISH, type Texts } from '../../i18n/texts';
 import type { Run } from '../../state/types';
-import { outputLabel } from '../../workflows/create/finish';
-import { formatDuration } from '../../domain/format';
 import { viewRun, type StepPhase } from '../progress';
 import { failureOf, stepErrorText, type Output, type RunRenderer, type RunResult } from './types';
 
@@ -22,56 +21,62 @@ export class LinesRenderer implements RunRenderer {
   constructor(
     private readonly out: Output,
     private readonly titles: ReadonlyMap<string, string>,
+    private readonly t: Texts = ENGLISH,
   ) {}
 
   update(run: Run): void {
-    const view = viewRun(run, this.titles);
+    const { t } = this;
+    const view = viewRun(run, this.titles, undefined, t.said);
     if (!this.announced) {
       this.announced = true;
-      this.out.write(`${run.kind} ${run.env}: run ${run.runId}\n`);
+      this.out.write(`${t.cli.runHead({ kind: run.kind, env: run.env, runId: run.runId })}\n`);
     }
-    const at = `[${formatDuration(view.elapsedMs).padStart(7)}]`;
+    const at = `[${t.fmt.duration(view.elapsedMs).padStart(7)}]`;
+    const line = (phase: Parameters<Texts['cli']['mark']>[0]['phase'], text: string) =>
+      this.out.write(`${at} ${t.cli.mark({ phase })} ${text}\n`);
     for (const step of view.steps) {
       const before = this.seen.get(step.id) ?? 'pending';
       if (step.phase !== before) {
         this.seen.set(step.id, step.phase);
-        if (step.phase === 'active') this.out.write(`${at} start  ${step.title}\n`);
+        if (step.phase === 'active') line('start', step.title);
         else if (step.phase === 'done')
-          this.out.write(`${at} done   ${step.title} (${formatDuration(step.elapsedMs ?? 0)})\n`);
+          line('done', `${step.title} (${t.fmt.duration(step.elapsedMs ?? 0)})`);
         else if (step.phase === 'skipped')
-          this.out.write(`${at} skip   ${step.title}: ${step.note ?? 'does not apply'}\n`);
+          line('skip', `${step.title}: ${step.note ?? t.cli.doesNotApply()}`);
         else if (step.phase === 'failed')
-          this.out.write(`${at} FAILED ${step.title}: ${stepErrorText(step.title, step.error)}\n`);
+          line('failed', `${step.title}: ${stepErrorText(step.title, step.error, t)}`);
       }
       if (step.phase === 'active' && step.note && this.reasons.get(step.id) !== step.note) {
         this.reasons.set(step.id, step.note);
-        this.out.write(`${at} wait   ${step.title}: ${step.note}\n`);
+        line('wait', `${step.title}: ${step.note}`);
       }
     }
   }
 
   finish(result: RunResult): void {
     this.update(result.run);
-    this.out.write(`${resultLines(result).join('\n')}\n`);
+    this.out.write(`${resultLines(result, this.t).join('\n')}\n`);
   }
 }
 
 /** The closing lines every human renderer prints. */
-export function resultLines(result: RunResult): string[] {
+export function resultLines(result: RunResult, t: Texts = ENGLISH): string[] {
   const { run } = result;
-  const elapsed = formatDuration(viewRun(run, new Map()).elapsedMs);
+  const ms = viewRun(run, new Map()).elapsedMs;
   const lines: string[] = [];
   if (result.outcome === 'interrupted') {
     lines.push(
-      `stopped following ${run.kind} ${run.env} (run ${run.runId}, still ${run.status}); ` +
-        `it continues when resumed: run the same command again, or the bot resumes it`,
+      t.cli.stoppedFollowing({ kind: run.kind, env: run.env, runId: run.runId, status: run.status }),
     );
   } else if (run.status === 'succeeded') {
-    lines.push(`${run.kind} ${run.env} succeeded in ${elapsed}`);
+    lines.push(t.cli.succeeded({ kind: run.kind, env: run.env, ms }));
   } else {
-    lines.push(`${run.kind} ${run.env} ${run.status} after ${elapsed}: ${failureOf(run)}`);
+    lines.push(
+      t.cli.ended({ kind: run.kind, env: run.env, status: run.status, ms, failure: failureOf(run, t) ?? '' }),
+    );
   }
-  for (const [key, value] of Object.entries(result.outputs)) lines.push(`  ${outputLabel(key)}: ${value}`);
+  for (const [key, value] of Object.entries(result.outputs))
+    lines.push(`  ${t.common.output(key)}: ${value}`);
   for (const line of result.details ?? []) lines.push(line);
   return lines;
 }

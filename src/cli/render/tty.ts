@@ -7,8 +7,8 @@
  *   create demo [##########..............] 8/19  3m 05s
  *     … Create DB instance  2m 40s  db: creating
  */
+import { ENGLISH, type Texts } from '../../i18n/texts';
 import type { Run } from '../../state/types';
-import { formatDuration } from '../../domain/format';
 import { progressBar, viewRun, type StepPhase } from '../progress';
 import { resultLines } from './lines';
 import { stepErrorText, type Output, type RunRenderer, type RunResult } from './types';
@@ -27,6 +27,7 @@ export class TtyRenderer implements RunRenderer {
   constructor(
     private readonly out: Output,
     private readonly titles: ReadonlyMap<string, string>,
+    private readonly t: Texts = ENGLISH,
   ) {}
 
   update(run: Run): void {
@@ -40,7 +41,7 @@ export class TtyRenderer implements RunRenderer {
     this.finished = true;
     this.out.write(up(this.drawn) + CLEAR_BELOW + this.settledLines(result.run));
     this.drawn = 0;
-    this.out.write(`${resultLines(result).join('\n')}\n`);
+    this.out.write(`${resultLines(result, this.t).join('\n')}\n`);
   }
 
   private redraw(): void {
@@ -53,30 +54,33 @@ export class TtyRenderer implements RunRenderer {
 
   /** Steps that finished since the last draw, as lines that stay on screen. */
   private settledLines(run: Run): string {
+    const { t } = this;
     let text = '';
-    for (const step of viewRun(run, this.titles).steps) {
+    for (const step of viewRun(run, this.titles, undefined, t.said).steps) {
       if (this.seen.get(step.id) === step.phase) continue;
       this.seen.set(step.id, step.phase);
-      if (step.phase === 'done') text += this.fit(`✓ ${step.title} (${formatDuration(step.elapsedMs ?? 0)})`);
+      if (step.phase === 'done') text += this.fit(`✓ ${step.title} (${t.fmt.duration(step.elapsedMs ?? 0)})`);
       if (step.phase === 'skipped')
-        text += this.fit(`– ${step.title}: skipped (${step.note ?? 'does not apply'})`);
+        text += this.fit(`– ${step.title}: ${t.cli.skipped({ why: step.note ?? t.cli.doesNotApply() })}`);
       if (step.phase === 'failed')
-        text += this.fit(`✗ ${step.title}: ${stepErrorText(step.title, step.error)}`);
+        text += this.fit(`✗ ${step.title}: ${stepErrorText(step.title, step.error, t)}`);
     }
     return text;
   }
 
   private liveBlock(run: Run): string[] {
-    const view = viewRun(run, this.titles);
+    const { t } = this;
+    const view = viewRun(run, this.titles, undefined, t.said);
     const lines = [
-      `${view.kind} ${view.env} ${progressBar(view.fraction)} ${view.done}/${view.total}  ${formatDuration(view.elapsedMs)}`,
+      `${view.kind} ${view.env} ${progressBar(view.fraction)} ${view.done}/${view.total}  ${t.fmt.duration(view.elapsedMs)}`,
     ];
     const active = view.steps.filter((s) => s.phase === 'active');
     for (const step of active.slice(0, MAX_ACTIVE_LINES)) {
       const note = step.note ? `  ${step.note}` : '';
-      lines.push(`  … ${step.title}  ${formatDuration(step.elapsedMs ?? 0)}${note}`);
+      lines.push(`  … ${step.title}  ${t.fmt.duration(step.elapsedMs ?? 0)}${note}`);
     }
-    if (active.length > MAX_ACTIVE_LINES) lines.push(`  … and ${active.length - MAX_ACTIVE_LINES} more`);
+    if (active.length > MAX_ACTIVE_LINES)
+      lines.push(`  … ${t.cli.andMore({ n: active.length - MAX_ACTIVE_LINES })}`);
     return lines.map((l) => this.fit(l).slice(0, -1));
   }
 

@@ -1,5 +1,5 @@
 /** What every output mode (TTY, lines, JSON) implements, and what it is given. */
-import { ENGLISH } from '../../i18n/texts';
+import { ENGLISH, type Texts } from '../../i18n/texts';
 import type { Run } from '../../state/types';
 import { stepTitles } from '../titles';
 
@@ -33,20 +33,28 @@ export interface RunRenderer {
  * A step's error without the step's title in front: a step's message starts with what it was
  * doing (`Create VPC: VpcLimitExceeded: …`), and the renderers already name the step.
  */
-export function stepErrorText(title: string, message: string | undefined): string {
-  if (!message) return 'failed';
+export function stepErrorText(title: string, message: string | undefined, t: Texts = ENGLISH): string {
+  if (!message) return t.cli.stepFailed();
   return message.startsWith(`${title}: `) ? message.slice(title.length + 2) : message;
 }
 
-/** The failure of a run in one line (from the runner's summary), if it failed: `Create VPC: VpcLimitExceeded: …`. */
-export function failureOf(run: Run): string | undefined {
+/**
+ * The failure of a run in one line (from the runner's summary), if it failed, in `t`'s language:
+ * `Create VPC: VpcLimitExceeded: …`. The failed step's own said error when it has one; else the
+ * summary's English message without its English title.
+ */
+export function failureOf(run: Run, t: Texts = ENGLISH): string | undefined {
   if (run.status === 'succeeded' || run.status === 'running') return undefined;
   if (run.status === 'cancelled')
-    return `cancelled by ${String(run.summary?.cancelledBy ?? run.requestedBy)}`;
+    return t.cli.cancelledBy({ who: String(run.summary?.cancelledBy ?? run.requestedBy) });
   const failed = Array.isArray(run.summary?.failedSteps) ? (run.summary.failedSteps as string[]) : [];
   const error = typeof run.summary?.error === 'string' ? run.summary.error : undefined;
-  if (failed.length === 0) return error ?? 'failed';
-  const titles = stepTitles(ENGLISH, run.kind);
-  const names = failed.map((id) => titles.get(id) ?? id);
-  return `${names.join(', ')}: ${stepErrorText(names[0], error)}`;
+  if (failed.length === 0) return error ?? t.cli.stepFailed();
+  const titles = stepTitles(t, run.kind);
+  const said = run.steps[failed[0]]?.error?.said;
+  const english = stepTitles(ENGLISH, run.kind).get(failed[0]) ?? failed[0];
+  return t.cli.failedSteps({
+    steps: failed.map((id) => titles.get(id) ?? id),
+    error: said ? t.said(said) : stepErrorText(english, error, t),
+  });
 }

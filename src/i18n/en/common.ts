@@ -21,6 +21,14 @@ const RUN_STATUS: Record<RunStatus, string> = {
   cancelled: 'cancelled',
 };
 
+const OUTPUT: Readonly<Record<string, string>> = {
+  siteUrl: 'Site',
+  dbEndpoint: 'DB endpoint',
+  azs: 'AZs',
+  multiAz: 'DB Multi-AZ',
+  siteCheck: 'Site check',
+};
+
 export const common = (f: Formatter) => ({
   envStatus: (s: EnvStatus | string) => ENV_STATUS[s as EnvStatus] ?? s,
   runStatus: (s: RunStatus | string) => RUN_STATUS[s as RunStatus] ?? s,
@@ -47,8 +55,7 @@ export const common = (f: Formatter) => ({
     `${f.perHour(e.perHour)} · ${f.perDay(e.perDay)} · ${f.perMonth(e.perMonth)}`,
   /** What people call each output of a create (never the record's keys). */
   output: (key: string) =>
-    ({ siteUrl: 'Site', dbEndpoint: 'DB endpoint', azs: 'AZs', multiAz: 'DB Multi-AZ' })[key] ??
-    key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase()),
+    OUTPUT[key] ?? key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase()),
   unknown: () => '(unknown)',
 });
 

@@ -77,7 +77,8 @@ export const grammar = (f: Formatter) => ({
   cliOptionNoValue: (a: { name: string }) => `option --${a.name} takes no value`,
   cliOptionNeedsValue: (a: { name: string }) => `option --${a.name} needs a value`,
   cliHelpNothing: (a: { got: string }) => `'help' takes no arguments, got '${a.got}'`,
-  cliListNothing: (a: { got: string }) => `'list' takes no arguments, got '${a.got}'`,
+  cliNoArgs: (a: { sub: string; got: string }) => `'${a.sub}' takes no arguments, got '${a.got}'`,
+  cliOut: () => '--out must name a .svg or .png file',
   cliUnknownSubcommand: (a: { got: string; allowed: string }) =>
     `unknown subcommand '${a.got}' (try one of: ${a.allowed})`,
   cliAfterEnv: (a: { got: string }) => `unexpected '${a.got}' after the env name`,

@@ -4,6 +4,7 @@ import { CREATE_STEPS_EN } from '../../workflows/create/outline.en';
 import { DESTROY_STEPS_EN } from '../../workflows/destroy/outline.en';
 import { FAILOVER_STEPS_EN } from '../../workflows/failover/outline.en';
 import { SLEEP_STEPS_EN, WAKE_STEPS_EN } from '../../workflows/power/outline.en';
+import { cli } from './cli';
 import { common } from './common';
 import { run } from './run';
 import { reminders } from './reminders';
@@ -48,6 +49,7 @@ export function en(f: Formatter) {
     language: lang(),
     diagram: diagram(f),
     webConsole: webConsole(),
+    cli: cli(f),
     /** Each workflow's steps: title, and explanation for the hands-on's (beside their outlines). */
     steps: {
       create: CREATE_STEPS_EN,

@@ -131,6 +131,7 @@ export const work = (f: Formatter, inventory: InventoryTexts) => ({
     `${a.what}; kept ${a.n} untagged ${f.plural(a.n) === 'one' ? 'resource' : 'resources'}`,
   stillThere: (a: { type: string; id: string; reason: string }) => `${a.type} ${a.id}: ${a.reason}`,
   stillThereAll: (a: { items: string[] }) => a.items.join('; '),
+  attachedToInstance: () => 'attached to an instance',
   stillInState: (a: { state: string }) => `still ${a.state}`,
   deletionUnderWay: () => 'deletion still in progress',
   recordedCount: (a: { n: number; env: string }) =>
@@ -191,6 +192,58 @@ export const work = (f: Formatter, inventory: InventoryTexts) => ({
     a.kind === 'sleep'
       ? `Putting ${a.env} to sleep: I will stop both web servers and the DB instance.`
       : `Waking ${a.env}: I will start the DB instance and both web servers, then check the site answers.`,
+  // Sleep and wake steps and their end (src/workflows/power: toward.ts, kit.ts, finish.ts).
+  /** `what`: `web server` or `DB instance`. */
+  powerGone: (a: { what: string; id: string; state: string }) =>
+    `${a.what} ${a.id} is ${a.state}: it cannot be stopped or started`,
+  powerState: (a: { id: string; state: string }) => `${a.id} ${a.state}`,
+  powerReached: (a: { already: boolean; target: string; seen: string[] }) =>
+    `${a.already ? 'already ' : ''}${a.target}: ${a.seen.join(', ')}`,
+  powerSending: (a: { doing: 'stopping' | 'starting'; ids: string[] }) => `${a.doing} ${a.ids.join(', ')}`,
+  powerSeen: (a: { seen: string[] }) => a.seen.join(', '),
+  powerGaveUp: (a: { ms: number; note: string }) =>
+    `gave up after ${Math.round(a.ms / 60_000)} min: ${a.note}`,
+  powerTargets: (a: { reason: string }) => `targets: ${a.reason}`,
+  siteNotChecked: () => 'site not checked',
+  siteWasNotChecked: () => 'the site was not checked',
+  bothWebServers: () => 'both web servers',
+  theDbInstance: () => 'the DB instance',
+  restopped: (a: { env: string }) =>
+    `RDS started ${a.env}'s DB instance by itself after 7 days stopped; it is stopped again.`,
+  asleep: (a: { env: string; stopped: string[] }) =>
+    `${a.env} is asleep: ${a.stopped.join(' and ')} stopped.`,
+  notAsleep: (a: { env: string; stopped: string[] }) =>
+    `${a.env} did not fully go to sleep${a.stopped.length ? ` (${a.stopped.join(' and ')} stopped)` : ''}.`,
+  asleepCosts: (a: { asleep: number; awake: number; saved: number; billing: string[] }) =>
+    `While asleep it costs ${f.perDay(a.asleep)} instead of ${f.perDay(a.awake)} (saving ${f.perDay(a.saved)}); still billing: ${a.billing.join(', ')}.`,
+  dbAvailableAfter: (a: { ms: number }) => `DB available after ${f.duration(a.ms)}`,
+  targetsHealthyAfter: (a: { ms: number }) => `both targets healthy after ${f.duration(a.ms)}`,
+  awake: (a: { env: string; ms: number; parts: string[] }) =>
+    `${a.env} is awake: the site answered 200 after ${f.duration(a.ms)}${a.parts.length ? ` (${a.parts.join(', ')})` : ''}.`,
+  notAwake: (a: { env: string; parts: string[] }) =>
+    `${a.env} did not fully wake up${a.parts.length ? ` (${a.parts.join(', ')})` : ''}.`,
+  /** Sentences of one summary, one after another. */
+  sentences: (a: { items: string[] }) => a.items.join(' '),
+  // The channel budget (src/workflows/budget/create-check.ts).
+  budgetUnknown: (a: { error: string }) =>
+    `the channel budget cannot be checked (${a.error}), so nothing was created`,
+  overBudget: (a: {
+    env: string;
+    month: string;
+    total: number;
+    budget: number;
+    spent: number;
+    coming: number;
+    fresh: number;
+    forMs: number;
+    onHours: boolean;
+    perDay: number;
+  }) =>
+    `${a.env} would take this channel's ${a.month} spend to about ${f.usd(a.total)}, over its ` +
+    `${f.usd(a.budget)} monthly budget: ${f.usd(a.spent)} spent so far, ` +
+    `${f.usd(a.coming)} more from the running environments until they expire or the month ends, ` +
+    `and about ${f.usd(a.fresh)} for ${a.env} (${f.duration(a.forMs)}${a.onHours ? ' on office hours' : ''} at up to ${f.perDay(a.perDay)}). ` +
+    'Destroy or put to sleep an environment, or create it with a shorter --ttl or --hours',
   noSuchEnv: (a: { env: string }) => `There is no environment named ${a.env}.`,
   wasDestroyed: (a: { env: string }) => `${a.env} was destroyed; there is nothing to drill.`,
   notReadyForDrill: (a: { env: string; status: string }) =>

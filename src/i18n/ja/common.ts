@@ -27,6 +27,7 @@ const OUTPUT: Record<string, string> = {
   dbEndpoint: 'DB エンドポイント',
   azs: 'AZ',
   multiAz: 'DB マルチ AZ',
+  siteCheck: 'サイトの確認',
 };
 
 export const common = (f: Formatter): CommonTexts => ({

@@ -70,14 +70,16 @@ export const grammar = (f: Formatter): GrammarTexts => ({
   cliOptionNoValue: (a) => `オプション --${a.name} に値は指定できません`,
   cliOptionNeedsValue: (a) => `オプション --${a.name} には値が必要です`,
   cliHelpNothing: (a) => `'help' に引数は指定できません ('${a.got}' が指定されました)`,
-  cliListNothing: (a) => `'list' に引数は指定できません ('${a.got}' が指定されました)`,
+  cliNoArgs: (a) => `'${a.sub}' に引数は指定できません ('${a.got}' が指定されました)`,
+  cliOut: () => '--out には .svg または .png のファイル名を指定してください',
   cliUnknownSubcommand: (a) =>
     `不明なサブコマンド '${a.got}' です (${a.allowed} のいずれかを指定してください)`,
   cliAfterEnv: (a) => `環境名のあとの '${a.got}' は余分です`,
   cliAfterTarget: (a) => `フェイルオーバーの対象のあとの '${a.got}' は余分です`,
-  cliMultiAz: (a) => `--multi-az には now、later、off のいずれかを指定してください ('${a.got}' ではなく)`,
+  cliMultiAz: (a) =>
+    `--multi-az には now、later、off のいずれかを指定してください ('${a.got}' が指定されました)`,
   cliTarget: (a) =>
-    `フェイルオーバーの対象には web、db、all のいずれかを指定してください ('${a.got}' ではなく)`,
+    `フェイルオーバーの対象には web、db、all のいずれかを指定してください ('${a.got}' が指定されました)`,
   cliChannel: () => '--channel には C0123ABC のようなチャンネル ID を指定してください',
   cliAs: (a) => `--as '${a.got}' ${a.problem}`,
   userEmpty: () => 'は空です',

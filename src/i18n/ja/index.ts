@@ -5,6 +5,7 @@ import { DESTROY_STEPS_JA } from '../../workflows/destroy/outline.ja';
 import { FAILOVER_STEPS_JA } from '../../workflows/failover/outline.ja';
 import { SLEEP_STEPS_JA, WAKE_STEPS_JA } from '../../workflows/power/outline.ja';
 import type { Catalogue } from '../en';
+import { cli } from './cli';
 import { common } from './common';
 import { run } from './run';
 import { reminders } from './reminders';
@@ -50,6 +51,7 @@ export function ja(f: Formatter): Catalogue {
     language: lang(),
     diagram: diagram(f),
     webConsole: webConsole(),
+    cli: cli(f),
     steps: {
       create: CREATE_STEPS_JA,
       destroy: DESTROY_STEPS_JA,

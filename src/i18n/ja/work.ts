@@ -3,6 +3,7 @@ import type { Formatter } from '../../domain/format';
 import type { InventoryTexts } from '../en/inventory';
 import type { WorkTexts } from '../en/work';
 import { awsState as st } from './aws-states';
+import { lead, spaced } from './spacing';
 import { envStatusWord, kindWord } from './common';
 
 const THING: Record<string, string> = {
@@ -20,6 +21,10 @@ const phaseWord = (p: string) => (p === 'web' ? 'ウェブ層' : p === 'db' ? 'D
 const targetWord = (t: string) =>
   t === 'web' ? 'ウェブ層のみ' : t === 'db' ? 'DB 層のみ' : t === 'all' ? '全体' : t;
 const states = (list: string[]) => list.map(st).join(' → ');
+/** 「A と B」: 英数字で始まる語の前後には半角スペース (spacing.ts)。 */
+const joinAnd = (items: string[]) => items.map((w, i) => (i === 0 ? spaced(w) : `と${lead(w)}`)).join('');
+const powerWhat = (w: string) =>
+  ({ 'web server': 'ウェブサーバー', 'DB instance': 'DB インスタンス' })[w] ?? w;
 
 export const work = (f: Formatter, inventory: InventoryTexts): WorkTexts => ({
   waiting: (a) => `${thing(a.what)}: ${st(a.state)}`,
@@ -109,6 +114,7 @@ export const work = (f: Formatter, inventory: InventoryTexts): WorkTexts => ({
   keptUntagged: (a) => `${a.what}。タグのないリソース ${a.n} 個は残しました`,
   stillThere: (a) => `${inventory.label({ type: a.type, n: 1 })} ${a.id}: ${a.reason}`,
   stillThereAll: (a) => a.items.join('、'),
+  attachedToInstance: () => 'インスタンスにアタッチされています',
   stillInState: (a) => `まだ${st(a.state)}`,
   deletionUnderWay: () => '削除処理中',
   recordedCount: (a) =>
@@ -165,6 +171,37 @@ export const work = (f: Formatter, inventory: InventoryTexts): WorkTexts => ({
     a.kind === 'sleep'
       ? `${a.env} をスリープします: ウェブサーバー 2 台と DB インスタンスを停止します。`
       : `${a.env} を起動します: DB インスタンスとウェブサーバー 2 台を起動し、サイトが応答することを確認します。`,
+  powerGone: (a) => `${powerWhat(a.what)} ${a.id} は${st(a.state)}です。停止も起動もできません`,
+  powerState: (a) => `${a.id} ${st(a.state)}`,
+  powerReached: (a) => `${a.already ? 'すでに' : ''}${st(a.target)}: ${a.seen.join('、')}`,
+  powerSending: (a) => `${a.ids.join('、')} を${a.doing === 'stopping' ? '停止' : '起動'}しています`,
+  powerSeen: (a) => a.seen.join('、'),
+  powerGaveUp: (a) => `${f.duration(a.ms)} 待っても終わらないため中止しました: ${a.note}`,
+  powerTargets: (a) => `ターゲット: ${a.reason}`,
+  siteNotChecked: () => 'サイトは確認していません',
+  siteWasNotChecked: () => 'サイトは確認していません',
+  bothWebServers: () => 'ウェブサーバー 2 台',
+  theDbInstance: () => 'DB インスタンス',
+  restopped: (a) =>
+    `停止から 7 日たったため RDS が ${a.env} の DB インスタンスを自動的に起動しました。もう一度停止しました。`,
+  asleep: (a) => `${a.env} はスリープ中です: ${joinAnd(a.stopped)}を停止しました。`,
+  notAsleep: (a) =>
+    `${a.env} は完全にはスリープしませんでした${a.stopped.length ? ` (${joinAnd(a.stopped)}は停止済み)` : ''}。`,
+  asleepCosts: (a) =>
+    `スリープ中のコストは ${f.perDay(a.awake)} ではなく ${f.perDay(a.asleep)} です (${f.perDay(a.saved)} の節約)。引き続き課金されるもの: ${a.billing.join('、')}。`,
+  dbAvailableAfter: (a) => `${f.duration(a.ms)}で DB が利用可能`,
+  targetsHealthyAfter: (a) => `${f.duration(a.ms)}でターゲット 2 つが正常`,
+  awake: (a) =>
+    `${a.env} が起動しました: ${f.duration(a.ms)}でサイトが 200 を返しました${a.parts.length ? ` (${a.parts.join('、')})` : ''}。`,
+  notAwake: (a) =>
+    `${a.env} は完全には起動しませんでした${a.parts.length ? ` (${a.parts.join('、')})` : ''}。`,
+  sentences: (a) => a.items.join(''),
+  budgetUnknown: (a) => `チャンネルの予算を確認できないため (${a.error})、何も作成していません`,
+  overBudget: (a) =>
+    `${a.env} を作成すると、このチャンネルの ${a.month} の支出が約 ${f.usd(a.total)} になり、月の予算 ${f.usd(a.budget)} を超えます。` +
+    `内訳: これまでの支出 ${f.usd(a.spent)}、実行中の環境が期限切れか月末までに使う ${f.usd(a.coming)}、` +
+    `${a.env} の約 ${f.usd(a.fresh)} (${f.duration(a.forMs)}${a.onHours ? '、稼働時間のみ' : ''}、最大 ${f.perDay(a.perDay)})。` +
+    '環境を削除するかスリープさせるか、--ttl を短くするか --hours を付けて作成してください',
   noSuchEnv: (a) => `${a.env} という環境はありません。`,
   wasDestroyed: (a) => `${a.env} は削除済みです。訓練する対象がありません。`,
   notReadyForDrill: (a) =>

@@ -10,7 +10,7 @@ import {
   specEnvironmentUsage,
   type SpecEnvironmentParams,
 } from '../../cost/estimator';
-import { formatDuration, formatPerDay, formatUsd } from '../../domain/format';
+import { say, type Said } from '../../i18n/said';
 import { sleepRates } from '../../cost/sleep-usage';
 import type { OfficeHours } from '../../state/power';
 import type { StateStore } from '../../state/types';
@@ -27,7 +27,7 @@ export interface CreateBudgetRequest {
 }
 
 export type BudgetVerdict =
-  { ok: true; month?: ChannelMonth; newEnv?: number } | { ok: false; message: string };
+  { ok: true; month?: ChannelMonth; newEnv?: number } | { ok: false; message: Said };
 
 /** The new env's cost from now until its expiry or the month's end, awake only on its office hours. */
 export function newEnvForecast(req: CreateBudgetRequest, now: number): { usd: number; until: number } {
@@ -50,33 +50,25 @@ export async function checkCreateBudget(
     month = await channelMonth(store, req.channel, now);
     fresh = newEnvForecast(req, now);
   } catch (err) {
-    return {
-      ok: false,
-      message: `the channel budget cannot be checked (${err instanceof Error ? err.message : String(err)}), so nothing was created`,
-    };
+    const error = err instanceof Error ? err.message : String(err);
+    return { ok: false, message: say('work.budgetUnknown', { error }) };
   }
   const spent = month.spentRunning + month.spentDestroyed;
   const total = spent + month.comingFromRunning + fresh.usd;
   if (total <= budgetUsd) return { ok: true, month, newEnv: fresh.usd };
-  const perDay = estimateSpecEnvironment(req.spec).perDay;
-  const howLong = `${formatDuration(fresh.until - now)}${req.hours ? ' on office hours' : ''} at up to ${formatPerDay(perDay)}`;
   return {
     ok: false,
-    message:
-      `${req.env} would take this channel's ${month.month} spend to about ${formatUsd(total)}, over its ` +
-      `${formatUsd(budgetUsd)} monthly budget: ${formatUsd(spent)} spent so far, ` +
-      `${formatUsd(month.comingFromRunning)} more from the running environments until they expire or the month ends, ` +
-      `and about ${formatUsd(fresh.usd)} for ${req.env} (${howLong}). ` +
-      `Destroy or put to sleep an environment, or create it with a shorter --ttl or --hours`,
+    message: say('work.overBudget', {
+      env: req.env,
+      month: month.month,
+      total,
+      budget: budgetUsd,
+      spent,
+      coming: month.comingFromRunning,
+      fresh: fresh.usd,
+      forMs: fresh.until - now,
+      onHours: req.hours !== undefined,
+      perDay: estimateSpecEnvironment(req.spec).perDay,
+    }),
   };
-}
-
-/** "$12.34 of the $50.00 budget spent in 2026-01 (25%); about $30.00 by the month's end at today's rates." */
-export function describeChannelMonth(month: ChannelMonth, budgetUsd: number): string {
-  const spent = month.spentRunning + month.spentDestroyed;
-  const pct = budgetUsd > 0 ? Math.round((spent / budgetUsd) * 100) : 0;
-  return (
-    `${formatUsd(spent)} of the ${formatUsd(budgetUsd)} budget spent in ${month.month} (${pct}%); ` +
-    `about ${formatUsd(spent + month.comingFromRunning)} by the month's end at today's rates`
-  );
 }

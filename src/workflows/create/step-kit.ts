@@ -13,6 +13,7 @@ import type { StepContext, StepDefinition, StepResult } from '../engine/types';
 import type { CreateDeps } from './deps';
 import { resourceNames, type ResourceNames } from './names';
 import { describeCreateOutcome } from './outcomes';
+import { CREATE_STEPS_EN } from './outline.en';
 import { CREATE_OUTLINE, type CreateStepId, type CreateStepOutline } from './outline';
 import type { MultiAzMode } from '../../state/types';
 
@@ -154,7 +155,8 @@ export function defineStep(id: CreateStepId, impl: { timeoutMs: number; body: St
             say('work.madeEarlier', { code: errorCode(err) ?? 'AlreadyExists' }),
           );
         }
-        return { status: 'fail', error: toStepError(err, id) };
+        // The English message (logs, audit, JSON) names the step by its English title.
+        return { status: 'fail', error: toStepError(err, CREATE_STEPS_EN[id].title) };
       }
     },
   };

@@ -14,7 +14,8 @@ import { outlineStep } from '../engine/outline';
 import type { StepContext, StepDefinition, StepResult } from '../engine/types';
 import { destroyConfig, teardownAws, type DestroyConfig, type DestroyDeps, type TeardownAws } from './deps';
 import { pollDelay, type RemoveOutcome } from './outcome';
-import { BEGIN_STEP, DESTROY_OUTLINE } from './outline';
+import { BEGIN_STEP, DESTROY_OUTLINE, type DestroyStepId } from './outline';
+import { DESTROY_STEPS_EN } from './outline.en';
 import {
   isOwned,
   notesOf,
@@ -201,7 +202,9 @@ export function teardownStep(id: string, spec: TeardownStepSpec): TeardownStep {
         );
       } catch (err) {
         if (guarded.fromRecord(err)) throw err;
-        return { status: 'fail', error: toStepError(err, id) };
+        // The English message (logs, audit, JSON) names the step by its English title.
+        const title = DESTROY_STEPS_EN[id as DestroyStepId]?.title ?? id;
+        return { status: 'fail', error: toStepError(err, title) };
       }
       // An earlier attempt died between a delete call and saving it: gone now means deleted then.
       if (intent?.type && pass.processed.has(intent.type) && !pass.seen.has(refKey(intent)))

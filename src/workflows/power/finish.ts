@@ -6,7 +6,7 @@
  */
 import { instanceStates } from '../../aws/power';
 import { usageAwakeAllAlong } from '../../cost/environment-usage';
-import { formatDuration, formatPerDay } from '../../domain/format';
+import { say, type Said } from '../../i18n/said';
 import { sleepRates, stillBilling } from '../../cost/sleep-usage';
 import { powerOf } from '../../state/power';
 import type { Environment, Run } from '../../state/types';
@@ -28,17 +28,24 @@ type Ctx = FinishContext<PowerDeps>;
 
 const doneStep = (run: Run, id: string) => run.steps[id]?.status === 'done';
 
-/** "$0.97/day instead of $3.40/day, saving $2.43/day; still billing: …", or undefined without prices. */
-export function sleepMoneyText(env: Environment, now: number): string | undefined {
+/** "While asleep it costs $0.97/day instead of $3.40/day (saving …); still billing: …", or undefined without prices. */
+export function sleepMoney(env: Environment, now: number): Said | undefined {
   try {
     const rates = sleepRates(usageAwakeAllAlong(env), { now });
-    return (
-      `asleep it costs ${formatPerDay(rates.asleep.perDay)} instead of ${formatPerDay(rates.awake.perDay)} ` +
-      `(saving ${formatPerDay(rates.savedPerDay)}); still billing: ${stillBilling(rates.asleep).join(', ')}`
-    );
+    return say('work.asleepCosts', {
+      asleep: rates.asleep.perDay,
+      awake: rates.awake.perDay,
+      saved: rates.savedPerDay,
+      billing: stillBilling(rates.asleep),
+    });
   } catch {
     return undefined;
   }
+}
+
+/** The run's summary: its sentences said (`lines`, one a line in a terminal), and all of them as one `message`. */
+function summarize(lines: Said[], extra: Record<string, unknown>): Record<string, unknown> {
+  return { message: say('work.sentences', { items: lines }), lines, ...extra };
 }
 
 export async function sleepOnFinish(run: Run, ctx: Ctx): Promise<void> {
@@ -70,20 +77,18 @@ export async function sleepOnFinish(run: Run, ctx: Ctx): Promise<void> {
     env = await repo.get(run.env);
   }
   const stopped = [
-    ...(doneStep(run, STOP_WEB_STEP) ? ['both web servers'] : []),
-    ...(doneStep(run, STOP_DB_STEP) ? ['the DB instance'] : []),
+    ...(doneStep(run, STOP_WEB_STEP) ? [say('work.bothWebServers')] : []),
+    ...(doneStep(run, STOP_DB_STEP) ? [say('work.theDbInstance')] : []),
   ];
-  const money = env && run.status === 'succeeded' ? sleepMoneyText(env, facts.now) : undefined;
+  const money = env && run.status === 'succeeded' ? sleepMoney(env, facts.now) : undefined;
   const lines = [
-    ...(restoppedDb
-      ? [`RDS started ${run.env}'s DB instance by itself after 7 days stopped; it is stopped again.`]
-      : []),
+    ...(restoppedDb ? [say('work.restopped', { env: run.env })] : []),
     run.status === 'succeeded'
-      ? `${run.env} is asleep: ${stopped.join(' and ')} stopped.`
-      : `${run.env} did not fully go to sleep${stopped.length ? ` (${stopped.join(' and ')} stopped)` : ''}.`,
-    ...(money ? [`While ${money}.`] : []),
+      ? say('work.asleep', { env: run.env, stopped })
+      : say('work.notAsleep', { env: run.env, stopped }),
+    ...(money ? [money] : []),
   ];
-  ctx.setSummary({ message: lines.join(' '), text: lines.join('\n'), restoppedDb });
+  ctx.setSummary(summarize(lines, { restoppedDb }));
 }
 
 /**
@@ -129,18 +134,18 @@ export async function wakeOnFinish(run: Run, ctx: Ctx): Promise<void> {
       updatedAt: now,
     }));
   }
-  const since = (at: number | undefined) =>
-    at === undefined ? undefined : formatDuration(at - run.createdAt);
+  const since = (at: number | undefined) => (at === undefined ? undefined : at - run.createdAt);
   const answeredAt = num(ctx.outputsOf(SITE_STEP).reachedAt);
-  const tookMs = answeredAt === undefined ? undefined : answeredAt - run.createdAt;
+  const tookMs = since(answeredAt);
+  const dbMs = since(num(db.reachedAt));
+  const targetsMs = since(num(ctx.outputsOf(TARGETS_STEP).reachedAt));
   const parts = [
-    since(num(db.reachedAt)) && `DB available after ${since(num(db.reachedAt))}`,
-    since(num(ctx.outputsOf(TARGETS_STEP).reachedAt)) &&
-      `both targets healthy after ${since(num(ctx.outputsOf(TARGETS_STEP).reachedAt))}`,
-  ].filter(Boolean);
-  const message =
+    ...(dbMs !== undefined ? [say('work.dbAvailableAfter', { ms: dbMs })] : []),
+    ...(targetsMs !== undefined ? [say('work.targetsHealthyAfter', { ms: targetsMs })] : []),
+  ];
+  const line =
     run.status === 'succeeded'
-      ? `${run.env} is awake: the site answered 200 after ${formatDuration(tookMs ?? now - run.createdAt)}${parts.length ? ` (${parts.join(', ')})` : ''}.`
-      : `${run.env} did not fully wake up${parts.length ? ` (${parts.join(', ')})` : ''}.`;
-  ctx.setSummary({ message, text: message, ...(tookMs !== undefined ? { wakeMs: tookMs } : {}) });
+      ? say('work.awake', { env: run.env, ms: tookMs ?? now - run.createdAt, parts })
+      : say('work.notAwake', { env: run.env, parts });
+  ctx.setSummary(summarize([line], tookMs !== undefined ? { wakeMs: tookMs } : {}));
 }

@@ -25,4 +25,4 @@ export {
 } from './deps';
 export { checkPowerRecord, type PowerRefusalReason, type PowerSubjects } from './preconditions';
 export { afterSleep, afterWake, RDS_MAX_STOPPED_MS } from './record';
-export { sleepMoneyText } from './finish';
+export { sleepMoney } from './finish';

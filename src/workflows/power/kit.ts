@@ -1,6 +1,6 @@
 /** What the sleep and wake steps share: the first step, reading its outputs back, deadlines. */
 import { english } from '../../i18n/english';
-import type { Saying } from '../../i18n/said';
+import { say, type Saying } from '../../i18n/said';
 import { outlineStep } from '../engine/outline';
 import type { StepContext, StepDefinition, StepResult, WorkflowOutline } from '../engine/types';
 import { markRunStarted } from '../operations/env-run-tracking';
@@ -23,7 +23,7 @@ export function checkStep(outline: WorkflowOutline, kind: 'sleep' | 'wake'): Ste
     ...outlineStep(outline, CHECK_STEP),
     async run(ctx) {
       const repo = ctx.deps.environments;
-      if (!repo) return fail('no environments repository wired', 'config');
+      if (!repo) return fail(say('work.noRepository'), 'config');
       const env = await repo.get(ctx.env);
       const checked = checkPowerRecord(ctx.env, env, kind);
       if (!checked.ok) return fail(checked.message, checked.reason);
@@ -49,14 +49,13 @@ export function subjectsOf(ctx: Pick<Ctx, 'outputsOf'>): PowerSubjects {
 }
 
 /** A wait, or a non-retryable failure once the step has taken longer than `timeoutMs`. */
-export function waitOrGiveUp(ctx: Ctx, retryInMs: number, note: string, timeoutMs: number): StepResult {
-  if (ctx.now() - ctx.startedAt > timeoutMs) {
-    return fail(`gave up after ${Math.round(timeoutMs / 60_000)} min: ${note}`, 'timeout');
-  }
+export function waitOrGiveUp(ctx: Ctx, retryInMs: number, note: Saying, timeoutMs: number): StepResult {
+  if (ctx.now() - ctx.startedAt > timeoutMs)
+    return fail(say('work.powerGaveUp', { ms: timeoutMs, note }), 'timeout');
   return { status: 'wait', retryInMs, note };
 }
 
 /** A resource sitebot needs is gone (terminated, deleted): retrying cannot bring it back. */
-export function gone(what: string, state: string): StepResult {
-  return fail(`${what} is ${state}: it cannot be stopped or started`, 'gone');
+export function gone(what: string, id: string, state: string): StepResult {
+  return fail(say('work.powerGone', { what, id, state }), 'gone');
 }

@@ -8,6 +8,7 @@
  * it), and when done `reachedAt` (when all was seen in the target state) and `already`.
  */
 import { errorCode } from '../../aws/errors';
+import { say } from '../../i18n/said';
 import type { StepResult } from '../engine/types';
 import { gone, num, waitOrGiveUp, type Ctx } from './kit';
 
@@ -23,7 +24,7 @@ export interface Transition {
   /** Sends the stop or start for these ids. */
   send(ids: string[]): Promise<void>;
   /** "stopping", "starting". */
-  doing: string;
+  doing: 'stopping' | 'starting';
   pollMs: number;
   timeoutMs: number;
 }
@@ -42,13 +43,13 @@ export async function toward(
 ): Promise<StepResult> {
   const ids = [...states.keys()];
   const lost = ids.find((id) => t.gone.has(states.get(id) ?? 'missing'));
-  if (lost) return gone(`${t.what} ${lost}`, states.get(lost) ?? 'missing');
-  const seen = ids.map((id) => `${id} ${states.get(id)}`).join(', ');
+  if (lost) return gone(t.what, lost, states.get(lost) ?? 'missing');
+  const seen = ids.map((id) => say('work.powerState', { id, state: states.get(id) ?? 'missing' }));
   if (ids.every((id) => states.get(id) === t.target)) {
     const already = num(ctx.own.sentAt) === undefined;
     return {
       status: 'done',
-      note: `${already ? 'already ' : ''}${t.target}: ${seen}`,
+      note: say('work.powerReached', { already, target: t.target, seen }),
       outputs: { reachedAt: num(ctx.own.reachedAt) ?? ctx.now(), already },
     };
   }
@@ -60,7 +61,7 @@ export async function toward(
     } catch (err) {
       if (!isStateRace(err)) throw err;
     }
-    return waitOrGiveUp(ctx, t.pollMs, `${t.doing} ${due.join(', ')}`, t.timeoutMs);
+    return waitOrGiveUp(ctx, t.pollMs, say('work.powerSending', { doing: t.doing, ids: due }), t.timeoutMs);
   }
-  return waitOrGiveUp(ctx, t.pollMs, seen, t.timeoutMs);
+  return waitOrGiveUp(ctx, t.pollMs, say('work.powerSeen', { seen }), t.timeoutMs);
 }

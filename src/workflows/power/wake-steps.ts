@@ -6,6 +6,7 @@
  */
 import { targetsHealthy } from '../../aws/elbv2';
 import { instanceStates, startDbInstance, startInstances } from '../../aws/power';
+import { say } from '../../i18n/said';
 import { outlineStep } from '../engine/outline';
 import type { StepDefinition } from '../engine/types';
 import { powerConfig, type PowerDeps } from './deps';
@@ -57,7 +58,12 @@ export const targetsHealthyStep: StepDefinition<PowerDeps> = {
     if (check.state === 'SUCCESS') {
       return { status: 'done', note: check.reason, outputs: { reachedAt: ctx.now() } };
     }
-    return waitOrGiveUp(ctx, poll.health, `targets: ${check.reason}`, timeout.health);
+    return waitOrGiveUp(
+      ctx,
+      poll.health,
+      say('work.powerTargets', { reason: check.reason ?? '' }),
+      timeout.health,
+    );
   },
 };
 
@@ -68,13 +74,13 @@ export const siteAnswersStep: StepDefinition<PowerDeps> = {
     const { siteUrl } = subjectsOf(ctx);
     const probe = ctx.deps.probe;
     if (!probe || !siteUrl) {
-      return { status: 'done', note: 'site not checked', outputs: { reachedAt: ctx.now() } };
+      return { status: 'done', note: say('work.siteNotChecked'), outputs: { reachedAt: ctx.now() } };
     }
     const answer = await probe(siteUrl).catch((err: unknown) =>
       err instanceof Error ? err.message : String(err),
     );
-    if (answer === 200)
-      return { status: 'done', note: 'site answers 200', outputs: { reachedAt: ctx.now() } };
-    return waitOrGiveUp(ctx, poll.site, `site answers ${answer}`, timeout.site);
+    const note = say('work.siteAnswers', { status: String(answer) });
+    if (answer === 200) return { status: 'done', note, outputs: { reachedAt: ctx.now() } };
+    return waitOrGiveUp(ctx, poll.site, note, timeout.site);
   },
 };

@@ -29,7 +29,7 @@ test('cancel stops a create under way; what it made stays until destroy, as it s
   expect(cancelled.code).toBe(0);
   expect(cancelled.stdout).toMatch(/\ncreate halt cancelled after .+: cancelled by tester\n/);
   expect(cancelled.stdout).toMatch(
-    /\n\d+ resource\(s\) it made remain and cost money until removed \(vpc, .*\): sitebot destroy halt --yes removes them\n$/,
+    /\n\d+ resources? it made remain and cost money until removed \(vpc, .*\): sitebot destroy halt --yes removes them\n$/,
   );
   expect(h.taggedFor('halt').length).toBeGreaterThan(0);
   expect((await h.store.environments.get('halt'))?.status).toBe('failed');

@@ -11,6 +11,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { Ec2Adapter, imageAvailable, instanceRunning } from '../../../src/aws/ec2';
 import { sitebotTags } from '../../../src/aws/tags';
+import { english } from '../../../src/i18n/english';
+import type { Saying } from '../../../src/i18n/said';
 
 const ec2Mock = mockClient(EC2Client);
 const ec2 = new Ec2Adapter(new EC2Client({ region: 'ap-northeast-1' }));
@@ -121,6 +123,9 @@ test('repeated rule and route creation (a retried step) is not an error; other e
   await expect(ec2.authorizeIngress('sg-1', [])).rejects.toThrow('InvalidGroup.NotFound');
 });
 
+/** A check's outcome with its reason in English words. */
+const inEnglish = <T extends { reason?: Saying }>(r: T) => ({ ...r, reason: english(r.reason) });
+
 describe('readiness checks', () => {
   test('instanceRunning', () => {
     expect(instanceRunning(undefined).state).toBe('RETRY');
@@ -129,7 +134,7 @@ describe('readiness checks', () => {
       state: 'SUCCESS',
       value: { InstanceId: 'i-1' },
     });
-    expect(instanceRunning({ State: { Name: 'terminated' } })).toEqual({
+    expect(inEnglish(instanceRunning({ State: { Name: 'terminated' } }))).toEqual({
       state: 'FAILURE',
       reason: 'instance is terminated',
     });
@@ -137,7 +142,7 @@ describe('readiness checks', () => {
   test('imageAvailable', () => {
     expect(imageAvailable({ State: 'pending' }).state).toBe('RETRY');
     expect(imageAvailable({ State: 'available' }).state).toBe('SUCCESS');
-    expect(imageAvailable({ State: 'failed', StateReason: { Message: 'boom' } })).toEqual({
+    expect(inEnglish(imageAvailable({ State: 'failed', StateReason: { Message: 'boom' } }))).toEqual({
       state: 'FAILURE',
       reason: 'image is failed: boom',
     });

@@ -6,6 +6,8 @@ import {
 } from '@aws-sdk/client-elastic-load-balancing-v2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { Elbv2Adapter, loadBalancerActive, targetsHealthy } from '../../../src/aws/elbv2';
+import { english } from '../../../src/i18n/english';
+import type { Saying } from '../../../src/i18n/said';
 
 const elbMock = mockClient(ElasticLoadBalancingV2Client);
 const elbv2 = new Elbv2Adapter(new ElasticLoadBalancingV2Client({ region: 'ap-northeast-1' }));
@@ -38,10 +40,13 @@ test('the target group checks HTTP health on the given path, instance targets on
   });
 });
 
+/** A check's outcome with its reason in English words. */
+const inEnglish = <T extends { reason?: Saying }>(r: T) => ({ ...r, reason: english(r.reason) });
+
 test('loadBalancerActive', () => {
   expect(loadBalancerActive({ State: { Code: 'provisioning' } }).state).toBe('RETRY');
   expect(loadBalancerActive({ State: { Code: 'active' } }).state).toBe('SUCCESS');
-  expect(loadBalancerActive({ State: { Code: 'failed', Reason: 'no capacity' } })).toEqual({
+  expect(inEnglish(loadBalancerActive({ State: { Code: 'failed', Reason: 'no capacity' } }))).toEqual({
     state: 'FAILURE',
     reason: 'load balancer is failed: no capacity',
   });
@@ -52,10 +57,10 @@ test('targetsHealthy needs every listed instance healthy', () => {
     { Target: { Id: 'i-1' }, TargetHealth: { State: 'healthy' as const } },
     { Target: { Id: 'i-2' }, TargetHealth: { State: 'initial' as const } },
   ];
-  expect(targetsHealthy(health, ['i-1', 'i-2'])).toEqual({
+  expect(inEnglish(targetsHealthy(health, ['i-1', 'i-2']))).toEqual({
     state: 'RETRY',
     reason: 'i-1=healthy, i-2=initial',
   });
   expect(targetsHealthy(health, ['i-1']).state).toBe('SUCCESS');
-  expect(targetsHealthy(health, ['i-1', 'i-3']).reason).toContain('i-3=unregistered');
+  expect(english(targetsHealthy(health, ['i-1', 'i-3']).reason)).toContain('i-3=unregistered');
 });

@@ -1,4 +1,5 @@
 import { errorCode, isNotFound, isRetryable, isThrottle, toStepError } from '../../../src/aws/errors';
+import { say } from '../../../src/i18n/said';
 
 /** An error shaped as SDK v3 raises it. */
 function awsError(name: string, extra: Record<string, unknown> = {}): Error {
@@ -77,6 +78,10 @@ test('toStepError names the step, the code, and classifies', () => {
     code: 'InvalidParameterCombination',
     retryable: false,
     message: 'Create VPC: InvalidParameterCombination: InvalidParameterCombination happened',
+    said: say('work.awsError', {
+      code: 'InvalidParameterCombination',
+      message: 'InvalidParameterCombination happened',
+    }),
   });
   expect(toStepError(awsError('RequestLimitExceeded'), 'x').retryable).toBe(true);
   // A dependency's id unknown to EC2 is most often eventual consistency: retried within the budget.

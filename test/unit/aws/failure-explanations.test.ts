@@ -12,6 +12,7 @@ import { createAwsClients } from '../../../src/aws/clients';
 import { isRetryable, MissingTableError, NonAwsResponseError, toStepError } from '../../../src/aws/errors';
 import { createStateStore } from '../../../src/state';
 import { startDynalite, type DynaliteHandle } from '../../helpers/dynalite';
+import { say } from '../../../src/i18n/said';
 
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };
 
@@ -53,6 +54,7 @@ describe('an endpoint that answers with an HTML 502', () => {
       code: 'NonAwsResponse',
       retryable: true,
       message: `Create VPC: NonAwsResponse: ${(err as Error).message}`,
+      said: say('work.awsError', { code: 'NonAwsResponse', message: (err as Error).message }),
     });
   });
 

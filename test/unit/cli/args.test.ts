@@ -1,7 +1,13 @@
 import { parseCliArgs, splitArgs } from '../../../src/cli/args';
+import { english } from '../../../src/i18n/english';
+import type { Said } from '../../../src/i18n/said';
 
 const limits = { defaultTtlMs: 24 * 3_600_000, maxTtlMs: 7 * 24 * 3_600_000, user: 'alice' };
-const parse = (line: string) => parseCliArgs(line.split(' ').filter(Boolean), limits);
+/** The parse, with an error in English words (what an `en` terminal prints). */
+const parse = (line: string) => {
+  const result = parseCliArgs(line.split(' ').filter(Boolean), limits);
+  return result.kind === 'error' ? { kind: 'error', error: english(result.error) } : result;
+};
 
 describe('create', () => {
   test('defaults: ttl from config, Multi-AZ now, requester $USER, channel cli', () => {
@@ -123,7 +129,7 @@ describe('the other subcommands', () => {
   test('a pasted huge or multi-line value is clipped in the error', () => {
     const result = parseCliArgs(['create', 'demo', '--ttl', `${'x'.repeat(100)}\nmore`], limits);
     expect(result.kind).toBe('error');
-    const { error } = result as { error: string };
+    const error = english((result as { error: Said }).error);
     expect(error).not.toContain('\n');
     expect(error).toContain(`(got ${'x'.repeat(29)}…)`);
     expect(error.length).toBeLessThan(120);

@@ -7,6 +7,7 @@
 import { estimateEnvironmentCost, type EnvironmentUsage } from '../../../src/cost/estimator';
 import { PriceNotFoundError } from '../../../src/cost/price-table';
 import { TEST_TABLE } from './test-table';
+import { english } from '../../../src/i18n/english';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2026, 0, 1, 10, 0, 0);
@@ -24,7 +25,8 @@ const rounded = (lines: { item: string; perHour: number; soFar: number; estimate
   lines.map((l) => ({ ...l, perHour: Number(l.perHour.toFixed(10)), soFar: Number(l.soFar.toFixed(10)) }));
 
 test('nothing at all costs nothing and says only the region, date and exclusions', () => {
-  expect(at(empty(), T0)).toEqual({
+  const estimate = at(empty(), T0);
+  expect({ ...estimate, assumptions: english(estimate.assumptions) }).toEqual({
     region: 'test-1',
     perHour: 0,
     perDay: 0,
@@ -100,7 +102,7 @@ test('a stopped DB: storage only, Single-AZ, and its instance price (estimated) 
     { item: 'RDS db.t4g.micro mysql Single-AZ', perHour: 0, soFar: 0, estimated: false },
     { item: 'RDS storage 20 GB gp3 Single-AZ', perHour: 0.004, soFar: 0.004, estimated: false },
   ]);
-  expect(estimate.assumptions).toBe(
+  expect(english(estimate.assumptions)).toBe(
     'test-1 on-demand prices of 2026-01-02; RDS storage 20 GB gp3; excludes data transfer',
   );
 });

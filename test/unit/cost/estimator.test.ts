@@ -8,6 +8,7 @@ import {
 } from '../../../src/cost/estimator';
 import { PriceNotFoundError } from '../../../src/cost/price-table';
 import { TEST_TABLE } from './test-table';
+import { english } from '../../../src/i18n/english';
 
 const H = 3_600_000;
 const MIN = 60_000;
@@ -241,7 +242,7 @@ describe('estimateEnvironmentCost', () => {
       albs: [{ existed: { start: T0 }, azCount: 2 }],
     };
     const estimate = estimateAt(usage, T0 + H);
-    expect(estimate.assumptions).toBe(
+    expect(english(estimate.assumptions)).toBe(
       'test-1 on-demand prices of 2026-01-02; ALB at 1 LCU; RDS storage 20 GB gp3; excludes data transfer; some prices estimated',
     );
     expect(line(estimate, 'RDS db.t4g.micro').estimated).toBe(true);
@@ -311,7 +312,7 @@ describe('estimateSpecEnvironment', () => {
     // total                          ≈ 0.14171370 /h; × 730 ≈ 103.45 /month
     expect(estimate.perHour).toBeCloseTo(0.1417137, 6);
     expect(estimate.perMonth).toBeCloseTo(103.451, 2);
-    expect(estimate.assumptions).toBe(
+    expect(english(estimate.assumptions)).toBe(
       'ap-northeast-1 on-demand prices of 2026-11-27; ALB at 1 LCU; RDS storage 20 GB gp3; excludes data transfer; some prices estimated',
     );
   });

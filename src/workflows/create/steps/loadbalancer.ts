@@ -112,7 +112,7 @@ export const siteStep = defineStep('site', {
         multiAz: ctx.outputsOf('database-multi-az').multiAz === true,
         siteChecked: Boolean(check),
       },
-      check ? undefined : 'the site was not checked',
+      check ? undefined : say('work.siteWasNotChecked'),
     );
   },
 });

@@ -199,7 +199,7 @@ export const networkInterfaceUnit: Unit = {
     }));
   },
   async remove({ tEc2 }, c) {
-    if (c.facts?.attached) return { kind: 'blocked', reason: 'attached to an instance' };
+    if (c.facts?.attached) return { kind: 'blocked', reason: say('work.attachedToInstance') };
     return attempt(() => tEc2.deleteNetworkInterface(c.id));
   },
 };

@@ -15,6 +15,7 @@ import { createWorkflow } from '../../../../src/workflows/create/workflow';
 import { runWithCrashAt } from '../../../helpers/crash-harness';
 import { countResources } from '../../../helpers/inventory';
 import { startCreateHarness, type CreateHarness } from './harness';
+import { say } from '../../../../src/i18n/said';
 
 let h: CreateHarness;
 
@@ -38,12 +39,14 @@ test('the first step refuses a region at its VPC quota; no other step starts, no
   const { run } = await runWithCrashAt(h.scenario('now'), undefined);
   expect(run.status).toBe('failed');
   expect(run.summary?.failedSteps).toEqual(['preflight']);
+  const refusal =
+    'VPCs in ap-northeast-1: 1 of 1 in use and this create needs 1 more: ' +
+    'delete a VPC you no longer use, or request a higher "VPCs per Region" quota (Service Quotas, vpc L-F678F1CE)';
   expect(run.steps.preflight.error).toEqual({
     code: 'PreflightRefused',
     retryable: false,
-    message:
-      'refused before anything was made: VPCs in ap-northeast-1: 1 of 1 in use and this create needs 1 more: ' +
-      'delete a VPC you no longer use, or request a higher "VPCs per Region" quota (Service Quotas, vpc L-F678F1CE)',
+    message: `refused before anything was made: ${refusal}`,
+    said: say('work.preflightRefused', { refusal }),
   });
   const others = Object.entries(run.steps).filter(([id]) => id !== 'preflight');
   expect(others.every(([, s]) => s.status === 'pending' && s.attempts === 0)).toBe(true);

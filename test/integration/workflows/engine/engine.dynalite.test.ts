@@ -16,6 +16,7 @@ import {
 import { useDynalite } from '../../../helpers/dynalite';
 import { createStep, FakeCloud, type CloudDeps } from '../../../unit/workflows/engine/fake-cloud';
 import { step, T0 } from '../../../unit/workflows/engine/fixtures';
+import { english } from '../../../../src/i18n/english';
 
 const db = useDynalite();
 
@@ -186,7 +187,9 @@ describe('engine on dynalite', () => {
       heldBy: { runId: run.runId, holder: 'U123' },
     });
     if (refused.ok) return;
-    expect(refused.message).toContain(`busy-env is busy: a create run (${run.runId}) started by U123`);
+    expect(english(refused.message)).toContain(
+      `busy-env is busy: a create run (${run.runId}) started by U123`,
+    );
 
     expect((await t.service.cancelRun(run.runId, 'U9')).ok).toBe(true);
     await t.scheduler.drain();

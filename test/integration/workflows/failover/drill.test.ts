@@ -9,6 +9,8 @@ import type { ProbeResult } from '../../../../src/workflows/failover/probe-log';
 import { startFailover } from '../../../../src/workflows/failover/start';
 import type { Environment, Run } from '../../../../src/state/types';
 import { BOTH_SERVING, startFailoverHarness, type FailoverHarness } from './harness';
+import { english } from '../../../../src/i18n/english';
+import type { Saying } from '../../../../src/i18n/said';
 
 let h: FailoverHarness;
 let env: Environment;
@@ -64,7 +66,7 @@ async function startDrill(p: Process, target: 'web' | 'db' | 'all'): Promise<str
     channel: 'C123',
     target,
   });
-  if (!started.ok) throw new Error(`refused: ${started.message}`);
+  if (!started.ok) throw new Error(`refused: ${english(started.message)}`);
   return started.run.runId;
 }
 
@@ -84,8 +86,8 @@ test('web drill: one of two servers stopped and started again, 0 failed requests
   const [web] = report.phases;
   expect(web.phase).toBe('web');
   expect(web.faultObserved).toBe(true);
-  expect(web.evidence).toMatch(/running → stopping → stopped → pending → running/);
-  expect(web.evidence).toMatch(/target healthy → unused/);
+  expect(english(web.evidence)).toMatch(/running → stopping → stopped → pending → running/);
+  expect(english(web.evidence)).toMatch(/target healthy → unused/);
   expect(web.failures).toBe(0);
   // Stop (30 s) + start (30 s) + boot and health checks: minutes of probes, one a second.
   expect(web.requests).toBeGreaterThan(90);
@@ -146,7 +148,7 @@ test('a failover longer than the objective (150 s > 120 s) is measured as such a
     const outage = expectedOutage(since, reboots.at(-1)!, 150_000);
     expect(db.longestOutage).toEqual({ startAt: outage.startAt, endAt: outage.endAt, ms: 150_000 });
     expect(db).toMatchObject({ faultObserved: true, verdict: 'fail' });
-    expect(db.reason).toMatch(/^outage 2m (29|30)s > 2m$/);
+    expect(english(db.reason)).toMatch(/^outage 2m (29|30)s > 2m$/);
     expect(report.verdict).toBe('fail');
     expect((await h.store.environments.get('demo'))?.meta?.lastDrill).toMatchObject({ verdict: 'fail' });
   } finally {
@@ -193,7 +195,7 @@ test('a second drill while one runs is refused with the engine lock message', as
     target: 'db',
   });
   expect(second).toMatchObject({ ok: false, reason: 'locked' });
-  expect(second.ok === false && second.message).toMatch(/failover/);
+  expect(second.ok === false && english(second.message)).toMatch(/failover/);
   await p.scheduler.drain(2_000);
   expect((await h.webState(env)).every((w) => w.state === 'running' && w.health === 'healthy')).toBe(true);
 });
@@ -218,7 +220,9 @@ test('when the server cannot be started again (no capacity), the drill keeps try
   await h.emu.admin('POST', '/_sandbox/faults', { insufficientCapacity: [{ instanceType: 't3.micro' }] });
   const blocked = await tickUntil(p, runId, (r) => Number(r.steps['web-drill'].outputs?.errors ?? 0) >= 3);
   expect(blocked.status).toBe('running');
-  expect(blocked.steps['web-drill'].outputs?.lastError).toMatch(/InsufficientInstanceCapacity/);
+  expect(english(blocked.steps['web-drill'].outputs?.lastError as Saying)).toMatch(
+    /InsufficientInstanceCapacity/,
+  );
   expect((await h.webState(env)).find((w) => w.id === env.resources['web-2'])?.state).toBe('stopped');
 
   await h.emu.admin('POST', '/_sandbox/faults', { insufficientCapacity: [] });
@@ -242,7 +246,9 @@ test('a drill cancelled while its server is stopped starts the server again (onF
   await p.scheduler.drain(100);
   const run = (await h.store.runs.get(runId))!;
   expect(run.status).toBe('cancelled');
-  expect(run.summary?.restore).toMatch(/was stopped when the drill ended: started it again/);
+  expect(english(run.summary?.restore as Saying)).toMatch(
+    /was stopped when the drill ended: started it again/,
+  );
   const report = run.summary?.drill as DrillReport;
   expect(report.verdict).toBe('incomplete');
   expect(report.phases[0]).toMatchObject({ verdict: 'incomplete', faultObserved: true });

@@ -9,6 +9,8 @@ import type { DrillReport } from '../../../../src/workflows/failover/report';
 import { startFailover } from '../../../../src/workflows/failover/start';
 import type { Environment } from '../../../../src/state/types';
 import { startFailoverHarness, type FailoverHarness } from './harness';
+import { english } from '../../../../src/i18n/english';
+import { inEnglish } from '../../../helpers/english-said';
 
 let h: FailoverHarness;
 let solo: Environment;
@@ -31,7 +33,7 @@ const input = (env: string, extra: Partial<Parameters<typeof startFailover>[2]> 
 
 test('a drill on a missing or destroyed env is refused and starts nothing', async () => {
   const p = h.process();
-  expect(await startFailover(p.service, h.store, input('ghost'))).toEqual({
+  expect(inEnglish(await startFailover(p.service, h.store, input('ghost')))).toEqual({
     ok: false,
     reason: 'not-found',
     message: 'There is no environment named ghost.',
@@ -76,7 +78,7 @@ test('a DB drill on a single-AZ DB is refused without --force, explaining why', 
   const p = h.process();
   const refused = await startFailover(p.service, h.store, input('solo', { target: 'db' }));
   expect(refused).toMatchObject({ ok: false, reason: 'single-az' });
-  expect(refused.message).toMatch(/single-AZ.*outage, not a failover.*--force/);
+  expect(english(refused.message)).toMatch(/single-AZ.*outage, not a failover.*--force/);
   const all = await startFailover(p.service, h.store, input('solo'));
   expect(all).toMatchObject({ ok: false, reason: 'single-az' });
 });
@@ -119,7 +121,7 @@ test('with --force a single-AZ DB is rebooted: the outage is measured, the AZ st
   expect(db.azAfter).toBe(azBefore);
   expect(await h.primaryAz(solo)).toBe(azBefore);
   expect(db.faultObserved).toBe(true);
-  expect(db.evidence).toMatch(/available → rebooting → available/);
-  expect(db.remark).toMatch(/reboot is an outage, not a failover/);
+  expect(english(db.evidence)).toMatch(/available → rebooting → available/);
+  expect(english(db.remark)).toMatch(/reboot is an outage, not a failover/);
   expect(Math.abs(db.longestOutage!.ms - rebootMs)).toBeLessThanOrEqual(1_000);
 });

@@ -12,6 +12,7 @@ import { RDS_MAX_STOPPED_MS } from '../../../../src/workflows/power/record';
 import { runPowerPass } from '../../../../src/workflows/remind/power-pass';
 import { ASLEEP, builtEnvForFile, type PowerHarness } from './harness';
 import { english } from '../../../../src/i18n/english';
+import type { Saying } from '../../../../src/i18n/said';
 
 const built = builtEnvForFile();
 let h: PowerHarness;
@@ -67,7 +68,7 @@ test('the reminder pass stops again a DB that RDS started after 7 days, and says
   expect(run.kind).toBe('sleep');
   expect(run.params.reason).toBe('db-auto-start');
   expect(run.status).toBe('succeeded');
-  expect(String(run.summary?.message)).toMatch(
+  expect(english(run.summary?.message as Saying)).toMatch(
     /^RDS started demo's DB instance by itself after 7 days stopped; it is stopped again\. demo is asleep/,
   );
   expect(await h.observed(env)).toEqual(ASLEEP);

@@ -8,6 +8,7 @@ import type { Environment, Run } from '../../../../src/state/types';
 import { startPower } from '../../../../src/workflows/power';
 import { ASLEEP, AWAKE, builtEnvForFile, type PowerHarness } from './harness';
 import { english } from '../../../../src/i18n/english';
+import type { Saying } from '../../../../src/i18n/said';
 
 const built = builtEnvForFile();
 let h: PowerHarness;
@@ -45,7 +46,7 @@ test('sleep stops both web servers and the DB; the record says asleep since then
   expect(p.dbOff).toEqual([{ start: p.dbStoppedAt }]);
   // The DB stops in dbStop; it is seen stopped at the first poll after that.
   expect(p.dbStoppedAt! - before).toBeGreaterThanOrEqual(h.emu.world.durations.dbStop);
-  expect(String(run.summary?.message)).toMatch(
+  expect(english(run.summary?.message as Saying)).toMatch(
     /^demo is asleep: both web servers and the DB instance stopped\. While asleep it costs \$\d+\.\d\d\/day instead of \$\d+\.\d\d\/day \(saving \$\d+\.\d\d\/day\); still billing: EBS gp3 16 GB, EBS snapshots 8 GB, RDS storage 20 GB gp3 Multi-AZ, ALB × 1, ALB LCU \(\d+ LCU assumed\), Public IPv4 × 4\.$/,
   );
 });
@@ -54,8 +55,8 @@ test('a second sleep finds everything stopped and changes nothing', async () => 
   const before = powerOf((await h.store.environments.get('demo'))!);
   const run = await power('sleep');
   expect(run.status).toBe('succeeded');
-  expect(run.steps['stop-web'].note).toMatch(/^already stopped: i-\w+ stopped, i-\w+ stopped$/);
-  expect(run.steps['stop-db'].note).toBe('already stopped: sitebot-demo-db stopped');
+  expect(english(run.steps['stop-web'].note)).toMatch(/^already stopped: i-\w+ stopped, i-\w+ stopped$/);
+  expect(english(run.steps['stop-db'].note)).toBe('already stopped: sitebot-demo-db stopped');
   const after = powerOf((await h.store.environments.get('demo'))!);
   expect(after).toEqual({
     ...before,
@@ -79,7 +80,7 @@ test('wake starts everything, waits for the site, reports the time; the stopped 
   const took = Number(run.summary?.wakeMs);
   expect(took).toBeGreaterThanOrEqual(bound);
   expect(took / bound).toBeLessThanOrEqual(1.05);
-  expect(String(run.summary?.message)).toMatch(
+  expect(english(run.summary?.message as Saying)).toMatch(
     /^demo is awake: the site answered 200 after \d+m \(DB available after/,
   );
 });
@@ -115,7 +116,9 @@ test('a wake with no capacity for the web servers fails saying why; the record s
   const failed = await power('wake');
   expect(failed.status).toBe('failed');
   expect(failed.steps['start-web'].error).toMatchObject({ code: 'InsufficientInstanceCapacity' });
-  expect(String(failed.summary?.message)).toMatch(/^demo did not fully wake up \(DB available after/);
+  expect(english(failed.summary?.message as Saying)).toMatch(
+    /^demo did not fully wake up \(DB available after/,
+  );
   const record = powerOf((await h.store.environments.get('demo'))!)!;
   expect(record.state).toBe('asleep');
   expect(record.webOff.at(-1)?.end).toBeUndefined(); // web servers still off

@@ -10,6 +10,7 @@ import {
   sequentialSteps,
 } from '../../../../src/workflows/create/plan';
 import { CREATE_STEPS } from '../../../../src/workflows/create/workflow';
+import { english } from '../../../../src/i18n/english';
 
 const config: CreateConfig = {
   ...DEFAULT_CREATE_CONFIG,
@@ -80,13 +81,13 @@ describe('the create plan', () => {
         'load-balancer:demo-alb',
       ]),
     );
-    expect(plan.resources.find((r) => r.name === 'sitebot-demo-db')?.detail).toContain('Multi-AZ');
+    expect(english(plan.resources.find((r) => r.name === 'sitebot-demo-db')?.detail)).toContain('Multi-AZ');
     expect(plan.resources.some((r) => r.type === 'db-standby')).toBe(false);
   });
 
   test('--multi-az later adds the conversion; off has none', () => {
     const later = buildCreatePlan('demo', 'later', config);
-    expect(later.resources.find((r) => r.name === 'sitebot-demo-db')?.detail).toContain(
+    expect(english(later.resources.find((r) => r.name === 'sitebot-demo-db')?.detail)).toContain(
       'single-AZ in ap-northeast-1a',
     );
     expect(later.resources.some((r) => r.type === 'db-standby')).toBe(true);

@@ -14,6 +14,7 @@ import {
 import { preflightStep } from '../../../../src/workflows/create/steps/preflight';
 import { siteStep } from '../../../../src/workflows/create/steps/loadbalancer';
 import { fakeContext, mockedDeps } from './fake-context';
+import { inEnglish } from '../../../helpers/english-said';
 
 const A = 'ap-northeast-1a';
 const C = 'ap-northeast-1c';
@@ -231,10 +232,10 @@ describe('the preflight step', () => {
     const deps = mockedDeps();
     const read = jest.spyOn(deps.limits, 'vpcQuota');
     const ctx = fakeContext(deps, { params: { multiAz: 'now', preflightPassedAt: 1_234 } });
-    await expect(preflightStep.run(ctx)).resolves.toEqual({
+    expect(inEnglish(await preflightStep.run(ctx))).toEqual({
       status: 'done',
       outputs: { checkedBeforeStart: 1_234 },
-      note: 'checked before the run started',
+      note: 'quotas and offerings checked before the run started',
     });
     expect(read).not.toHaveBeenCalled();
   });
@@ -253,7 +254,7 @@ describe('the site step', () => {
       fakeContext(deps, { outputs, params: { multiAz: 'now', siteCheck: false } }),
     );
     expect(deps.probe).not.toHaveBeenCalled();
-    expect(result).toMatchObject({
+    expect(inEnglish(result)).toMatchObject({
       status: 'done',
       outputs: { siteChecked: false },
       note: 'the site was not checked',
@@ -265,6 +266,6 @@ describe('the site step', () => {
     deps.probe = jest.fn(async () => 502);
     const result = await siteStep.run(fakeContext(deps, { outputs }));
     expect(deps.probe).toHaveBeenCalledWith('http://demo-alb.example/');
-    expect(result).toMatchObject({ status: 'wait', note: 'site answers 502' });
+    expect(inEnglish(result)).toMatchObject({ status: 'wait', note: 'site answers 502' });
   });
 });

@@ -44,6 +44,7 @@ import { clientToken } from '../../../../src/workflows/create/names';
 import { LISTING_LAG_MS } from '../../../../src/workflows/create/step-kit';
 import { OutcomeUnknownError } from '../../../../src/aws/untokened';
 import { fakeContext, mockedDeps } from './fake-context';
+import { inEnglish } from '../../../helpers/english-said';
 
 const ec2Mock = mockClient(EC2Client);
 const rdsMock = mockClient(RDSClient);
@@ -120,12 +121,12 @@ describe('vpc step (find by recorded id → tags → create)', () => {
     ec2Mock.on(DescribeVpcsCommand).resolves({ Vpcs: [{ VpcId: 'vpc-1' }] });
     ec2Mock.on(DescribeVpcAttributeCommand).rejects(awsError('InvalidVpcID.NotFound'));
     const young = fakeContext(mockedDeps(), { startedAt: 0, now: 30_000 });
-    expect(await vpcStep.run(young)).toMatchObject({
+    expect(inEnglish(await vpcStep.run(young))).toMatchObject({
       status: 'wait',
       note: expect.stringContaining('InvalidVpcID.NotFound'),
     });
     const old = fakeContext(mockedDeps(), { startedAt: 0, now: 3 * 60_000 });
-    expect(await vpcStep.run(old)).toMatchObject({
+    expect(inEnglish(await vpcStep.run(old))).toMatchObject({
       status: 'fail',
       error: { code: 'InvalidVpcID.NotFound', retryable: true },
     });
@@ -134,7 +135,10 @@ describe('vpc step (find by recorded id → tags → create)', () => {
   test('a recorded VPC that EC2 does not show yet is waited for, never created again', async () => {
     ec2Mock.on(DescribeVpcsCommand).rejects(awsError('InvalidVpcID.NotFound'));
     const ctx = fakeContext(mockedDeps(), { own: { vpcId: 'vpc-1' } });
-    expect(await vpcStep.run(ctx)).toMatchObject({ status: 'wait', note: 'vpc: created, not visible yet' });
+    expect(inEnglish(await vpcStep.run(ctx))).toMatchObject({
+      status: 'wait',
+      note: 'vpc: created, not visible yet',
+    });
     expect(ec2Mock.commandCalls(CreateVpcCommand)).toHaveLength(0);
   });
 
@@ -142,7 +146,7 @@ describe('vpc step (find by recorded id → tags → create)', () => {
     ec2Mock.on(DescribeVpcsCommand).resolves({ Vpcs: [] });
     ec2Mock.on(CreateVpcCommand).rejects(new OutcomeUnknownError(awsError('InternalError')));
     const lost = fakeContext(mockedDeps(), { now: 5_000 });
-    expect(await vpcStep.run(lost)).toMatchObject({
+    expect(inEnglish(await vpcStep.run(lost))).toMatchObject({
       status: 'wait',
       note: expect.stringContaining('the call may have worked'),
     });
@@ -151,7 +155,7 @@ describe('vpc step (find by recorded id → tags → create)', () => {
     ec2Mock.resetHistory();
     const own = { vpcCreateAttemptedAt: 5_000 };
     const soon = fakeContext(mockedDeps(), { own, now: 5_000 + LISTING_LAG_MS - 1 });
-    expect(await vpcStep.run(soon)).toMatchObject({
+    expect(inEnglish(await vpcStep.run(soon))).toMatchObject({
       status: 'wait',
       note: expect.stringContaining('an earlier attempt may have made it'),
     });
@@ -282,7 +286,7 @@ describe('database step', () => {
     smMock.on(GetSecretValueCommand).resolves({ SecretString: secret });
     const ctx = fakeContext(mockedDeps(), { outputs });
     const result = await databaseStep.run(ctx);
-    expect(result).toMatchObject({ status: 'wait', note: 'db: creating' });
+    expect(inEnglish(result)).toMatchObject({ status: 'wait', note: 'db: creating' });
     const input = rdsMock.commandCalls(CreateDBInstanceCommand)[0].args[0].input;
     expect(input).toMatchObject({
       DBInstanceIdentifier: 'sitebot-demo-db',
@@ -355,7 +359,10 @@ describe('database-multi-az step, --multi-az later', () => {
   test('off: skipped at once, saying why; no AWS call', async () => {
     rdsMock.on(DescribeDBInstancesCommand).resolves(available(false));
     const result = await databaseMultiAzStep.run(fakeContext(mockedDeps(), { params: { multiAz: 'off' } }));
-    expect(result).toEqual({ status: 'skipped', note: '--multi-az off: the database stays single-AZ' });
+    expect(inEnglish(result)).toEqual({
+      status: 'skipped',
+      note: '--multi-az off: the database stays single-AZ',
+    });
     expect(rdsMock.commandCalls(ModifyDBInstanceCommand)).toHaveLength(0);
     expect(rdsMock.commandCalls(DescribeDBInstancesCommand)).toHaveLength(0);
   });

@@ -13,6 +13,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { misplacedRole, webRoleStep } from '../../../../src/workflows/create/steps/iam';
 import { fakeContext, mockedDeps } from './fake-context';
+import { english } from '../../../../src/i18n/english';
 
 const iamMock = mockClient(IAMClient);
 const PATH = '/sitebot/prod/';
@@ -108,6 +109,8 @@ test('misplacedRole accepts exactly the path and boundary asked for', () => {
   const placement = { path: PATH, permissionsBoundary: BOUNDARY };
   expect(misplacedRole(role(PATH, BOUNDARY), placement)).toBeUndefined();
   expect(misplacedRole(role(PATH), { path: PATH })).toBeUndefined();
-  expect(misplacedRole(role(PATH, BOUNDARY), { path: PATH })).toMatch(/without a permissions boundary/);
-  expect(misplacedRole(role('/other/', BOUNDARY), placement)).toMatch(/at \/other\//);
+  expect(english(misplacedRole(role(PATH, BOUNDARY), { path: PATH }))).toMatch(
+    /without a permissions boundary/,
+  );
+  expect(english(misplacedRole(role('/other/', BOUNDARY), placement))).toMatch(/at \/other\//);
 });

@@ -38,6 +38,7 @@ import {
   typeOfRole,
   uniqueRefs,
 } from '../../../../src/workflows/destroy/resources';
+import { english } from '../../../../src/i18n/english';
 
 const OWNED = { 'sitebot:env': 'demo', 'sitebot:managed': 'true' };
 
@@ -59,7 +60,7 @@ describe('isOwned', () => {
   });
 
   test('the reason given for a recorded resource that is not tagged', () => {
-    expect(notTaggedReason('demo')).toBe('not deleted: not tagged for demo');
+    expect(english(notTaggedReason('demo'))).toBe('not deleted: not tagged for demo');
   });
 });
 

@@ -3,6 +3,8 @@
  * teardown. Written against the mutants that survived receipt.test.ts (quality/README.md).
  */
 import { receiptOf, renderReceipt } from '../../../../src/workflows/destroy/receipt';
+import { english } from '../../../../src/i18n/english';
+import { inEnglish } from '../../../helpers/english-said';
 
 describe('receiptOf', () => {
   test('what is not a receipt reads as none', () => {
@@ -28,10 +30,10 @@ describe('receiptOf', () => {
 
 describe('renderReceipt', () => {
   test('no receipt: one line and nothing else', () => {
-    expect(renderReceipt(null)).toEqual({
+    expect(inEnglish(renderReceipt(null))).toEqual({
       headline: 'No teardown receipt recorded.',
       lines: [],
-      text: 'No teardown receipt recorded.',
+      clean: false,
     });
   });
 
@@ -43,10 +45,10 @@ describe('renderReceipt', () => {
       remaining: [{ type: 'subnet', id: 'subnet-1', reason: 'in use' }],
       elapsedMs: 90_000,
     };
-    expect(renderReceipt({ ...receipt, status: 'cancelled' }).headline).toBe(
+    expect(english(renderReceipt({ ...receipt, status: 'cancelled' }).headline)).toBe(
       'Teardown of demo was cancelled after 1m 30s: 1 resource deleted, 1 tagged for demo remain. Run /site destroy demo again to resume.',
     );
-    expect(renderReceipt({ ...receipt, status: 'failed' }).headline).toMatch(
+    expect(english(renderReceipt({ ...receipt, status: 'failed' }).headline)).toMatch(
       /^Teardown of demo stopped after 1m 30s:/,
     );
   });

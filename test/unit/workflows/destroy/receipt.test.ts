@@ -79,7 +79,7 @@ describe('receipt', () => {
     const r = collectReceipt(run, [], outputsOf, [], 2_000);
     expect(receiptOf({ receipt: r, error: 'x' })).toEqual(r);
     expect(receiptOf(undefined)).toBeUndefined();
-    expect(renderReceipt({}).headline).toBe('No teardown receipt recorded.');
+    expect(english(renderReceipt({}).headline)).toBe('No teardown receipt recorded.');
   });
 });
 
@@ -111,14 +111,13 @@ describe('describeDestroyPlan', () => {
     });
     expect(plan.inventory.total).toBe(15);
     expect(ENGLISH.inventory.describe(plan.inventory.counts)).toBe(
-      '1 VPC, 4 subnets, 1 internet gateway, 1 route table, 3 security groups, 1 database, 2 web servers, 1 AMI, and 1 snapshot',
+      '1 VPC, 4 subnets, 1 internet gateway, 1 route table, 3 security groups, 1 database, 2 web servers, 1 AMI, 1 snapshot',
     );
   });
 
   it('says so when nothing is recorded', () => {
-    expect(describeDestroyPlan({ name: 'demo', resources: {} })).toMatchObject({
-      inventory: { total: 0, counts: {} },
-      text: expect.stringMatching(/^No resources recorded\./),
-    });
+    const plan = describeDestroyPlan({ name: 'demo', resources: {} });
+    expect(plan).toEqual({ env: 'demo', inventory: { total: 0, counts: {} } });
+    expect(ENGLISH.inventory.describe(plan.inventory.counts)).toBe('nothing');
   });
 });

@@ -9,6 +9,8 @@ import { WorkflowService } from '../../../../src/workflows/engine/service';
 import type { WorkflowDefinition } from '../../../../src/workflows/engine/types';
 import { createMemoryStore } from '../../../helpers/memory-store';
 import { newEnvironment } from '../../../helpers/records';
+import { english } from '../../../../src/i18n/english';
+import { inEnglish } from '../../../helpers/english-said';
 
 const T0 = Date.UTC(2026, 10, 27, 5, 0, 0);
 
@@ -97,7 +99,7 @@ describe('startDestroy', () => {
     const created = await createRunning();
     const r = await startDestroy(service, store, input);
     expect(r).toMatchObject({ status: 'refused', reason: 'create-running' });
-    expect(r.message).toMatch(/still being created .*Cancel and destroy/);
+    expect(english(r.message)).toMatch(/still being created .*Cancel and destroy/);
     expect((await store.environments.get('demo'))?.status).toBe('creating');
     expect((await store.runs.get(created.runId))?.cancelRequested).toBeFalsy();
   });
@@ -107,7 +109,7 @@ describe('startDestroy', () => {
     const created = await createRunning();
 
     const r = await startDestroy(service, store, { ...input, cancelCreate: true, now: T0 + 5 });
-    expect(r).toEqual({
+    expect(inEnglish(r)).toEqual({
       status: 'pending-cancel',
       createRunId: created.runId,
       message: 'Stopping the create of demo; teardown starts as soon as it has stopped.',

@@ -7,6 +7,8 @@ import type { RemoveOutcome } from '../../../../src/workflows/destroy/outcome';
 import type { Candidate, ResourceType } from '../../../../src/workflows/destroy/resources';
 import { teardownStep, type Ctx } from '../../../../src/workflows/destroy/step-kit';
 import type { Unit } from '../../../../src/workflows/destroy/units/unit';
+import { inEnglish } from '../../../helpers/english-said';
+import { say } from '../../../../src/i18n/said';
 
 const OWNED = { 'sitebot:env': 'demo', 'sitebot:managed': 'true' };
 const T0 = Date.UTC(2026, 10, 27, 5, 0, 0);
@@ -81,7 +83,7 @@ describe('teardownStep', () => {
     const { c, records } = ctx({ recorded: { 'subnet-public-a': 'subnet-recorded-untagged' } });
     const result = await step.run(c);
     expect(unit.removed).toEqual(['subnet-ours']);
-    expect(result).toEqual({
+    expect(inEnglish(result)).toEqual({
       status: 'done',
       note: 'deleted 1 subnet; kept 1 untagged resource',
       outputs: {
@@ -106,7 +108,7 @@ describe('teardownStep', () => {
     const step = teardownStep('vpc', { units: [unit] });
 
     const first = await step.run(ctx({ attempt: 1 }).c);
-    expect(first).toMatchObject({
+    expect(inEnglish(first)).toMatchObject({
       status: 'wait',
       retryInMs: 5_000,
       note: 'vpc vpc-1: DependencyViolation: has dependencies',
@@ -160,7 +162,7 @@ describe('teardownStep', () => {
     };
     const step = teardownStep('database', { units: [unit] });
     const result = await step.run(ctx().c);
-    expect(result).toMatchObject({
+    expect(inEnglish(result)).toMatchObject({
       status: 'wait',
       outputs: {
         deleted: [{ type: 'db-instance', id: 'demo-db' }],
@@ -200,6 +202,7 @@ describe('teardownStep', () => {
         code: 'UnauthorizedOperation',
         retryable: false,
         message: 'Delete VPC: UnauthorizedOperation: You are not authorized',
+        said: say('work.awsError', { code: 'UnauthorizedOperation', message: 'You are not authorized' }),
       },
     });
   });

@@ -16,6 +16,8 @@ import {
 import { describeLock } from '../../../../src/workflows/engine/lock-message';
 import { applyResult, markStarted, mergeOutputs } from '../../../../src/workflows/engine/transitions';
 import { step, workflow } from './fixtures';
+import { english } from '../../../../src/i18n/english';
+import { inEnglish } from '../../../helpers/english-said';
 
 const named = (name: string, extra: Record<string, unknown> = {}) =>
   Object.assign(new Error(`${name} happened`), { name, ...extra });
@@ -217,7 +219,7 @@ describe('step transitions', () => {
   test('a retryable failure waits its backoff; the last allowed one fails the step for good', () => {
     const error = { message: 'Throttled', retryable: true, code: 'Throttling' };
     const retried = applyResult({ status: 'running', attempts: 1 }, { status: 'fail', error }, opts);
-    expect(retried).toEqual({
+    expect(inEnglish(retried)).toEqual({
       status: 'waiting',
       attempts: 1,
       failures: 1,
@@ -401,15 +403,17 @@ describe('describeLock', () => {
       db: { status: 'waiting', attempts: 3, note: 'db: creating' },
       web: { status: 'pending', attempts: 0 },
     });
-    expect(describeLock(lock, run, lock.acquiredAt + 5 * 60_000)).toBe(
+    expect(english(describeLock(lock, run, lock.acquiredAt + 5 * 60_000))).toBe(
       'demo is busy: a create run (run-1) started by U123 at 2026-11-27 03:40 UTC (5m ago) is running; now at: subnets, db (db: creating)',
     );
   });
 
   test('under a minute, and without the run', () => {
-    expect(describeLock(lock, undefined, lock.acquiredAt + 59_999)).toBe(
+    expect(english(describeLock(lock, undefined, lock.acquiredAt + 59_999))).toBe(
       'demo is busy: a create run (run-1) started by U123 at 2026-11-27 03:40 UTC (less than a minute ago) is running',
     );
-    expect(describeLock(lock, holder({}), lock.acquiredAt + 60_000)).toContain('(1m ago) is running');
+    expect(english(describeLock(lock, holder({}), lock.acquiredAt + 60_000))).toContain(
+      '(1m ago) is running',
+    );
   });
 });

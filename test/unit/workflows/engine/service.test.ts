@@ -1,5 +1,7 @@
 import { ConflictError } from '../../../../src/state/types';
 import { setup, step, T0, workflow } from './fixtures';
+import { english } from '../../../../src/i18n/english';
+import { inEnglish } from '../../../helpers/english-said';
 
 describe('WorkflowService.startRun', () => {
   it('locks the env, creates the run with every step pending, audits, and schedules the first tick', async () => {
@@ -58,7 +60,7 @@ describe('WorkflowService.startRun', () => {
       holderRun: { runId: 'demo-create-1', status: 'running' },
     });
     if (second.ok || second.reason !== 'locked') throw new Error('expected a lock refusal');
-    expect(second.message).toBe(
+    expect(english(second.message)).toBe(
       'demo is busy: a create run (demo-create-1) started by U123 at 2026-11-27 03:00 UTC (5m 10s ago) is running; now at: vpc (pending)',
     );
     expect([...t.store.runs.items.keys()]).toEqual(['demo-create-1']);
@@ -97,7 +99,7 @@ describe('WorkflowService.startRun', () => {
       channel: 'C',
       params: {},
     });
-    expect(result).toEqual({ ok: false, reason: 'unknown-kind', message: 'no failover workflow' });
+    expect(inEnglish(result)).toEqual({ ok: false, reason: 'unknown-kind', message: 'no failover workflow' });
     expect(await t.store.locks.get('demo')).toBeUndefined();
   });
 });
@@ -146,7 +148,7 @@ describe('WorkflowService.resumeAll and cancelRun', () => {
 
   it('cancelRun on an unknown run says so', async () => {
     const t = setup(workflow([step('a', [])]));
-    expect(await t.service.cancelRun('nope', 'U1')).toEqual({
+    expect(inEnglish(await t.service.cancelRun('nope', 'U1'))).toEqual({
       ok: false,
       reason: 'not-found',
       message: 'no run nope',

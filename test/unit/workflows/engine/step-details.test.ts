@@ -7,6 +7,7 @@
 import { applyResult } from '../../../../src/workflows/engine/transitions';
 import type { StepResult } from '../../../../src/workflows/engine/types';
 import { setup, step, T0, workflow } from './fixtures';
+import { inEnglish } from '../../../helpers/english-said';
 
 const OPTS = { now: T0 + 5_000, retry: { baseMs: 1_000, maxMs: 10_000, maxAttempts: 5 }, random: () => 0.5 };
 const waiting = { status: 'waiting' as const, attempts: 2, startedAt: T0, note: 'db: creating' };
@@ -26,7 +27,7 @@ describe('applyResult', () => {
     let state = applyResult(waiting, retryable('DependencyViolation: in use'), OPTS);
     state = applyResult(state, retryable('DependencyViolation: in use'), OPTS);
     state = applyResult(state, retryable('Throttling'), OPTS);
-    expect(state).toMatchObject({ status: 'waiting', note: 'retrying after: Throttling' });
+    expect(inEnglish(state)).toMatchObject({ status: 'waiting', note: 'retrying after: Throttling' });
     expect(state.retried).toEqual([
       { message: 'DependencyViolation: in use', times: 2 },
       { message: 'Throttling', times: 1 },

@@ -8,6 +8,7 @@ import { failoverOnFinish, restoreStoppedInstance } from '../../../../src/workfl
 import { appendSamples } from '../../../../src/workflows/failover/probe-log';
 import { createMemoryStore } from '../../../helpers/memory-store';
 import { newEnvironment } from '../../../helpers/records';
+import { english } from '../../../../src/i18n/english';
 
 function fakeEc2(state: string) {
   const sent: unknown[] = [];
@@ -63,7 +64,7 @@ describe('restoreStoppedInstance', () => {
   test('starts a server the drill left stopped', async () => {
     const { ec2, sent } = fakeEc2('stopped');
     const note = await restoreStoppedInstance(runOf(), ctxFor({ ec2 }, { 'web-drill': stoppedWeb }));
-    expect(note).toBe('i-2 was stopped when the drill ended: started it again');
+    expect(english(note)).toBe('i-2 was stopped when the drill ended: started it again');
     expect(sent).toHaveLength(1);
     expect(sent[0]).toBeInstanceOf(StartInstancesCommand);
     expect((sent[0] as StartInstancesCommand).input).toEqual({ InstanceIds: ['i-2'] });
@@ -88,7 +89,7 @@ describe('restoreStoppedInstance', () => {
       restoreStoppedInstance(runOf(), ctxFor({ ec2 }, { 'web-drill': stoppedWeb })),
     ).rejects.toThrow(/still stopping/);
     const late = runOf({ summary: { finishAttempts: 3 } });
-    expect(await restoreStoppedInstance(late, ctxFor({ ec2 }, { 'web-drill': stoppedWeb }))).toMatch(
+    expect(english(await restoreStoppedInstance(late, ctxFor({ ec2 }, { 'web-drill': stoppedWeb })))).toMatch(
       /still stopping.*start it again by hand/,
     );
     expect(sent).toEqual([]);

@@ -6,6 +6,8 @@ import { checkEnvRecord, checkLive, type LiveFacts } from '../../../../src/workf
 import { startFailover } from '../../../../src/workflows/failover/start';
 import { createMemoryStore } from '../../../helpers/memory-store';
 import { newEnvironment } from '../../../helpers/records';
+import { english } from '../../../../src/i18n/english';
+import { inEnglish } from '../../../helpers/english-said';
 
 const READY = newEnvironment({
   resources: { 'web-1': 'i-1', 'web-2': 'i-2', 'target-group': 'arn:tg', db: 'demo-db' },
@@ -40,7 +42,7 @@ describe('checkEnvRecord', () => {
   ])('%s env is refused', (_label, record, reason, message) => {
     const out = checkEnvRecord('demo', record, 'web', false);
     expect(out).toMatchObject({ ok: false, reason });
-    expect(!out.ok && out.message).toMatch(message);
+    expect(!out.ok && english(out.message)).toMatch(message);
   });
 
   test('a single-AZ DB is refused for db and all unless forced; web drills do not care', () => {
@@ -51,7 +53,7 @@ describe('checkEnvRecord', () => {
       for (const target of ['db', 'all'] as const) {
         const out = checkEnvRecord('demo', single, target, false);
         expect(out).toMatchObject({ ok: false, reason: 'single-az' });
-        expect(!out.ok && out.message).toMatch(
+        expect(!out.ok && english(out.message)).toMatch(
           /no standby.*outage, not a failover.*\/site failover demo db --force/,
         );
         expect(checkEnvRecord('demo', single, target, true).ok).toBe(true);
@@ -80,7 +82,7 @@ describe('checkLive', () => {
     const facts: LiveFacts = { ...healthy, web: [healthy.web[0], { ...healthy.web[1], health: 'initial' }] };
     const out = checkLive('demo', facts, 'web', false);
     expect(out).toMatchObject({ ok: false, reason: 'unhealthy' });
-    expect(!out.ok && out.message).toMatch(
+    expect(!out.ok && english(out.message)).toMatch(
       /needs 2 healthy targets.*web-1 running\/healthy, web-2 running\/initial/,
     );
     expect(checkLive('demo', facts, 'db', false).ok).toBe(true);
@@ -134,7 +136,7 @@ describe('startFailover', () => {
     const service = fakeService();
     const out = await startFailover(service, store, { env: 'demo', requestedBy: 'U1', channel: 'C1' });
     expect(out.ok).toBe(true);
-    expect(out.ok && out.message).toMatch(
+    expect(out.ok && english(out.message)).toMatch(
       /stop one web server.*then reboot the DB with failover.*http:\/\/alb\//,
     );
     expect(service.calls).toEqual([
@@ -167,13 +169,15 @@ describe('startFailover', () => {
     ).toMatchObject({ ok: false, reason: 'single-az' });
     const isAllowed = (e: Environment, user: string) => e.owner === user;
     expect(
-      await startFailover(service, store, {
-        env: 'demo',
-        requestedBy: 'U2',
-        channel: 'C1',
-        target: 'web',
-        isAllowed,
-      }),
+      inEnglish(
+        await startFailover(service, store, {
+          env: 'demo',
+          requestedBy: 'U2',
+          channel: 'C1',
+          target: 'web',
+          isAllowed,
+        }),
+      ),
     ).toMatchObject({
       ok: false,
       reason: 'not-allowed',

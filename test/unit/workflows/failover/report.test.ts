@@ -11,6 +11,7 @@ import {
   sparkline,
   type PhaseRecord,
 } from '../../../../src/workflows/failover/report';
+import { inEnglish } from '../../../helpers/english-said';
 
 const T0 = 1_000_000;
 
@@ -131,7 +132,7 @@ describe('phase report', () => {
   test('web: 0 failed requests passes, one fails (objective configurable)', () => {
     expect(buildPhaseReport(web('..........'))).toMatchObject({ verdict: 'pass', timeToRecoverMs: 7_000 });
     const one = buildPhaseReport(web('....3.....'));
-    expect(one).toMatchObject({ verdict: 'fail', reason: '1 failed request, 0 allowed' });
+    expect(inEnglish(one)).toMatchObject({ verdict: 'fail', reason: '1 failed request, 0 allowed' });
     expect(
       buildPhaseReport(web('....3.....'), { webMaxFailedRequests: 1, dbMaxOutageMs: 120_000 }).verdict,
     ).toBe('pass');
@@ -140,11 +141,11 @@ describe('phase report', () => {
   test('db: outage ≤ objective passes, longer fails, never recovered fails', () => {
     const objectives = { webMaxFailedRequests: 0, dbMaxOutageMs: 5_000 };
     expect(buildPhaseReport(db('..44444...'), objectives).verdict).toBe('pass'); // 5 s
-    expect(buildPhaseReport(db('..444444..'), objectives)).toMatchObject({
+    expect(inEnglish(buildPhaseReport(db('..444444..'), objectives))).toMatchObject({
       verdict: 'fail',
       reason: 'outage 6s > 5s',
     });
-    expect(buildPhaseReport(db('..4444'), objectives)).toMatchObject({
+    expect(inEnglish(buildPhaseReport(db('..4444'), objectives))).toMatchObject({
       verdict: 'fail',
       reason: 'the site never answered again during the drill',
     });
@@ -155,7 +156,7 @@ describe('phase report', () => {
       db('..........', { faultObserved: false, evidence: 'primary AZ a → a (unchanged)' }),
     );
     expect(r.verdict).toBe('fault-not-observed');
-    expect(r.reason).toMatch(/did not happen.*not a pass/);
+    expect(english(r.reason)).toMatch(/did not happen.*not a pass/);
   });
 
   test('a phase that did not finish is incomplete', () => {
@@ -201,7 +202,7 @@ describe('drill report', () => {
 
   test('the summary kept on the env is compact plain data', () => {
     const summary = lastDrillSummary(buildDrillReport(input([web('....'), db('..44..')])));
-    expect(summary).toEqual({
+    expect(inEnglish(summary)).toEqual({
       runId: 'run-1',
       at: T0 + 60_000,
       target: 'all',

@@ -3,6 +3,8 @@ import { appendSamples } from '../../../../src/workflows/failover/probe-log';
 import { buildPhaseReport } from '../../../../src/workflows/failover/report';
 import { dbPhaseRecord } from '../../../../src/workflows/failover/steps/db-drill';
 import { webPhaseRecord } from '../../../../src/workflows/failover/steps/web-drill';
+import { english } from '../../../../src/i18n/english';
+import { inEnglish } from '../../../helpers/english-said';
 
 const okRuns = appendSamples(
   [],
@@ -48,7 +50,9 @@ describe('web drill', () => {
 
   test('no stop sent: not observed; skipped: no phase', () => {
     const { stopIssuedAt: _s, ...noStop } = base;
-    expect(webPhaseRecord({ ...noStop, states: ['running'], health: ['healthy'] }, 1_000)).toMatchObject({
+    expect(
+      inEnglish(webPhaseRecord({ ...noStop, states: ['running'], health: ['healthy'] }, 1_000)),
+    ).toMatchObject({
       faultObserved: false,
       evidence: 'no stop was sent',
     });
@@ -70,19 +74,19 @@ describe('db drill', () => {
   };
 
   test('Multi-AZ: the primary AZ changed is the proof', () => {
-    expect(dbPhaseRecord({ ...base, azAfter: 'ap-northeast-1c' }, 1_000)).toMatchObject({
+    expect(inEnglish(dbPhaseRecord({ ...base, azAfter: 'ap-northeast-1c' }, 1_000))).toMatchObject({
       faultObserved: true,
       evidence: 'demo-db available → rebooting → available; primary AZ ap-northeast-1a → ap-northeast-1c',
     });
     const same = dbPhaseRecord({ ...base, azAfter: 'ap-northeast-1a' }, 1_000)!;
     expect(same.faultObserved).toBe(false);
-    expect(same.evidence).toMatch(/\(unchanged\)$/);
+    expect(english(same.evidence)).toMatch(/\(unchanged\)$/);
     expect(buildPhaseReport(same).verdict).toBe('fault-not-observed');
   });
 
   test('single-AZ (forced): a reboot seen is the proof, and the report says it was not a failover', () => {
     const single = { ...base, multiAz: false, azAfter: 'ap-northeast-1a' };
-    expect(dbPhaseRecord(single, 1_000)).toMatchObject({
+    expect(inEnglish(dbPhaseRecord(single, 1_000))).toMatchObject({
       faultObserved: true,
       remark: 'single-AZ DB: a reboot is an outage, not a failover',
     });

@@ -1,6 +1,7 @@
 import { extendEnvironment } from '../../../../src/workflows/remind/extend';
 import { createMemoryStore } from '../../../helpers/memory-store';
 import { newEnvironment } from '../../../helpers/records';
+import { inEnglish } from '../../../helpers/english-said';
 
 const H = 3_600_000;
 const NOW = Date.UTC(2026, 10, 27, 0, 0, 0);
@@ -31,7 +32,7 @@ describe('extendEnvironment', () => {
   it('refuses to go past the maximum TTL and changes nothing', async () => {
     const store = await storeWith(NOW + 60 * H);
     const out = await extendEnvironment(store.environments, { ...base, durationMs: 24 * H });
-    expect(out).toEqual({
+    expect(inEnglish(out)).toEqual({
       ok: false,
       reason: 'that would keep demo for 3d 12h from now; an environment may be kept at most 3d ahead',
     });
@@ -49,7 +50,7 @@ describe('extendEnvironment', () => {
       spendUntil,
     });
     expect(spendUntil).toHaveBeenCalledWith(NOW + 26 * H);
-    expect(out).toEqual({
+    expect(inEnglish(out)).toEqual({
       ok: false,
       reason: 'keeping demo until then would cost about $6.50, over the $5.00 cap for an extension',
     });
@@ -61,7 +62,7 @@ describe('extendEnvironment', () => {
       ok: false,
     });
     const destroying = await storeWith(NOW + H, 'destroying');
-    expect(await extendEnvironment(destroying.environments, { ...base, durationMs: H })).toEqual({
+    expect(inEnglish(await extendEnvironment(destroying.environments, { ...base, durationMs: H }))).toEqual({
       ok: false,
       reason: 'demo is being destroyed',
     });

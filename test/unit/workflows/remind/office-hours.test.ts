@@ -10,6 +10,8 @@ import {
   withinHours,
   zonedInstant,
 } from '../../../../src/workflows/remind/office-hours';
+import { english } from '../../../../src/i18n/english';
+import type { Said } from '../../../../src/i18n/said';
 
 const H = 3_600_000;
 const utc = (iso: string) => Date.parse(iso);
@@ -28,10 +30,10 @@ describe('parsing', () => {
   it('reads HH:MM-HH:MM and refuses what is not a daytime window', () => {
     expect(parseHoursRange('09:00-19:00')).toEqual({ start: 540, end: 1140 });
     expect(parseHoursRange('8:30-24:00')).toEqual({ start: 510, end: 1440 });
-    expect(parseHoursRange('9-19')).toMatch(/not like 09:00-19:00/);
-    expect(parseHoursRange('09:00-25:00')).toMatch(/not valid times/);
-    expect(parseHoursRange('19:00-09:00')).toMatch(/start before they end/);
-    expect(parseHoursRange('09:00-09:00')).toMatch(/start before they end/);
+    expect(english(parseHoursRange('9-19') as Said)).toMatch(/not like 09:00-19:00/);
+    expect(english(parseHoursRange('09:00-25:00') as Said)).toMatch(/not valid times/);
+    expect(english(parseHoursRange('19:00-09:00') as Said)).toMatch(/start before they end/);
+    expect(english(parseHoursRange('09:00-09:00') as Said)).toMatch(/start before they end/);
   });
 
   it('reads day sets: weekdays, daily, weekends, names, ranges (wrapping) and lists', () => {
@@ -42,8 +44,8 @@ describe('parsing', () => {
     expect(parseDays('mon,wed,fri')).toEqual([1, 3, 5]);
     expect(parseDays('fri-mon')).toEqual([0, 1, 5, 6]);
     expect(parseDays('Mon-Sat')).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(parseDays('monday')).toMatch(/not like weekdays/);
-    expect(parseDays('mon-tue-wed')).toMatch(/not like weekdays/);
+    expect(english(parseDays('monday') as Said)).toMatch(/not like weekdays/);
+    expect(english(parseDays('mon-tue-wed') as Said)).toMatch(/not like weekdays/);
   });
 
   it('describes the schedule the way people say it', () => {

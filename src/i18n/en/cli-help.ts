@@ -1,5 +1,5 @@
-/** `sitebot help`: usage, exit codes and the environment the CLI reads. */
-export const HELP = `sitebot — build, drill, cost and tear down the scalable-website environment
+/** `sitebot help` in English: usage, exit codes and the environment the CLI reads (Japanese: ../ja/cli-help.ts). */
+export const CLI_HELP_EN = `sitebot — build, drill, cost and tear down the scalable-website environment
 
 Usage:
   sitebot init
@@ -44,7 +44,7 @@ Exit codes:
   130  interrupted (Ctrl-C)
 
 Environment: the bot's own (SITEBOT_REGION, SITEBOT_AZS, SITEBOT_TABLE_PREFIX, SITEBOT_DEFAULT_TTL,
-SITEBOT_MAX_TTL, SITEBOT_SITE_CHECK) and the AWS SDK's (AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL,
+SITEBOT_MAX_TTL, SITEBOT_SITE_CHECK, SITEBOT_LANG) and the AWS SDK's (AWS_REGION, AWS_PROFILE, AWS_ENDPOINT_URL,
 AWS_ENDPOINT_URL_<SERVICE>, e.g. AWS_ENDPOINT_URL_DYNAMODB for a local DynamoDB). Against the
 sandbox, SITEBOT_CLOCK_URL (printed by npm start) keeps the sandbox's clock.
 `;

@@ -1,0 +1,70 @@
+/**
+ * The command line speaks SITEBOT_LANG: the same dry run, a refusal and a usage error, in
+ * Japanese with `ja` and in English with `en` (and without it). `--json` stays English.
+ */
+import { useCliHarness } from './cli-harness';
+
+const h = useCliHarness();
+
+/** Sentences of the English catalogue that the dry run prints (total, assumptions, verdict). */
+const ENGLISH_SENTENCES = [
+  /nothing is created by a dry run/,
+  /on-demand prices of/,
+  /excludes data transfer/,
+  /the account has room/,
+];
+
+describe('sitebot create --dry-run', () => {
+  test('ja: the plan, the estimate and the preflight verdict in Japanese', async () => {
+    const ja = await h.run(['create', 'demo', '--dry-run'], { env: { SITEBOT_LANG: 'ja' } });
+    expect(ja.code).toBe(0);
+    const lines = ja.stdout.split('\n');
+    expect(lines[0]).toMatch(/^demo の計画: ap-northeast-1 \(/);
+    expect(ja.stdout).toContain('費用の見積もり: $');
+    expect(ja.stdout).toContain('ドライランでは何も作成しません。');
+    expect(ja.stdout).toContain('事前確認');
+    // The steps by their Japanese titles, and no English sentence from our catalogue.
+    expect(ja.stdout).toMatch(/サブネット/);
+    for (const sentence of ENGLISH_SENTENCES) expect(ja.stdout).not.toMatch(sentence);
+  });
+
+  test('en (and no SITEBOT_LANG): the same in English', async () => {
+    for (const env of [{ SITEBOT_LANG: 'en' }, {}] as Record<string, string>[]) {
+      const en = await h.run(['create', 'demo', '--dry-run'], { env });
+      expect(en.code).toBe(0);
+      expect(en.stdout.split('\n')[0]).toMatch(/^Plan for demo in ap-northeast-1 \(/);
+      expect(en.stdout).not.toMatch(/[\u3040-\u30ff]/); // no kana
+      for (const sentence of ENGLISH_SENTENCES) expect(en.stdout).toMatch(sentence);
+    }
+  });
+
+  test('--json stays English in ja', async () => {
+    const json = await h.run(['create', 'demo', '--dry-run', '--json'], { env: { SITEBOT_LANG: 'ja' } });
+    const doc = JSON.parse(json.stdout) as { estimate: { assumptions: unknown } };
+    expect(json.code).toBe(0);
+    expect(JSON.stringify(doc)).not.toMatch(/[\u3040-\u30ff]/);
+  });
+});
+
+test('a refusal and a usage error follow SITEBOT_LANG', async () => {
+  const ja = await h.run(['status', 'ghost'], { env: { SITEBOT_LANG: 'ja' } });
+  expect(ja.stderr).toBe('ghost という環境はありません\n');
+  const en = await h.run(['status', 'ghost'], { env: { SITEBOT_LANG: 'en' } });
+  expect(en.stderr).toBe('no environment named ghost\n');
+  const usageJa = await h.run(['status', 'Demo'], { env: { SITEBOT_LANG: 'ja' } });
+  expect(usageJa.code).toBe(2);
+  expect(usageJa.stderr).toMatch(/^sitebot: 環境名 'Demo' /);
+  expect(usageJa.stderr).toContain('(sitebot help を参照してください)');
+  const usageEn = await h.run(['status', 'Demo'], { env: { SITEBOT_LANG: 'en' } });
+  expect(usageEn.stderr).toBe(
+    "sitebot: env name 'Demo' may only contain lowercase letters, digits and hyphens (see sitebot help)\n",
+  );
+});
+
+test('sitebot help in both languages', async () => {
+  const ja = await h.run(['help'], { env: { SITEBOT_LANG: 'ja' } });
+  expect(ja.stdout).toMatch(/^sitebot — スケーラブルな Web サイト環境/);
+  expect(ja.stdout).toContain('終了コード:');
+  const en = await h.run(['help'], { env: { SITEBOT_LANG: 'en' } });
+  expect(en.stdout).toMatch(/^sitebot — build, drill, cost and tear down/);
+});
