@@ -8,7 +8,7 @@ import { billingMonth, forecastCost, spendBetween } from '../../cost/budget';
 import { sleepRates } from '../../cost/sleep-usage';
 import { officeHoursOf, powerOf } from '../../state/power';
 import type { Environment, StateStore } from '../../state/types';
-import { environmentUsage } from '../operations/env-cost';
+import { environmentUsages } from '../operations/env-cost';
 import { awakeMs } from '../remind/office-hours';
 
 export interface ChannelMonth {
@@ -42,9 +42,10 @@ export async function envMonth(
   now: number,
 ): Promise<{ spent: number; coming: number }> {
   const { start, end } = billingMonth(now);
-  const spent = spendBetween(await environmentUsage(store, env), start, now);
+  const { usage, awakeAllAlong } = await environmentUsages(store, env);
+  const spent = spendBetween(usage, start, now);
   const until = endOfSpend(env, end);
-  const rates = sleepRates(await environmentUsage(store, env, true), { now });
+  const rates = sleepRates(awakeAllAlong, { now });
   const coming = until > now ? forecastCost(rates, until - now, expectedAwakeMs(env, now, until)) : 0;
   return { spent, coming };
 }
