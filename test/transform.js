@@ -42,6 +42,9 @@ module.exports = {
       sourcemap: 'external',
       sourcefile: path,
       tsconfigRaw: TSCONFIG,
+      // `await import(x)` becomes a require, as tsc compiles it for CommonJS: jest's module
+      // registry runs no native dynamic import (src/diagram/png.ts loads resvg so).
+      supported: { 'dynamic-import': false },
     });
     return { code, map };
   },
