@@ -4,7 +4,8 @@
  * spend ledger), and what the running ones will add until they expire or the month ends, at
  * today's rates and on their office hours. The create check and the digest both read it.
  */
-import { billingMonth, forecastCost, spendBetween } from '../../cost/budget';
+import { billingMonth, forecastCost } from '../../cost/budget';
+import { costBetween } from '../../cost/estimator';
 import { sleepRates } from '../../cost/sleep-usage';
 import { officeHoursOf, powerOf } from '../../state/power';
 import type { Environment, StateStore } from '../../state/types';
@@ -42,7 +43,7 @@ export async function envMonth(
   now: number,
 ): Promise<{ spent: number; coming: number }> {
   const { start, end } = billingMonth(now);
-  const spent = spendBetween(await environmentUsage(store, env), start, now);
+  const spent = costBetween(await environmentUsage(store, env), start, now);
   const until = endOfSpend(env, end);
   const rates = sleepRates(await environmentUsage(store, env, true), { now });
   const coming = until > now ? forecastCost(rates, until - now, expectedAwakeMs(env, now, until)) : 0;

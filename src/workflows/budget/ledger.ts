@@ -4,7 +4,8 @@
  * ledger entry, so the budget still counts it once the env leaves the active index. Months
  * before the current one are not written: a budget is for the month under way.
  */
-import { billingMonth, spendBetween } from '../../cost/budget';
+import { billingMonth } from '../../cost/budget';
+import { costBetween } from '../../cost/estimator';
 import type { Environment, StateStore } from '../../state/types';
 import type { WorkflowDefinition } from '../engine/types';
 import { environmentUsage } from '../operations/env-cost';
@@ -24,7 +25,7 @@ export async function recordDestroyedSpend(
 ): Promise<void> {
   const { month, start } = billingMonth(endedAt);
   const usage = await environmentUsage(store, env);
-  await store.spend.record(env.channel, month, ledgerEntry(env), spendBetween(usage, start, endedAt));
+  await store.spend.record(env.channel, month, ledgerEntry(env), costBetween(usage, start, endedAt));
 }
 
 /**
