@@ -1,7 +1,8 @@
 /**
- * WorkflowRunner and RunSession edges that runner.test.ts leaves open, found by mutation testing
- * (quality/README.md): what a step is given, the lease it renews, defaults, how a run ends (its
- * summary, audit event and onFinish budget), errors told to onError, and lost write races.
+ * WorkflowRunner and RunSession edges that runner.test.ts leaves open, written from the code and
+ * then against the survivors of the runner's mutation run (quality/README.md): what a step is
+ * given, the lease it renews, defaults, how a run ends (its summary, audit event and onFinish
+ * budget), errors told to onError, and lost write races.
  */
 import { ConflictError, type Run } from '../../../../src/state/types';
 import { WorkflowRunner } from '../../../../src/workflows/engine/runner';
@@ -125,7 +126,7 @@ describe('leases and defaults', () => {
     expect(ids.filter((id) => after?.steps[id].status === 'done')).toHaveLength(16);
   });
 
-  it('the next tick is due when the earliest waiting step is, or at once if one is ready', async () => {
+  it('the next tick is due when the earliest waiting step is', async () => {
     const t = setup(
       workflow([
         step('a', [], async () => ({ status: 'wait', retryInMs: 9_000 })),

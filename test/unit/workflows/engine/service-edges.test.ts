@@ -1,7 +1,8 @@
 /**
- * WorkflowService edges that service.test.ts leaves open, found by mutation testing
- * (quality/README.md): where a run is shown and what refuses it (announce, prepare), the run id,
- * stale and ended locks, cancel and retry answers, and when resumed runs are ticked.
+ * WorkflowService edges that service.test.ts leaves open, written from the code and then against
+ * the survivors of the service's mutation run (quality/README.md): where a run is shown and what
+ * refuses it (announce, prepare), the run id, stale and ended locks, cancel and retry answers,
+ * and when resumed runs are ticked.
  */
 import { ConflictError, type Run } from '../../../../src/state/types';
 import { ManualClock, ManualScheduler } from '../../../../src/workflows/engine/manual-scheduler';
