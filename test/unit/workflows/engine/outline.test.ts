@@ -38,4 +38,14 @@ describe('implementOutline', () => {
   ])('refuses steps that differ from the outline: %s', (_, steps, message) => {
     expect(() => implementOutline(OUTLINE, steps)).toThrow(message);
   });
+
+  it('lists several needs apart, so needs that only read alike differ', () => {
+    const outline: WorkflowOutline = {
+      kind: 'create',
+      steps: [{ id: 'c', title: 'Step C', needs: ['ab'] }],
+    };
+    expect(() => implementOutline(outline, [{ id: 'c', title: 'Step C', needs: ['a', 'b'], run }])).toThrow(
+      'create steps differ from their outline at #1: expected c "Step C" ← [ab], got c "Step C" ← [a, b]',
+    );
+  });
 });
