@@ -33,9 +33,11 @@ module.exports = {
     mutate: ['src/workflows/engine/service.ts', 'src/workflows/engine/lock-message.ts'],
     tests: ['test/unit/workflows/engine/**/*.test.ts'],
   },
+  // power-commands.test.ts holds the grammar of sleep, wake, hours and create --hours (its
+  // dispatch half runs on a memory store: cheap).
   grammar: {
     mutate: ['src/bot/grammar.ts'],
-    tests: ['test/unit/bot/grammar*.test.ts'],
+    tests: ['test/unit/bot/grammar*.test.ts', 'test/unit/bot/power-commands.test.ts'],
   },
   authorization: {
     mutate: ['src/bot/authorization.ts'],

@@ -207,8 +207,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       res.end();
     });
   });
-  // The SDK keeps connections alive; don't let an idle socket hold close() up.
-  server.keepAliveTimeout = 1000;
+  // Node's default keep-alive (5 s) stays: a client's agent reuses a socket only when the server
+  // announces more than its 1 s safety margin (`Keep-Alive: timeout=1` made every SDK call open a
+  // new connection). close() ends idle connections itself (closeAllConnections).
 
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

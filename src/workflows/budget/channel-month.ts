@@ -9,7 +9,7 @@ import { costBetween } from '../../cost/estimator';
 import { sleepRates } from '../../cost/sleep-usage';
 import { officeHoursOf, powerOf } from '../../state/power';
 import type { Environment, StateStore } from '../../state/types';
-import { environmentUsage } from '../operations/env-cost';
+import { environmentUsages } from '../operations/env-cost';
 import { awakeMs } from '../remind/office-hours';
 
 export interface ChannelMonth {
@@ -43,9 +43,10 @@ export async function envMonth(
   now: number,
 ): Promise<{ spent: number; coming: number }> {
   const { start, end } = billingMonth(now);
-  const spent = costBetween(await environmentUsage(store, env), start, now);
+  const { usage, awakeAllAlong } = await environmentUsages(store, env);
+  const spent = costBetween(usage, start, now);
   const until = endOfSpend(env, end);
-  const rates = sleepRates(await environmentUsage(store, env, true), { now });
+  const rates = sleepRates(awakeAllAlong, { now });
   const coming = until > now ? forecastCost(rates, until - now, expectedAwakeMs(env, now, until)) : 0;
   return { spent, coming };
 }

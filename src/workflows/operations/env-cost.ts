@@ -15,7 +15,7 @@ import {
 } from '../../cost/estimator';
 import { sleepRates, type SleepRates } from '../../cost/sleep-usage';
 import type { Environment, StateStore } from '../../state/types';
-import { latestRunOf } from './env-inventory';
+import { latestOf, recentRunsOf } from './env-inventory';
 
 /**
  * The env's usage as the estimator reads it: what it has (or had), and since (and until) when;
@@ -26,9 +26,25 @@ export async function environmentUsage(
   env: Environment,
   awakeAllAlong = false,
 ): Promise<EnvironmentUsage> {
-  const create = await latestRunOf(store, env, 'create');
-  const destroy = env.status === 'destroyed' ? await latestRunOf(store, env, 'destroy') : undefined;
-  return (awakeAllAlong ? usageAwakeAllAlong : usageFromEnvironment)(env, create, destroy);
+  const both = await environmentUsages(store, env);
+  return awakeAllAlong ? both.awakeAllAlong : both.usage;
+}
+
+/**
+ * Both usages of the env from one read of its runs: as it is, and as if it had never slept. A
+ * list or digest shows every env's cost, so a second read per env would double its queries.
+ */
+export async function environmentUsages(
+  store: Pick<StateStore, 'runs'>,
+  env: Environment,
+): Promise<{ usage: EnvironmentUsage; awakeAllAlong: EnvironmentUsage }> {
+  const runs = await recentRunsOf(store, env);
+  const create = latestOf(runs, env, 'create');
+  const destroy = env.status === 'destroyed' ? latestOf(runs, env, 'destroy') : undefined;
+  return {
+    usage: usageFromEnvironment(env, create, destroy),
+    awakeAllAlong: usageAwakeAllAlong(env, create, destroy),
+  };
 }
 
 export interface EnvironmentCost extends CostEstimate {
@@ -44,8 +60,8 @@ export async function environmentCost(
   now: number,
 ): Promise<EnvironmentCost | undefined> {
   try {
-    const estimate = estimateEnvironmentCost(await environmentUsage(store, env), { now });
-    const awakeAllAlong = await environmentUsage(store, env, true);
+    const { usage, awakeAllAlong } = await environmentUsages(store, env);
+    const estimate = estimateEnvironmentCost(usage, { now });
     const unslept = estimateEnvironmentCost(awakeAllAlong, { now });
     return {
       ...estimate,

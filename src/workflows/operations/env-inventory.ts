@@ -21,7 +21,23 @@ export async function latestRunOf(
   env: Pick<Environment, 'name' | 'createdAt'>,
   kind: RunKind,
 ): Promise<Run | undefined> {
-  const runs = await store.runs.listByEnv(env.name, 20);
+  return latestOf(await recentRunsOf(store, env), env, kind);
+}
+
+/** The env's recent runs (the newest 20), for more than one latestOf without reading them again. */
+export function recentRunsOf(
+  store: Pick<StateStore, 'runs'>,
+  env: Pick<Environment, 'name'>,
+): Promise<Run[]> {
+  return store.runs.listByEnv(env.name, 20);
+}
+
+/** Of `runs` (recentRunsOf), the env's latest of `kind` since it was created. */
+export function latestOf(
+  runs: readonly Run[],
+  env: Pick<Environment, 'createdAt'>,
+  kind: RunKind,
+): Run | undefined {
   return runs
     .filter((r) => r.kind === kind && r.createdAt >= env.createdAt - 60_000)
     .sort((a, b) => b.createdAt - a.createdAt)[0];

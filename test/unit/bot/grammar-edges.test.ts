@@ -136,3 +136,41 @@ describe('never throws', () => {
     expect(banged.kind === 'error' && english(banged.error)).toBe('could not read the command (bang)');
   });
 });
+
+describe('the rest of the grammar, from the mutation run (quality/README.md)', () => {
+  test('hours: every missing or extra word is named', () => {
+    expect(errorOf('hours')).toBe("'hours' needs an env name, then hours like 09:00-19:00 or 'off'");
+    expect(errorOf('hours demo 09:00-19:00 mon-fri later')).toBe("unexpected 'later' after the days");
+  });
+
+  test('hours: a bad env name or an option is refused before anything else is read', () => {
+    expect(parse('hours Demo off')).toEqual({
+      kind: 'error',
+      error: expect.stringMatching(/^env name 'Demo' .*lowercase/),
+      sub: 'hours',
+    });
+    expect(parse('hours demo off --force')).toEqual({
+      kind: 'error',
+      error: "unknown option '--force': this command takes no options",
+      sub: 'hours',
+    });
+  });
+
+  test('status refuses a bad --page as list does', () => {
+    expect(parse('status --page 0')).toEqual({
+      kind: 'error',
+      error: "--page must be a whole number from 1 (got '0')",
+      sub: 'status',
+    });
+  });
+
+  test('--flag=value takes no word after it: the next word is still positional', () => {
+    expect(parse('create --ttl=8h demo')).toEqual({
+      kind: 'create',
+      env: 'demo',
+      ttlMs: 8 * H,
+      multiAz: 'now',
+      dryRun: false,
+    });
+  });
+});

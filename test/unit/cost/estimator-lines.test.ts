@@ -142,3 +142,44 @@ test('a deleted ALB keeps its addresses’ cost and adds no more', () => {
     estimated: false,
   });
 });
+
+describe('from the mutation run (quality/README.md)', () => {
+  test('an instance stopped and started again is charged now, with its address', () => {
+    const usage: EnvironmentUsage = {
+      ...empty(),
+      instances: [
+        { type: 't3.micro', running: [{ start: T0, end: T0 + H }, { start: T0 + 2 * H }], publicIpv4: true },
+      ],
+    };
+    // 1 h + 1 h run so far; running now.
+    expect(rounded(at(usage, T0 + 3 * H).lines)).toEqual([
+      { item: 'EC2 t3.micro × 1', perHour: 0.01, soFar: 0.02, estimated: false },
+      { item: 'Public IPv4 × 1', perHour: 0.005, soFar: 0.01, estimated: false },
+    ]);
+  });
+
+  test('the LCU line is the assumed LCUs times the LCU-hour price', () => {
+    const table = { ...TEST_TABLE, assumptions: { ...TEST_TABLE.assumptions, albLcu: 2 } };
+    const usage: EnvironmentUsage = { ...empty(), albs: [{ existed: { start: T0 }, azCount: 2 }] };
+    const lcu = estimateEnvironmentCost(usage, { now: T0 + 2 * H, table }).lines.find((l) =>
+      l.item.startsWith('ALB LCU'),
+    );
+    // 2 LCU × $0.01 per hour; 2 clock hours so far.
+    expect(lcu).toEqual({
+      item: 'ALB LCU (2 LCU assumed)',
+      perHour: expect.closeTo(0.02, 10),
+      soFar: expect.closeTo(0.04, 10),
+      estimated: false,
+    });
+  });
+
+  test('a DB class the table does not price is named', () => {
+    const usage: EnvironmentUsage = {
+      ...empty(),
+      dbs: [{ instanceClass: 'db.z1.mega', engine: 'mysql', storageGb: 20, storageType: 'gp3', periods: [] }],
+    };
+    expect(() => at(usage, T0)).toThrow(
+      new PriceNotFoundError('no price for RDS mysql db.z1.mega in test-1; run "sitebot prices refresh"'),
+    );
+  });
+});

@@ -105,6 +105,12 @@ describe('classifyError', () => {
     expect(classifyError(err)).toEqual({ message: 'final', retryable: false });
     expect(new NonRetryableError('x', { cause: 'text' }).code).toBeUndefined();
   });
+
+  test('a thrown null, or a name that is not a string, gives no code (and no exception)', () => {
+    expect(classifyError(null)).toEqual({ message: 'null', retryable: true });
+    expect(new NonRetryableError('x', { cause: null }).code).toBeUndefined();
+    expect(classifyError({ name: 42 })).toEqual({ message: '[object Object]', retryable: true });
+  });
 });
 
 describe('watchRecord', () => {

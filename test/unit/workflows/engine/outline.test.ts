@@ -44,4 +44,14 @@ describe('implementOutline', () => {
     const steps = [a, { ...b, title: 'Renamed' }];
     expect(implementOutline(OUTLINE, steps)).toBe(steps);
   });
+
+  it('lists several needs apart, so needs that only read alike differ', () => {
+    const outline: WorkflowOutline = {
+      kind: 'create',
+      steps: [{ id: 'c', title: 'Step C', needs: ['ab'] }],
+    };
+    expect(() => implementOutline(outline, [{ id: 'c', title: 'Step C', needs: ['a', 'b'], run }])).toThrow(
+      'create steps differ from their outline at #1: expected c ← [ab], got c ← [a, b]',
+    );
+  });
 });

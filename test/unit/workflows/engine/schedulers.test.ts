@@ -42,6 +42,78 @@ describe('InProcessTickScheduler', () => {
   });
 });
 
+describe('InProcessTickScheduler: when ticks are due (from the mutation run, quality/README.md)', () => {
+  beforeEach(() => jest.useFakeTimers({ now: 0 }));
+  afterEach(() => jest.useRealTimers());
+
+  it('says when the earliest tick is due, and nothing once none is pending', async () => {
+    const scheduler = new InProcessTickScheduler().attach({ tick: async () => undefined });
+    expect(scheduler.nextDueAt()).toBeUndefined();
+    await scheduler.schedule('r1', 5_000);
+    await scheduler.schedule('r2', 2_000);
+    await scheduler.schedule('r3', 3_000);
+    expect(scheduler.nextDueAt()).toBe(2_000);
+    await jest.advanceTimersByTimeAsync(2_000);
+    expect(scheduler.nextDueAt()).toBe(3_000);
+    expect(scheduler.pendingRuns().sort()).toEqual(['r1', 'r3']);
+    scheduler.stop();
+    expect(scheduler.nextDueAt()).toBeUndefined();
+    expect(scheduler.pendingRuns()).toEqual([]);
+  });
+
+  it('a delay in the past is due now', async () => {
+    const ticked: string[] = [];
+    const scheduler = new InProcessTickScheduler().attach({ tick: async (id) => ticked.push(id) });
+    await jest.advanceTimersByTimeAsync(1_000);
+    await scheduler.schedule('r1', -500);
+    expect(scheduler.nextDueAt()).toBe(1_000);
+    await jest.advanceTimersByTimeAsync(0);
+    expect(ticked).toEqual(['r1']);
+  });
+
+  it('asking again for the same time keeps the tick where it was, in order', async () => {
+    const ticked: string[] = [];
+    const scheduler = new InProcessTickScheduler().attach({ tick: async (id) => ticked.push(id) });
+    await scheduler.schedule('r1', 1_000);
+    await scheduler.schedule('r2', 1_000);
+    await scheduler.schedule('r1', 1_000);
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(ticked).toEqual(['r1', 'r2']);
+  });
+
+  it('a tick due with no runner attached is reported, not thrown', async () => {
+    const onError = jest.fn();
+    const scheduler = new InProcessTickScheduler({ onError });
+    await scheduler.schedule('r1', 10);
+    await jest.advanceTimersByTimeAsync(10);
+    expect(onError).toHaveBeenCalledWith(new Error('InProcessTickScheduler: no runner attached'), 'r1');
+    expect(scheduler.pendingRuns()).toEqual([]);
+    // Without onError it is dropped quietly.
+    const quiet = new InProcessTickScheduler();
+    await quiet.schedule('r1', 10);
+    await jest.advanceTimersByTimeAsync(10);
+    expect(quiet.pendingRuns()).toEqual([]);
+  });
+
+  it('a tick that fails with no onError to tell is dropped, not left unhandled', async () => {
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', listener);
+    try {
+      const scheduler = new InProcessTickScheduler().attach({
+        tick: () => Promise.reject(new Error('boom')),
+      });
+      await scheduler.schedule('r1', 0);
+      await jest.advanceTimersByTimeAsync(0);
+      // Unhandled rejections are reported after the microtask queue drains.
+      await new Promise((r) => jest.requireActual<typeof import('timers')>('timers').setImmediate(r));
+    } finally {
+      process.off('unhandledRejection', listener);
+    }
+    expect(unhandled).toEqual([]);
+  });
+});
+
 describe('ManualScheduler', () => {
   it('runs due ticks only, and drain() jumps the clock from tick to tick', async () => {
     const clock = new ManualClock(100);

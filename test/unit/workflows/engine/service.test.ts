@@ -140,8 +140,17 @@ describe('WorkflowService.resumeAll and cancelRun', () => {
       }
       return save(r);
     });
-    const cancelled = await t.service.cancelRun(run.runId, 'U1');
-    expect(cancelled.ok).toBe(true);
+    // The backoff between tries is real setTimeout (about 4 s in all): drive it on fake timers.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    let cancelled: Awaited<ReturnType<typeof t.service.cancelRun>> | undefined;
+    try {
+      const pending = t.service.cancelRun(run.runId, 'U1').then((r) => (cancelled = r));
+      for (let i = 0; i < 60 && cancelled === undefined; i++) await jest.advanceTimersByTimeAsync(1_000);
+      await pending;
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(cancelled?.ok).toBe(true);
     expect(lost).toBe(10);
     expect((await t.store.runs.get(run.runId))?.cancelRequested).toBe(true);
   });

@@ -98,3 +98,17 @@ test('the cost of a span is the estimator’s difference over it, with the same 
   expect(span).toBeCloseTo(b - a, 10);
   expect(await environmentCostBetween(store, env, T0 + 7 * H, T0 + 5 * H)).toBe(0);
 });
+
+test('one read of the runs per env: a list of 200 costs 200 queries, not 400 (800 torn down)', async () => {
+  for (const status of ['ready', 'destroyed'] as const) {
+    const store = await storeWith(status);
+    const env = (await store.environments.get('demo'))!;
+    const reads = jest.spyOn(store.runs, 'listByEnv');
+    const cost = await environmentCost(store, env, T0 + 11 * H);
+    expect({ status, reads: reads.mock.calls.length, costed: cost !== undefined }).toEqual({
+      status,
+      reads: 1,
+      costed: true,
+    });
+  }
+});
