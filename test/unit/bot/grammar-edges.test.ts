@@ -5,6 +5,7 @@
  */
 import { parseCommand, SUBCOMMANDS, USAGE, type GrammarLimits } from '../../../src/bot/grammar';
 import { english } from '../../../src/i18n/english';
+import { inEnglish } from '../../helpers/english-said';
 
 const H = 3_600_000;
 const limits: GrammarLimits = { defaultTtlMs: 24 * H, maxTtlMs: 7 * 24 * H };
@@ -144,12 +145,12 @@ describe('the rest of the grammar, from the mutation run (quality/README.md)', (
   });
 
   test('hours: a bad env name or an option is refused before anything else is read', () => {
-    expect(parse('hours Demo off')).toEqual({
+    expect(inEnglish(parse('hours Demo off'))).toEqual({
       kind: 'error',
       error: expect.stringMatching(/^env name 'Demo' .*lowercase/),
       sub: 'hours',
     });
-    expect(parse('hours demo off --force')).toEqual({
+    expect(inEnglish(parse('hours demo off --force'))).toEqual({
       kind: 'error',
       error: "unknown option '--force': this command takes no options",
       sub: 'hours',
@@ -157,7 +158,7 @@ describe('the rest of the grammar, from the mutation run (quality/README.md)', (
   });
 
   test('status refuses a bad --page as list does', () => {
-    expect(parse('status --page 0')).toEqual({
+    expect(inEnglish(parse('status --page 0'))).toEqual({
       kind: 'error',
       error: "--page must be a whole number from 1 (got '0')",
       sub: 'status',
@@ -171,6 +172,7 @@ describe('the rest of the grammar, from the mutation run (quality/README.md)', (
       ttlMs: 8 * H,
       multiAz: 'now',
       dryRun: false,
+      explain: false,
     });
   });
 });

@@ -9,6 +9,7 @@ import { WorkflowRunner } from '../../../../src/workflows/engine/runner';
 import { RunSession } from '../../../../src/workflows/engine/run-session';
 import { createMemoryStore } from '../../../helpers/memory-store';
 import { deferred, setup, step, T0, workflow } from './fixtures';
+import { english } from '../../../../src/i18n/english';
 
 describe('what a step is given', () => {
   it('its run, deps, attempt, first start, the clock, and a copy of what it recorded', async () => {
@@ -47,7 +48,7 @@ describe('what a step is given', () => {
       channel: 'C1',
       params: { ttl: '8h' },
     });
-    if (!started.ok) throw new Error(started.message);
+    if (!started.ok) throw new Error(english(started.message));
     await t.scheduler.drain();
     const given = {
       runId: started.run.runId,

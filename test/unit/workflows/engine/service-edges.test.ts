@@ -9,6 +9,8 @@ import { ManualClock, ManualScheduler } from '../../../../src/workflows/engine/m
 import { RunNotShown, WorkflowService, type StartRunInput } from '../../../../src/workflows/engine/service';
 import { createMemoryStore } from '../../../helpers/memory-store';
 import { setup, step, T0, workflow } from './fixtures';
+import { english } from '../../../../src/i18n/english';
+import { inEnglish } from '../../../helpers/english-said';
 
 const input = (extra: Partial<StartRunInput> = {}): StartRunInput => ({
   kind: 'create',
@@ -180,7 +182,7 @@ describe('startRun: run ids and locks', () => {
     const ids = new Set<string>();
     for (const env of ['one', 'two']) {
       const result = await service.startRun(input({ env }));
-      if (!result.ok) throw new Error(result.message);
+      if (!result.ok) throw new Error(english(result.message));
       expect(result.run.runId).toMatch(new RegExp(`^${env}-create-${T0.toString(36)}-[0-9a-f]{6}$`));
       ids.add(result.run.runId.slice(-6));
     }
@@ -196,7 +198,7 @@ describe('startRun: run ids and locks', () => {
     // No run behind the lock: nothing to say it is doing, and no holderRun.
     expect(refused).not.toHaveProperty('holderRun');
     if (refused.ok) throw new Error('expected a refusal');
-    expect(refused.message).toBe(
+    expect(english(refused.message)).toBe(
       'demo is busy: a create run (ghost) started by U1 at 2026-11-27 03:00 UTC (1m ago) is running',
     );
     t.clock.advance(1);
@@ -263,7 +265,7 @@ describe('cancelRun', () => {
     const t = setup(workflow([step('a', [])]));
     const run = await t.startOk();
     await t.scheduler.drain();
-    expect(await t.service.cancelRun(run.runId, 'U9')).toMatchObject({
+    expect(inEnglish(await t.service.cancelRun(run.runId, 'U9'))).toMatchObject({
       ok: false,
       reason: 'ended',
       run: { status: 'succeeded' },
@@ -330,7 +332,7 @@ describe('retryRun', () => {
     t.scheduler.clear();
     t.clock.advance(1_000);
     const result = await t.service.retryRun(run.runId, 'U5');
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(english(result.message));
     expect(result.run.summary).toEqual({ kept: 1, retriedBy: 'U5' });
     expect(result.run).not.toHaveProperty('finishedAt');
     expect(result.run.updatedAt).toBe(T0 + 1_000);
@@ -343,13 +345,13 @@ describe('retryRun', () => {
 
   it('says why a run that is not failed, or not there, is not retried', async () => {
     const t = setup(workflow([step('a', [])]));
-    expect(await t.service.retryRun('nope', 'U5')).toEqual({
+    expect(inEnglish(await t.service.retryRun('nope', 'U5'))).toEqual({
       ok: false,
       reason: 'not-found',
       message: 'no run nope',
     });
     const run = await t.startOk();
-    expect(await t.service.retryRun(run.runId, 'U5')).toEqual({
+    expect(inEnglish(await t.service.retryRun(run.runId, 'U5'))).toEqual({
       ok: false,
       reason: 'not-failed',
       message: `run ${run.runId} is running, not failed`,
@@ -382,13 +384,15 @@ describe('retryRun', () => {
     await t.store.runs.create({ ...run, runId: 'other', kind: 'destroy', status: 'running', steps: {} });
     const result = await t.service.retryRun(run.runId, 'U5');
     expect(result).toMatchObject({ ok: false, reason: 'locked' });
-    expect(!result.ok && result.message).toMatch(/^demo is busy: a destroy run \(other\) started by U2 /);
+    expect(!result.ok && english(result.message)).toMatch(
+      /^demo is busy: a destroy run \(other\) started by U2 /,
+    );
   });
 
   it('a lost race is a conflict to try again; any other store failure is thrown', async () => {
     const { t, run } = await failedRun();
     const save = jest.spyOn(t.store.runs, 'save').mockRejectedValueOnce(new ConflictError('changed'));
-    expect(await t.service.retryRun(run.runId, 'U5')).toEqual({
+    expect(inEnglish(await t.service.retryRun(run.runId, 'U5'))).toEqual({
       ok: false,
       reason: 'conflict',
       message: `run ${run.runId} changed; try again`,
