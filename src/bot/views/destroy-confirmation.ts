@@ -43,7 +43,7 @@ export function renderDestroyConfirmation(t: Texts, input: DestroyConfirmationIn
       : t.destroy.hasNothing();
   const lines: Mrkdwn[] = [
     t.destroy.asked({ by: input.requestedBy, env: name }),
-    joinMd([has, t.destroy.byTagToo({ env: name, searched: input.searchedByTag })], ' '),
+    t.common.sentences([has, t.destroy.byTagToo({ env: name, searched: input.searchedByTag })]),
     t.destroy.ageAndCost({ ageMs: input.ageMs, cost }),
   ];
   if (cancelCreate) lines.push(t.destroy.createStillRunning({ env: name, button: label }));

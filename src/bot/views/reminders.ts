@@ -178,7 +178,7 @@ export function renderDigest(
   }
   blocks.push(section(totalLine), context(t.reminders.digestHint()));
   return message(
-    joinMd([t.reminders.digestCount({ n: envs.length }), totalLine], '; '),
+    t.common.clauses([t.reminders.digestCount({ n: envs.length }), totalLine]),
     blocks.slice(0, SLACK_LIMITS.blocksPerMessage),
   );
 }

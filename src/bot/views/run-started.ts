@@ -2,11 +2,11 @@
 import type { Saying } from '../../i18n/said';
 import type { Texts } from '../../i18n/texts';
 import type { Run } from '../../state/types';
-import { joinMd, plain, type Mrkdwn } from './mrkdwn';
+import { plain, type Mrkdwn } from './mrkdwn';
 import { ephemeral, section, type Reply } from './reply';
 
 function withExplain(t: Texts, text: Mrkdwn, explain: boolean): Mrkdwn {
-  return explain ? joinMd([text, t.run.explainFollows()], ' ') : text;
+  return explain ? t.common.sentences([text, t.run.explainFollows()]) : text;
 }
 
 export interface RunStartedOptions {

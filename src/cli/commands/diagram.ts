@@ -16,8 +16,11 @@ export async function runDiagram(cmd: CliDiagram, io: CliIo, ctx: CliContext): P
     aws: discoveryAdapters(ctx.clients),
     azs: ctx.config.azs,
     now: ctx.now,
+    language: ctx.config.i18n,
   });
-  const picture = cmd.drill ? await diagrams.drill(cmd.env) : await diagrams.environment(cmd.env);
+  // The operator's language (SITEBOT_LANG), like every other line the CLI prints.
+  const lang = ctx.config.i18n.lang;
+  const picture = cmd.drill ? await diagrams.drill(cmd.env, lang) : await diagrams.environment(cmd.env, lang);
   if (!picture) {
     const exists = cmd.drill && (await ctx.store.environments.get(cmd.env));
     const t = cliTexts(ctx.config).cli;

@@ -1,4 +1,5 @@
 /** Words many texts share: states of environments and runs, kinds of runs, expiry and cost phrases. */
+import { joinMd, type Mrkdwn } from '../../bot/views/mrkdwn';
 import type { Formatter } from '../../domain/format';
 
 type EnvStatus = 'creating' | 'ready' | 'failed' | 'destroying' | 'destroyed';
@@ -57,6 +58,10 @@ export const common = (f: Formatter) => ({
   output: (key: string) =>
     OUTPUT[key] ?? key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase()),
   unknown: () => '(unknown)',
+  /** Sentences one after another: a space between them in English, none in Japanese. */
+  sentences: (parts: readonly Mrkdwn[]): Mrkdwn => joinMd(parts, ' '),
+  /** Two statements in one line (a notification's text): `4 environments; total …`. */
+  clauses: (parts: readonly Mrkdwn[]): Mrkdwn => joinMd(parts, '; '),
 });
 
 export type CommonTexts = ReturnType<typeof common>;

@@ -1,4 +1,5 @@
 /** 多くの文で共有する語 (英語版: ../en/common.ts)。 */
+import { joinMd } from '../../bot/views/mrkdwn';
 import type { Formatter } from '../../domain/format';
 import type { CommonTexts } from '../en/common';
 
@@ -48,6 +49,9 @@ export const common = (f: Formatter): CommonTexts => ({
   rates: (e) => `${f.perHour(e.perHour)} · ${f.perDay(e.perDay)} · ${f.perMonth(e.perMonth)}`,
   output: (key) => OUTPUT[key] ?? key,
   unknown: () => '(不明)',
+  // 日本語の文は「。」で終わるので、文のあいだに空白を入れない。
+  sentences: (parts) => joinMd(parts, ''),
+  clauses: (parts) => joinMd(parts, '。'),
 });
 
 /** 実行の種類 (作成・削除・フェイルオーバー訓練・スリープ・起動)。 */
