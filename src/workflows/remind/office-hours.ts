@@ -54,23 +54,6 @@ export function parseDays(text: string): number[] | Said {
   return [...days].sort((x, y) => x - y);
 }
 
-const hhmm = (minutes: number) =>
-  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-
-/** "09:00–19:00 Mon–Fri (Asia/Tokyo)". */
-export function describeHours(h: Pick<OfficeHours, 'start' | 'end' | 'days' | 'timeZone'>): string {
-  const cap = (d: number) => DAY_NAMES[d][0].toUpperCase() + DAY_NAMES[d].slice(1);
-  const sorted = [...h.days].sort((a, b) => a - b);
-  const contiguous = sorted.every((d, i) => i === 0 || d === sorted[i - 1] + 1);
-  const days =
-    sorted.length === 7
-      ? 'every day'
-      : contiguous && sorted.length > 2
-        ? `${cap(sorted[0])}–${cap(sorted[sorted.length - 1])}`
-        : sorted.map(cap).join(', ');
-  return `${hhmm(h.start)}–${hhmm(h.end)} ${days} (${h.timeZone})`;
-}
-
 /** Milliseconds the zone's clock is ahead of UTC at `epochMs`. */
 function offsetAt(epochMs: number, zone: string): number {
   const l = localTime(epochMs, zone);

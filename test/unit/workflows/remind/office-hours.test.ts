@@ -1,7 +1,7 @@
+import { textsFor } from '../../../../src/i18n/texts';
 import type { OfficeHours } from '../../../../src/state/power';
 import {
   awakeMs,
-  describeHours,
   edgesBetween,
   latestEdge,
   nextEdge,
@@ -48,12 +48,15 @@ describe('parsing', () => {
     expect(english(parseDays('mon-tue-wed') as Said)).toMatch(/not like weekdays/);
   });
 
-  it('describes the schedule the way people say it', () => {
-    expect(describeHours(hours())).toBe('09:00–19:00 Mon–Fri (Asia/Tokyo)');
-    expect(describeHours(hours({ days: [0, 1, 2, 3, 4, 5, 6] }))).toBe('09:00–19:00 every day (Asia/Tokyo)');
-    expect(describeHours(hours({ days: [1, 3, 5], start: 510 }))).toBe(
-      '08:30–19:00 Mon, Wed, Fri (Asia/Tokyo)',
-    );
+  it('describes the schedule the way people say it, in each language', () => {
+    const en = textsFor({ lang: 'en', timeZone: 'UTC' }).power.hours;
+    const ja = textsFor({ lang: 'ja', timeZone: 'Asia/Tokyo' }).power.hours;
+    expect(en(hours())).toBe('09:00–19:00 Mon–Fri (Asia/Tokyo)');
+    expect(en(hours({ days: [0, 1, 2, 3, 4, 5, 6] }))).toBe('09:00–19:00 every day (Asia/Tokyo)');
+    expect(en(hours({ days: [1, 3, 5], start: 510 }))).toBe('08:30–19:00 Mon, Wed, Fri (Asia/Tokyo)');
+    expect(ja(hours())).toBe('月〜金 09:00〜19:00 (Asia/Tokyo)');
+    expect(ja(hours({ days: [0, 1, 2, 3, 4, 5, 6] }))).toBe('毎日 09:00〜19:00 (Asia/Tokyo)');
+    expect(ja(hours({ days: [1, 3, 5], start: 510 }))).toBe('月・水・金 08:30〜19:00 (Asia/Tokyo)');
   });
 });
 
