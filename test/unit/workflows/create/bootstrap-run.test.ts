@@ -126,7 +126,9 @@ test('the user data replaces the bootstrap by rename: a copy already running rea
   let output = '';
   old.stdout.on('data', (d: Buffer) => (output += d.toString()));
   old.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<number | null>((resolve) => old.once('exit', resolve));
+  // 'close', not 'exit': only then has everything the copy wrote been read (on a busy machine
+  // 'exit' came first and the output was still empty).
+  const exited = new Promise<number | null>((resolve) => old.once('close', resolve));
   await waitFor(() => (existsSync(join(sb.dir, 'old-started')) ? true : undefined), 60_000);
 
   const r = sb.runUserData();
