@@ -6,6 +6,7 @@ import { createFormatter } from '../domain/format';
 import { drill } from './en/drill';
 import { grammar } from './en/grammar';
 import { inventory } from './en/inventory';
+import { preflight } from './en/preflight';
 import { receipt } from './en/receipt';
 import { work } from './en/work';
 import { renderSaid } from './render-said';
@@ -13,7 +14,13 @@ import type { Saying } from './said';
 
 const f = createFormatter({ lang: 'en', timeZone: 'UTC' });
 const inv = inventory(f);
-const AREAS = { grammar: grammar(f), work: work(f, inv), receipt: receipt(f, inv), drill: drill(f) };
+const AREAS = {
+  grammar: grammar(f),
+  work: work(f, inv),
+  receipt: receipt(f, inv),
+  drill: drill(f),
+  preflight: preflight(f),
+};
 
 export function english(s: Saying | undefined): string {
   return renderSaid(AREAS, s);

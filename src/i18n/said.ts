@@ -10,6 +10,7 @@
  */
 import type { DrillTexts } from './en/drill';
 import type { GrammarTexts } from './en/grammar';
+import type { PreflightTexts } from './en/preflight';
 import type { ReceiptTexts } from './en/receipt';
 import type { WorkTexts } from './en/work';
 
@@ -19,6 +20,7 @@ export interface SayableAreas {
   work: WorkTexts;
   receipt: ReceiptTexts;
   drill: DrillTexts;
+  preflight: PreflightTexts;
 }
 
 /** An argument: plain, or something said itself (put into words first). */
