@@ -7,6 +7,7 @@ import { drill } from './en/drill';
 import { grammar } from './en/grammar';
 import { inventory } from './en/inventory';
 import { preflight } from './en/preflight';
+import { costLine } from './en/cost-line';
 import { receipt } from './en/receipt';
 import { work } from './en/work';
 import { renderSaid } from './render-said';
@@ -20,6 +21,7 @@ const AREAS = {
   receipt: receipt(f, inv),
   drill: drill(f),
   preflight: preflight(f),
+  costLine: costLine(),
 };
 
 export function english(s: Saying | undefined): string {

@@ -11,6 +11,7 @@ import { reminders } from './reminders';
 import { refusals } from './refusals';
 import { plan } from './plan';
 import { preflight } from './preflight';
+import { costLine } from './cost-line';
 import { power } from './power';
 import { lang } from './lang';
 import { help } from './help';
@@ -38,6 +39,7 @@ export function en(f: Formatter) {
     receipt: receipt(f, inv),
     drill: drill(f),
     preflight: preflight(f),
+    costLine: costLine(),
     help: help(f),
     errors: errors(),
     refusals: refusals(f),
