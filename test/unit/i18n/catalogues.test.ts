@@ -174,8 +174,9 @@ describe('no hard-coded texts outside the catalogues', () => {
     /\b(note|message|reason|evidence|remark|headline|refusal|problem|fix|label|text|summary)\s*:\s*[`'"][A-Za-z]+ [A-Za-z]/;
 
   test('workflows say their notes, failures, reasons and summaries through the catalogue', () => {
-    // The cost estimator too (its lines are said). Not scanned: each workflow's outline.<lang>.ts (a catalogue), and the user data scripts
-    // (shell and PHP run on the instances; their logs are the instance's journal, not sitebot's).
+    // The cost estimator's too (its lines are said). Not scanned: each workflow's
+    // outline.<lang>.ts (a catalogue), and the user data scripts (shell and PHP run on the
+    // instances; their logs are the instance's journal, not sitebot's).
     const notScanned = (file: string) =>
       /\/outline\.(en|ja)\.ts$/.test(file) || file.startsWith('src/workflows/userdata/');
     const offenders = scan(
