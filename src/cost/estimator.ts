@@ -9,6 +9,7 @@
  * 60 s minimum; snapshots and public IPv4 addresses prorated per second. GB-month prices are
  * spread over the table's hours per month (730).
  */
+import { english } from '../i18n/english';
 import { say, type Said } from '../i18n/said';
 import {
   type Interval,
@@ -81,7 +82,9 @@ export interface EnvironmentUsage {
 }
 
 export interface CostLine {
-  /** What is charged, e.g. "EC2 t3.micro × 2". */
+  /** What is charged, said (`costLine.ec2`): each reader reads it in their language. */
+  name: Said;
+  /** The same in English, e.g. "EC2 t3.micro × 2" (JSON, logs). */
   item: string;
   /** USD per hour at `now` (0 for what is stopped or gone). */
   perHour: number;
@@ -119,8 +122,14 @@ export function estimateEnvironmentCost(usage: EnvironmentUsage, options: Estima
   const hoursPerMonth = table.assumptions.hoursPerMonth;
   const lcu = table.assumptions.albLcu;
   const lines: CostLine[] = [];
-  const add = (item: string, perHour: number, soFar: number, ...used: Price[]) => {
-    lines.push({ item, perHour, soFar, estimated: used.some((p) => p.estimated === true) });
+  const add = (name: Said, perHour: number, soFar: number, ...used: Price[]) => {
+    lines.push({
+      name,
+      item: english(name),
+      perHour,
+      soFar,
+      estimated: used.some((p) => p.estimated === true),
+    });
   };
 
   for (const [type, instances] of groupBy(usage.instances, (i) => i.type)) {
@@ -131,7 +140,7 @@ export function estimateEnvironmentCost(usage: EnvironmentUsage, options: Estima
       if (instance.running.some((r) => isActiveAt(r, now))) perHour += price.usd;
       for (const run of instance.running) hours += perSecondBilledHours(run, now, EC2_MINIMUM_SECONDS);
     }
-    add(`EC2 ${type} × ${instances.length}`, perHour, hours * price.usd, price);
+    add(say('costLine.ec2', { type, n: instances.length }), perHour, hours * price.usd, price);
   }
 
   for (const [type, volumes] of groupBy(usage.volumes, (v) => v.type)) {
@@ -142,7 +151,7 @@ export function estimateEnvironmentCost(usage: EnvironmentUsage, options: Estima
     const soFar =
       sum(volumes.map((v) => v.sizeGb * perSecondBilledHours(v.existed, now, EBS_MINIMUM_SECONDS))) *
       perGbHour;
-    add(`EBS ${type} ${totalGb} GB`, perHour, soFar, price);
+    add(say('costLine.ebs', { type, gb: totalGb }), perHour, soFar, price);
   }
 
   if (usage.snapshots.length > 0) {
@@ -152,7 +161,7 @@ export function estimateEnvironmentCost(usage: EnvironmentUsage, options: Estima
     const perHour =
       sum(usage.snapshots.filter((s) => isActiveAt(s.existed, now)).map((s) => s.sizeGb)) * perGbHour;
     const soFar = sum(usage.snapshots.map((s) => s.sizeGb * proratedHours(s.existed, now))) * perGbHour;
-    add(`EBS snapshots ${totalGb} GB`, perHour, soFar, price);
+    add(say('costLine.snapshots', { gb: totalGb }), perHour, soFar, price);
   }
 
   for (const db of usage.dbs) {
@@ -165,7 +174,7 @@ export function estimateEnvironmentCost(usage: EnvironmentUsage, options: Estima
     );
     const storagePrices = prices.rds.storageGbMonth[db.storageType];
     const latest = db.periods[db.periods.length - 1];
-    const deployment = latest?.multiAz ? 'Multi-AZ' : 'Single-AZ';
+    const multiAz = latest?.multiAz === true;
     const instanceUsed: Price[] = [];
     const storageUsed: Price[] = [];
     let instancePerHour = 0;
@@ -186,13 +195,13 @@ export function estimateEnvironmentCost(usage: EnvironmentUsage, options: Estima
       instanceSoFar += instancePrice.usd * perSecondBilledHours(period, now, RDS_MINIMUM_SECONDS);
     }
     add(
-      `RDS ${db.instanceClass} ${db.engine} ${deployment}`,
+      say('costLine.rds', { dbClass: db.instanceClass, engine: db.engine, multiAz }),
       instancePerHour,
       instanceSoFar,
       ...instanceUsed,
     );
     add(
-      `RDS storage ${db.storageGb} GB ${db.storageType} ${deployment}`,
+      say('costLine.rdsStorage', { gb: db.storageGb, type: db.storageType, multiAz }),
       storagePerHour,
       storageSoFar,
       ...storageUsed,
@@ -204,8 +213,13 @@ export function estimateEnvironmentCost(usage: EnvironmentUsage, options: Estima
     const lcuPrice = prices.alb.lcuHour;
     const active = usage.albs.filter((a) => isActiveAt(a.existed, now)).length;
     const hours = sum(usage.albs.map((a) => partialHoursBilled(a.existed, now)));
-    add(`ALB × ${usage.albs.length}`, active * hourPrice.usd, hours * hourPrice.usd, hourPrice);
-    add(`ALB LCU (${lcu} LCU assumed)`, active * lcu * lcuPrice.usd, hours * lcu * lcuPrice.usd, lcuPrice);
+    add(
+      say('costLine.alb', { n: usage.albs.length }),
+      active * hourPrice.usd,
+      hours * hourPrice.usd,
+      hourPrice,
+    );
+    add(say('costLine.albLcu', { lcu }), active * lcu * lcuPrice.usd, hours * lcu * lcuPrice.usd, lcuPrice);
   }
 
   const ipv4Price = prices.ipv4.addressHour;
@@ -223,7 +237,12 @@ export function estimateEnvironmentCost(usage: EnvironmentUsage, options: Estima
     ipv4Hours += alb.azCount * proratedHours(alb.existed, now);
   }
   if (ipv4Count > 0)
-    add(`Public IPv4 × ${ipv4Count}`, ipv4Active * ipv4Price.usd, ipv4Hours * ipv4Price.usd, ipv4Price);
+    add(
+      say('costLine.ipv4', { n: ipv4Count }),
+      ipv4Active * ipv4Price.usd,
+      ipv4Hours * ipv4Price.usd,
+      ipv4Price,
+    );
 
   const perHour = sum(lines.map((l) => l.perHour));
   return {

@@ -7,6 +7,7 @@
  * temporarily": storage and backups are still charged; EC2 User Guide: a stopped instance is
  * not charged for usage, its EBS volumes are).
  */
+import type { Said } from '../i18n/said';
 import type { DbPeriod, EnvironmentUsage, Interval } from './estimator';
 import { estimateEnvironmentCost, type CostEstimate, type EstimateOptions } from './estimator';
 
@@ -90,7 +91,7 @@ export function sleepRates(usage: EnvironmentUsage, options: EstimateOptions): S
   return { awake, asleep, savedPerDay: awake.perDay - asleep.perDay };
 }
 
-/** Names of the lines that still bill while asleep (`ALB × 1`, `EBS gp3 16 GB`, …). */
-export function stillBilling(asleep: CostEstimate): string[] {
-  return asleep.lines.filter((l) => l.perHour > 0).map((l) => l.item);
+/** Names of the lines that still bill while asleep (`ALB × 1`, `EBS gp3 16 GB`, …), said. */
+export function stillBilling(asleep: CostEstimate): Said[] {
+  return asleep.lines.filter((l) => l.perHour > 0).map((l) => l.name);
 }

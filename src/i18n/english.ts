@@ -6,6 +6,8 @@ import { createFormatter } from '../domain/format';
 import { drill } from './en/drill';
 import { grammar } from './en/grammar';
 import { inventory } from './en/inventory';
+import { preflight } from './en/preflight';
+import { costLine } from './en/cost-line';
 import { receipt } from './en/receipt';
 import { work } from './en/work';
 import { renderSaid } from './render-said';
@@ -13,7 +15,14 @@ import type { Saying } from './said';
 
 const f = createFormatter({ lang: 'en', timeZone: 'UTC' });
 const inv = inventory(f);
-const AREAS = { grammar: grammar(f), work: work(f, inv), receipt: receipt(f, inv), drill: drill(f) };
+const AREAS = {
+  grammar: grammar(f),
+  work: work(f, inv),
+  receipt: receipt(f, inv),
+  drill: drill(f),
+  preflight: preflight(f),
+  costLine: costLine(),
+};
 
 export function english(s: Saying | undefined): string {
   return renderSaid(AREAS, s);

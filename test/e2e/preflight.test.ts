@@ -52,3 +52,32 @@ test('--dry-run shows the preflight with the plan', async () => {
   expect(shown).toContain(':white_check_mark: VPCs in ap-northeast-1: 0 of 5 in use; this create adds 1');
   expect(await sb.itemCounts()).toEqual(EMPTY);
 });
+
+test('a reader who chose Japanese: the dry run’s checks and a refusal in Japanese', async () => {
+  await sb.command('lang ja', 'UJA', 'C1');
+  const dry = JSON.parse((await sb.command('create demo --dry-run', 'UJA', 'C1')).body) as {
+    blocks: unknown[];
+  };
+  const shown = JSON.stringify(dry.blocks);
+  expect(shown).toContain(
+    ':white_check_mark: ap-northeast-1 の VPC: 上限 5 のうち 0 を使用中、この作成で 1 増えます',
+  );
+  expect(shown).toContain(
+    ':white_check_mark: t3.micro: ap-northeast-1a と ap-northeast-1c で提供されています',
+  );
+  expect(shown).not.toMatch(/in use|this create adds|offered in|orderable in/);
+  await admin('/_sandbox/quotas', { applicationLoadBalancers: 0 });
+  try {
+    // The reader's language is kept in the store: nothing else may be written.
+    const before = await sb.itemCounts();
+    const ack = JSON.parse((await sb.command('create demo', 'UJA', 'C1')).body) as { text: string };
+    expect(ack.text).toBe(
+      ':no_entry: demo は作成していません: ap-northeast-1 の Application Load Balancer: 上限 0 のうち 0 を使用中で、' +
+        'この作成にはあと 1 必要です: 使っていないロードバランサーを削除するか、' +
+        'クォータの引き上げをリクエストしてください (Service Quotas、Elastic Load Balancing)',
+    );
+    expect(await sb.itemCounts()).toEqual(before);
+  } finally {
+    await admin('/_sandbox/reset', {});
+  }
+});

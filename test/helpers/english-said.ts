@@ -6,7 +6,7 @@
 import { english } from '../../src/i18n/english';
 import type { Said } from '../../src/i18n/said';
 
-const SAID_KEY = /^(grammar|work|receipt|drill)\.[A-Za-z0-9]+$/;
+const SAID_KEY = /^(grammar|work|receipt|drill|preflight|costLine)\.[A-Za-z0-9]+$/;
 
 function isSaidValue(value: unknown): value is Said {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;

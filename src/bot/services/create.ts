@@ -58,7 +58,7 @@ export async function startCreateService(
   const report = resume ? undefined : await preflight;
   if (report && !report.ok)
     return renderRefusalMd(
-      mrkdwn`:no_entry: ${ctx.t.plan.notCreated({ env: cmd.env, refusal: report.refusal ?? '' })}`,
+      mrkdwn`:no_entry: ${ctx.t.plan.notCreated({ env: cmd.env, refusal: ctx.t.said(report.refusal) })}`,
     );
 
   const announcer = announceIn(deps, ctx.client, ctx.channelId);

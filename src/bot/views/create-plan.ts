@@ -15,11 +15,11 @@ import { context, ephemeral, header, section, type Block, type Reply } from './r
 
 const CHECK_ICON = { ok: ':white_check_mark:', refused: ':no_entry:', unknown: ':grey_question:' } as const;
 
-/** The preflight's checks (their own lines are English: src/workflows/create/preflight.ts). */
+/** The preflight's checks, each said by src/workflows/create/preflight.ts, in the reader's words. */
 function preflightBlock(t: Texts, preflight: PreflightReport | undefined): Block {
   if (!preflight) return context(t.plan.preflightLater());
   const head = preflight.ok ? t.plan.preflightOk() : t.plan.preflightRefused();
-  const lines = preflight.checks.map((c) => mrkdwn`${CHECK_ICON[c.status]} ${c.text}`);
+  const lines = preflight.checks.map((c) => mrkdwn`${CHECK_ICON[c.status]} ${t.said(c.text)}`);
   return section(joinMd([head, ...lines], '\n'));
 }
 
@@ -55,7 +55,7 @@ export function renderDryRun(
   );
   blocks.push(preflightBlock(t, preflight));
   const refused =
-    preflight && !preflight.ok ? t.plan.wouldBeRefused({ refusal: preflight.refusal ?? '' }) : undefined;
+    preflight && !preflight.ok ? t.plan.wouldBeRefused({ refusal: t.said(preflight.refusal) }) : undefined;
   return ephemeral(
     refused
       ? mrkdwn`${t.plan.summary({ env: plan.env, total, groups: plan.groups.length, cost })} ${refused}`

@@ -34,7 +34,10 @@ function outputLines(t: Texts, env: Environment): Mrkdwn[] {
   return Object.entries(env.outputs)
     .filter(([key]) => key !== 'multiAz')
     .map(([key, value]) =>
-      t.envs.output({ label: t.common.output(key), value: key === 'dbEndpoint' ? code(value) : value }),
+      t.envs.output({
+        label: t.common.output(key),
+        value: key === 'dbEndpoint' ? code(value) : t.common.outputValue(key, value),
+      }),
     );
 }
 

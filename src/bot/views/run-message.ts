@@ -58,7 +58,9 @@ function createOutcome(t: Texts, run: Run, steps: readonly StepTitle[]): Mrkdwn[
       t.run.ready({ env, ms: tookMs(run) }),
       t.run.output({
         label: t.common.output('siteUrl'),
-        value: out.siteCheck ? `${out.siteUrl ?? unknown} (${out.siteCheck})` : (out.siteUrl ?? unknown),
+        value: out.siteCheck
+          ? `${out.siteUrl ?? unknown} (${t.common.outputValue('siteCheck', out.siteCheck)})`
+          : (out.siteUrl ?? unknown),
       }),
       t.run.output({ label: t.common.output('dbEndpoint'), value: code(out.dbEndpoint ?? unknown) }),
       t.run.azs({ azs: out.azs ?? unknown, multiAz: out.multiAz === 'true' }),

@@ -13,7 +13,8 @@ import type { Texts } from '../../i18n/texts';
 import type { Run } from '../../state/types';
 import type { CreatePlan } from '../../workflows/create/plan';
 import { resolveCreateConfig } from '../../workflows/create';
-import { formatPreflight, runPreflight } from '../../workflows/create/preflight';
+import { preflightInEnglish, runPreflight } from '../../workflows/create/preflight';
+import { preflightLines } from '../preflight-lines';
 import { refsOfPlan, inventoryOf } from '../../workflows/inventory';
 import { cliTexts } from '../texts';
 import { stepTitles } from '../titles';
@@ -37,19 +38,21 @@ export async function runCreateDryRun(cmd: CliCreate, io: CliIo, config: Config)
   const preflight = await runPreflight(new AccountLimitsAdapter(clients), createConfig, cmd.multiAz);
   const { plan, estimate } = planCreate(cmd.env, cmd.multiAz, createConfig);
   if (cmd.json) {
-    io.stdout.write(`${JSON.stringify({ plan, estimate, preflight }, null, 2)}\n`);
+    io.stdout.write(
+      `${JSON.stringify({ plan, estimate, preflight: preflightInEnglish(preflight) }, null, 2)}\n`,
+    );
   } else {
     const t = cliTexts(config);
     const verdict = preflight.ok
       ? plainText(`${t.plan.preflightOk()}`)
-      : plainText(`${t.plan.wouldBeRefused({ refusal: preflight.refusal ?? '' })}`);
+      : plainText(`${t.plan.wouldBeRefused({ refusal: t.said(preflight.refusal) })}`);
     io.stdout.write(
       [
         ...planLines(t, plan),
         t.plan.cliCost({ rates: t.common.rates(estimate) }),
         t.said(estimate.assumptions),
         verdict,
-        ...formatPreflight(preflight).map((line) => `  ${line}`),
+        ...preflightLines(t, preflight).map((line) => `  ${line}`),
         '',
       ].join('\n'),
     );

@@ -12,6 +12,7 @@ import type { CliList, CliStatus } from '../args';
 import type { CliContext, CliIo } from '../context';
 import { progressBar, viewRun } from '../progress';
 import { failureOf, runDocument } from '../render';
+import { englishOutputs } from '../render/json';
 import { stepTitles } from '../titles';
 import { EXIT } from './follow';
 
@@ -73,7 +74,7 @@ export async function runStatus(cmd: CliStatus, io: CliIo, ctx: CliContext): Pro
     }),
   ];
   for (const [key, value] of Object.entries(env.outputs)) {
-    if (key !== 'multiAz') lines.push(`  ${t.common.output(key)}: ${value}`);
+    if (key !== 'multiAz') lines.push(`  ${t.common.output(key)}: ${t.common.outputValue(key, value)}`);
   }
   if (run) lines.push(...runLines(t, run, now));
   if (cost) lines.push(t.cli.cost(cost));
@@ -124,7 +125,7 @@ export async function runList(cmd: CliList, io: CliIo, ctx: CliContext): Promise
       region: env.region,
       createdAt: iso(env.createdAt),
       expiresAt: iso(env.expiresAt),
-      outputs: env.outputs,
+      outputs: englishOutputs(env.outputs),
       ...(costs[i] ? { cost: costs[i] } : {}),
     }));
     io.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);

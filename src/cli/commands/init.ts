@@ -9,8 +9,9 @@
 import { errorCode } from '../../aws/errors';
 import type { Texts } from '../../i18n/texts';
 import { ensureTables, type EnsuredTables } from '../../state';
-import { evaluatePreflight, formatPreflight, gatherAccountFacts } from '../../workflows/create/preflight';
+import { evaluatePreflight, gatherAccountFacts } from '../../workflows/create/preflight';
 import { errorMessage, type CliContext, type CliIo } from '../context';
+import { preflightLines } from '../preflight-lines';
 import { cliTexts } from '../texts';
 import { EXIT } from './follow';
 
@@ -93,15 +94,15 @@ export async function runInit(io: CliIo, ctx: CliContext): Promise<number> {
   lines.push(
     facts.zones.ok
       ? line('ok', t.cli.regionZones({ region: config.region, zones: facts.zones.value }))
-      : line('unknown', t.cli.regionUnchecked({ region: config.region, error: facts.zones.error })),
+      : line('unknown', t.cli.regionUnchecked({ region: config.region, error: t.said(facts.zones.error) })),
   );
   lines.push(...roles);
   const preflight = evaluatePreflight(facts, settings, 'now');
-  lines.push(...formatPreflight(preflight));
+  lines.push(...preflightLines(t, preflight));
   if (!tables.ok) {
     lines.push(t.cli.notReadyTables());
   } else if (!preflight.ok) {
-    lines.push(t.cli.notReadyRefused({ refusal: preflight.refusal ?? '' }));
+    lines.push(t.cli.notReadyRefused({ refusal: t.said(preflight.refusal) }));
   } else {
     lines.push(t.cli.ready());
   }

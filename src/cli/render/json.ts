@@ -6,8 +6,16 @@
 // JSON is for machines and logs: notes in English, like a step error's message.
 import { english } from '../../i18n/english';
 import { isSaid } from '../../i18n/said';
+import { ENGLISH } from '../../i18n/texts';
 import type { Run } from '../../state/types';
 import { failureOf, type Output, type RunRenderer, type RunResult } from './types';
+
+/** An environment's outputs as an English reader reads them (`siteCheck: off` in words). */
+export function englishOutputs(outputs: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(outputs).map(([key, value]) => [key, ENGLISH.common.outputValue(key, value)]),
+  );
+}
 
 /** One reason a step waited for, from when it was first seen. */
 export interface WaitReason {
@@ -85,7 +93,7 @@ export function runDocument(
     status: run.status,
     outcome: result.outcome,
     ...(error ? { error } : {}),
-    outputs: result.outputs,
+    outputs: englishOutputs(result.outputs),
     timings: {
       startedAt: iso(run.createdAt),
       ...(run.finishedAt !== undefined ? { finishedAt: iso(run.finishedAt) } : {}),

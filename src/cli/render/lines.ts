@@ -76,7 +76,7 @@ export function resultLines(result: RunResult, t: Texts = ENGLISH): string[] {
     );
   }
   for (const [key, value] of Object.entries(result.outputs))
-    lines.push(`  ${t.common.output(key)}: ${value}`);
+    lines.push(`  ${t.common.output(key)}: ${t.common.outputValue(key, value)}`);
   for (const line of result.details ?? []) lines.push(line);
   return lines;
 }

@@ -57,6 +57,14 @@ export const common = (f: Formatter) => ({
   /** What people call each output of a create (never the record's keys). */
   output: (key: string) =>
     OUTPUT[key] ?? key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase()),
+  /**
+   * An output's value as shown: `siteCheck` is only ever recorded when the site was not asked
+   * (`off`; older records hold this sentence itself); the others are ids, endpoints and AZs.
+   */
+  outputValue: (key: string, value: string) =>
+    key === 'siteCheck'
+      ? 'not checked: the site check was off, so nothing asked the site through the ALB'
+      : value,
   unknown: () => '(unknown)',
   /** Sentences one after another: a space between them in English, none in Japanese. */
   sentences: (parts: readonly Mrkdwn[]): Mrkdwn => joinMd(parts, ' '),

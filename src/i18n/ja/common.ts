@@ -48,6 +48,12 @@ export const common = (f: Formatter): CommonTexts => ({
   costUnknown: () => '費用は不明',
   rates: (e) => `${f.perHour(e.perHour)} · ${f.perDay(e.perDay)} · ${f.perMonth(e.perMonth)}`,
   output: (key) => OUTPUT[key] ?? key,
+  outputValue: (key, value) =>
+    key === 'siteCheck'
+      ? '未確認: サイトの確認がオフだったため、ALB 経由でサイトに問い合わせていません'
+      : key === 'multiAz'
+        ? (({ true: 'はい', false: 'いいえ' } as Record<string, string>)[value] ?? value)
+        : value,
   unknown: () => '(不明)',
   // 日本語の文は「。」で終わるので、文のあいだに空白を入れない。
   sentences: (parts) => joinMd(parts, ''),

@@ -11,6 +11,8 @@ import { run } from './run';
 import { reminders } from './reminders';
 import { refusals } from './refusals';
 import { plan } from './plan';
+import { preflight } from './preflight';
+import { costLine } from './cost-line';
 import { power } from './power';
 import { lang } from './lang';
 import { help } from './help';
@@ -38,6 +40,8 @@ export function ja(f: Formatter): Catalogue {
     work: work(f, inv),
     receipt: receipt(f, inv),
     drill: drill(f),
+    preflight: preflight(f),
+    costLine: costLine(),
     help: help(f),
     errors: errors(),
     refusals: refusals(f),

@@ -45,28 +45,13 @@ export function createResources(outputsOf: OutputsOf): Record<string, string> {
   return out;
 }
 
-/** What people call each output (the bot and the CLI show these words, never the keys). */
-export const OUTPUT_LABELS: Readonly<Record<string, string>> = {
-  siteUrl: 'Site',
-  dbEndpoint: 'DB endpoint',
-  azs: 'AZs',
-  multiAz: 'DB Multi-AZ',
-  siteCheck: 'Site check',
-};
-
-/** An output's label; a key without one is named by its words (`fooBar` → `Foo bar`). */
-export function outputLabel(key: string): string {
-  const known = OUTPUT_LABELS[key];
-  if (known) return known;
-  const words = key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[-_]+/g, ' ')
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-/** What the outputs say when the create did not ask the site (no probe, or `siteCheck: false`). */
-export const SITE_NOT_CHECKED =
-  'not checked: the site check was off, so nothing asked the site through the ALB';
+/**
+ * The `siteCheck` output when the create did not ask the site (no probe, or `siteCheck: false`).
+ * Outputs hold values, not words: their labels and this value are put into words where they are
+ * shown (`t.common.output`, `t.common.outputValue`), and an older record's English sentence
+ * reads the same way.
+ */
+export const SITE_CHECK_OFF = 'off';
 
 export function createOutputs(outputsOf: OutputsOf): Record<string, string> {
   const site = outputsOf('site');
@@ -76,7 +61,7 @@ export function createOutputs(outputsOf: OutputsOf): Record<string, string> {
   if (typeof endpoint === 'string') out.dbEndpoint = endpoint;
   if (Array.isArray(site.azs)) out.azs = site.azs.join(', ');
   if (typeof site.multiAz === 'boolean') out.multiAz = String(site.multiAz);
-  if (site.siteChecked === false) out.siteCheck = SITE_NOT_CHECKED;
+  if (site.siteChecked === false) out.siteCheck = SITE_CHECK_OFF;
   return out;
 }
 

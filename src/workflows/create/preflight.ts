@@ -12,12 +12,18 @@
  * before the run starts, so a refusal leaves the store as it was; the Slack Lambda has no EC2
  * or RDS client, so there the create's first step runs it in the worker, and a refusal fails
  * the run before any step that creates something.
+ *
+ * Every line is said (`preflight.…` in the catalogue, numbers and quota codes as arguments) and
+ * put into words by whoever shows it; `preflightInEnglish` gives the English for JSON and logs.
  */
 import type { AccountLimitsAdapter, AppliedQuota, OrderableDbOption } from '../../aws/account-limits';
+import { english } from '../../i18n/english';
+import { say, type Said, type Saying } from '../../i18n/said';
 import type { MultiAzMode } from '../../state/types';
 import type { CreateConfig } from './deps';
 
-type Fact<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A value, or why it could not be read (AWS's own message, or said). */
+type Fact<T> = { ok: true; value: T } | { ok: false; error: Saying };
 
 /** Everything the checks read, each a value or why it could not be read. */
 export interface AccountFacts {
@@ -51,22 +57,22 @@ export interface PreflightCheck {
     | 'instance-type'
     | 'db-offering';
   status: CheckStatus;
-  /** One plain line: what was checked and the numbers; for a refusal, what to do too. */
-  text: string;
+  /** One line: what was checked and the numbers; for a refusal, what to do too. */
+  text: Said;
   /** For a refusal: what is wrong, and what to do (`text` is both). */
-  problem?: string;
-  fix?: string;
+  problem?: Said;
+  fix?: Said;
 }
 
-function refusedCheck(id: PreflightCheck['id'], problem: string, fix: string): PreflightCheck {
-  return { id, status: 'refused', text: `${problem}: ${fix}`, problem, fix };
+function refusedCheck(id: PreflightCheck['id'], problem: Said, fix: Said): PreflightCheck {
+  return { id, status: 'refused', text: say('preflight.problemFix', { problem, fix }), problem, fix };
 }
 
 export interface PreflightReport {
   ok: boolean;
   checks: PreflightCheck[];
   /** The refused checks in one line (undefined when `ok`). */
-  refusal?: string;
+  refusal?: Said;
   /** Two AZs that offer everything, when the configured pair does not. */
   suggestedAzs?: [string, string];
 }
@@ -113,89 +119,94 @@ export function gatherAccountFacts(
 
 interface QuotaCheck {
   id: PreflightCheck['id'];
-  label: string;
+  what: Said;
   used: Fact<number>;
   max: Fact<number>;
   need: number;
+  /** `GiB`, or none for a count. */
   unit?: string;
-  fix: string;
+  fix: Said;
 }
 
 function judgeQuota(q: QuotaCheck): PreflightCheck {
   if (!q.used.ok || !q.max.ok) {
     const error = !q.used.ok ? q.used.error : !q.max.ok ? q.max.error : '';
-    return { id: q.id, status: 'unknown', text: `${q.label}: not checked (${error})` };
+    return { id: q.id, status: 'unknown', text: say('preflight.notChecked', { what: q.what, error }) };
   }
-  const unit = q.unit ? ` ${q.unit}` : '';
-  const numbers = `${q.used.value} of ${q.max.value}${unit} in use`;
-  if (q.used.value + q.need <= q.max.value) {
-    return { id: q.id, status: 'ok', text: `${q.label}: ${numbers}; this create adds ${q.need}${unit}` };
-  }
-  return refusedCheck(q.id, `${q.label}: ${numbers} and this create needs ${q.need}${unit} more`, q.fix);
+  const numbers = { what: q.what, used: q.used.value, max: q.max.value, need: q.need, unit: q.unit ?? '' };
+  if (q.used.value + q.need <= q.max.value)
+    return { id: q.id, status: 'ok', text: say('preflight.quotaRoom', numbers) };
+  return refusedCheck(q.id, say('preflight.quotaFull', numbers), q.fix);
 }
 
-const pick = <T, U>(f: Fact<T>, get: (value: T) => U | undefined, what: string): Fact<U> => {
+const pick = <T, U>(f: Fact<T>, get: (value: T) => U | undefined, what: Saying): Fact<U> => {
   if (!f.ok) return f;
   const value = get(f.value);
-  return value === undefined ? { ok: false, error: `${what} not reported` } : { ok: true, value };
+  return value === undefined
+    ? { ok: false, error: say('preflight.notReported', { what }) }
+    : { ok: true, value };
 };
+
+/** Names in Service Quotas: the services, and the VPC quota's code. */
+const ELB = 'Elastic Load Balancing';
+const RDS = 'Amazon RDS';
+const VPCS_PER_REGION = 'vpc L-F678F1CE';
 
 function quotaChecks(facts: AccountFacts, s: PreflightSettings): PreflightCheck[] {
   const region = s.region;
-  const increase = (service: string) => `or request a higher quota (Service Quotas, ${service})`;
   const rds = (name: string, part: 'used' | 'max') =>
     pick(facts.rdsQuotas, (q) => q[name]?.[part], `RDS ${name}`);
-  const elb = (name: string) => pick(facts.elbLimits, (l) => l[name], `ELB limit ${name}`);
-  const vpcDefault = facts.vpcQuota.ok && !facts.vpcQuota.value.applied ? ' (AWS default quota)' : '';
+  const elb = (name: string) => pick(facts.elbLimits, (l) => l[name], `ELB ${name}`);
+  const awsDefault = facts.vpcQuota.ok && !facts.vpcQuota.value.applied;
   return [
     judgeQuota({
       id: 'vpcs',
-      label: `VPCs in ${region}${vpcDefault}`,
+      what: say('preflight.vpcs', { region, awsDefault }),
       used: facts.vpcCount,
-      max: pick(facts.vpcQuota, (q) => q.value, 'VPC quota'),
+      max: pick(facts.vpcQuota, (q) => q.value, say('preflight.vpcQuota')),
       need: 1,
-      fix: `delete a VPC you no longer use, or request a higher "VPCs per Region" quota (Service Quotas, vpc L-F678F1CE)`,
+      fix: say('preflight.fixVpcs', { code: VPCS_PER_REGION }),
     }),
     judgeQuota({
       id: 'load-balancers',
-      label: `Application Load Balancers in ${region}`,
+      what: say('preflight.loadBalancers', { region }),
       used: facts.albCount,
       max: elb('application-load-balancers'),
       need: 1,
-      fix: `delete one you no longer use, ${increase('Elastic Load Balancing')}`,
+      fix: say('preflight.fixLoadBalancers', { service: ELB }),
     }),
     judgeQuota({
       id: 'target-groups',
-      label: `target groups in ${region}`,
+      what: say('preflight.targetGroups', { region }),
       used: facts.targetGroupCount,
       max: elb('target-groups'),
       need: 1,
-      fix: `delete one you no longer use, ${increase('Elastic Load Balancing')}`,
+      fix: say('preflight.fixTargetGroups', { service: ELB }),
     }),
     judgeQuota({
       id: 'db-instances',
-      label: `RDS DB instances in ${region}`,
+      what: say('preflight.dbInstances', { region }),
       used: rds('DBInstances', 'used'),
       max: rds('DBInstances', 'max'),
       need: 1,
-      fix: `delete a DB instance you no longer use, ${increase('Amazon RDS')}`,
+      fix: say('preflight.fixDbInstances', { service: RDS }),
     }),
     judgeQuota({
       id: 'db-subnet-groups',
-      label: `RDS DB subnet groups in ${region}`,
+      what: say('preflight.dbSubnetGroups', { region }),
       used: rds('DBSubnetGroups', 'used'),
       max: rds('DBSubnetGroups', 'max'),
       need: 1,
-      fix: `delete a DB subnet group you no longer use, ${increase('Amazon RDS')}`,
+      fix: say('preflight.fixDbSubnetGroups', { service: RDS }),
     }),
     judgeQuota({
       id: 'db-storage',
-      label: `RDS storage in ${region}`,
+      what: say('preflight.dbStorage', { region }),
       used: rds('AllocatedStorage', 'used'),
       max: rds('AllocatedStorage', 'max'),
       need: s.dbAllocatedStorageGb,
       unit: 'GiB',
-      fix: `delete DB instances you no longer use, ${increase('Amazon RDS')}`,
+      fix: say('preflight.fixDbStorage', { service: RDS }),
     }),
   ];
 }
@@ -204,8 +215,6 @@ function quotaChecks(facts: AccountFacts, s: PreflightSettings): PreflightCheck[
 function versionMatches(wanted: string, version: string): boolean {
   return version === wanted || version.startsWith(`${wanted}.`);
 }
-
-const both = (azs: readonly string[]) => azs.join(' and ');
 
 interface Offerings {
   /** Available AZs of the region, in the region's order. */
@@ -263,49 +272,71 @@ function zoneChecks(
 } {
   const o = offerings(facts, s, multiAz);
   const suggested = suggestAzs(o, s.azs);
-  const db = `MySQL ${s.engineVersion} on ${s.dbClass}${multiAz === 'off' ? '' : ' (Multi-AZ)'}`;
+  const db = say('preflight.db', {
+    version: s.engineVersion,
+    dbClass: s.dbClass,
+    multiAz: multiAz !== 'off',
+  });
   const fix = suggested
-    ? `set SITEBOT_AZS=${suggested.join(',')} (two AZs that offer everything this create needs)`
-    : `use another region (SITEBOT_REGION), as no two AZs of ${s.region} offer all this create needs`;
+    ? say('preflight.fixAzs', { azs: suggested })
+    : say('preflight.fixRegion', { region: s.region });
+  const azs = [...s.azs];
   const judge = (
     id: PreflightCheck['id'],
     offered: string[] | undefined,
-    error: string | undefined,
-    label: string,
-    okText: string,
-    missingText: (missing: string[]) => string,
+    error: Saying | undefined,
+    what: Saying,
+    okText: Said,
+    missingText: (missing: string[]) => Said,
   ): PreflightCheck => {
-    if (!offered) return { id, status: 'unknown', text: `${label}: not checked (${error ?? 'no answer'})` };
+    if (!offered)
+      return {
+        id,
+        status: 'unknown',
+        text: say('preflight.notChecked', { what, error: error ?? say('preflight.noAnswer') }),
+      };
     const missing = s.azs.filter((az) => !offered.includes(az));
-    if (missing.length === 0) return { id, status: 'ok', text: `${label}: ${okText}` };
+    if (missing.length === 0) return { id, status: 'ok', text: okText };
     return refusedCheck(id, missingText(missing), fix);
   };
   const err = <T>(f: Fact<T>) => (f.ok ? undefined : f.error);
-  const listOr = (zones: string[]) => (zones.length > 0 ? zones.join(', ') : 'none');
   const checks = [
-    judge('azs', o.zones, err(facts.zones), `AZs ${both(s.azs)}`, 'available', (missing) => {
-      const known = facts.zones.ok ? facts.zones.value : [];
-      const why = missing
-        .map((az) => {
+    judge(
+      'azs',
+      o.zones,
+      err(facts.zones),
+      say('preflight.azs', { azs }),
+      say('preflight.available', { what: say('preflight.azs', { azs }) }),
+      (missing) => {
+        const known = facts.zones.ok ? facts.zones.value : [];
+        const reasons = missing.map((az) => {
           const zone = known.find((z) => z.name === az);
-          return zone ? `AZ ${az} is ${zone.state}` : `AZ ${az} does not exist`;
-        })
-        .join(', ');
-      return `${why} (${s.region} has ${listOr(o.zones ?? [])} available)`;
-    }),
+          return zone
+            ? say('preflight.azInState', { az, state: zone.state })
+            : say('preflight.azMissing', { az });
+        });
+        return say('preflight.azsUnusable', { reasons, region: s.region, available: o.zones ?? [] });
+      },
+    ),
     judge(
       'instance-type',
       o.typeZones,
       err(facts.instanceTypeZones),
       s.instanceType,
-      `offered in ${both(s.azs)}`,
+      say('preflight.offeredIn', { what: s.instanceType, azs }),
       (missing) =>
-        `${s.instanceType} is not offered in ${both(missing)} (offered in ${listOr(o.typeZones ?? [])})`,
+        say('preflight.typeNotOffered', { type: s.instanceType, missing, offered: o.typeZones ?? [] }),
     ),
-    judge('db-offering', o.dbZones, err(facts.dbOptions), db, `orderable in ${both(s.azs)}`, (missing) =>
-      o.dbZones && o.dbZones.length === 0
-        ? `RDS offers no ${db} in ${s.region}`
-        : `${db} is not orderable in ${both(missing)} (orderable in ${listOr(o.dbZones ?? [])})`,
+    judge(
+      'db-offering',
+      o.dbZones,
+      err(facts.dbOptions),
+      db,
+      say('preflight.orderableIn', { what: db, azs }),
+      (missing) =>
+        o.dbZones && o.dbZones.length === 0
+          ? say('preflight.dbNotInRegion', { db, region: s.region })
+          : say('preflight.dbNotOrderable', { db, missing, orderable: o.dbZones ?? [] }),
     ),
   ];
   const refusedByZone = checks.some((c) => c.status === 'refused');
@@ -313,10 +344,17 @@ function zoneChecks(
 }
 
 /** The refused checks as one line: problems that share a fix (the AZ ones) are named before it once. */
-function oneLine(refused: readonly PreflightCheck[]): string {
-  const byFix = new Map<string, string[]>();
-  for (const c of refused) byFix.set(c.fix ?? '', [...(byFix.get(c.fix ?? '') ?? []), c.problem ?? c.text]);
-  return [...byFix].map(([fix, problems]) => `${problems.join('; ')}${fix ? `: ${fix}` : ''}`).join('; ');
+function oneLine(refused: readonly PreflightCheck[]): Said {
+  const byFix = new Map<string, { fix: Saying; problems: Said[] }>();
+  for (const c of refused) {
+    const key = JSON.stringify(c.fix ?? '');
+    const group = byFix.get(key) ?? { fix: c.fix ?? '', problems: [] };
+    group.problems.push(c.problem ?? c.text);
+    byFix.set(key, group);
+  }
+  return say('preflight.refusal', {
+    groups: [...byFix.values()].map((g) => say('preflight.sharedFix', g)),
+  });
 }
 
 /** Judges the facts for a create with these settings: pure, so every rule is tested without AWS. */
@@ -365,17 +403,24 @@ export function sharedPreflight(
   };
 }
 
-const MARK: Record<CheckStatus, string> = { ok: 'ok', refused: 'REFUSED', unknown: 'not checked' };
-
-/** One line per check, for the dry run and `sitebot init`: `ok       VPCs in …: 1 of 5 in use; …`. */
-export function formatPreflight(report: PreflightReport): string[] {
-  return report.checks.map((c) => `${MARK[c.status].padEnd(11)} ${c.text}`);
+/** "9 checks passed", "8 passed, 1 not checked: …": the step's note. */
+export function summarizePreflight(report: PreflightReport): Said {
+  const unknown = report.checks.filter((c) => c.status === 'unknown');
+  const n = report.checks.filter((c) => c.status === 'ok').length;
+  if (unknown.length === 0) return say('preflight.allPassed', { n });
+  return say('preflight.somePassed', { n, unchecked: unknown.map((c) => c.text) });
 }
 
-/** "9 checks passed", "8 passed, 1 not checked (…)": the step's note. */
-export function summarizePreflight(report: PreflightReport): string {
-  const unknown = report.checks.filter((c) => c.status === 'unknown');
-  const passed = report.checks.filter((c) => c.status === 'ok').length;
-  if (unknown.length === 0) return `${passed} checks passed`;
-  return `${passed} passed, ${unknown.length} not checked: ${unknown.map((c) => c.text).join('; ')}`;
+/** The report as its English reader (the JSON output, logs) reads it: every line in words. */
+export function preflightInEnglish(report: PreflightReport) {
+  return {
+    ...report,
+    checks: report.checks.map((c) => ({
+      ...c,
+      text: english(c.text),
+      ...(c.problem ? { problem: english(c.problem) } : {}),
+      ...(c.fix ? { fix: english(c.fix) } : {}),
+    })),
+    ...(report.refusal ? { refusal: english(report.refusal) } : {}),
+  };
 }

@@ -75,6 +75,14 @@ test('init on an account where a create would be refused exits 3 and says why', 
     expect(init.stdout).toMatch(
       /\nnot ready: a create would be refused now: t3\.micro is not offered in ap-northeast-1a and ap-northeast-1c \(offered in none\): /,
     );
+    // In Japanese: the check's line and the verdict, numbers and names kept.
+    const ja = await h.run(['init'], { env: { ...freshEnv(), SITEBOT_LANG: 'ja' } });
+    expect(ja.code).toBe(3);
+    expect(ja.stdout).toContain(
+      '\n拒否   t3.micro は ap-northeast-1a と ap-northeast-1c で提供されていません (提供されている AZ: なし): ',
+    );
+    expect(ja.stdout).toMatch(/\n準備未完了: 今は作成が拒否されます: t3\.micro は /);
+    expect(ja.stdout).not.toMatch(/not offered|in use|this create/);
   } finally {
     await h.emu.admin('POST', '/_sandbox/reset');
   }

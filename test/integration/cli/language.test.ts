@@ -12,6 +12,10 @@ const ENGLISH_SENTENCES = [
   /on-demand prices of/,
   /excludes data transfer/,
   /the account has room/,
+  // The preflight's own lines.
+  /in use; this create adds/,
+  /: offered in/,
+  /: orderable in/,
 ];
 
 describe('sitebot create --dry-run', () => {
@@ -25,7 +29,34 @@ describe('sitebot create --dry-run', () => {
     expect(ja.stdout).toContain('事前確認');
     // The steps by their Japanese titles, and no English sentence from our catalogue.
     expect(ja.stdout).toMatch(/サブネット/);
+    // The preflight's checks, each in Japanese with its numbers.
+    expect(ja.stdout).toContain(
+      '\n  OK     ap-northeast-1 の VPC: 上限 5 のうち 0 を使用中、この作成で 1 増えます\n',
+    );
+    expect(ja.stdout).toContain('t3.micro: ap-northeast-1a と ap-northeast-1c で提供されています\n');
+    expect(ja.stdout).toMatch(
+      /の MySQL 8\.4 \(マルチ AZ\): ap-northeast-1a と ap-northeast-1c で作成できます\n/,
+    );
     for (const sentence of ENGLISH_SENTENCES) expect(ja.stdout).not.toMatch(sentence);
+  });
+
+  test('ja: a create the preflight would refuse says which, the numbers and what to do in Japanese', async () => {
+    await h.emu.admin('POST', '/_sandbox/quotas', { targetGroups: 0 });
+    try {
+      const ja = await h.run(['create', 'demo', '--dry-run'], { env: { SITEBOT_LANG: 'ja' } });
+      expect(ja.code).toBe(3);
+      const refusal =
+        'ap-northeast-1 のターゲットグループ: 上限 0 のうち 0 を使用中で、この作成にはあと 1 必要です: ' +
+        '使っていないターゲットグループを削除するか、クォータの引き上げをリクエストしてください ' +
+        '(Service Quotas、Elastic Load Balancing)';
+      expect(ja.stdout).toContain(`作成は拒否されます: ${refusal}\n`);
+      expect(ja.stdout).toContain(`\n  拒否   ${refusal}\n`);
+      const refused = await h.run(['create', 'demo'], { env: { SITEBOT_LANG: 'ja' } });
+      expect(refused.code).toBe(3);
+      expect(refused.stderr).toContain(refusal);
+    } finally {
+      await h.emu.admin('POST', '/_sandbox/reset');
+    }
   });
 
   test('en (and no SITEBOT_LANG): the same in English', async () => {

@@ -4,7 +4,7 @@
  * each step under way waits; and the real process prints no AWS SDK Node-version warning.
  */
 import type { RunDocument } from '../../../src/cli/render';
-import { SITE_NOT_CHECKED } from '../../../src/workflows/create/finish';
+import { SITE_CHECK_OFF } from '../../../src/workflows/create/finish';
 import { useCliHarness } from './cli-harness';
 
 const h = useCliHarness();
@@ -36,14 +36,23 @@ test('--no-site-check and SITEBOT_SITE_CHECK=off never ask the site; the summary
     overrides: { probe },
   });
   expect(flag.code).toBe(0);
-  expect(flag.stdout).toContain(`\n  Site check: ${SITE_NOT_CHECKED}\n`);
+  // Recorded as a value, shown in words (here and in the JSON, in English).
+  const SITE_NOT_CHECKED_TEXT =
+    'not checked: the site check was off, so nothing asked the site through the ALB';
+  expect((await h.store.environments.get('nosite'))?.outputs.siteCheck).toBe(SITE_CHECK_OFF);
+  expect(flag.stdout).toContain(`\n  Site check: ${SITE_NOT_CHECKED_TEXT}\n`);
   const config = await h.run(['create', 'offsite', '--multi-az', 'off', '--json'], {
     env: { SITEBOT_SITE_CHECK: 'off' },
     overrides: { probe },
   });
   expect(config.code).toBe(0);
-  expect((JSON.parse(config.stdout) as RunDocument).outputs.siteCheck).toBe(SITE_NOT_CHECKED);
+  expect((JSON.parse(config.stdout) as RunDocument).outputs.siteCheck).toBe(SITE_NOT_CHECKED_TEXT);
   expect(asked).toEqual([]);
+  // In Japanese, the same record's label and value in Japanese.
+  const ja = await h.run(['status', 'nosite'], { env: { SITEBOT_LANG: 'ja' } });
+  expect(ja.stdout).toContain(
+    '\n  サイトの確認: 未確認: サイトの確認がオフだったため、ALB 経由でサイトに問い合わせていません\n',
+  );
 
   // The control: without either, the same probe is asked.
   const checked = await h.run(['create', 'withsite', '--multi-az', 'off', '--json'], {

@@ -4,10 +4,11 @@
  * an ALB or an estimated price. Written against the mutants that survived estimator.test.ts
  * (quality/README.md). Prices: test-table.ts (worked out by hand there).
  */
-import { estimateEnvironmentCost, type EnvironmentUsage } from '../../../src/cost/estimator';
+import { estimateEnvironmentCost, type CostLine, type EnvironmentUsage } from '../../../src/cost/estimator';
 import { PriceNotFoundError } from '../../../src/cost/price-table';
 import { TEST_TABLE } from './test-table';
 import { english } from '../../../src/i18n/english';
+import { say } from '../../../src/i18n/said';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2026, 0, 1, 10, 0, 0);
@@ -21,8 +22,12 @@ const empty = (): EnvironmentUsage => ({
 });
 const at = (usage: EnvironmentUsage, now: number) =>
   estimateEnvironmentCost(usage, { now, table: TEST_TABLE });
-const rounded = (lines: { item: string; perHour: number; soFar: number; estimated: boolean }[]) =>
-  lines.map((l) => ({ ...l, perHour: Number(l.perHour.toFixed(10)), soFar: Number(l.soFar.toFixed(10)) }));
+/** The lines as numbers and English names (each line's said name is its `item` in English). */
+const rounded = (lines: CostLine[]) =>
+  lines.map(({ name, ...l }) => {
+    expect(english(name)).toBe(l.item);
+    return { ...l, perHour: Number(l.perHour.toFixed(10)), soFar: Number(l.soFar.toFixed(10)) };
+  });
 
 test('nothing at all costs nothing and says only the region, date and exclusions', () => {
   const estimate = at(empty(), T0);
@@ -136,6 +141,7 @@ test('a deleted ALB keeps its addresses’ cost and adds no more', () => {
   const usage: EnvironmentUsage = { ...empty(), albs: [{ existed: { start: T0, end: T0 + H }, azCount: 2 }] };
   const ipv4 = at(usage, T0 + 2 * H).lines.find((l) => l.item.startsWith('Public IPv4'));
   expect(ipv4).toEqual({
+    name: say('costLine.ipv4', { n: 2 }),
     item: 'Public IPv4 × 2',
     perHour: 0,
     soFar: expect.closeTo(0.01, 10),
@@ -166,6 +172,7 @@ describe('from the mutation run (quality/README.md)', () => {
     );
     // 2 LCU × $0.01 per hour; 2 clock hours so far.
     expect(lcu).toEqual({
+      name: say('costLine.albLcu', { lcu: 2 }),
       item: 'ALB LCU (2 LCU assumed)',
       perHour: expect.closeTo(0.02, 10),
       soFar: expect.closeTo(0.04, 10),

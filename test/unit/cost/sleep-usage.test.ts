@@ -4,6 +4,8 @@ import {
   type EnvironmentUsage,
 } from '../../../src/cost/estimator';
 import { sleepRates, stillBilling, subtractIntervals, withOffIntervals } from '../../../src/cost/sleep-usage';
+import { english } from '../../../src/i18n/english';
+import { textsFor } from '../../../src/i18n/texts';
 import { TEST_TABLE } from './test-table';
 
 const H = 3_600_000;
@@ -102,13 +104,23 @@ describe('costs with sleep', () => {
     // Asleep: no EC2, no RDS instance, 2 IPv4 fewer
     expect(rates.asleep.perHour).toBeCloseTo(0.008 + 0.0016 + 0.0004 + 0.03 + 0.01, 10);
     expect(rates.savedPerDay).toBeCloseTo((0.02 + 0.04 + 0.01) * 24, 10);
-    expect(stillBilling(rates.asleep)).toEqual([
+    expect(stillBilling(rates.asleep).map((name) => english(name))).toEqual([
       'EBS gp3 16 GB',
       'EBS snapshots 8 GB',
       'RDS storage 20 GB gp3 Multi-AZ',
       'ALB × 1',
       'ALB LCU (1 LCU assumed)',
       'Public IPv4 × 4',
+    ]);
+    // Said, so a Japanese reader reads them in Japanese.
+    const ja = textsFor({ lang: 'ja', timeZone: 'Asia/Tokyo' });
+    expect(stillBilling(rates.asleep).map((name) => ja.said(name))).toEqual([
+      'EBS gp3 16 GB',
+      'EBS スナップショット 8 GB',
+      'RDS ストレージ 20 GB gp3 マルチ AZ',
+      'ALB × 1',
+      'ALB LCU (1 LCU を想定)',
+      'パブリック IPv4 アドレス × 4',
     ]);
   });
 });

@@ -15,7 +15,8 @@ import { createWorkflow } from '../../../../src/workflows/create/workflow';
 import { runWithCrashAt } from '../../../helpers/crash-harness';
 import { countResources } from '../../../helpers/inventory';
 import { startCreateHarness, type CreateHarness } from './harness';
-import { say } from '../../../../src/i18n/said';
+import { english } from '../../../../src/i18n/english';
+import { textsFor } from '../../../../src/i18n/texts';
 
 let h: CreateHarness;
 
@@ -42,12 +43,18 @@ test('the first step refuses a region at its VPC quota; no other step starts, no
   const refusal =
     'VPCs in ap-northeast-1: 1 of 1 in use and this create needs 1 more: ' +
     'delete a VPC you no longer use, or request a higher "VPCs per Region" quota (Service Quotas, vpc L-F678F1CE)';
-  expect(run.steps.preflight.error).toEqual({
+  // Stored said (the refusal nested in it), so each reader reads it in their language.
+  const error = run.steps.preflight.error;
+  expect(error).toMatchObject({
     code: 'PreflightRefused',
     retryable: false,
     message: `refused before anything was made: ${refusal}`,
-    said: say('work.preflightRefused', { refusal }),
+    said: { key: 'work.preflightRefused' },
   });
+  expect(english(error?.said)).toBe(error?.message);
+  expect(textsFor({ lang: 'ja', timeZone: 'Asia/Tokyo' }).said(error?.said)).toMatch(
+    /^何も作る前に拒否しました: ap-northeast-1 の VPC: 上限 1 のうち 1 を使用中で/,
+  );
   const others = Object.entries(run.steps).filter(([id]) => id !== 'preflight');
   expect(others.every(([, s]) => s.status === 'pending' && s.attempts === 0)).toBe(true);
   expect(countResources(h.emu.world)).toEqual(before);

@@ -3,10 +3,14 @@
  * type or DB offering missing), what never refuses (a fact that could not be read), the one
  * line a refusal is, the AZ pair it suggests; and its step, which skips when the caller checked.
  */
+import { preflightLines } from '../../../../src/cli/preflight-lines';
+import { english } from '../../../../src/i18n/english';
+import { ENGLISH, textsFor } from '../../../../src/i18n/texts';
 import {
   evaluatePreflight,
-  formatPreflight,
+  preflightInEnglish,
   sharedPreflight,
+  summarizePreflight,
   suggestAzs,
   type AccountFacts,
   type PreflightSettings,
@@ -60,7 +64,7 @@ describe('evaluatePreflight', () => {
     const report = evaluatePreflight(facts(), settings, 'now');
     expect(report.ok).toBe(true);
     expect(report.refusal).toBeUndefined();
-    expect(formatPreflight(report)).toEqual([
+    expect(preflightLines(ENGLISH, report)).toEqual([
       'ok          VPCs in ap-northeast-1: 0 of 5 in use; this create adds 1',
       'ok          Application Load Balancers in ap-northeast-1: 0 of 50 in use; this create adds 1',
       'ok          target groups in ap-northeast-1: 0 of 3000 in use; this create adds 1',
@@ -77,7 +81,7 @@ describe('evaluatePreflight', () => {
     expect(evaluatePreflight(facts({ vpcCount: ok(4) }), settings, 'now').ok).toBe(true);
     const full = evaluatePreflight(facts({ vpcCount: ok(5) }), settings, 'now');
     expect(full.ok).toBe(false);
-    expect(full.refusal).toBe(
+    expect(english(full.refusal)).toBe(
       'VPCs in ap-northeast-1: 5 of 5 in use and this create needs 1 more: delete a VPC you no longer use, ' +
         'or request a higher "VPCs per Region" quota (Service Quotas, vpc L-F678F1CE)',
     );
@@ -92,7 +96,7 @@ describe('evaluatePreflight', () => {
       settings,
       'now',
     );
-    expect(storage.refusal).toMatch(
+    expect(english(storage.refusal)).toMatch(
       /^RDS storage in ap-northeast-1: 99990 of 100000 GiB in use and this create needs 20 GiB more: /,
     );
   });
@@ -103,11 +107,12 @@ describe('evaluatePreflight', () => {
       settings,
       'now',
     );
-    expect(report.refusal?.split('; ').map((part) => part.split(':')[0])).toEqual([
-      'Application Load Balancers in ap-northeast-1',
-      'target groups in ap-northeast-1',
-    ]);
-    expect(report.refusal).not.toContain('\n');
+    expect(
+      english(report.refusal)
+        .split('; ')
+        .map((part) => part.split(':')[0]),
+    ).toEqual(['Application Load Balancers in ap-northeast-1', 'target groups in ap-northeast-1']);
+    expect(english(report.refusal)).not.toContain('\n');
   });
 
   test('a fact that could not be read is reported as not checked and never refuses', () => {
@@ -117,7 +122,7 @@ describe('evaluatePreflight', () => {
       'now',
     );
     expect(report.ok).toBe(true);
-    expect(report.checks.filter((c) => c.status === 'unknown').map((c) => c.text)).toEqual([
+    expect(report.checks.filter((c) => c.status === 'unknown').map((c) => english(c.text))).toEqual([
       'VPCs in ap-northeast-1: not checked (AccessDeniedException: not allowed)',
       't3.micro: not checked (AccessDeniedException: not allowed)',
       'MySQL 8.4 on db.t4g.micro (Multi-AZ): not checked (AccessDeniedException: not allowed)',
@@ -126,7 +131,7 @@ describe('evaluatePreflight', () => {
 
   test('the VPC quota without an applied value is AWS default, and says so', () => {
     const report = evaluatePreflight(facts({ vpcQuota: ok({ value: 5, applied: false }) }), settings, 'now');
-    expect(report.checks[0].text).toBe(
+    expect(english(report.checks[0].text)).toBe(
       'VPCs in ap-northeast-1 (AWS default quota): 0 of 5 in use; this create adds 1',
     );
   });
@@ -134,7 +139,7 @@ describe('evaluatePreflight', () => {
   test('the instance type missing in 1c: refused, naming a pair that offers everything', () => {
     const report = evaluatePreflight(facts({ instanceTypeZones: ok([A, D]) }), settings, 'now');
     expect(report.suggestedAzs).toEqual([A, D]);
-    expect(report.refusal).toBe(
+    expect(english(report.refusal)).toBe(
       `t3.micro is not offered in ${C} (offered in ${A}, ${D}): set SITEBOT_AZS=${A},${D} ` +
         '(two AZs that offer everything this create needs)',
     );
@@ -149,7 +154,7 @@ describe('evaluatePreflight', () => {
       settings,
       'now',
     );
-    expect(report.refusal).toBe(
+    expect(english(report.refusal)).toBe(
       `t3.micro is not offered in ${C} (offered in ${A}, ${D}); ` +
         `MySQL 8.4 on db.t4g.micro (Multi-AZ) is not orderable in ${C} (orderable in ${A}, ${D}): ` +
         `set SITEBOT_AZS=${A},${D} (two AZs that offer everything this create needs)`,
@@ -168,7 +173,7 @@ describe('evaluatePreflight', () => {
       { ...settings, azs: [A, 'ap-northeast-1b'] },
       'now',
     );
-    expect(report.checks.find((c) => c.id === 'azs')?.text).toBe(
+    expect(english(report.checks.find((c) => c.id === 'azs')?.text)).toBe(
       `AZ ${A} is impaired, AZ ap-northeast-1b does not exist (ap-northeast-1 has ${C}, ${D} available): ` +
         `set SITEBOT_AZS=${C},${D} (two AZs that offer everything this create needs)`,
     );
@@ -179,7 +184,7 @@ describe('evaluatePreflight', () => {
       dbOptions: ok([{ engineVersion: '8.0.43', zones: [A, C, D], multiAzCapable: true }]),
     });
     const refused = evaluatePreflight(only80, settings, 'now');
-    expect(refused.refusal).toBe(
+    expect(english(refused.refusal)).toBe(
       'RDS offers no MySQL 8.4 on db.t4g.micro (Multi-AZ) in ap-northeast-1: use another region ' +
         '(SITEBOT_REGION), as no two AZs of ap-northeast-1 offer all this create needs',
     );
@@ -190,6 +195,56 @@ describe('evaluatePreflight', () => {
     expect(evaluatePreflight(singleAzOnly, settings, 'now').ok).toBe(false);
     expect(evaluatePreflight(singleAzOnly, settings, 'later').ok).toBe(false);
     expect(evaluatePreflight(singleAzOnly, settings, 'off').ok).toBe(true);
+  });
+});
+
+describe("in the reader's language", () => {
+  const ja = textsFor({ lang: 'ja', timeZone: 'Asia/Tokyo' });
+  const refusedInC = facts({ vpcCount: ok(5), instanceTypeZones: ok([A, D]), vpcQuota: denied });
+
+  test('Japanese: every check line, the refusal and the step note are Japanese, numbers and codes kept', () => {
+    const full = evaluatePreflight(facts({ vpcCount: ok(5) }), settings, 'now');
+    const lines = preflightLines(ja, full);
+    expect(lines[0]).toBe(
+      '拒否   ap-northeast-1 の VPC: 上限 5 のうち 5 を使用中で、この作成にはあと 1 必要です: ' +
+        '使っていない VPC を削除するか、「リージョンあたりの VPC の数」のクォータの引き上げをリクエストしてください ' +
+        '(Service Quotas、vpc L-F678F1CE)',
+    );
+    expect(lines[5]).toBe(
+      'OK     ap-northeast-1 の RDS ストレージ: 上限 100000 GiB のうち 0 GiB を使用中、この作成で 20 GiB 増えます',
+    );
+    const report = evaluatePreflight(refusedInC, settings, 'now');
+    expect(ja.said(report.refusal)).toBe(
+      `t3.micro は ${C} で提供されていません (提供されている AZ: ${A}、${D}): ` +
+        `SITEBOT_AZS=${A},${D} を設定してください (この作成に必要なものをすべて提供している 2 つの AZ です)`,
+    );
+    expect(ja.said(summarizePreflight(evaluatePreflight(refusedInC, settings, 'off')))).toMatch(
+      /^\d+ 件を通過、1 件は未確認: ap-northeast-1 の VPC: 未確認 \(AccessDeniedException: not allowed\)$/,
+    );
+    // No English word of ours is left: only AWS's names, the settings' names and ids (with digits).
+    const ours = (text: string) =>
+      text
+        .replace(
+          /Application Load Balancer|Service Quotas|AccessDeniedException|not allowed|SITEBOT_[A-Z]+/g,
+          '',
+        )
+        .replace(/\S*\d\S*/g, '');
+    for (const text of [...preflightLines(ja, full), ...preflightLines(ja, report), ja.said(report.refusal)])
+      expect(ours(text)).not.toMatch(/\b(?!(GiB|MySQL|OK|RDS|VPC|DB|AZ|AWS)\b)[a-z]{2,}\b/i);
+  });
+
+  test('English for JSON and logs; a plain string (an older record) is shown as it is', () => {
+    const report = evaluatePreflight(refusedInC, settings, 'now');
+    const plain = preflightInEnglish(report);
+    expect(plain.refusal).toBe(english(report.refusal));
+    expect(plain.checks.map((c) => c.text)).toEqual(report.checks.map((c) => english(c.text)));
+    expect(JSON.parse(JSON.stringify(plain)).checks[0].text).toMatch(/^VPCs in ap-northeast-1: not checked/);
+    // A note or a refusal written before the preflight was said: plain text, shown unchanged.
+    const old = 'VPCs in ap-northeast-1: 5 of 5 in use and this create needs 1 more: delete a VPC';
+    expect(ja.said(old)).toBe(old);
+    expect(ja.said({ key: 'work.preflightRefused', args: { refusal: old } })).toBe(
+      `何も作る前に拒否しました: ${old}`,
+    );
   });
 });
 
