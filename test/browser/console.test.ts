@@ -185,7 +185,8 @@ suite('web console', () => {
       { timeout: LONG, polling: 200 },
     );
     expect(await page.getAttribute('#diagram svg [data-kind="db-standby"]', 'data-az')).toBe(before.primary);
-    await page.waitForSelector('#drill svg [data-kind="az-swap"]', { timeout: LONG });
+    // The timeline is redrawn as the drill goes: the swap's AZ after is there once RDS has moved.
+    await page.waitForSelector('#drill svg [data-kind="az-swap"][data-after]', { timeout: LONG });
     const drill = await page.evaluate(() => ({
       swap: (document.querySelector('#drill svg [data-kind="az-swap"]') as SVGElement).dataset,
       probes: [...document.querySelectorAll('#drill svg [data-kind="probes"]')].map(

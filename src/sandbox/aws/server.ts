@@ -207,9 +207,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
       res.end();
     });
   });
-  // Node's default keep-alive (5 s) stays: a client's agent reuses a socket only when the server
-  // announces more than its 1 s safety margin (`Keep-Alive: timeout=1` made every SDK call open a
-  // new connection). close() ends idle connections itself (closeAllConnections).
+  // Connections stay open until the client or close() ends them. A server-side idle timeout races
+  // the client's reuse of the socket (on a busy machine a request can go out just as the server
+  // closes it: ECONNRESET), and `Keep-Alive: timeout=1` made the SDK's agent open a new connection
+  // for every call. With 0 no timeout is announced or enforced; close() ends every connection.
+  server.keepAliveTimeout = 0;
 
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
