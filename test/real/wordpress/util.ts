@@ -22,15 +22,25 @@ export async function until<T>(
   }
 }
 
-/** A TCP port nothing listens on right now (loopback). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * A TCP port nothing listens on right now (loopback), for a server started later by another
+ * program (MariaDB, Apache). Taken below Linux's ephemeral range (32768–60999): a port from there
+ * can be handed, between this check and that server's bind, to any of the suite's outgoing
+ * connections or port-0 listeners in other workers, and the server then fails to start.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await bindable(port)) return port;
+  }
+  throw new Error('no free port found in 20000-31999');
+}
+
+function bindable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
 
