@@ -1,4 +1,3 @@
-import { textsFor } from '../../src/i18n/texts';
 /**
  * `/site` text from anyone: every input parses to a command that is valid by the grammar's
  * own rules, or to a one-line error — never an exception, never the parser's "could not read"
@@ -6,23 +5,25 @@ import { textsFor } from '../../src/i18n/texts';
  * nothing to DynamoDB. (The unit suite checks kinds and one-line errors; this checks validity.)
  */
 import fc from 'fast-check';
-import { parseCommand, type ParseResult } from '../../src/bot/grammar';
+import { parseCommand, SUBCOMMANDS, type ParseResult } from '../../src/bot/grammar';
 import { envNameSchema } from '../../src/domain/env-name';
+import { LANGS } from '../../src/i18n/locale';
+import { textsFor } from '../../src/i18n/texts';
+import { EXPLAINED_STEPS } from '../../src/workflows/outlines';
 import { startTestSandbox, type TestSandbox } from '../helpers/sandbox';
 
 const LIMITS = { defaultTtlMs: 8 * 3_600_000, maxTtlMs: 7 * 86_400_000 };
 
 const token = fc.oneof(
   fc.constantFrom(
-    'create',
-    'status',
-    'list',
-    'failover',
-    'destroy',
-    'extend',
-    'sleep',
-    'wake',
-    'hours',
+    // Every subcommand the grammar knows, so a new one is fuzzed the day it is added.
+    ...SUBCOMMANDS,
+    ...LANGS,
+    'JA',
+    'fr',
+    ...EXPLAINED_STEPS.slice(0, 3),
+    '--explain',
+    '--page',
     'off',
     '09:00-19:00',
     '--hours',
@@ -114,9 +115,26 @@ function checkValid(r: ParseResult): void {
       return;
     case 'status':
       if (r.env !== undefined) expect(envNameSchema.safeParse(r.env).success).toBe(true);
+      expect(Number.isSafeInteger(r.page) && r.page >= 1).toBe(true);
       return;
-    default:
-      expect(['list', 'help']).toContain(r.kind);
+    case 'explain':
+      if (r.step !== undefined) expect(EXPLAINED_STEPS).toContain(r.step);
+      if (r.env !== undefined) expect(envNameSchema.safeParse(r.env).success).toBe(true);
+      expect(r.step !== undefined && r.env !== undefined).toBe(false);
+      return;
+    case 'lang':
+      if (r.lang !== undefined) expect(LANGS).toContain(r.lang);
+      return;
+    case 'list':
+      expect(Number.isSafeInteger(r.page) && r.page >= 1).toBe(true);
+      return;
+    case 'help':
+      return;
+    default: {
+      // Exhaustive: a new command kind must get its own validity rule here.
+      const unchecked: never = r;
+      throw new Error(`no validity rule for ${JSON.stringify(unchecked)}`);
+    }
   }
 }
 
