@@ -9,11 +9,12 @@
  */
 import { AccountLimitsAdapter } from '../../aws/account-limits';
 import { createAwsClients } from '../../aws/clients';
+import { inEnglish } from '../../i18n/english';
 import type { Texts } from '../../i18n/texts';
 import type { Run } from '../../state/types';
 import type { CreatePlan } from '../../workflows/create/plan';
 import { resolveCreateConfig } from '../../workflows/create';
-import { preflightInEnglish, runPreflight } from '../../workflows/create/preflight';
+import { runPreflight } from '../../workflows/create/preflight';
 import { preflightLines } from '../preflight-lines';
 import { refsOfPlan, inventoryOf } from '../../workflows/inventory';
 import { cliTexts } from '../texts';
@@ -38,9 +39,7 @@ export async function runCreateDryRun(cmd: CliCreate, io: CliIo, config: Config)
   const preflight = await runPreflight(new AccountLimitsAdapter(clients), createConfig, cmd.multiAz);
   const { plan, estimate } = planCreate(cmd.env, cmd.multiAz, createConfig);
   if (cmd.json) {
-    io.stdout.write(
-      `${JSON.stringify({ plan, estimate, preflight: preflightInEnglish(preflight) }, null, 2)}\n`,
-    );
+    io.stdout.write(`${JSON.stringify(inEnglish({ plan, estimate, preflight }), null, 2)}\n`);
   } else {
     const t = cliTexts(config);
     const verdict = preflight.ok

@@ -4,8 +4,7 @@
  * scripts can `jq` it. Human messages go to stderr, never here.
  */
 // JSON is for machines and logs: notes in English, like a step error's message.
-import { english } from '../../i18n/english';
-import { isSaid } from '../../i18n/said';
+import { english, inEnglish } from '../../i18n/english';
 import { ENGLISH } from '../../i18n/texts';
 import type { Run } from '../../state/types';
 import { failureOf, type Output, type RunRenderer, type RunResult } from './types';
@@ -54,17 +53,6 @@ export interface RunDocument {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-const SAID_KEY = /^(grammar|work|receipt|drill)\.\w+$/;
-
-/** A run's summary for machines: what it says (a drill's headline, a sleep's message) in English. */
-function englishSummary(value: unknown): unknown {
-  if (isSaid(value) && SAID_KEY.test(value.key)) return english(value);
-  if (Array.isArray(value)) return value.map(englishSummary);
-  if (typeof value === 'object' && value !== null)
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, englishSummary(v)]));
-  return value;
-}
-
 export function runDocument(
   result: RunResult,
   waits: ReadonlyMap<string, readonly WaitReason[]> = new Map(),
@@ -100,7 +88,7 @@ export function runDocument(
       elapsedMs: (run.finishedAt ?? run.updatedAt) - run.createdAt,
       steps,
     },
-    ...(run.summary ? { summary: englishSummary(run.summary) as Record<string, unknown> } : {}),
+    ...(run.summary ? { summary: inEnglish(run.summary) } : {}),
   };
 }
 

@@ -14,10 +14,9 @@
  * the run before any step that creates something.
  *
  * Every line is said (`preflight.…` in the catalogue, numbers and quota codes as arguments) and
- * put into words by whoever shows it; `preflightInEnglish` gives the English for JSON and logs.
+ * put into words by whoever shows it; `inEnglish` (i18n/english) gives the English for JSON and logs.
  */
 import type { AccountLimitsAdapter, AppliedQuota, OrderableDbOption } from '../../aws/account-limits';
-import { english } from '../../i18n/english';
 import { say, type Said, type Saying } from '../../i18n/said';
 import type { MultiAzMode } from '../../state/types';
 import type { CreateConfig } from './deps';
@@ -409,18 +408,4 @@ export function summarizePreflight(report: PreflightReport): Said {
   const n = report.checks.filter((c) => c.status === 'ok').length;
   if (unknown.length === 0) return say('preflight.allPassed', { n });
   return say('preflight.somePassed', { n, unchecked: unknown.map((c) => c.text) });
-}
-
-/** The report as its English reader (the JSON output, logs) reads it: every line in words. */
-export function preflightInEnglish(report: PreflightReport) {
-  return {
-    ...report,
-    checks: report.checks.map((c) => ({
-      ...c,
-      text: english(c.text),
-      ...(c.problem ? { problem: english(c.problem) } : {}),
-      ...(c.fix ? { fix: english(c.fix) } : {}),
-    })),
-    ...(report.refusal ? { refusal: english(report.refusal) } : {}),
-  };
 }

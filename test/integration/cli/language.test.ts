@@ -71,9 +71,17 @@ describe('sitebot create --dry-run', () => {
 
   test('--json stays English in ja', async () => {
     const json = await h.run(['create', 'demo', '--dry-run', '--json'], { env: { SITEBOT_LANG: 'ja' } });
-    const doc = JSON.parse(json.stdout) as { estimate: { assumptions: unknown } };
+    const doc = JSON.parse(json.stdout) as {
+      plan: { resources: { detail: unknown }[] };
+      estimate: { assumptions: unknown; lines: { name: unknown; item: string }[] };
+    };
     expect(json.code).toBe(0);
     expect(JSON.stringify(doc)).not.toMatch(/[\u3040-\u30ff]/);
+    // In words, not catalogue keys: a script reads the plan, its cost lines and assumptions as text.
+    expect(json.stdout).not.toMatch(/"key":/);
+    expect(doc.plan.resources.find((r) => String(r.detail).includes('10.0.0.0/16'))).toBeDefined();
+    expect(doc.estimate.lines.map((l) => l.name)).toEqual(doc.estimate.lines.map((l) => l.item));
+    expect(doc.estimate.assumptions).toMatch(/^ap-northeast-1 on-demand prices of \d{4}-\d\d-\d\d; /);
   });
 });
 

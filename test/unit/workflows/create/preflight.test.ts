@@ -8,7 +8,6 @@ import { english } from '../../../../src/i18n/english';
 import { ENGLISH, textsFor } from '../../../../src/i18n/texts';
 import {
   evaluatePreflight,
-  preflightInEnglish,
   sharedPreflight,
   summarizePreflight,
   suggestAzs,
@@ -235,7 +234,7 @@ describe("in the reader's language", () => {
 
   test('English for JSON and logs; a plain string (an older record) is shown as it is', () => {
     const report = evaluatePreflight(refusedInC, settings, 'now');
-    const plain = preflightInEnglish(report);
+    const plain = inEnglish(report);
     expect(plain.refusal).toBe(english(report.refusal));
     expect(plain.checks.map((c) => c.text)).toEqual(report.checks.map((c) => english(c.text)));
     expect(JSON.parse(JSON.stringify(plain)).checks[0].text).toMatch(/^VPCs in ap-northeast-1: not checked/);
