@@ -290,8 +290,9 @@ export class WorkflowService {
     const steps = Object.fromEntries(
       Object.entries(run.steps).map(([id, state]) => {
         if (state.status !== 'failed') return [id, state];
-        // A fresh startedAt: step deadlines start over on a retry.
-        const { error: _err, nextAt: _n, finishedAt: _fin, startedAt: _s, ...rest } = state;
+        // A fresh startedAt: step deadlines start over on a retry. The old note (the failure)
+        // goes too: a pending step says nothing until it runs again.
+        const { error: _err, nextAt: _n, finishedAt: _fin, startedAt: _s, note: _note, ...rest } = state;
         return [id, { ...rest, status: 'pending', failures: 0 }];
       }),
     );

@@ -331,14 +331,16 @@ describe('retryRun', () => {
     });
     t.scheduler.clear();
     t.clock.advance(1_000);
+    const at = t.clock.now();
+    expect(run.steps.b.note).toBe('quota'); // why it failed: stale once it is pending again
     const result = await t.service.retryRun(run.runId, 'U5');
     if (!result.ok) throw new Error(english(result.message));
     expect(result.run.summary).toEqual({ kept: 1, retriedBy: 'U5' });
     expect(result.run).not.toHaveProperty('finishedAt');
-    expect(result.run.updatedAt).toBe(T0 + 1_000);
+    expect(result.run.updatedAt).toBe(at);
     expect(result.run.steps.a).toEqual(run.steps.a);
     expect(result.run.steps.b).toMatchObject({ status: 'pending', attempts: 1, failures: 0 });
-    for (const gone of ['error', 'nextAt', 'finishedAt', 'startedAt'])
+    for (const gone of ['error', 'nextAt', 'finishedAt', 'startedAt', 'note'])
       expect(result.run.steps.b).not.toHaveProperty(gone);
     expectAuditedAndTicked(t, run.runId, 'create.retry-requested', 'U5');
   });
