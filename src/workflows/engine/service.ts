@@ -95,7 +95,16 @@ export interface WorkflowServiceOptions {
   newRunId?(kind: RunKind, env: string, now: number): string;
   /** A lock without a run is taken as abandoned after this long (its creator crashed). Default 60 s. */
   staleLockMs?: number;
+  /**
+   * Waits between a cancel request's tries against a busy runner; default a real timer (the
+   * request is waiting in real time, not a run's). Tests pass their own.
+   */
+  pause?(ms: number): Promise<void>;
+  /** The backoff's jitter in [0, 1); default Math.random. */
+  random?(): number;
 }
+
+const realPause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const defaultRunId = (kind: RunKind, env: string, now: number): string =>
   `${env}-${kind}-${now.toString(36)}-${randomBytes(3).toString('hex')}`;
@@ -243,7 +252,8 @@ export class WorkflowService {
         if (!(err instanceof ConflictError) || attempt >= CANCEL_RETRY.maxAttempts) throw err;
         // A busy runner saves the run after each step change; back off (jittered) instead of
         // racing it, so the request lands between two of its saves.
-        await new Promise((r) => setTimeout(r, backoffDelay(attempt, CANCEL_RETRY, Math.random)));
+        const { pause = realPause, random = Math.random } = this.options;
+        await pause(backoffDelay(attempt, CANCEL_RETRY, random));
       }
     }
   }

@@ -2,7 +2,7 @@
 import type { RunKind } from '../../../../src/state/types';
 import { ManualClock, ManualScheduler } from '../../../../src/workflows/engine/manual-scheduler';
 import { WorkflowRunner, type WorkflowRunnerOptions } from '../../../../src/workflows/engine/runner';
-import { WorkflowService } from '../../../../src/workflows/engine/service';
+import { WorkflowService, type WorkflowServiceOptions } from '../../../../src/workflows/engine/service';
 import type {
   ProgressSink,
   RunEvent,
@@ -42,6 +42,7 @@ export function setup<Deps = unknown>(
   wf: WorkflowDefinition<Deps>,
   deps: Deps = {} as Deps,
   overrides: Partial<WorkflowRunnerOptions<Deps>> = {},
+  serviceOverrides: Partial<WorkflowServiceOptions> = {},
 ) {
   const store = createMemoryStore();
   const clock = new ManualClock(T0);
@@ -70,6 +71,7 @@ export function setup<Deps = unknown>(
     sink,
     clock,
     newRunId: (kind, env) => `${env}-${kind}-${++ids}`,
+    ...serviceOverrides,
   });
   const start = (env = 'demo') =>
     service.startRun({ kind: wf.kind, env, requestedBy: 'U123', channel: 'C1', params: { ttl: '24h' } });

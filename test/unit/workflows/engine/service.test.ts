@@ -128,7 +128,16 @@ describe('WorkflowService.resumeAll and cancelRun', () => {
   });
 
   it('cancelRun outlasts a busy runner: ten lost races with its saves in a row, then the request lands', async () => {
-    const t = setup(workflow([step('a', [])]));
+    const pauses: number[] = [];
+    const t = setup(
+      workflow([step('a', [])]),
+      {},
+      {},
+      {
+        pause: async (ms) => void pauses.push(ms),
+        random: () => 0,
+      },
+    );
     const run = await t.startOk('busy');
     const save = t.store.runs.save.bind(t.store.runs);
     let lost = 0;
@@ -140,19 +149,26 @@ describe('WorkflowService.resumeAll and cancelRun', () => {
       }
       return save(r);
     });
-    // The backoff between tries is real setTimeout (about 4 s in all): drive it on fake timers.
-    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
-    let cancelled: Awaited<ReturnType<typeof t.service.cancelRun>> | undefined;
-    try {
-      const pending = t.service.cancelRun(run.runId, 'U1').then((r) => (cancelled = r));
-      for (let i = 0; i < 60 && cancelled === undefined; i++) await jest.advanceTimersByTimeAsync(1_000);
-      await pending;
-    } finally {
-      jest.useRealTimers();
-    }
-    expect(cancelled?.ok).toBe(true);
+    const cancelled = await t.service.cancelRun(run.runId, 'U1');
+    expect(cancelled.ok).toBe(true);
     expect(lost).toBe(10);
     expect((await t.store.runs.get(run.runId))?.cancelRequested).toBe(true);
+    // One pause after each lost race, growing to the 1 s ceiling.
+    // With no jitter (random 0), each is half its ceiling: 20 ms doubling to 1 s.
+    expect(pauses).toEqual([10, 20, 40, 80, 160, 320, 500, 500, 500, 500]);
+  });
+
+  it('cancelRun gives up after its last try against a runner that always wins', async () => {
+    const pauses: number[] = [];
+    const t = setup(workflow([step('a', [])]), {}, {}, { pause: async (ms) => void pauses.push(ms) });
+    const run = await t.startOk('busy');
+    const save = t.store.runs.save.bind(t.store.runs);
+    jest.spyOn(t.store.runs, 'save').mockImplementation(async (r) => {
+      if (r.cancelRequested) throw new ConflictError(`run ${r.runId} changed`);
+      return save(r);
+    });
+    await expect(t.service.cancelRun(run.runId, 'U1')).rejects.toBeInstanceOf(ConflictError);
+    expect(pauses).toHaveLength(11); // 12 tries
   });
 
   it('cancelRun on an unknown run says so', async () => {
