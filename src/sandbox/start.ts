@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { loadConfig } from '../config/config';
+import { textsIn } from '../i18n/texts';
 import { SANDBOX_CREDENTIALS, startSandbox } from './sandbox';
 import { FILES_WRITE } from './slack/files';
 import { MANIFEST_SCOPES } from './slack/server';
@@ -74,7 +75,9 @@ async function main(): Promise<void> {
       `AWS_ACCESS_KEY_ID=${SANDBOX_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${SANDBOX_CREDENTIALS.secretAccessKey} ` +
       `${clockUrl ? `SITEBOT_CLOCK_URL=${clockUrl} ` : ''}npx sitebot list`,
   );
-  const ui = headless ? undefined : startConsole({ slack: sandbox.slack, onExit: () => shutdown(0) });
+  const ui = headless
+    ? undefined
+    : startConsole({ slack: sandbox.slack, texts: textsIn(config.i18n), onExit: () => shutdown(0) });
   process.once('SIGINT', () => shutdown(0));
   process.once('SIGTERM', () => shutdown(0));
 }

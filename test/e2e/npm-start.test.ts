@@ -34,6 +34,8 @@ test('prints the console URL first, and the URL serves the console', async () =>
       SITEBOT_DYNAMODB_PORT: '0',
       SANDBOX_AWS_PORT: '0',
       SANDBOX_REMIND_EVERY: '0',
+      // A Japanese team's sandbox: the terminal console speaks SITEBOT_LANG (its start-up lines are logs).
+      SITEBOT_LANG: 'ja',
     },
   });
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -52,6 +54,6 @@ test('prints the console URL first, and the URL serves the console', async () =>
   expect(page.headers.get('content-type')).toContain('text/html');
   expect(await page.text()).toContain('<script src="/console.js"');
   // The terminal console runs too, after the URL.
-  await waitFor(() => (stdout.includes('Slack console: channel C1') ? true : undefined), 30_000);
-  expect(stdout.indexOf('Slack console')).toBeGreaterThan(stdout.indexOf('Console: '));
+  await waitFor(() => (stdout.includes('Slack コンソール: チャンネル C1') ? true : undefined), 30_000);
+  expect(stdout.indexOf('Slack コンソール')).toBeGreaterThan(stdout.indexOf('Console: '));
 });

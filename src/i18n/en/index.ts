@@ -22,6 +22,7 @@ import { destroy } from './destroy';
 import { drill } from './drill';
 import { diagram } from './diagram';
 import { webConsole } from './console';
+import { terminal } from './terminal';
 import { grammar } from './grammar';
 import { inventory } from './inventory';
 import { receipt } from './receipt';
@@ -53,6 +54,7 @@ export function en(f: Formatter) {
     language: lang(),
     diagram: diagram(f),
     webConsole: webConsole(),
+    terminal: terminal(f),
     cli: cli(f),
     /** Each workflow's steps: title, and explanation for the hands-on's (beside their outlines). */
     steps: {

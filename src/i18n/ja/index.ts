@@ -23,6 +23,7 @@ import { destroy } from './destroy';
 import { drill } from './drill';
 import { diagram } from './diagram';
 import { webConsole } from './console';
+import { terminal } from './terminal';
 import { JA_FORMAT_WORDS } from './format';
 import { grammar } from './grammar';
 import { inventory } from './inventory';
@@ -55,6 +56,7 @@ export function ja(f: Formatter): Catalogue {
     language: lang(),
     diagram: diagram(f),
     webConsole: webConsole(),
+    terminal: terminal(f),
     cli: cli(f),
     steps: {
       create: CREATE_STEPS_JA,

@@ -5,6 +5,7 @@
  * lines that changed are printed under its number.
  */
 import { createInterface, type Interface } from 'node:readline';
+import { ENGLISH, type Texts } from '../../i18n/texts';
 import { findButtons } from './buttons';
 import { lineChanges } from './line-diff';
 import type { MessageChange, StoredMessage } from './messages';
@@ -22,17 +23,10 @@ export interface ConsoleOptions {
   output?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
   /** ANSI styles and in-place redraws; default: whether `output` is a terminal. */
   ansi?: boolean;
+  /** The console's own words (the sandbox's `SITEBOT_LANG`); default English. */
+  texts?: Texts;
   onExit?: () => void;
 }
-
-const HELP = [
-  'Type a slash command as in Slack, e.g. `/site help` or `/site create demo`.',
-  '  press <n>.<i>   press button i of message n',
-  '  as <user>       act as another Slack user id (now: %USER%)',
-  '  channel <id>    switch channel (now: %CHANNEL%)',
-  '  messages        re-print the channel',
-  '  quit            stop the sandbox',
-].join('\n');
 
 /** Columns a line takes on a terminal: ANSI codes take none, emoji and wide characters two. */
 function width(line: string): number {
@@ -48,6 +42,7 @@ export function startConsole(options: ConsoleOptions): { close(): void } {
   let user = options.user ?? 'U1';
   const output = options.output ?? process.stdout;
   const style: TextStyle = { ansi: options.ansi ?? output.isTTY === true };
+  const { terminal: term, webConsole: verdictWords } = options.texts ?? ENGLISH;
   const numbers = new Map<string, number>();
   const byNumber = new Map<number, StoredMessage>();
   /** What each message looked like when last printed (for the diff of its next update). */
@@ -84,18 +79,18 @@ export function startConsole(options: ConsoleOptions): { close(): void } {
   const visible = (m: StoredMessage) => m.channel === channel && (!m.ephemeral_to || m.ephemeral_to === user);
 
   const bodyOf = (n: number, m: StoredMessage): string[] => {
-    const notes = verdictLines(verdictOf(m)).map((v) => v.text);
+    const notes = verdictLines(verdictOf(m), verdictWords).map((v) => v.text);
     return [...notes, ...renderMessageLines(n, m, style)].map((l) => `   ${l}`);
   };
 
   const headerOf = (n: number, m: StoredMessage, how: string) => {
     const tags = [
-      m.ephemeral_to ? 'only you' : '',
-      m.thread_ts ? `reply in thread #${numbers.get(`${m.channel}/${m.thread_ts}`) ?? '?'}` : '',
+      m.ephemeral_to ? term.onlyYou() : '',
+      m.thread_ts ? term.replyIn({ n: String(numbers.get(`${m.channel}/${m.thread_ts}`) ?? '?') }) : '',
       how,
     ]
       .filter(Boolean)
-      .join(', ');
+      .join(term.tagSeparator());
     return `#${n}${tags ? ` (${tags})` : ''}`;
   };
 
@@ -131,16 +126,15 @@ export function startConsole(options: ConsoleOptions): { close(): void } {
     }
     const { changed, removed } = lineChanges(before, after);
     if (changed.length === 0 && removed === 0) return;
-    const shorter = before.length - after.length;
-    const gone = shorter > 0 ? `, ${shorter} line${shorter === 1 ? '' : 's'} fewer` : '';
-    write([headerOf(n, m, `updated${gone}`), ...changed.map((c) => c.text)]);
+    const fewer = Math.max(0, before.length - after.length);
+    write([headerOf(n, m, term.updated({ fewer })), ...changed.map((c) => c.text)]);
   };
 
   const onChange = (change: MessageChange) => {
     if (change.type === 'delete') {
       const n = numbers.get(keyOf(change.message));
       shown.delete(keyOf(change.message));
-      if (n !== undefined && change.message.channel === channel) print(`#${n} deleted`);
+      if (n !== undefined && change.message.channel === channel) print(term.deleted({ n }));
       return;
     }
     // A flag (a refused update, a late ack) adds a line above the message: shown as an update.
@@ -152,8 +146,7 @@ export function startConsole(options: ConsoleOptions): { close(): void } {
   /** A message Slack refused is never stored: say so where it would have been, one line per problem. */
   const onViolation = (v: Violation) => {
     if (!isRefusedPost(v) || v.channel !== channel) return;
-    const what = v.excerpt ? ` (“${v.excerpt}”)` : '';
-    print(`⚠ Slack refused a message from the bot${what}, nobody saw it: ${describeProblem(v)}`);
+    print(term.refusedPost({ ...(v.excerpt ? { excerpt: v.excerpt } : {}), problem: describeProblem(v) }));
   };
   const stopViolations = slack.onViolation(onViolation);
 
@@ -164,16 +157,15 @@ export function startConsole(options: ConsoleOptions): { close(): void } {
       options.onExit?.();
       return;
     }
-    if (words[0] === 'help' || words[0] === '?')
-      return print(HELP.replace('%USER%', user).replace('%CHANNEL%', channel));
+    if (words[0] === 'help' || words[0] === '?') return print(term.help({ user, channel }));
     if (words[0] === 'as' && words[1]) {
       user = words[1];
-      return print(`now acting as ${user}`);
+      return print(term.actingAs({ user }));
     }
     if (words[0] === 'channel' && words[1]) {
       channel = words[1];
       rl.setPrompt(`${channel}> `);
-      return print(`now in ${channel}`);
+      return print(term.nowIn({ channel }));
     }
     if (words[0] === 'messages') {
       for (const m of slack.messages.list(channel)) show(m);
@@ -183,37 +175,39 @@ export function startConsole(options: ConsoleOptions): { close(): void } {
     if (words[0].startsWith('/')) {
       const text = line.trim().slice(words[0].length).trim();
       const answer = await slack.sendCommand({ command: words[0], text, user, channel });
-      if (answer.status !== 200) print(`(the bot answered HTTP ${answer.status})`);
+      if (answer.status !== 200) print(term.httpStatus({ status: answer.status }));
       return;
     }
-    print(`not understood: ${line.trim()} (type help)`);
+    print(term.notUnderstood({ line: line.trim() }));
   };
 
   const press = async (ref: string) => {
     const m = /^(\d+)\.(\d+)$/.exec(ref);
     const message = m ? byNumber.get(Number(m[1])) : undefined;
     const button = message && m ? findButtons(message.blocks)[Number(m[2]) - 1] : undefined;
-    if (!message || !button) return print(`no button ${ref}`);
+    if (!message || !button) return print(term.noButton({ ref }));
     const answer = await slack.pressButton({
       channel: message.channel,
       ts: message.ts,
       action_id: button.action_id,
       user,
     });
-    if (answer.status !== 200) print(`(the bot answered HTTP ${answer.status})`);
+    if (answer.status !== 200) print(term.httpStatus({ status: answer.status }));
   };
 
   rl.on('line', (line) => {
     // The typed line now sits under the last block: it can no longer be redrawn in place.
     lastBlock = undefined;
     run(line)
-      .catch((err: unknown) => print(`error: ${err instanceof Error ? err.message : String(err)}`))
+      .catch((err: unknown) =>
+        print(term.error({ message: err instanceof Error ? err.message : String(err) })),
+      )
       .finally(() => rl.prompt(true));
   });
   rl.on('close', () => options.onExit?.());
   // In a terminal readline swallows Ctrl-C (raw mode), so the process never sees SIGINT: stop here.
   rl.on('SIGINT', () => options.onExit?.());
-  print(`Slack console: channel ${channel} as ${user}. Type /site help, or help for console commands.`);
+  print(term.banner({ channel, user }));
 
   return {
     close: () => {

@@ -3,12 +3,13 @@
  * terminal, when the message is still the last thing printed — redraws it in place.
  */
 import { PassThrough } from 'node:stream';
+import { textsFor, type Texts } from '../../../../src/i18n/texts';
 import { startConsole } from '../../../../src/sandbox/slack/console';
 import { MessageLog } from '../../../../src/sandbox/slack/messages';
 import type { SlackStandIn } from '../../../../src/sandbox/slack/server';
 import { ViolationLog } from '../../../../src/sandbox/slack/violations';
 
-function harness(tty: boolean) {
+function harness(tty: boolean, texts?: Texts) {
   const messages = new MessageLog();
   const violations = new ViolationLog();
   const slack = {
@@ -22,14 +23,22 @@ function harness(tty: boolean) {
   const output = Object.assign(new PassThrough(), { isTTY: tty, columns: 120 });
   let printed = '';
   output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
-  const ui = startConsole({ slack, input, output, channel: 'C1', user: 'U1', ansi: tty });
+  const ui = startConsole({
+    slack,
+    input,
+    output,
+    channel: 'C1',
+    user: 'U1',
+    ansi: tty,
+    ...(texts ? { texts } : {}),
+  });
   const take = () => {
     const out = printed;
     printed = '';
     return out;
   };
-  take();
-  return { messages, violations, input, ui, take };
+  const banner = take();
+  return { messages, violations, input, ui, take, banner, peek: () => printed };
 }
 
 const steps = (states: string[]) => ({
@@ -90,6 +99,9 @@ test('terminal: the last message is redrawn in place; an older one gets its chan
 test('ephemerals of other users and other channels are not printed', () => {
   const h = harness(false);
   try {
+    expect(h.banner).toContain(
+      'Slack console: channel C1 as U1. Type /site help, or help for console commands.',
+    );
     h.messages.add({ channel: 'C1', user: 'U0SITEBOT', text: 'for U2', blocks: [], ephemeral_to: 'U2' });
     h.messages.add({ channel: 'C2', user: 'U0SITEBOT', text: 'elsewhere', blocks: [] });
     h.messages.add({ channel: 'C1', user: 'U0SITEBOT', text: 'for me', blocks: [], ephemeral_to: 'U1' });
@@ -134,6 +146,33 @@ test("the strict stand-in's word: a refused update shows above the message, a re
       '⚠ Slack refused a message from the bot (“Creating demo”), nobody saw it: msg_too_long\n',
     );
     expect(refused.match(/⚠/g)).toHaveLength(1);
+  } finally {
+    h.ui.close();
+  }
+});
+
+test("in Japanese (SITEBOT_LANG=ja): its help, answers, header tags and the stand-in's verdict", async () => {
+  const h = harness(false, textsFor({ lang: 'ja', timeZone: 'Asia/Tokyo' }));
+  try {
+    const typed = async (line: string) => {
+      h.input.write(`${line}\n`);
+      // readline answers on its next turn; the console prints synchronously for these words.
+      for (let i = 0; i < 10 && !h.peek(); i++) await new Promise((r) => setImmediate(r));
+      return h.take();
+    };
+    expect(h.banner).toContain('Slack コンソール: チャンネル C1、ユーザー U1。');
+    expect(await typed('help')).toContain('別の Slack ユーザー ID として操作する (現在: U1)');
+    expect(await typed('as U2')).toContain('U2 として操作します');
+    expect(await typed('fly')).toContain('わかりません: fly (help と入力してください)');
+    const m = h.messages.add({ channel: 'C1', user: 'U0SITEBOT', text: 'x', blocks: [], ephemeral_to: 'U2' });
+    expect(h.take()).toContain('#1 (あなたにだけ表示)');
+    h.messages.add(steps(['a', 'b', 'c']));
+    h.take();
+    h.messages.flag('C1', m.ts, [{ level: 'refused', error: 'invalid_blocks', detail: 'too long' }]);
+    const flagged = h.take();
+    expect(flagged).toContain('#1 (あなたにだけ表示、更新)');
+    expect(flagged).toContain('⚠ Slack はこのメッセージへのリクエストを拒否しました');
+    expect(flagged).not.toMatch(/only you|updated|Slack refused/);
   } finally {
     h.ui.close();
   }
