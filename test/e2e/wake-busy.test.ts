@@ -190,4 +190,9 @@ test('Wake now while a sleep is still going: said in the channel, and the remind
   expect(wakes.filter((r) => r.params.reason === 'keep-awake')).toHaveLength(1);
   expect(powerOf(await env())).toMatchObject({ state: 'awake' });
   expect(powerOf(await env())?.wakeRequested).toBeUndefined();
+  // Said once: the pass's notice, and the wake's own message ending "awake".
+  await sb.workflows!.settle();
+  const after = channelMessages(await sb.messages()).slice(said.channel.length);
+  expect(after.filter((m) => m.text === ':sunrise: Waking *demo*…')).toHaveLength(1);
+  expect(after.filter((m) => m.text.startsWith(':sunrise: demo is awake:'))).toHaveLength(1);
 });
