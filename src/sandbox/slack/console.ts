@@ -145,7 +145,8 @@ export function startConsole(options: ConsoleOptions): { close(): void } {
 
   /** A message Slack refused is never stored: say so where it would have been, one line per problem. */
   const onViolation = (v: Violation) => {
-    if (!isRefusedPost(v) || v.channel !== channel) return;
+    // An ephemeral's refusal is for whom it was for, as the ephemeral would have been.
+    if (!isRefusedPost(v) || v.channel !== channel || (v.to !== undefined && v.to !== user)) return;
     print(term.refusedPost({ ...(v.excerpt ? { excerpt: v.excerpt } : {}), problem: describeProblem(v) }));
   };
   const stopViolations = slack.onViolation(onViolation);

@@ -17,6 +17,8 @@ export interface Destination {
   channel: string;
   /** Set when the body replaces an existing message. */
   ts?: string;
+  /** Who alone sees it (an ephemeral): its refusal is theirs to see, not the channel's. */
+  to?: string;
 }
 
 export type Judged =
@@ -31,7 +33,7 @@ export type Judged =
     }
   | { ok: false; error: string; answer: Record<string, unknown>; flags: MessageFlag[] };
 
-type Where = Pick<NewViolation, 'method' | 'channel' | 'ts' | 'excerpt'>;
+type Where = Pick<NewViolation, 'method' | 'channel' | 'ts' | 'excerpt' | 'to'>;
 
 export class MessageJudge {
   /** Every block_id an author has set, and the message (`channel/ts`) that first used it. */
@@ -46,6 +48,7 @@ export class MessageJudge {
       channel: to.channel,
       ts: to.ts,
       excerpt: excerptOf(typeof input.text === 'string' ? input.text : ''),
+      ...(to.to !== undefined ? { to: to.to } : {}),
     };
     if (!verdict.ok) {
       const problems = verdict.problems.length ? verdict.problems : [undefined];

@@ -40,10 +40,12 @@ export class Replies {
       return { ok: true };
     }
     const replace = payload.replace_original === true && !!target.sourceTs;
+    const inChannel = payload.response_type === 'in_channel';
     const judged = this.judge.judge(payload, {
       method,
       channel: target.channel,
       ts: replace ? target.sourceTs : undefined,
+      ...(!replace && !inChannel && target.user ? { to: target.user } : {}),
     });
     if (!judged.ok) {
       if (replace) this.log.flag(target.channel, target.sourceTs!, judged.flags);
@@ -58,7 +60,6 @@ export class Replies {
       judged.commit(target.sourceTs!);
       return { ok: true };
     }
-    const inChannel = payload.response_type === 'in_channel';
     const m = this.log.add({
       channel: target.channel,
       user: this.botUserId,

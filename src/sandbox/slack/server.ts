@@ -260,17 +260,26 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
 
   const respondToUrl = async (req: IncomingMessage, res: ServerResponse, id: string) => {
     const use = responseUrls.use(id);
+    // Read first (a used URL is refused whatever it carries; an unreadable body only then fails).
+    const payload = await readJson(req).catch((err: unknown) =>
+      err instanceof Error ? err : new Error(String(err)),
+    );
     if (!use.ok) {
+      // A reply not in channel would have been the presser's alone: so is its refusal.
+      const inChannel = !(payload instanceof Error) && payload.response_type === 'in_channel';
+      const to = inChannel ? undefined : use.target?.user;
       violations.record({
         level: 'refused',
         method: 'response_url',
         channel: use.target?.channel,
         error: use.error,
+        ...(to !== undefined ? { to } : {}),
       });
       res.writeHead(404, { 'content-type': 'text/plain' }).end(use.error);
       return;
     }
-    const outcome = replies.apply(await readJson(req), use.target, 'response_url');
+    if (payload instanceof Error) throw payload;
+    const outcome = replies.apply(payload, use.target, 'response_url');
     if (outcome.ok) res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     else res.writeHead(400, { 'content-type': 'text/plain' }).end(outcome.error);
   };

@@ -40,6 +40,8 @@ export interface RefusedPost {
   method: string;
   channel: string;
   excerpt: string;
+  /** Who alone would have seen it; unset for a channel message. */
+  to?: string;
   verdict: MessageVerdict;
 }
 
@@ -55,6 +57,7 @@ export function refusedPosts(violations: readonly Violation[]): RefusedPost[] {
       last.post.at === v.at &&
       last.post.method === v.method &&
       last.post.channel === v.channel &&
+      last.post.to === v.to &&
       last.post.excerpt === (v.excerpt ?? '');
     if (same) {
       last!.post.verdict.refused.push(describeProblem(v));
@@ -67,6 +70,7 @@ export function refusedPosts(violations: readonly Violation[]): RefusedPost[] {
       method: v.method,
       channel: v.channel,
       excerpt: v.excerpt ?? '',
+      ...(v.to !== undefined ? { to: v.to } : {}),
       verdict: { refused: [describeProblem(v)], warnings: [], undelivered: true },
     };
     posts.push(post);

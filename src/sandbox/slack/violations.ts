@@ -25,6 +25,8 @@ export interface Violation {
   detail?: string;
   /** The start of the message's text, so a person can tell which message it was. */
   excerpt?: string;
+  /** Who alone would have seen the message (an ephemeral, an ack, a reply not in channel). */
+  to?: string;
 }
 
 export type NewViolation = Omit<Violation, 'seq' | 'at'>;

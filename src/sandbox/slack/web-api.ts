@@ -104,7 +104,7 @@ export function createWebApi(
   /** chat.postMessage, or chat.postEphemeral when `ephemeralTo` is set. */
   const post = (method: string, args: Args, ephemeralTo?: string): WebApiAnswer => {
     const channel = str(args.channel);
-    const judged = judge.judge(args, { method, channel });
+    const judged = judge.judge(args, { method, channel, ...(ephemeralTo ? { to: ephemeralTo } : {}) });
     if (!judged.ok) return { status: 200, body: judged.answer };
     const m = log.add({
       channel,

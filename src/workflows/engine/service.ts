@@ -109,6 +109,9 @@ const realPause = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 const defaultRunId = (kind: RunKind, env: string, now: number): string =>
   `${env}-${kind}-${now.toString(36)}-${randomBytes(3).toString('hex')}`;
 
+/** What starting a run needs of the service: the start operations take only this (any Deps). */
+export type RunStarter = Pick<WorkflowService, 'startRun'>;
+
 export class WorkflowService {
   private readonly clock: Clock;
   private readonly staleLockMs: number;

@@ -15,7 +15,7 @@
  * the drill measures virtual seconds.
  */
 export { failoverWorkflow } from './workflow';
-export { startFailover, type RunStarter, type StartFailoverInput, type StartFailoverResult } from './start';
+export { startFailover, type StartFailoverInput, type StartFailoverResult } from './start';
 export {
   DEFAULT_FAILOVER_CONFIG,
   drillCalls,

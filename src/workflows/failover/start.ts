@@ -9,7 +9,7 @@
 import { say, type Said, type Saying } from '../../i18n/said';
 import { voiceParams, type RunVoice } from '../../i18n/voice';
 import type { Environment, Run, RunNotify, StateStore } from '../../state/types';
-import type { StartRunInput, StartRunResult } from '../engine/service';
+import type { RunStarter, StartRunInput } from '../engine/service';
 import { checkEnvRecord, type RefusalReason } from './preconditions';
 import { phasesOf, type DrillTarget } from './report';
 
@@ -34,11 +34,6 @@ export type StartFailoverResult =
   | { ok: true; run: Run; message: Said }
   /** `not-shown`: the caller's `announce` could not show the drill, so it did not start. */
   | { ok: false; reason: RefusalReason | 'unavailable' | 'not-shown'; message: Saying };
-
-/** The one method of WorkflowService this needs (any Deps). */
-export interface RunStarter {
-  startRun(input: StartRunInput): Promise<StartRunResult>;
-}
 
 export async function startFailover(
   service: RunStarter,

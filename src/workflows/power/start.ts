@@ -6,7 +6,7 @@
 import { say, type Said, type Saying } from '../../i18n/said';
 import { voiceParams, type RunVoice } from '../../i18n/voice';
 import type { Environment, Run, RunNotify, StateStore } from '../../state/types';
-import type { StartRunInput, StartRunResult } from '../engine/service';
+import type { RunStarter } from '../engine/service';
 import { checkPowerRecord, type PowerRefusalReason } from './preconditions';
 
 export type PowerKind = 'sleep' | 'wake';
@@ -29,10 +29,6 @@ export interface StartPowerInput {
 export type StartPowerResult =
   | { ok: true; run: Run; message: Said }
   | { ok: false; reason: PowerRefusalReason | 'not-allowed' | 'locked' | 'unavailable'; message: Saying };
-
-export interface RunStarter {
-  startRun(input: StartRunInput): Promise<StartRunResult>;
-}
 
 export async function startPower(
   service: RunStarter,

@@ -597,7 +597,27 @@ describe('response_url', () => {
         method: 'response_url',
         channel: 'CRU5',
         error: 'used_url',
+        // Not in channel: the reply would have been U1's alone, and so is its refusal.
+        to: 'U1',
       }),
+    ]);
+    slack.clearViolations();
+    expect((await respond(url, { text: 'for all', response_type: 'in_channel' })).status).toBe(404);
+    expect(slack.violations()).toEqual([expect.not.objectContaining({ to: expect.anything() })]);
+  });
+
+  it('a refused ephemeral, or a refused ack, is recorded as for its one reader', async () => {
+    const tooLong = [section('x'.repeat(3001))];
+    const eph = client.chat.postEphemeral({ channel: 'CEPH', user: 'U2', text: 'yours', blocks: tooLong });
+    expect(await failure(eph)).toMatchObject({ error: 'invalid_blocks' });
+    const post = client.chat.postMessage({ channel: 'CEPH2', text: 'all', blocks: tooLong });
+    expect(await failure(post)).toMatchObject({ error: 'invalid_blocks' });
+    bot.answer = async () => ({ status: 200, body: JSON.stringify({ text: 'ack', blocks: tooLong }) });
+    await slack.sendCommand({ text: 'x', user: 'U3', channel: 'CEPH3' });
+    expect(slack.violations().map((v) => [v.method, v.channel, v.to])).toEqual([
+      ['chat.postEphemeral', 'CEPH', 'U2'],
+      ['chat.postMessage', 'CEPH2', undefined],
+      ['ack', 'CEPH3', 'U3'],
     ]);
   });
 

@@ -188,6 +188,29 @@ test("the strict stand-in's word on each message: warnings, refused updates, and
     ['refused one', true, 1],
   ]);
   expect(compareTs(listed.messages[0].ts, listed.messages[1].ts)).toBe(-1);
+  expect(listed.messages[1]).not.toHaveProperty('ephemeral_to');
+});
+
+test('a refused ephemeral is shown only to whom it was for, as the ephemeral would have been', async () => {
+  const tooLong = 'x'.repeat(3001);
+  const refused = await api('chat.postEphemeral', {
+    channel: 'CEPW',
+    user: 'U2',
+    text: 'for U2 only',
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: tooLong } }],
+  });
+  expect(refused).toMatchObject({ ok: false, error: 'invalid_blocks' });
+  const listed = (await (await fetch(`${sb.urls.slack}/_console/messages?channel=CEPW`)).json()) as {
+    messages: ConsoleMessage[];
+  };
+  // The page shows an ephemeral only to the user it acts as (client/main.ts): U2 here.
+  expect(listed.messages).toEqual([
+    expect.objectContaining({
+      text: 'for U2 only',
+      ephemeral_to: 'U2',
+      verdict: expect.objectContaining({ undelivered: true }),
+    }),
+  ]);
 });
 
 test('pictures: an unknown environment is 404, a name that is not one is 400', async () => {

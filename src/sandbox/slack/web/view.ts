@@ -38,6 +38,8 @@ export function refusedPostMessage(post: RefusedPost, botUserId: string): Consol
     user: botUserId,
     text: post.excerpt,
     blocks: [],
+    // An ephemeral's refusal is shown only to whom it was for, as the ephemeral would have been.
+    ...(post.to !== undefined ? { ephemeral_to: post.to } : {}),
     edits: 0,
     verdict: post.verdict,
   };

@@ -146,6 +146,23 @@ test("the strict stand-in's word: a refused update shows above the message, a re
       '⚠ Slack refused a message from the bot (“Creating demo”), nobody saw it: msg_too_long\n',
     );
     expect(refused.match(/⚠/g)).toHaveLength(1);
+    // A refused ephemeral is for its one reader: not shown to U1 when it was for U2.
+    h.violations.record({
+      level: 'refused',
+      method: 'chat.postEphemeral',
+      channel: 'C1',
+      to: 'U2',
+      error: 'no_text',
+    });
+    expect(h.take()).toBe('');
+    h.violations.record({
+      level: 'refused',
+      method: 'chat.postEphemeral',
+      channel: 'C1',
+      to: 'U1',
+      error: 'no_text',
+    });
+    expect(h.take()).toContain('nobody saw it: no_text');
   } finally {
     h.ui.close();
   }
