@@ -14,7 +14,6 @@ import type { SandboxMessage, TestSandbox } from '../helpers/sandbox';
 import { startTestSandbox } from '../helpers/sandbox';
 import { holdEnv } from '../helpers/records';
 import { failOnSlackViolations } from '../helpers/slack-violations';
-import { waitFor } from '../helpers/slack';
 import { channelMessages, testDay, waitForMessage, waitForReady } from './helpers';
 
 jest.setTimeout(300_000);
@@ -130,7 +129,7 @@ test('the same press by an admin who reads Japanese is refused in Japanese', asy
 test('pressed again while its wake is under way: "waking already"; one wake run, started once', async () => {
   const asleep = await whatRuns();
   expect(await press('site_power_wake')).toEqual([]);
-  await waitFor(async () => ((await env()).currentRunId ? true : undefined));
+  await sb.workflows!.settle(); // its first tick: the run is under way, waiting on AWS
   const waking = await whatRuns();
   const once = { web: asleep.starts.web + 1, db: asleep.starts.db + 1 };
   const wake = await sb.store.runs.get((await env()).currentRunId!);
@@ -163,7 +162,7 @@ test('Keep awake during a drill: refused naming the failover; the keep-awake is 
 
 test('Wake now while a sleep is still going: said in the channel, and the reminder pass wakes it once the sleep is over', async () => {
   await sb.command('sleep demo', OWNER);
-  await waitFor(async () => ((await env()).currentRunId ? true : undefined));
+  await sb.workflows!.settle(); // its first tick: the run is under way, waiting on AWS
   const sleeping = await whatRuns();
   expect(sleeping.lock).toMatchObject({ kind: 'sleep' });
 
