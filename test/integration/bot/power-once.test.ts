@@ -195,7 +195,7 @@ async function expectEachOnce(prefix: string, busyFreed: boolean): Promise<void>
   }
 }
 
-test('eight passes at once, then three more: each sleep and wake announced once and started once; a busy env once it is free', async () => {
+test('eight passes at once, then three more: each sleep and wake announced once and started once, a busy env once it is free, nothing again once the runs ended', async () => {
   await seed('PA');
   const logs: string[] = [];
   const processes = Array.from({ length: 8 }, () => process(Date.now, [], logs));
