@@ -16,6 +16,7 @@ import {
   threadReplies,
   waitForReady,
 } from './helpers';
+import { holdEnv } from '../helpers/records';
 import { failOnSlackViolations } from '../helpers/slack-violations';
 
 // Real time only bounds a busy machine: one whole create.
@@ -84,24 +85,12 @@ test('a second create of the same name is refused, ephemeral, and creates nothin
 });
 
 test('a create of a locked name is refused with who holds it, what it does and since when', async () => {
-  const now = sb.workflows!.clock.now();
-  await sb.store.runs.create({
-    runId: 'busy-destroy-1',
-    env: 'busy',
-    kind: 'destroy',
-    status: 'running',
-    requestedBy: 'UHOLDER',
-    params: {},
-    steps: {},
-    createdAt: now,
-    updatedAt: now,
-  });
-  await sb.store.locks.acquire({
+  await holdEnv(sb.store, {
     env: 'busy',
     runId: 'busy-destroy-1',
     kind: 'destroy',
     holder: 'UHOLDER',
-    acquiredAt: now,
+    at: sb.workflows!.clock.now(),
   });
   const before = await sb.itemCounts();
   const res = await sb.command('create busy', 'UOWNER');

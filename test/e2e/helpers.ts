@@ -32,6 +32,17 @@ export function waitForMessage(
 const HOUR = 3_600_000;
 
 /**
+ * 00:00 in Tokyo of the first Tokyo weekday from the 3rd of next month (UTC): far from a
+ * month's end, always a weekday, so office hours' edges fall the same way on every run.
+ */
+export function testDay(now: number): number {
+  const d = new Date(now);
+  let t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 3) - 9 * HOUR; // 00:00 JST
+  while ([0, 6].includes(new Date(t + 9 * HOUR).getUTCDay())) t += 24 * HOUR;
+  return t;
+}
+
+/**
  * With the clock stopped (speed 0), runs the workflows in virtual time until `env` has `status`:
  * the deadline (4 h by default) is virtual, so a busy machine is slower but never fails it.
  */

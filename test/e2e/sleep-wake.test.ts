@@ -11,7 +11,7 @@ import type { Environment } from '../../src/state/types';
 import type { SandboxMessage, TestSandbox } from '../helpers/sandbox';
 import { startTestSandbox } from '../helpers/sandbox';
 import { waitFor } from '../helpers/slack';
-import { channelMessages, readable, waitForMessage, waitForReady } from './helpers';
+import { channelMessages, readable, testDay, waitForMessage, waitForReady } from './helpers';
 
 // Virtual time is driven by the test; real time only bounds a busy machine.
 jest.setTimeout(300_000);
@@ -22,14 +22,6 @@ const H = 3_600_000;
 let sb: TestSandbox;
 /** 00:00 in Tokyo of the weekday the tests run on (virtual time). */
 let day: number;
-
-/** The first Tokyo weekday from the 3rd of next month (UTC): far from a month's end, always a weekday. */
-function testDay(now: number): number {
-  const d = new Date(now);
-  let t = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 3) - 9 * H; // 00:00 JST
-  while ([0, 6].includes(new Date(t + 9 * H).getUTCDay())) t += 24 * H;
-  return t;
-}
 
 beforeAll(async () => {
   // The clock is stopped: the test moves virtual time itself (`runUntil`), so a busy machine

@@ -224,6 +224,13 @@ export async function powerButton(
   keepAwake: boolean,
 ): Promise<void> {
   const now = ctx.now();
+  const { t } = ctx;
+  const busy = await runningLockHolder(deps.store, env.name);
+  if (busy && busy.run.kind !== 'sleep' && busy.run.kind !== 'wake') {
+    // A drill or a teardown holds it: refused, and the press changes nothing (not even Keep awake).
+    await refuse(ctx, busyText(t, busy, now, deps.steps(t, busy.lock.kind)));
+    return;
+  }
   if (keepAwake) {
     await patchPower(
       deps,
@@ -234,8 +241,6 @@ export async function powerButton(
   }
   const current = await deps.store.environments.get(env.name);
   const asleep = current && powerOf(current)?.state === 'asleep';
-  const busy = await runningLockHolder(deps.store, env.name);
-  const { t } = ctx;
   const held = keepAwake ? { heldMs: KEEP_AWAKE_MS } : {};
   if (busy?.run.kind === 'sleep') {
     // Going to sleep right now: the reminder pass wakes it once the sleep is over.
@@ -244,12 +249,7 @@ export async function powerButton(
     return;
   }
   if (busy) {
-    await refuse(
-      ctx,
-      busy.run.kind === 'wake'
-        ? t.power.wakingAlready({ env: env.name, ...held })
-        : busyText(t, busy, now, deps.steps(t, busy.lock.kind)),
-    );
+    await refuse(ctx, t.power.wakingAlready({ env: env.name, ...held }));
     return;
   }
   if (!asleep || !current) {

@@ -10,41 +10,21 @@
  * lease. Removing either condition makes this test fail (see the delivery report).
  */
 import { createSlackReminderPass } from '../../../src/bot/reminders';
-import { buildSlackDelivery } from '../../../src/bot/slack-delivery';
-import { loadConfig } from '../../../src/config/config';
-import { createOutboxRepository, type OutboxRepository } from '../../../src/state';
 import { buildWorkflowService } from '../../../src/workflows/workflow-service';
-import { useDynalite } from '../../helpers/dynalite';
-import { startFakeSlack, type FakeSlack } from '../../helpers/fake-slack';
 import { newEnvironment } from '../../helpers/records';
+import { useSlackProcesses } from '../../helpers/slack-processes';
 
 const H = 3_600_000;
 const M = 60_000;
 // 09:05 in Asia/Tokyo: the daily digest is due too.
 const NOW = Date.UTC(2026, 10, 27, 0, 5, 0);
 
-const db = useDynalite();
-let fake: FakeSlack;
-let repo: OutboxRepository;
-beforeAll(async () => {
-  fake = await startFakeSlack();
-  repo = createOutboxRepository(db.doc, db.prefix);
-});
-afterAll(async () => {
-  await fake.close();
-});
+const slack = useSlackProcesses();
+const { db } = slack;
 
 /** One process: its own outbox (lease owner) and pass over the shared table and Slack. */
 function process(realNow: () => number, later: string[], logs: string[]) {
-  const config = loadConfig({ SLACK_API_URL: fake.apiUrl, SLACK_BOT_USER_ID: 'U0SITEBOT' });
-  const { outbox } = buildSlackDelivery({
-    config,
-    store: db.store,
-    outbox: repo,
-    deliveries: { deliverLater: async (id) => void later.push(id) },
-    realNow,
-    log: (line) => logs.push(line),
-  });
+  const { outbox } = slack.delivery(realNow, later, logs);
   const service = buildWorkflowService({ store: db.store, scheduler: { schedule: async () => undefined } });
   const pass = createSlackReminderPass({
     store: db.store,
@@ -79,7 +59,7 @@ async function seed(prefix: string): Promise<void> {
 /** Posts per text, for the channels of this seed. */
 function postsOf(prefix: string): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const call of fake.posted()) {
+  for (const call of slack.fake.posted()) {
     const channel = String(call.args.channel);
     if (!channel.startsWith(prefix)) continue;
     const key = `${channel}: ${String(call.args.text)}`;
@@ -127,19 +107,13 @@ test('Slack failing for a while: every reminder is kept, retried from two proces
     ...Array(30).fill({ error: 'internal_error' }),
     ...Array(30).fill({ status: 429, retryAfterSec: 30 }),
   ];
-  fake.script('chat.postMessage', ...failures, 'ok');
+  slack.fake.script('chat.postMessage', ...failures, 'ok');
   await Promise.all([a.pass(), b.pass()]);
   // Time passes; both processes bring back whatever was scheduled, at the same time.
-  for (let round = 0; round < 30 && (await repo.listDue(Number.MAX_SAFE_INTEGER, 50)).length > 0; round++) {
-    now += 60_000;
-    const due = later.splice(0);
-    await Promise.all(due.flatMap((id) => [a.outbox.deliver(id), b.outbox.deliver(id)]));
-    await Promise.all([a.outbox.sweep(), b.outbox.sweep()]);
-  }
-  const answers = fake.calls.filter((c) => c.method === 'chat.postMessage').map((c) => c.answer);
+  const answers = await slack.redeliverTogether([a.outbox, b.outbox], later, () => (now += 60_000));
   expect(answers.filter((x) => x === 'internal_error')).toHaveLength(30);
   expect(answers.filter((x) => x === '429')).toHaveLength(30);
-  fake.script('chat.postMessage', 'ok');
+  slack.fake.script('chat.postMessage', 'ok');
   expectEachOnce('CB');
   expect(logs.some((l) => l.includes('gave up'))).toBe(false);
 }, 90_000);

@@ -33,16 +33,24 @@ interface Started {
   reason: PowerReason;
 }
 
+/** Every start asked for, busy or not: when, and under which key it would be announced. */
+interface Asked {
+  at: string;
+  key: string;
+}
+
 function setup(outcome: (kind: PowerKind) => PowerStartOutcome = () => ({ started: true })) {
   const store: MemoryStateStore = createMemoryStore();
   const started: Started[] = [];
+  const asked: Asked[] = [];
   let now = MONDAY_TOKYO;
   const pass = async () =>
     runPowerPass(
       {
         store,
         now: () => now,
-        async start(env: Environment, kind, reason) {
+        async start(env: Environment, kind, reason, key) {
+          asked.push({ at: iso(now), key });
           const result = outcome(kind);
           if (!result.started) return result;
           started.push({ at: iso(now), kind, reason });
@@ -70,6 +78,7 @@ function setup(outcome: (kind: PowerKind) => PowerStartOutcome = () => ({ starte
   return {
     store,
     started,
+    asked,
     pass,
     at: (t: number) => (now = t),
     now: () => now,
@@ -160,6 +169,50 @@ describe('office hours', () => {
     expect(t.started.map((s) => s.kind)).toEqual(['sleep']);
     await t.pass();
     expect(t.started).toHaveLength(1);
+  });
+
+  test('each action is announced under one key, whichever pass acts on it: the same one after a give-back, 5 minutes later', async () => {
+    const cases: { meta: Record<string, unknown>; key: string }[] = [
+      // The 19:00 sleep edge.
+      { meta: { hours: { ...TOKYO, setAt: 0 } }, key: `hours#sleep#${MONDAY_TOKYO + 19 * H}` },
+      // A wake asked for during the sleep that began at 18:00.
+      {
+        meta: {
+          power: {
+            state: 'asleep',
+            since: MONDAY_TOKYO + 18 * H,
+            webOff: [],
+            dbOff: [],
+            wakeRequested: true,
+          },
+        },
+        key: `wake-asked#${MONDAY_TOKYO + 18 * H}`,
+      },
+      // A keep-awake that ended at 19:00, outside the hours.
+      {
+        meta: {
+          hours: { ...TOKYO, setAt: 0, handledEdgeAt: MONDAY_TOKYO + 19 * H },
+          power: { state: 'awake', since: 0, webOff: [], dbOff: [], keepAwakeUntil: MONDAY_TOKYO + 19 * H },
+        },
+        key: `kept-awake#${MONDAY_TOKYO + 19 * H}`,
+      },
+    ];
+    for (const { meta, key } of cases) {
+      let busy = 2;
+      const t = setup(() =>
+        busy-- > 0 ? { started: false, busy: true, reason: 'locked' } : { started: true },
+      );
+      t.at(MONDAY_TOKYO + 19 * H + M);
+      await seed(t.store, meta);
+      await t.pass();
+      t.at(t.now() + 5 * M);
+      await Promise.all([t.pass(), t.pass()]);
+      t.at(t.now() + 5 * M);
+      await t.pass();
+      expect(t.started).toHaveLength(1);
+      // Asked three times (two give-backs, then started), under the same key each time.
+      expect(t.asked.map((a) => a.key)).toEqual(Array(3).fill(`power#demo#0#${key}`));
+    }
   });
 
   test('two passes at once start one sleep', async () => {
