@@ -62,6 +62,28 @@ export const officeHoursSchema = z
   .refine((h) => h.start < h.end, 'office hours must start before they end');
 export type OfficeHours = z.infer<typeof officeHoursSchema>;
 
+/**
+ * `env.meta.powerClaim`: the reminder pass's last claimed sleep or wake, written with its marks
+ * before the run is started. Still the env's last run, with no run going, a while later: the pass
+ * stopped between the claim and the start (a crash, a Lambda timeout), and a later pass claims it
+ * again under the same key.
+ */
+export const powerClaimSchema = z.object({
+  kind: z.enum(['sleep', 'wake']),
+  reason: z.enum(['office-hours', 'keep-awake', 'db-auto-start']),
+  /** The action's key: its announcement's outbox id, the same when claimed again. */
+  key: z.string(),
+  at: z.number(),
+  /** The env's last run when it was claimed (none: it had had none). */
+  afterRun: z.string().optional(),
+});
+export type PowerClaim = z.infer<typeof powerClaimSchema>;
+
+export function powerClaimOf(env: Pick<Environment, 'meta'>): PowerClaim | undefined {
+  const parsed = powerClaimSchema.safeParse(env.meta?.powerClaim);
+  return parsed.success ? parsed.data : undefined;
+}
+
 /** `env.meta.power`, or undefined when the env never slept (or the record does not parse). */
 export function powerOf(env: Pick<Environment, 'meta'>): PowerRecord | undefined {
   const parsed = powerRecordSchema.safeParse(env.meta?.power);

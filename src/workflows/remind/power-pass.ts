@@ -8,13 +8,21 @@
  * two concurrent passes never start the same run twice. Each action has a key made of what it
  * is about (the env, the edge, the keep-awake or the stop it acts on), under which the bot
  * queues its announcement in the outbox: a busy env given back and acted on later, or a second
- * pass, never announces the same action twice.
+ * pass, never announces the same action twice. The claim names the action (`meta.powerClaim`):
+ * one that never became a run (the pass stopped in between) is claimed again later.
  *
  * The pass reads no AWS itself (the reminder Lambda loads no AWS client): the runs it starts
  * do the work in the worker, under the env lock.
  */
 import type { Saying } from '../../i18n/said';
-import { officeHoursOf, powerOf, type OfficeHours, type PowerRecord } from '../../state/power';
+import {
+  officeHoursOf,
+  powerClaimOf,
+  powerOf,
+  type OfficeHours,
+  type PowerClaim,
+  type PowerRecord,
+} from '../../state/power';
 import { ConflictError, type Environment, type StateStore } from '../../state/types';
 import type { PowerKind, PowerReason } from '../power/start';
 import { RDS_MAX_STOPPED_MS } from '../power/record';
@@ -22,6 +30,9 @@ import { latestEdge, withinHours } from './office-hours';
 
 /** How often a sleeping env whose DB is due for RDS's own start is looked at again. */
 export const AUTO_START_RECHECK_MS = 3_600_000;
+
+/** A claimed sleep or wake whose run has not started after this long is claimed again. */
+export const POWER_CLAIM_RETRY_MS = 15 * 60_000;
 
 export interface PowerStartOutcome {
   started: boolean;
@@ -49,7 +60,7 @@ export interface PowerPassResult {
 export type PowerAction =
   | { kind: 'none' }
   | { kind: 'mark'; meta: Record<string, unknown> }
-  | { kind: PowerKind; reason: PowerReason; meta: Record<string, unknown>; key: string };
+  | { kind: PowerKind; reason: PowerClaim['reason']; meta: Record<string, unknown>; key: string };
 
 const AWAKE = (now: number): PowerRecord => ({ state: 'awake', since: now, webOff: [], dbOff: [] });
 
@@ -60,6 +71,11 @@ export function nextPowerAction(env: Environment, now: number): PowerAction {
   const withPower = (patch: Partial<PowerRecord>) => ({ ...env.meta, power: { ...p, ...patch } });
   const withHours = (hours: OfficeHours) => ({ ...env.meta, hours });
   const key = (about: string) => `power#${env.name}#${env.createdAt}#${about}`;
+
+  // Claimed by a pass that stopped before the run started: the same action, under its key.
+  const lost = powerClaimOf(env);
+  if (lost && env.lastRunId === lost.afterRun && now - lost.at >= POWER_CLAIM_RETRY_MS)
+    return { kind: lost.kind, reason: lost.reason, meta: { ...env.meta }, key: lost.key };
 
   if (
     p.state === 'asleep' &&
@@ -112,12 +128,12 @@ export async function runPowerPass(
   for (const env of envs) {
     const action = nextPowerAction(env, now);
     if (action.kind === 'none') continue;
+    // A run's claim names the action, so a pass that stops before the start is made up for.
+    const meta =
+      action.kind === 'mark' ? action.meta : { ...action.meta, powerClaim: claimOf(action, env, now) };
     let claimed: Environment;
     try {
-      claimed = await deps.store.environments.update(env.name, env.version, {
-        meta: action.meta,
-        updatedAt: now,
-      });
+      claimed = await deps.store.environments.update(env.name, env.version, { meta, updatedAt: now });
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err;
       result.conflicts++;
@@ -129,7 +145,12 @@ export async function runPowerPass(
       await giveBack(deps, claimed, env.meta, now);
       continue;
     }
-    if (!outcome.started) continue;
+    if (!outcome.started) {
+      // Refused for good (and said so under its key): nothing to make up for.
+      const { powerClaim: _done, ...rest } = claimed.meta ?? {};
+      await giveBack(deps, claimed, rest, now);
+      continue;
+    }
     if (action.reason === 'db-auto-start') result.restopped++;
     else if (action.kind === 'sleep') result.slept++;
     else result.woke++;
@@ -137,7 +158,20 @@ export async function runPowerPass(
   return result;
 }
 
-/** The run could not start (the env is busy): the marks go back, so a later pass tries again. */
+function claimOf(action: Extract<PowerAction, { key: string }>, env: Environment, now: number): PowerClaim {
+  return {
+    kind: action.kind,
+    reason: action.reason,
+    key: action.key,
+    at: now,
+    ...(env.lastRunId !== undefined ? { afterRun: env.lastRunId } : {}),
+  };
+}
+
+/**
+ * The env's marks written back as they were (the env is busy: a later pass tries again), or
+ * without the claim (the action was refused for good). A lost race leaves them to the winner.
+ */
 async function giveBack(
   deps: PowerPassDeps,
   env: Environment,

@@ -8,7 +8,11 @@ import { powerOf } from '../../../../src/state/power';
 import type { Environment } from '../../../../src/state/types';
 import type { PowerKind, PowerReason } from '../../../../src/workflows/power/start';
 import { RDS_MAX_STOPPED_MS } from '../../../../src/workflows/power/record';
-import { runPowerPass, type PowerStartOutcome } from '../../../../src/workflows/remind/power-pass';
+import {
+  POWER_CLAIM_RETRY_MS,
+  runPowerPass,
+  type PowerStartOutcome,
+} from '../../../../src/workflows/remind/power-pass';
 import { createMemoryStore, type MemoryStateStore } from '../../../helpers/memory-store';
 import { newEnvironment } from '../../../helpers/records';
 
@@ -54,7 +58,7 @@ function setup(outcome: (kind: PowerKind) => PowerStartOutcome = () => ({ starte
           const result = outcome(kind);
           if (!result.started) return result;
           started.push({ at: iso(now), kind, reason });
-          // The run ends at once: onFinish writes the state it leaves.
+          // The run ends at once: onFinish writes the state it leaves, and the env's last run.
           const e = (await store.environments.get(env.name))!;
           const p = powerOf(e) ?? { state: 'awake', since: now, webOff: [], dbOff: [] };
           const power: PowerRecord =
@@ -68,7 +72,10 @@ function setup(outcome: (kind: PowerKind) => PowerStartOutcome = () => ({ starte
                   keepAwakeUntil: undefined,
                 }
               : { ...p, state: 'awake', since: now, dbStoppedAt: undefined };
-          await store.environments.update(e.name, e.version, { meta: { ...e.meta, power } });
+          await store.environments.update(e.name, e.version, {
+            meta: { ...e.meta, power },
+            lastRunId: `${kind}-${started.length}`,
+          });
           return result;
         },
       },
@@ -155,6 +162,36 @@ describe('office hours', () => {
     await t.store.environments.update('demo', e.version, { currentRunId: undefined });
     await t.pass();
     expect(t.started.map((s) => s.kind)).toEqual(['sleep']);
+  });
+
+  test('a pass that stops between its claim and the start: a pass 15 min later starts it, under the same key', async () => {
+    let crash = true;
+    const t = setup(() => {
+      if (crash) throw new Error('the reminder Lambda timed out');
+      return { started: true };
+    });
+    t.at(MONDAY_TOKYO + 19 * H + M);
+    await seed(t.store, { hours: { ...TOKYO, setAt: 0 } });
+    await expect(t.pass()).rejects.toThrow('timed out');
+    crash = false;
+    // The edge is claimed (handled), so the next passes see nothing new until the claim is stale.
+    await t.every5m(MONDAY_TOKYO + 19 * H + M + POWER_CLAIM_RETRY_MS - 5 * M); // passes up to 19:11
+    expect(t.started).toEqual([]);
+    await t.every5m(MONDAY_TOKYO + 19 * H + M + POWER_CLAIM_RETRY_MS);
+    expect(t.started.map((s) => `${s.kind} ${s.reason}`)).toEqual(['sleep office-hours']);
+    expect(new Set(t.asked.map((a) => a.key)).size).toBe(1);
+    // Done once the run has been: the passes after it start nothing more before the wake edge.
+    await t.every5m(MONDAY_TOKYO + D + 8 * H);
+    expect(t.started).toHaveLength(1);
+  });
+
+  test('a start refused for good (not busy) is not claimed again', async () => {
+    const t = setup(() => ({ started: false, reason: 'the env is asleep already' }));
+    t.at(MONDAY_TOKYO + 19 * H + M);
+    await seed(t.store, { hours: { ...TOKYO, setAt: 0 } });
+    await t.pass();
+    await t.every5m(MONDAY_TOKYO + 23 * H);
+    expect(t.asked).toHaveLength(1);
   });
 
   test('a start refused because the env is busy gives the claim back; the next pass starts it', async () => {
