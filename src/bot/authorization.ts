@@ -44,11 +44,6 @@ export function isAdmin(policy: AuthorizationPolicy, userId: string): boolean {
   return policy.admins.includes(userId);
 }
 
-/** Commands that change someone else's environment need ownership or admin rights. */
-export function requiresOwnership(command: Command): boolean {
-  return ['destroy', 'failover', 'extend', 'sleep', 'wake', 'hours'].includes(command.kind);
-}
-
 export function checkOwnership(
   policy: AuthorizationPolicy,
   env: Environment,

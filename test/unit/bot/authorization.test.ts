@@ -1,10 +1,5 @@
 import { ENGLISH } from '../../../src/i18n/texts';
-import {
-  checkChannel,
-  checkOwnership,
-  requiresOwnership,
-  type AuthorizationPolicy,
-} from '../../../src/bot/authorization';
+import { checkChannel, checkOwnership, type AuthorizationPolicy } from '../../../src/bot/authorization';
 import type { Command } from '../../../src/bot/grammar';
 import { storedEnvironment } from '../../helpers/records';
 
@@ -13,6 +8,22 @@ const env = storedEnvironment({ owner: 'UOWNER' });
 const open: AuthorizationPolicy = { allowedChannels: [], admins: ['UADMIN'] };
 const closed: AuthorizationPolicy = { allowedChannels: ['C1', 'C2'], admins: ['UADMIN'] };
 const list: Command = { kind: 'list', page: 1 };
+
+/** One command of every kind, as the grammar makes them. */
+const ONE_OF_EACH: { [K in Command['kind']]: Extract<Command, { kind: K }> } = {
+  create: { kind: 'create', env: 'demo', ttlMs: 3_600_000, multiAz: 'now', dryRun: false, explain: false },
+  status: { kind: 'status', env: 'demo', page: 1 },
+  list: { kind: 'list', page: 1 },
+  failover: { kind: 'failover', env: 'demo', target: 'all', force: false, explain: false },
+  destroy: { kind: 'destroy', env: 'demo' },
+  extend: { kind: 'extend', env: 'demo', byMs: 3_600_000 },
+  sleep: { kind: 'sleep', env: 'demo' },
+  wake: { kind: 'wake', env: 'demo' },
+  hours: { kind: 'hours', env: 'demo', hours: 'off' },
+  help: { kind: 'help' },
+  explain: { kind: 'explain' },
+  lang: { kind: 'lang' },
+};
 
 describe('channels', () => {
   test('an empty allow-list allows every channel', () => {
@@ -30,18 +41,26 @@ describe('channels', () => {
   test('help works in any channel', () => {
     expect(checkChannel(closed, { kind: 'help' }, 'C9', ENGLISH)).toEqual({ allowed: true });
   });
+  test('lang works in any channel, with a language or without', () => {
+    expect(checkChannel(closed, { kind: 'lang', lang: 'ja' }, 'C9', ENGLISH)).toEqual({ allowed: true });
+    expect(checkChannel(closed, { kind: 'lang' }, 'C9', ENGLISH)).toEqual({ allowed: true });
+  });
+  test('in an unlisted channel only help and lang are allowed; in a listed one, every command', () => {
+    const anywhere: readonly string[] = ['help', 'lang'];
+    for (const command of Object.values(ONE_OF_EACH)) {
+      expect([command.kind, checkChannel(closed, command, 'C9', ENGLISH).allowed]).toEqual([
+        command.kind,
+        anywhere.includes(command.kind),
+      ]);
+      expect([command.kind, checkChannel(closed, command, 'C1', ENGLISH).allowed]).toEqual([
+        command.kind,
+        true,
+      ]);
+    }
+  });
 });
 
 describe('ownership', () => {
-  test('destroy, failover and extend need ownership; the rest do not', () => {
-    expect(requiresOwnership({ kind: 'destroy', env: 'demo' })).toBe(true);
-    expect(
-      requiresOwnership({ kind: 'failover', env: 'demo', target: 'all', force: false, explain: false }),
-    ).toBe(true);
-    expect(requiresOwnership({ kind: 'extend', env: 'demo', byMs: 1 })).toBe(true);
-    expect(requiresOwnership({ kind: 'status', env: 'demo', page: 1 })).toBe(false);
-    expect(requiresOwnership(list)).toBe(false);
-  });
   test('the owner is allowed', () => {
     expect(checkOwnership(open, env, 'UOWNER', ENGLISH)).toEqual({ allowed: true });
   });

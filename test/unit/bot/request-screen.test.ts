@@ -59,3 +59,52 @@ test('refuses with 400 a fresh request whose body is neither a form nor JSON (Sl
     });
   }
 });
+
+// Media types (RFC 9110 §8.3.1): type and subtype are case-insensitive, and parameters follow
+// after optional spaces and a ';'. Anything else that only begins alike is another type.
+describe('content types', () => {
+  const fresh = String(NOW_SEC);
+  const screenType = (contentType: string | undefined, rawBody = 'a=b', timestamp: string | null = fresh) =>
+    screenSlackRequest({ contentType, timestamp: timestamp ?? undefined, rawBody }, nowMs);
+
+  it('passes a form or JSON with parameters, spaces before them, or in any case', () => {
+    for (const type of [
+      'application/x-www-form-urlencoded;charset=utf-8',
+      'application/x-www-form-urlencoded ; charset=utf-8',
+      'application/x-www-form-urlencoded ',
+      'Application/X-WWW-Form-URLEncoded',
+      'application/json; charset=utf-8',
+      'application/json ; charset=utf-8',
+      'APPLICATION/JSON',
+    ])
+      expect([type, screenType(type)]).toEqual([type, { kind: 'pass' }]);
+  });
+
+  it('refuses with 400 a type that only begins or ends like a form or JSON', () => {
+    for (const type of [
+      'application/jsonp',
+      'application/json-seq',
+      'application/x-www-form-urlencoded-foo',
+      'application/x-www-form-urlencodedx; charset=utf-8',
+      'x-application/json',
+      'text/plain; x=application/x-www-form-urlencoded',
+    ])
+      expect([type, screenType(type)]).toEqual([type, { kind: 'refuse', status: 400 }]);
+  });
+
+  it('refuses with 400 a fresh request with no content type', () => {
+    expect(screenType(undefined)).toEqual({ kind: 'refuse', status: 400 });
+  });
+
+  it('takes an ssl_check only from a form: a look-alike type or none is checked like any request', () => {
+    for (const type of [
+      'application/x-www-form-urlencoded-foo',
+      'x-application/x-www-form-urlencoded',
+      undefined,
+    ])
+      expect([type, screenType(type, 'ssl_check=1', null)]).toEqual([type, { kind: 'refuse', status: 401 }]);
+    expect(screenType('Application/X-WWW-Form-URLEncoded ; charset=utf-8', 'ssl_check=1', null)).toEqual({
+      kind: 'ssl-check',
+    });
+  });
+});
