@@ -3,19 +3,10 @@
  * (quality/README.md): the usage lines, both dashes Slack substitutes, `--page` bounds, empty
  * and dash-led option values, and the "never throws" promise when reading the text itself fails.
  */
-import { parseCommand, SUBCOMMANDS, USAGE, type GrammarLimits } from '../../../src/bot/grammar';
+import { parseCommand, SUBCOMMANDS, USAGE } from '../../../src/bot/grammar';
 import { english } from '../../../src/i18n/english';
 import { inEnglish } from '../../helpers/english-said';
-
-const H = 3_600_000;
-const limits: GrammarLimits = { defaultTtlMs: 24 * H, maxTtlMs: 7 * 24 * H };
-const parse = (text: string) => parseCommand(text, limits);
-
-function errorOf(text: string): string {
-  const r = parse(text);
-  if (r.kind !== 'error') throw new Error(`expected an error for '${text}', got ${JSON.stringify(r)}`);
-  return english(r.error);
-}
+import { errorOf, H, limits, parse } from './grammar-harness';
 
 describe('usage lines', () => {
   test('one per subcommand, each starting with its own command', () => {

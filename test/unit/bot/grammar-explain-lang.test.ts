@@ -4,21 +4,10 @@
  * subcommand whose usage line goes with it. The mutation run of session 4 found none of it
  * parsed by the grammar's own tests (quality/README.md).
  */
-import { parseCommand, USAGE, type GrammarLimits } from '../../../src/bot/grammar';
-import { english } from '../../../src/i18n/english';
+import { USAGE } from '../../../src/bot/grammar';
 import { say } from '../../../src/i18n/said';
 import { EXPLAINED_STEPS } from '../../../src/workflows/outlines';
-
-const H = 3_600_000;
-const limits: GrammarLimits = { defaultTtlMs: 24 * H, maxTtlMs: 7 * 24 * H };
-const parse = (text: string) => parseCommand(text, limits);
-
-/** The English line of an error result (and a clear failure when it parsed). */
-function errorOf(text: string): string {
-  const r = parse(text);
-  if (r.kind !== 'error') throw new Error(`expected an error for '${text}', got ${JSON.stringify(r)}`);
-  return english(r.error);
-}
+import { errorOf, H, parse, refused } from './grammar-harness';
 
 describe('/site explain', () => {
   test('alone, it asks for the list of steps', () => {
@@ -43,27 +32,15 @@ describe('/site explain', () => {
   });
 
   test('a word that is neither a step nor a valid env name is refused, naming it', () => {
-    expect(parse('explain Demo')).toEqual({
-      kind: 'error',
-      error: say('grammar.explainWhat', { got: 'Demo' }),
-      sub: 'explain',
-    });
+    expect(parse('explain Demo')).toEqual(refused('explain', say('grammar.explainWhat', { got: 'Demo' })));
     expect(errorOf('explain Demo')).toBe(
       "'Demo' is neither a step nor a valid env name: see /site explain for the steps",
     );
-    expect(parse('explain ab')).toEqual({
-      kind: 'error',
-      error: say('grammar.explainWhat', { got: 'ab' }),
-      sub: 'explain',
-    });
+    expect(parse('explain ab')).toEqual(refused('explain', say('grammar.explainWhat', { got: 'ab' })));
   });
 
   test('two subjects are refused, naming the second, whatever the first is', () => {
-    const second = (got: string) => ({
-      kind: 'error',
-      error: say('grammar.explainOne', { got }),
-      sub: 'explain',
-    });
+    const second = (got: string) => refused('explain', say('grammar.explainOne', { got }));
     expect(parse('explain demo vpc')).toEqual(second('vpc'));
     expect(parse('explain vpc demo')).toEqual(second('demo'));
     expect(parse('explain Demo extra')).toEqual(second('extra'));
@@ -73,16 +50,12 @@ describe('/site explain', () => {
   });
 
   test('it takes no options', () => {
-    expect(parse('explain demo --explain')).toEqual({
-      kind: 'error',
-      error: say('grammar.unknownOptionNone', { got: '--explain' }),
-      sub: 'explain',
-    });
-    expect(parse('explain --force')).toEqual({
-      kind: 'error',
-      error: say('grammar.unknownOptionNone', { got: '--force' }),
-      sub: 'explain',
-    });
+    expect(parse('explain demo --explain')).toEqual(
+      refused('explain', say('grammar.unknownOptionNone', { got: '--explain' })),
+    );
+    expect(parse('explain --force')).toEqual(
+      refused('explain', say('grammar.unknownOptionNone', { got: '--force' })),
+    );
   });
 });
 
@@ -99,39 +72,19 @@ describe('/site lang', () => {
   });
 
   test('another language is refused, echoing it as typed', () => {
-    expect(parse('lang fr')).toEqual({
-      kind: 'error',
-      error: say('grammar.langUnknown', { got: 'fr' }),
-      sub: 'lang',
-    });
-    expect(parse('lang FR')).toEqual({
-      kind: 'error',
-      error: say('grammar.langUnknown', { got: 'FR' }),
-      sub: 'lang',
-    });
+    expect(parse('lang fr')).toEqual(refused('lang', say('grammar.langUnknown', { got: 'fr' })));
+    expect(parse('lang FR')).toEqual(refused('lang', say('grammar.langUnknown', { got: 'FR' })));
     expect(errorOf('lang fr')).toBe("the language must be ja or en (got 'fr')");
   });
 
   test('two words are refused, naming the second, even when the first is a language', () => {
-    expect(parse('lang ja en')).toEqual({
-      kind: 'error',
-      error: say('grammar.langOne', { got: 'en' }),
-      sub: 'lang',
-    });
-    expect(parse('lang fr de')).toEqual({
-      kind: 'error',
-      error: say('grammar.langOne', { got: 'de' }),
-      sub: 'lang',
-    });
+    expect(parse('lang ja en')).toEqual(refused('lang', say('grammar.langOne', { got: 'en' })));
+    expect(parse('lang fr de')).toEqual(refused('lang', say('grammar.langOne', { got: 'de' })));
     expect(errorOf('lang ja en')).toBe("'lang' takes one language (got 'en' after it)");
   });
 
   test('it takes no options', () => {
-    expect(parse('lang --ja')).toEqual({
-      kind: 'error',
-      error: say('grammar.unknownOptionNone', { got: '--ja' }),
-      sub: 'lang',
-    });
+    expect(parse('lang --ja')).toEqual(refused('lang', say('grammar.unknownOptionNone', { got: '--ja' })));
   });
 });
 
@@ -157,42 +110,30 @@ describe('--explain', () => {
   });
 
   test('it is a switch: no value, once', () => {
-    expect(parse('create demo --explain=yes')).toEqual({
-      kind: 'error',
-      error: say('grammar.optionNoValue', { name: '--explain' }),
-      sub: 'create',
-    });
-    expect(parse('failover demo --explain --explain')).toEqual({
-      kind: 'error',
-      error: say('grammar.optionOnce', { name: '--explain' }),
-      sub: 'failover',
-    });
+    expect(parse('create demo --explain=yes')).toEqual(
+      refused('create', say('grammar.optionNoValue', { name: '--explain' })),
+    );
+    expect(parse('failover demo --explain --explain')).toEqual(
+      refused('failover', say('grammar.optionOnce', { name: '--explain' })),
+    );
   });
 
   test('the subcommands that do not take it refuse it', () => {
-    expect(parse('destroy demo --explain')).toEqual({
-      kind: 'error',
-      error: say('grammar.unknownOptionNone', { got: '--explain' }),
-      sub: 'destroy',
-    });
-    expect(parse('sleep demo --explain')).toEqual({
-      kind: 'error',
-      error: say('grammar.unknownOptionNone', { got: '--explain' }),
-      sub: 'sleep',
-    });
-    expect(parse('status demo --explain')).toEqual({
-      kind: 'error',
-      error: say('grammar.unknownOption', { got: '--explain', allowed: '--page' }),
-      sub: 'status',
-    });
+    expect(parse('destroy demo --explain')).toEqual(
+      refused('destroy', say('grammar.unknownOptionNone', { got: '--explain' })),
+    );
+    expect(parse('sleep demo --explain')).toEqual(
+      refused('sleep', say('grammar.unknownOptionNone', { got: '--explain' })),
+    );
+    expect(parse('status demo --explain')).toEqual(
+      refused('status', say('grammar.unknownOption', { got: '--explain', allowed: '--page' })),
+    );
   });
 
   test('failover without an env says so under its own name', () => {
-    expect(parse('failover --explain')).toEqual({
-      kind: 'error',
-      error: say('grammar.needsEnv', { sub: 'failover' }),
-      sub: 'failover',
-    });
+    expect(parse('failover --explain')).toEqual(
+      refused('failover', say('grammar.needsEnv', { sub: 'failover' })),
+    );
     expect(errorOf('failover')).toBe("'failover' needs an env name");
   });
 });

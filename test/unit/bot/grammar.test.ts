@@ -1,16 +1,6 @@
 import { english } from '../../../src/i18n/english';
 import fc from 'fast-check';
-import { parseCommand, type GrammarLimits } from '../../../src/bot/grammar';
-
-const H = 3_600_000;
-const limits: GrammarLimits = { defaultTtlMs: 24 * H, maxTtlMs: 7 * 24 * H };
-const parse = (text: string) => parseCommand(text, limits);
-
-function errorOf(text: string): string {
-  const r = parse(text);
-  if (r.kind !== 'error') throw new Error(`expected an error for '${text}', got ${JSON.stringify(r)}`);
-  return english(r.error);
-}
+import { errorOf, H, parse } from './grammar-harness';
 
 describe('valid commands', () => {
   test.each([
